@@ -1,0 +1,227 @@
+import type { Candidate, Detector, Fragment } from '../types.js';
+import { accountIdFromKeyId, keyIdKind } from './aws-facts.js';
+import { BASE32, BASE64, shannonEntropy } from './entropy.js';
+import { hasMixedCase, hasSequentialRun, isAwsDocExample, isPlaceholder } from './heuristics.js';
+import { fakeAwsKeyId, fakeAwsSecret, fakeBase64 } from './fake.js';
+import { candidate, lineIndexAt, regexHits } from './regex.js';
+
+/*
+ * Entropy gates, chosen from measurement (200,000 random values each, see test/unit/entropy):
+ * - key ID body, 16 base32 chars: random values span 2.52..4.00 bits; TESTTESTTESTTEST is 1.5.
+ * - secret key, 40 base64 chars: random values span 4.13..5.27; a 40-char hex SHA-1 never
+ *   exceeds 4.0 (16 symbols), so 4.0 keeps git hashes out while losing no random key.
+ * - a bare 40-char string (no key name beside it) must clear 4.2 (0.1% of random keys fall
+ *   below 4.35, so the loss is tiny) and sit within PAIR_WINDOW lines of a key ID.
+ * - session tokens are hundreds of base64 chars: random ones measure > 5.6; 4.5 is lenient.
+ */
+export const KEY_ID_MIN_ENTROPY = 2.5;
+export const SECRET_MIN_ENTROPY = 4.0;
+export const BARE_SECRET_MIN_ENTROPY = 4.2;
+export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
+/** How many lines apart a key ID and a secret key may be to count as one credential. */
+export const PAIR_WINDOW = 5;
+
+const KEY_ID_RE =
+  /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;
+
+/** Does this 20-char ID look generated, not typed? */
+function keyIdRejection(keyId: string): string | undefined {
+  const body = keyId.slice(4);
+  if (isAwsDocExample(keyId)) return 'AWS documentation example';
+  if (isPlaceholder(body)) return 'placeholder';
+  if (hasSequentialRun(body)) return 'sequential characters';
+  if (shannonEntropy(body, BASE32) < KEY_ID_MIN_ENTROPY) return 'low entropy';
+  return undefined;
+}
+
+export function keyIdFacts(keyId: string): Record<string, string> {
+  const facts: Record<string, string> = { keyKind: keyIdKind(keyId) };
+  const account = accountIdFromKeyId(keyId);
+  if (account.kind === 'account') facts['awsAccountId'] = account.accountId;
+  else if (account.kind === 'old-generation') {
+    facts['awsAccount'] = 'not encoded (older-generation key ID)';
+  }
+  return facts;
+}
+
+function findKeyIds(fragment: Fragment): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of regexHits(KEY_ID_RE, fragment.text)) {
+    if (keyIdRejection(hit.secret) !== undefined) continue;
+    const old = hit.secret.startsWith('A3T');
+    out.push(
+      candidate('aws-access-key-id', fragment, hit, {
+        severity: old ? 'medium' : 'high',
+        confidence: old ? 'low' : 'high',
+        entropy: shannonEntropy(hit.secret.slice(4), BASE32),
+        facts: keyIdFacts(hit.secret),
+      }),
+    );
+  }
+  return out;
+}
+
+export const awsAccessKeyId: Detector = {
+  id: 'aws-access-key-id',
+  description: 'AWS access key ID',
+  keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+  detect: findKeyIds,
+  examples: {
+    positives: [
+      `aws_access_key_id = ${fakeAwsKeyId(1)}`,
+      `const id = "${fakeAwsKeyId(2, 'ASIA')}";`,
+      `key: ${fakeAwsKeyId(3, 'ABIA')}`,
+      `<AccessKeyId>${fakeAwsKeyId(4, 'ACCA')}</AccessKeyId>`,
+      `id=${fakeAwsKeyId(5)}&x=1`,
+    ],
+    negatives: [
+      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      'AKIAXXXXXXXXXXXXXXXX',
+      'AKIATESTTESTTESTTEST',
+      'AKIAABCDEFGHIJKLMNOP',
+      `role: ${fakeAwsKeyId(6, 'AROA')}`,
+      `user: ${fakeAwsKeyId(7, 'AIDA')}`,
+      `policy: ${fakeAwsKeyId(8, 'ANPA')}`,
+      `${fakeAwsKeyId(9)}0`,
+      `x${fakeAwsKeyId(10)}`,
+      'AKIAY34FZKBOKMUTVV18',
+    ],
+  },
+};
+
+/*
+ * The key name, in any common syntax: aws_secret_access_key, AWS_SECRET_ACCESS_KEY,
+ * SecretAccessKey, secretAccessKey, secret_key, aws.secretKey, secret-access-key, aws_secret.
+ * Then what joins a name to its value: = : => := <- , > (XML) or whitespace (Dockerfile ENV),
+ * with optional quotes, brackets and a function call opening: setSecret("...").
+ */
+const SECRET_NAME = String.raw`(?:secret[_.\- ]?(?:access[_.\- ]?)?key|aws[_.\-]?secret)`;
+const JOIN = String.raw`[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,4}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}(?:value[ \t]?=[ \t]?)?["'\x60]?`;
+const SECRET_KEY_RE = new RegExp(
+  String.raw`${SECRET_NAME}${JOIN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+  'dgi',
+);
+const BARE_SECRET_RE = /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg;
+
+function secretRejection(secret: string, minEntropy: number): string | undefined {
+  if (isAwsDocExample(secret)) return 'AWS documentation example';
+  if (isPlaceholder(secret)) return 'placeholder';
+  if (!hasMixedCase(secret)) return 'not mixed case';
+  if (hasSequentialRun(secret, 8)) return 'sequential characters';
+  if (shannonEntropy(secret, BASE64) < minEntropy) return 'low entropy';
+  return undefined;
+}
+
+function findSecretKeys(fragment: Fragment): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const hit of regexHits(SECRET_KEY_RE, fragment.text)) {
+    if (secretRejection(hit.secret, SECRET_MIN_ENTROPY) !== undefined) continue;
+    seen.add(hit.start);
+    out.push(secretCandidate(fragment, hit, 'high'));
+  }
+  const keyIdLines = findKeyIds(fragment).map((c) => lineIndexAt(fragment.text, c.start));
+  if (keyIdLines.length === 0) return out;
+  for (const hit of regexHits(BARE_SECRET_RE, fragment.text)) {
+    if (seen.has(hit.start)) continue;
+    const line = lineIndexAt(fragment.text, hit.start);
+    if (!keyIdLines.some((k) => Math.abs(k - line) <= PAIR_WINDOW)) continue;
+    if (secretRejection(hit.secret, BARE_SECRET_MIN_ENTROPY) !== undefined) continue;
+    out.push(secretCandidate(fragment, hit, 'medium'));
+  }
+  return out;
+}
+
+function secretCandidate(
+  fragment: Fragment,
+  hit: { start: number; end: number; secret: string },
+  confidence: 'high' | 'medium',
+): Candidate {
+  return candidate('aws-secret-access-key', fragment, hit, {
+    severity: 'high',
+    confidence,
+    entropy: shannonEntropy(hit.secret, BASE64),
+    facts: { keyKind: 'AWS secret access key (the private half of an access key)' },
+  });
+}
+
+const S = fakeAwsSecret(12);
+
+export const awsSecretAccessKey: Detector = {
+  id: 'aws-secret-access-key',
+  description: 'AWS secret access key',
+  keywords: ['secret', 'akia', 'asia', 'abia', 'acca', 'a3t'],
+  detect: findSecretKeys,
+  examples: {
+    positives: [
+      `aws_secret_access_key = ${S}`,
+      `AWS_SECRET_ACCESS_KEY=${S}`,
+      `"SecretAccessKey": "${S}",`,
+      `  secretAccessKey: '${S}',`,
+      `terraform:  secret_key = "${S}"`,
+      `<add key="AWSSecretKey" value="${S}" />`,
+      `secret_key: ${S}`,
+      `aws.secretKey=${S}`,
+      `  secret_key = "${S}"`,
+      `ENV AWS_SECRET_ACCESS_KEY ${S}`,
+      `export AWS_SECRET_ACCESS_KEY="${S}"`,
+      `<SecretAccessKey>${S}</SecretAccessKey>`,
+      `id = "${fakeAwsKeyId(11)}"\nkey = "${S}"`,
+    ],
+    negatives: [
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+      'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
+      'aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]',
+      'aws_secret_access_key = <your-secret-access-key>',
+      'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"',
+      'aws_secret_access_key = XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'aws_secret_access_key = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
+      `key = "${S}"`,
+      `aws_secret_access_key = ${S}ZZ`,
+    ],
+  },
+};
+
+const SESSION_TOKEN_RE =
+  /(?:aws[_.\-]?)?(?:session|security)[_.\-]?token[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,4}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}["'\x60]?(?<secret>[A-Za-z0-9/+=]{100,8192})(?![A-Za-z0-9/+=])/dgi;
+
+function findSessionTokens(fragment: Fragment): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of regexHits(SESSION_TOKEN_RE, fragment.text)) {
+    if (isPlaceholder(hit.secret) || !hasMixedCase(hit.secret)) continue;
+    const entropy = shannonEntropy(hit.secret, BASE64);
+    if (entropy < SESSION_TOKEN_MIN_ENTROPY) continue;
+    out.push(
+      candidate('aws-session-token', fragment, hit, {
+        severity: 'high',
+        confidence: 'high',
+        entropy,
+        facts: { keyKind: 'AWS STS session token (valid until it expires)' },
+      }),
+    );
+  }
+  return out;
+}
+
+const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) =>
+  ['token', '_token', '-token', '.token'].map((t) => w + t),
+);
+
+export const awsSessionToken: Detector = {
+  id: 'aws-session-token',
+  description: 'AWS session token',
+  keywords: SESSION_KEYWORDS,
+  detect: findSessionTokens,
+  examples: {
+    positives: [
+      `aws_session_token = FwoGZXIvYXdz${fakeBase64(300, 13)}`,
+      `"SessionToken": "IQoJb3JpZ2luX2Vj${fakeBase64(400, 14)}"`,
+    ],
+    negatives: [
+      'aws_session_token = ${AWS_SESSION_TOKEN}',
+      `aws_session_token = ${'A'.repeat(200)}`,
+      'sessionToken: credentials.sessionToken,',
+    ],
+  },
+};

@@ -1,0 +1,229 @@
+import { StringDecoder } from 'node:string_decoder';
+import { KeygateError } from '../errors.js';
+import type { StagedFile } from '../types.js';
+
+/**
+ * A push parser for `git diff --cached --raw -p -z -U0 --text`: the raw section (NUL-separated,
+ * so paths need no unquoting) names every file in order; the patch section that follows has
+ * one `diff --git` header per raw entry, in the same order. Paths are taken from the raw
+ * section only, never from the quoted patch headers.
+ *
+ * Memory stays bounded: bytes are consumed as they arrive, and a line longer than `maxLine`
+ * is handed on in slices (overlapping by `overlap` characters) instead of being held whole.
+ */
+export interface DiffSink {
+  /** A new file starts; every added line until the next call belongs to it. */
+  startFile(file: StagedFile): void;
+  /**
+   * An added line (or a slice of a huge one). `column` is the 0-based offset of `text` in the
+   * line; `complete` is false for every slice but the last.
+   */
+  addedLine(line: number, column: number, text: string, complete: boolean): void;
+  /** git reported the file as binary (only without --text). */
+  binaryFile(): void;
+}
+
+export const MAX_LINE = 1 << 20;
+export const LINE_OVERLAP = 4096;
+
+const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between';
+
+export class StagedDiffParser {
+  private state: State = 'raw';
+  private rawBytes: Buffer[] = [];
+  private rawTokens: string[] = [];
+  private files: StagedFile[] = [];
+  private fileIndex = -1;
+  private current: StagedFile | undefined;
+
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  /** Column (in the diff line, marker included) of partial[0]. */
+  private partialColumn = 0;
+
+  private newLine = 0;
+  private remainingOld = 0;
+  private remainingNew = 0;
+  /** The marker of a huge line being delivered in slices. */
+  private sliceMarker = '';
+
+  constructor(
+    private readonly sink: DiffSink,
+    private readonly maxLine = MAX_LINE,
+    private readonly overlap = LINE_OVERLAP,
+  ) {}
+
+  /** Files named in the raw section, once it has been read. */
+  get stagedFiles(): readonly StagedFile[] {
+    return this.files;
+  }
+
+  push(chunk: Buffer): void {
+    let rest = chunk;
+    if (this.state === 'raw') {
+      const consumed = this.pushRaw(rest);
+      if (this.state === 'raw') return;
+      rest = rest.subarray(consumed);
+    }
+    this.pushText(this.decoder.write(rest));
+  }
+
+  end(): void {
+    if (this.state === 'raw') {
+      if (this.rawBytes.length > 0 || this.rawTokens.length > 0) {
+        throw new KeygateError('DIFF_PARSE', 'git diff output ended inside its file list');
+      }
+      return;
+    }
+    this.pushText(this.decoder.end());
+    if (this.partial.length > 0) this.line(this.partial, this.partialColumn, true);
+    this.partial = '';
+    if (this.state === 'hunk') {
+      throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${this.current?.path}`);
+    }
+    if (this.fileIndex !== this.files.length - 1) {
+      throw new KeygateError(
+        'DIFF_PARSE',
+        `git diff listed ${this.files.length} files but showed ${this.fileIndex + 1}`,
+      );
+    }
+  }
+
+  /** Reads NUL-terminated raw tokens; returns how many bytes of `chunk` it used. */
+  private pushRaw(chunk: Buffer): number {
+    let start = 0;
+    for (;;) {
+      const nul = chunk.indexOf(0, start);
+      if (nul === -1) {
+        this.rawBytes.push(chunk.subarray(start));
+        return chunk.length;
+      }
+      this.rawBytes.push(chunk.subarray(start, nul));
+      const token = Buffer.concat(this.rawBytes).toString('utf8');
+      this.rawBytes = [];
+      start = nul + 1;
+      if (token === '' && this.rawTokens.length === 0) {
+        this.state = 'patch-start';
+        return start;
+      }
+      this.rawToken(token);
+    }
+  }
+
+  private rawToken(token: string): void {
+    this.rawTokens.push(token);
+    const meta = this.rawTokens[0] ?? '';
+    if (!meta.startsWith(':')) {
+      throw new KeygateError('DIFF_PARSE', `unexpected git raw diff entry: ${meta.slice(0, 80)}`);
+    }
+    const fields = meta.slice(1).split(' ');
+    const status = fields[4] ?? '';
+    const letter = status.charAt(0);
+    const paths = letter === 'R' || letter === 'C' ? 2 : 1;
+    if (this.rawTokens.length < 1 + paths) return;
+    const path = this.rawTokens[paths] as string;
+    const file: StagedFile = { path, status: letter, mode: fields[1] ?? '' };
+    if (paths === 2) file.oldPath = this.rawTokens[1] as string;
+    this.files.push(file);
+    this.rawTokens = [];
+  }
+
+  private pushText(text: string): void {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) break;
+      if (this.partial.length > 0) {
+        this.line(this.partial + text.slice(start, nl), this.partialColumn, true);
+        this.partial = '';
+        this.partialColumn = 0;
+      } else {
+        this.line(text.slice(start, nl), 0, true);
+      }
+      start = nl + 1;
+    }
+    if (start < text.length) this.partial += text.slice(start);
+    if (this.partial.length > this.maxLine) {
+      this.line(this.partial, this.partialColumn, false);
+      const keep = this.partial.slice(this.partial.length - this.overlap);
+      this.partialColumn += this.partial.length - keep.length;
+      this.partial = keep;
+    }
+  }
+
+  /** One line of the patch section, or a slice of one (column > 0 or !complete). */
+  private line(text: string, column: number, complete: boolean): void {
+    if (column > 0) {
+      this.sliceOf(text, column, complete);
+      return;
+    }
+    if (this.state === 'hunk') {
+      this.hunkLine(text, complete);
+      return;
+    }
+    if (text.startsWith('diff --git ') || text.startsWith('diff --cc ')) {
+      this.nextFile();
+    } else if (text.startsWith('@@ ')) {
+      this.hunkHeader(text);
+    } else if (text.startsWith('Binary files ') && this.state === 'header') {
+      this.sink.binaryFile();
+    } else if (this.state === 'patch-start') {
+      throw new KeygateError('DIFF_PARSE', `unexpected line before the first diff header`);
+    }
+  }
+
+  private nextFile(): void {
+    this.fileIndex++;
+    const file = this.files[this.fileIndex];
+    if (file === undefined) {
+      throw new KeygateError('DIFF_PARSE', 'git diff showed more files than it listed');
+    }
+    this.current = file;
+    this.state = 'header';
+    this.sink.startFile(file);
+  }
+
+  private hunkHeader(text: string): void {
+    const m = HUNK_RE.exec(text);
+    if (m === null || this.current === undefined) {
+      throw new KeygateError('DIFF_PARSE', `malformed hunk header: ${text.slice(0, 80)}`);
+    }
+    this.remainingOld = m[1] === undefined ? 1 : Number(m[1]);
+    this.newLine = Number(m[2]);
+    this.remainingNew = m[3] === undefined ? 1 : Number(m[3]);
+    this.state = this.remainingOld + this.remainingNew > 0 ? 'hunk' : 'between';
+  }
+
+  private hunkLine(text: string, complete: boolean): void {
+    const marker = text.charAt(0);
+    if (marker === '+') {
+      this.sink.addedLine(this.newLine, 0, text.slice(1), complete);
+    } else if (marker !== '-' && marker !== ' ' && marker !== '\\') {
+      throw new KeygateError('DIFF_PARSE', `unexpected line in a hunk of ${this.current?.path}`);
+    }
+    if (complete) this.endOfLine(marker);
+    else this.sliceMarker = marker;
+  }
+
+  private sliceOf(text: string, column: number, complete: boolean): void {
+    if (this.state !== 'hunk') return;
+    if (this.sliceMarker === '+') this.sink.addedLine(this.newLine, column - 1, text, complete);
+    if (complete) this.endOfLine(this.sliceMarker);
+  }
+
+  private endOfLine(marker: string): void {
+    if (marker === '+') {
+      this.newLine++;
+      this.remainingNew--;
+    } else if (marker === '-') {
+      this.remainingOld--;
+    } else if (marker === ' ') {
+      this.newLine++;
+      this.remainingNew--;
+      this.remainingOld--;
+    }
+    if (this.remainingOld <= 0 && this.remainingNew <= 0) this.state = 'between';
+  }
+}

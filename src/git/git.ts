@@ -1,0 +1,101 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { KeygateError } from '../errors.js';
+import type { DiffSink } from './diff-parser.js';
+import { StagedDiffParser } from './diff-parser.js';
+import type { StagedFile } from '../types.js';
+
+/**
+ * The only door to git. Every invocation pins the options that user config could change:
+ * no colour, pager, external diff or textconv; fixed prefixes; no relative paths; raw paths
+ * NUL-separated (-z) so spaces, quotes, unicode and newlines survive.
+ */
+const PINNED_CONFIG = [
+  'core.quotepath=off',
+  'color.ui=never',
+  'color.diff=never',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'diff.submodule=short',
+  'diff.renames=true',
+  'diff.interHunkContext=0',
+];
+
+/** `git diff --cached` of the index (GIT_INDEX_FILE, if git set it) against HEAD. */
+export const STAGED_DIFF_ARGS = [
+  'diff',
+  '--cached',
+  '--raw',
+  '--patch',
+  '-z',
+  '-U0',
+  '--inter-hunk-context=0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--text',
+  '--find-renames',
+  '--no-relative',
+  '--submodule=short',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--diff-filter=d',
+];
+
+export function git(cwd: string): SimpleGit {
+  return simpleGit({ baseDir: cwd, config: PINNED_CONFIG, maxConcurrentProcesses: 1 });
+}
+
+/**
+ * Streams the staged diff into `sink` as git produces it. simple-git collects a command's
+ * stdout in memory by default; the output handler takes the stream over so that a 1 GB staged
+ * change is parsed chunk by chunk and never held at once.
+ */
+export async function streamStagedDiff(cwd: string, sink: DiffSink): Promise<readonly StagedFile[]> {
+  const parser = new StagedDiffParser(sink);
+  let failure: unknown;
+  const client = git(cwd).outputHandler((_command, stdout) => {
+    stdout.removeAllListeners('data');
+    stdout.on('data', (chunk: Buffer) => {
+      if (failure !== undefined) return;
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        failure = error;
+      }
+    });
+  });
+  try {
+    await client.raw(STAGED_DIFF_ARGS);
+  } catch (error) {
+    throw gitFailure(error);
+  }
+  if (failure === undefined) {
+    try {
+      parser.end();
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure !== undefined) throw failure;
+  return parser.stagedFiles;
+}
+
+function gitFailure(error: unknown): KeygateError {
+  const text = error instanceof Error ? error.message : String(error);
+  const first = text.split('\n').find((l) => l.trim() !== '') ?? 'git failed';
+  // Outside a repository git diff falls back to --no-index mode, which has no --cached.
+  if (/not a git repository|unknown option .cached/i.test(text)) {
+    return new KeygateError('NOT_A_REPO', 'not inside a git repository', {
+      cause: error,
+      hint: 'run keygate from inside a git work tree',
+    });
+  }
+  if (/must be run in a work tree/i.test(text)) {
+    return new KeygateError('NOT_A_REPO', 'this is a bare repository: there is no index to scan', {
+      cause: error,
+      hint: 'run keygate in a repository with a work tree',
+    });
+  }
+  return new KeygateError('GIT_FAILED', `git diff --cached failed: ${first.trim()}`, { cause: error });
+}

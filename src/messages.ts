@@ -1,0 +1,85 @@
+/** All user-facing text lives here, so wording is reviewed in one place. */
+import type { ScanStats } from './types.js';
+
+export const TOOL = 'keygate';
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export function blockedHeadline(count: number): string {
+  return `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
+}
+
+export const WHAT_TO_DO = [
+  'What to do:',
+  '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
+  '     (or `git restore --staged <file>` to unstage it).',
+  '  2. Keep credentials out of code: read them from the environment, use an IAM role',
+  '     (instance profile, IRSA, SSO), or fetch them from a secrets manager.',
+  '  3. If this key was ever pushed or shared, rotate it now: create a new access key, switch',
+  '     every app over to it, then deactivate and delete the old key.',
+];
+
+export function falsePositiveHelp(): string[] {
+  return [
+    'Not a secret? Allow it on the line itself with a comment naming the rule, e.g.',
+    '  value = "..."  # keygate:allow aws-secret-access-key -- test fixture',
+    'Bypass for one commit: git commit --no-verify (not recommended: the secret lands in history).',
+  ];
+}
+
+export function scannedSummary(stats: ScanStats, suppressed: number): string {
+  const parts = [
+    `scanned ${plural(stats.files, 'file')}`,
+    plural(stats.addedLines, 'added line'),
+    formatBytes(stats.bytes),
+  ];
+  if (stats.binarySkipped > 0) parts.push(`${plural(stats.binarySkipped, 'binary file')} skipped`);
+  if (stats.submodulesSkipped > 0) parts.push(`${plural(stats.submodulesSkipped, 'submodule')} skipped`);
+  if (suppressed > 0) parts.push(`${suppressed} allowed inline`);
+  return `keygate: ${parts.join(', ')}`;
+}
+
+export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
+
+export function errorLine(message: string, hint?: string): string {
+  return `keygate: error: ${message}${hint ? ` (${hint})` : ''}`;
+}
+
+export const FAIL_CLOSED_HINT =
+  'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
+
+export const USAGE = `Usage: keygate <command> [options]
+
+Commands:
+  scan --staged   Scan the staged changes (what git commit would record). The hook runs this.
+  hook            Same as scan --staged (the pre-commit hook's entry).
+  help            Show this help.
+
+Run keygate <command> --help for a command's options.
+
+Exit codes: 0 clean, 1 secrets found (commit blocked), 2 error (commit blocked).`;
+
+export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json] [--no-color]
+
+Scans the added lines of the index against HEAD (against the empty tree before the first
+commit): exactly what git commit would record, including partial staging and the temporary
+index of git commit -a / git commit <path>.
+
+Options:
+  --staged          Scan the staged changes (required for now).
+  --format <fmt>    text (default) or json. JSON goes to stdout:
+                    {"version":1,"findings":[{"rule","file","line","column","match",
+                    "fingerprint","severity",...}],"suppressed":[...],"stats":{...}}
+  --no-color        No colour (also when NO_COLOR is set or output is not a terminal).
+  -h, --help        Show this help.
+
+Exit codes: 0 clean, 1 secrets found, 2 error.`;

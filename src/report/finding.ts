@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Candidate, Finding } from '../types.js';
+
+/**
+ * Never the secret: its first and last four characters, enough to recognise which key it is
+ * (AWS lists key IDs in the IAM console; the account ID is shown beside it).
+ */
+export function redact(secret: string): string {
+  const n = [...secret].length;
+  if (n >= 16) return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+  if (n >= 8) return `${secret.slice(0, 2)}…${secret.slice(-2)}`;
+  return '*'.repeat(n);
+}
+
+/**
+ * A stable id for (rule, secret), independent of where the secret sits: the first 64 bits of
+ * SHA-256 over a versioned, rule-scoped input. It reveals nothing useful about a high-entropy
+ * secret; low-entropy secrets are a concern for the allowlist (see README).
+ */
+export function fingerprint(ruleId: string, secret: string): string {
+  return createHash('sha256').update(`keygate:v1\0${ruleId}\0${secret}`).digest('hex').slice(0, 16);
+}
+
+/** Where a candidate sits: 1-based line, and 1-based column in code points. */
+export function position(c: Candidate): { line: number; column: number; lineText: string } {
+  const { text, startLine, startColumn } = c.fragment;
+  let line = startLine;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < c.start; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const lineEnd = text.indexOf('\n', c.start);
+  const before = text.slice(lineStart, c.start);
+  const column = [...before].length + 1 + (lineStart === 0 ? startColumn : 0);
+  return { line, column, lineText: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd) };
+}
+
+export function toFinding(c: Candidate, description: string, line: number, column: number): Finding {
+  const finding: Finding = {
+    ruleId: c.ruleId,
+    description,
+    path: c.fragment.path,
+    line,
+    column,
+    redacted: redact(c.secret),
+    fingerprint: fingerprint(c.ruleId, c.secret),
+    severity: c.severity,
+    confidence: c.confidence,
+    facts: { ...(c.facts ?? {}) },
+    pairedWith: [],
+  };
+  if (c.entropy !== undefined) finding.entropy = Math.round(c.entropy * 1000) / 1000;
+  return finding;
+}

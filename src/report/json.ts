@@ -1,0 +1,33 @@
+import type { Finding, Report } from '../types.js';
+
+/**
+ * The JSON contract (version 1). `rule`, `file`, `line` are what the team's benchmarks rely on:
+ * extend, never rename. `match` is redacted; `fingerprint` is a hash, never the secret.
+ */
+function findingJson(f: Finding): Record<string, unknown> {
+  return {
+    rule: f.ruleId,
+    file: f.path,
+    line: f.line,
+    column: f.column,
+    match: f.redacted,
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    confidence: f.confidence,
+    description: f.description,
+    ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
+    facts: f.facts,
+    pairedWith: f.pairedWith,
+  };
+}
+
+export function renderJson(report: Report): string {
+  return (
+    JSON.stringify({
+      version: 1,
+      findings: report.findings.map(findingJson),
+      suppressed: report.suppressed.map((s) => ({ ...findingJson(s.finding), reason: s.reason })),
+      stats: report.stats,
+    }) + '\n'
+  );
+}

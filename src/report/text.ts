@@ -1,0 +1,55 @@
+import type { Colors } from 'picocolors/types.js';
+import {
+  blockedHeadline,
+  falsePositiveHelp,
+  NOTHING_STAGED,
+  scannedSummary,
+  WHAT_TO_DO,
+} from '../messages.js';
+import type { Finding, Report } from '../types.js';
+
+function factsLine(f: Finding): string | undefined {
+  const parts: string[] = [];
+  const { keyKind, awsAccountId, awsAccount } = f.facts;
+  if (keyKind) parts.push(keyKind);
+  if (awsAccountId) parts.push(`AWS account ${awsAccountId}`);
+  else if (awsAccount) parts.push(`AWS account ${awsAccount}`);
+  if (f.confidence !== 'high') parts.push(`${f.confidence} confidence`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function findingLines(f: Finding, c: Colors): string[] {
+  const where = `${f.path}:${f.line}:${f.column}`;
+  const sev = f.severity === 'critical' ? c.bold(c.red(f.severity)) : c.red(f.severity);
+  const lines = [`  ${c.bold(where)}  ${c.yellow(f.ruleId)}  ${f.redacted}  ${sev}`];
+  const facts = factsLine(f);
+  if (facts) lines.push(`      ${c.dim(facts)}`);
+  for (const p of f.pairedWith) {
+    lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${p.file}:${p.line}:${p.column}`);
+  }
+  lines.push(`      ${c.dim(`fingerprint ${f.fingerprint}`)}`);
+  return lines;
+}
+
+/** The human report. Pure: colours are injected, nothing is printed here. */
+export function renderText(report: Report, c: Colors): string {
+  const out: string[] = [];
+  const { findings, suppressed, stats } = report;
+  if (findings.length > 0) {
+    out.push(c.red(c.bold(blockedHeadline(findings.length))), '');
+    for (const f of findings) out.push(...findingLines(f, c));
+    out.push('', ...WHAT_TO_DO, '', ...falsePositiveHelp().map((l) => c.dim(l)), '');
+  }
+  for (const s of suppressed) {
+    out.push(c.dim(`  allowed: ${s.finding.path}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
+  }
+  if (stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
+  else out.push(scannedSummary(stats, suppressed.length));
+  if (stats.binaryFiles.length > 0) {
+    const shown = stats.binaryFiles.slice(0, 5).join(', ');
+    const more = stats.binaryFiles.length > 5 ? ` and ${stats.binaryFiles.length - 5} more` : '';
+    out.push(c.dim(`keygate: binary files not scanned: ${shown}${more}`));
+  }
+  if (findings.length === 0) out.push(c.green('keygate: no secrets found'));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,124 @@
+import type { DiffSink } from '../git/diff-parser.js';
+import type { Fragment, ScanStats, StagedFile } from '../types.js';
+
+/** Fragments are flushed at about this many characters, so memory stays flat. */
+export const FRAGMENT_CHARS = 64 * 1024;
+/** Lines carried into the next fragment, so that nearby-line rules see across a flush. */
+export const CARRY_LINES = 5;
+/** Like git: a NUL in the first 8000 characters of a file's added text makes it binary. */
+const BINARY_SNIFF = 8000;
+
+export function emptyStats(): ScanStats {
+  return { files: 0, addedLines: 0, bytes: 0, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 };
+}
+
+/**
+ * Turns the parser's added lines into Fragments: runs of consecutive added lines of one file,
+ * bounded in size. A slice of a huge line becomes a fragment of its own.
+ */
+export class FragmentBuilder implements DiffSink {
+  readonly stats: ScanStats = emptyStats();
+  private file: StagedFile | undefined;
+  private skip = false;
+  private sniffed = 0;
+  private lines: string[] = [];
+  private chars = 0;
+  private startLine = 0;
+  private carried = 0;
+  private sliceEnd = 0;
+
+  constructor(private readonly emit: (fragment: Fragment) => void) {}
+
+  startFile(file: StagedFile): void {
+    this.flush(0);
+    this.file = file;
+    this.sniffed = 0;
+    this.skip = false;
+    if (file.status === 'D') {
+      this.skip = true;
+    } else if (file.mode === '160000') {
+      this.skip = true;
+      this.stats.submodulesSkipped++;
+    } else {
+      this.stats.files++;
+    }
+  }
+
+  binaryFile(): void {
+    if (this.file === undefined || this.skip) return;
+    this.markBinary();
+  }
+
+  addedLine(line: number, column: number, text: string, complete: boolean): void {
+    if (this.skip || this.file === undefined) return;
+    if (this.sniffed < BINARY_SNIFF) {
+      const nul = text.indexOf('\0');
+      if (nul !== -1 && this.sniffed + nul < BINARY_SNIFF) {
+        this.markBinary();
+        return;
+      }
+      this.sniffed += text.length + 1;
+    }
+    if (column > 0 || !complete) {
+      this.sliceOfHugeLine(line, column, text, complete);
+      return;
+    }
+    this.stats.addedLines++;
+    if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flush(0);
+    if (this.lines.length === 0) this.startLine = line;
+    this.lines.push(text);
+    this.chars += text.length + 1;
+    if (this.chars >= FRAGMENT_CHARS) this.flush(CARRY_LINES);
+  }
+
+  /** Emits what is pending; keeps the last `carry` lines as the start of the next fragment. */
+  flush(carry: number): void {
+    if (this.file === undefined || this.lines.length === this.carried) {
+      if (carry === 0) this.reset();
+      return;
+    }
+    const text = this.lines.join('\n');
+    this.stats.bytes += Buffer.byteLength(text) + 1 - this.carriedBytes();
+    this.emit({ path: this.file.path, startLine: this.startLine, startColumn: 0, text });
+    if (carry > 0 && this.lines.length > carry) {
+      const kept = this.lines.slice(-carry);
+      this.startLine += this.lines.length - kept.length;
+      this.lines = kept;
+      this.carried = kept.length;
+      this.chars = kept.reduce((n, l) => n + l.length + 1, 0);
+    } else if (carry === 0) {
+      this.reset();
+    }
+  }
+
+  private carriedBytes(): number {
+    if (this.carried === 0) return 0;
+    return Buffer.byteLength(this.lines.slice(0, this.carried).join('\n')) + 1;
+  }
+
+  private reset(): void {
+    this.lines = [];
+    this.chars = 0;
+    this.carried = 0;
+  }
+
+  private sliceOfHugeLine(line: number, column: number, text: string, complete: boolean): void {
+    if (column === 0) {
+      this.flush(0);
+      this.stats.addedLines++;
+    }
+    // Slices overlap; count only the part not counted with the slice before.
+    const fresh = column === 0 ? text : text.slice(Math.max(0, this.sliceEnd - column));
+    this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
+    this.sliceEnd = complete ? 0 : column + text.length;
+    this.emit({ path: (this.file as StagedFile).path, startLine: line, startColumn: column, text });
+  }
+
+  private markBinary(): void {
+    this.skip = true;
+    this.reset();
+    this.stats.files--;
+    this.stats.binarySkipped++;
+    this.stats.binaryFiles.push((this.file as StagedFile).path);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The seams of the pipeline. Each stage consumes one of these and produces the next:
+ * git -> StagedFile events -> Fragment -> Candidate -> (allow) -> Finding -> Report.
+ */
+
+/** One file in the staged change, as git's raw diff names it. */
+export interface StagedFile {
+  /** Path in the new tree, relative to the repository root, always with `/`. */
+  path: string;
+  /** For renames and copies: the path it came from. */
+  oldPath?: string;
+  /** git's status letter: A, M, R, C, T, D, U, X. */
+  status: string;
+  /** Mode in the index, e.g. 100644, 120000 (symlink), 160000 (submodule). */
+  mode: string;
+}
+
+/** A run of added lines from one file. Detectors never know where text came from. */
+export interface Fragment {
+  path: string;
+  /** 1-based line number (in the new file) of the first line of `text`. */
+  startLine: number;
+  /** 0-based column offset of the first line: non-zero only for a slice of a huge line. */
+  startColumn: number;
+  text: string;
+}
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** What can be known offline about a match (AWS key kind, account ID, ...). */
+export type Facts = Record<string, string>;
+
+export interface Candidate {
+  ruleId: string;
+  fragment: Fragment;
+  /** Offsets into fragment.text; text.slice(start, end) === secret. */
+  start: number;
+  end: number;
+  secret: string;
+  severity: Severity;
+  confidence: Confidence;
+  entropy?: number;
+  facts?: Facts;
+}
+
+export interface Location {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A reportable match. Never holds the secret itself. */
+export interface Finding {
+  ruleId: string;
+  description: string;
+  path: string;
+  line: number;
+  /** 1-based, in characters (code points) of the line. */
+  column: number;
+  redacted: string;
+  fingerprint: string;
+  severity: Severity;
+  confidence: Confidence;
+  entropy?: number;
+  facts: Facts;
+  /** Findings that form a credential pair with this one (key ID + secret key). */
+  pairedWith: Location[];
+}
+
+export interface ScanStats {
+  files: number;
+  addedLines: number;
+  bytes: number;
+  binarySkipped: number;
+  binaryFiles: string[];
+  submodulesSkipped: number;
+}
+
+export interface Suppressed {
+  finding: Finding;
+  reason: string;
+}
+
+export interface Report {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  stats: ScanStats;
+}
+
+export interface Detector {
+  id: string;
+  description: string;
+  /** Lower-case literals; the detector runs on a fragment only if one of them occurs in it. */
+  keywords: string[];
+  detect(fragment: Fragment): Candidate[];
+  /** Its own examples, checked by one test that loops over every detector. */
+  examples: { positives: string[]; negatives: string[] };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { accountIdFromKeyId, keyIdKind } from '../../src/detectors/aws-facts.js';
+import { DETECTORS } from '../../src/detectors/index.js';
+import type { Detector, Fragment } from '../../src/types.js';
+import { fakeKeyId, fakeSecret, fakeSessionToken } from '../helpers/secrets.js';
+
+function fragment(text: string): Fragment {
+  return { path: 'x', startLine: 1, startColumn: 0, text };
+}
+
+function run(d: Detector, text: string) {
+  return d.detect(fragment(text));
+}
+
+function byId(id: string): Detector {
+  const d = DETECTORS.find((x) => x.id === id);
+  if (!d) throw new Error(id);
+  return d;
+}
+
+describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) => {
+  it.each(d.examples.positives.map((p) => [p]))('finds a secret in: %s', (text) => {
+    const found = run(d, text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      expect(c.ruleId).toBe(d.id);
+      expect(c.fragment.text.slice(c.start, c.end)).toBe(c.secret);
+    }
+  });
+
+  it.each(d.examples.negatives.map((n) => [n]))('finds nothing in: %s', (text) => {
+    expect(run(d, text)).toEqual([]);
+  });
+
+  it('has keywords that occur in every positive (the prefilter must not hide them)', () => {
+    for (const p of d.examples.positives) {
+      expect(d.keywords.some((k) => p.toLowerCase().includes(k))).toBe(true);
+    }
+  });
+});
+
+describe('aws-access-key-id', () => {
+  const d = byId('aws-access-key-id');
+
+  it('accepts every credential prefix and rejects unique-ID prefixes', () => {
+    for (const p of ['AKIA', 'ASIA', 'ABIA', 'ACCA']) expect(run(d, fakeKeyId(p))).toHaveLength(1);
+    for (const p of ['AIDA', 'AROA', 'AGPA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'ASCA']) {
+      expect(run(d, `id: ${fakeKeyId(p)}`)).toEqual([]);
+    }
+  });
+
+  it('only takes base32 after the prefix (never 0, 1, 8, 9)', () => {
+    const id = fakeKeyId();
+    for (const bad of ['0', '1', '8', '9']) expect(run(d, id.slice(0, 19) + bad)).toEqual([]);
+  });
+
+  it('reports older A3T IDs at lower confidence', () => {
+    const id = 'A3TQ' + fakeKeyId().slice(4);
+    const [c] = run(d, `key=${id}`);
+    expect(c?.confidence).toBe('low');
+  });
+
+  it('decodes the account from a published example and says so for old-generation IDs', () => {
+    // Published example (Aidan Steele, 2020): split so this file holds no key-shaped literal.
+    expect(accountIdFromKeyId('ASIA' + 'Y34FZKBOKMUTVV7A')).toEqual({ kind: 'account', accountId: '609629065308' });
+    expect(accountIdFromKeyId('AKIA' + 'IOSFODNN7EXAMPLE')).toEqual({ kind: 'old-generation' });
+    expect(accountIdFromKeyId('AKIA' + 'JOSFODNN7QWERTYU')).toEqual({ kind: 'old-generation' });
+    const [c] = run(d, 'ASIA' + 'Y34FZKBOKMUTVV7A');
+    expect(c?.facts).toMatchObject({ awsAccountId: '609629065308', keyKind: keyIdKind('ASIA' + 'Y34FZKBOKMUTVV7A') });
+    expect(keyIdKind('ASIA' + 'Y34FZKBOKMUTVV7A')).toMatch(/temporary/);
+  });
+
+  it('zero-pads short account IDs to 12 digits', () => {
+    const r = accountIdFromKeyId('AKIA' + 'AAAAAAAAAAAAAAAA');
+    expect(r).toEqual({ kind: 'account', accountId: '000000000000' });
+  });
+});
+
+describe('aws-secret-access-key', () => {
+  const d = byId('aws-secret-access-key');
+
+  it('finds a fresh random secret in each syntax, at the right offsets', () => {
+    const s = fakeSecret();
+    const syntaxes = [
+      `aws_secret_access_key=${s}`,
+      `AWS_SECRET_ACCESS_KEY: "${s}"`,
+      `{"SecretAccessKey":"${s}"}`,
+      `secretAccessKey = '${s}';`,
+      `secret_access_key => "${s}"`,
+      `aws.secret.key=${s}`,
+      `$awsSecret = "${s}";`,
+    ];
+    for (const text of syntaxes) {
+      const found = run(d, text);
+      expect(found, text).toHaveLength(1);
+      expect(text.slice(found[0]!.start, found[0]!.end)).toBe(s);
+    }
+  });
+
+  it('finds a bare secret only near a key ID', () => {
+    const s = fakeSecret();
+    const id = fakeKeyId();
+    expect(run(d, `creds = ["${id}",\n "${s}"]`)).toHaveLength(1);
+    expect(run(d, `creds = ["${id}",\n${'\n'.repeat(10)} "${s}"]`)).toHaveLength(0);
+    expect(run(d, `value = "${s}"`)).toHaveLength(0);
+  });
+});
+
+describe('aws-session-token', () => {
+  it('finds a long token in a session-token context', () => {
+    const t = fakeSessionToken();
+    const d = byId('aws-session-token');
+    const [c] = run(d, `aws_session_token = ${t}`);
+    expect(c?.secret).toBe(t);
+    expect(run(d, `X-Amz-Security-Token: ${t}`)).toHaveLength(1);
+  });
+});

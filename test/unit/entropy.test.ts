@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  BARE_SECRET_MIN_ENTROPY,
+  KEY_ID_MIN_ENTROPY,
+  SECRET_MIN_ENTROPY,
+} from '../../src/detectors/aws.js';
+import { BASE32, BASE64, charset, shannonEntropy } from '../../src/detectors/entropy.js';
+
+describe('shannonEntropy', () => {
+  it('matches known values', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaaaaaa')).toBe(0);
+    expect(shannonEntropy('abababab')).toBeCloseTo(1, 10);
+    expect(shannonEntropy('abcd')).toBeCloseTo(2, 10);
+    expect(shannonEntropy('aab')).toBeCloseTo(0.9182958340544896, 10);
+    const all64 = [...BASE64].join('');
+    expect(shannonEntropy(all64)).toBeCloseTo(6, 10);
+    expect(shannonEntropy('TESTTESTTESTTEST', BASE32)).toBeCloseTo(1.5, 10);
+  });
+
+  it('counts only characters of the stated charset', () => {
+    expect(shannonEntropy('ab--cd..', charset('abcd'))).toBeCloseTo(2, 10);
+    expect(shannonEntropy('----', charset('abcd'))).toBe(0);
+  });
+
+  it('counts code points, not UTF-16 halves', () => {
+    expect(shannonEntropy('😀😀😀😀')).toBe(0);
+  });
+});
+
+/** The measurement behind the thresholds in src/detectors/aws.ts. */
+describe('entropy thresholds', () => {
+  function randomFrom(alphabet: string, n: number): string {
+    const bytes = randomBytes(n);
+    let s = '';
+    for (const b of bytes) s += alphabet[b % alphabet.length];
+    return s;
+  }
+  const B32 = [...BASE32].join('');
+  const B64 = [...BASE64].join('');
+
+  it('keeps (almost) every random 40-char base64 secret and drops every 40-char hex hash', () => {
+    let belowContext = 0;
+    let belowBare = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const h = shannonEntropy(randomFrom(B64, 40), BASE64);
+      if (h < SECRET_MIN_ENTROPY) belowContext++;
+      if (h < BARE_SECRET_MIN_ENTROPY) belowBare++;
+    }
+    expect(belowContext).toBe(0);
+    expect(belowBare).toBeLessThan(20);
+    for (let i = 0; i < 2_000; i++) {
+      expect(shannonEntropy(randomFrom('0123456789abcdef', 40), BASE64)).toBeLessThan(SECRET_MIN_ENTROPY);
+    }
+  });
+
+  it('keeps random key ID bodies and drops repeated ones', () => {
+    for (let i = 0; i < 20_000; i++) {
+      expect(shannonEntropy(randomFrom(B32, 16), BASE32)).toBeGreaterThanOrEqual(KEY_ID_MIN_ENTROPY);
+    }
+    expect(shannonEntropy('TESTTESTTESTTEST', BASE32)).toBeLessThan(KEY_ID_MIN_ENTROPY);
+  });
+});

@@ -42,8 +42,38 @@ export const STAGED_DIFF_ARGS = [
   '--diff-filter=d',
 ];
 
+/**
+ * simple-git drops every ambient GIT_* variable unless allowed. Git exports these to hooks so
+ * that the commands a hook runs see the same repository and index: above all GIT_INDEX_FILE,
+ * the temporary index of `git commit -a` and `git commit <path>`.
+ */
+const CONFIG_SLOTS = Array.from({ length: 10 }, (_, i) => [`GIT_CONFIG_KEY_${i}`, `GIT_CONFIG_VALUE_${i}`]).flat();
+export const ALLOWED_GIT_ENV = [
+  'GIT_INDEX_FILE',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_QUARANTINE_PATH',
+  'GIT_NAMESPACE',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  ...CONFIG_SLOTS,
+];
+
 export function git(cwd: string): SimpleGit {
-  return simpleGit({ baseDir: cwd, config: PINNED_CONFIG, maxConcurrentProcesses: 1 });
+  return simpleGit({
+    baseDir: cwd,
+    config: PINNED_CONFIG,
+    maxConcurrentProcesses: 1,
+    allowEnvironment: ALLOWED_GIT_ENV,
+  });
 }
 
 /**
@@ -65,10 +95,16 @@ export async function streamStagedDiff(cwd: string, sink: DiffSink): Promise<rea
       }
     });
   });
-  try {
-    await client.raw(STAGED_DIFF_ARGS);
-  } catch (error) {
-    throw gitFailure(error);
+  // Asked beside the diff, not before it, so the check costs no time on the commit path:
+  // in a bare repository `git diff --cached` succeeds with nothing to show.
+  const workTree = git(cwd).raw(['rev-parse', '--is-inside-work-tree']);
+  const [inside, diff] = await Promise.allSettled([workTree, client.raw(STAGED_DIFF_ARGS)]);
+  if (diff.status === 'rejected') throw gitFailure(diff.reason);
+  if (inside.status === 'rejected') throw gitFailure(inside.reason);
+  if (inside.value.trim() !== 'true') {
+    throw new KeygateError('NOT_A_REPO', 'not inside a git work tree (a bare repository or a .git directory)', {
+      hint: 'run keygate in a repository with a work tree',
+    });
   }
   if (failure === undefined) {
     try {

@@ -1,0 +1,247 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanJson, where, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+
+function creds(id: string, secret: string): string {
+  return `[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`;
+}
+
+describe('keygate scan --staged (real repositories, built CLI)', () => {
+  it('finds a key pair on the first commit of a repo, with file:line:column and facts', () =>
+    withRepo((repo) => {
+      const id = fakeKeyId();
+      const secret = fakeSecret();
+      repo.write('config/credentials', creds(id, secret));
+      repo.git('add', '.');
+      const text = repo.keygate(['scan', '--staged']);
+      expect(text.status).toBe(1);
+      expect(text.stdout).toContain('config/credentials:2:21');
+      expect(text.stdout).toContain('config/credentials:3:25');
+      expect(text.stdout).toMatch(/AWS account \d{12}/);
+      expect(text.stdout).toMatch(/scanned 1 file, 3 added lines/);
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(1);
+      expect(where(report)).toEqual([
+        'aws-access-key-id config/credentials:2:21',
+        'aws-secret-access-key config/credentials:3:25',
+      ]);
+      expect(report.findings.every((f) => f.severity === 'critical')).toBe(true);
+      expect(report.findings[0]?.pairedWith).toEqual([
+        { rule: 'aws-secret-access-key', file: 'config/credentials', line: 3, column: 25 },
+      ]);
+      assertNoSecret([text.stdout, text.stderr, JSON.stringify(report)], [secret]);
+    }));
+
+  it('passes a clean change and still says what it scanned', () =>
+    withRepo((repo) => {
+      repo.write('a.txt', 'hello\nworld\n');
+      repo.git('add', '.');
+      const r = repo.keygate(['scan', '--staged']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/scanned 1 file, 2 added lines, 12 B/);
+      expect(r.stdout).toMatch(/no secrets found/);
+    }));
+
+  it('says so when nothing is staged', () =>
+    withRepo((repo) => {
+      const r = repo.keygate(['scan', '--staged']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/nothing staged to scan \(0 files\)/);
+    }));
+
+  it('scans what is staged, not the working tree (partial staging via git apply --cached)', () =>
+    withRepo((repo) => {
+      const lines = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+      repo.write('app.py', lines.join('\n') + '\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      const staged = fakeSecret();
+      const unstaged = fakeSecret();
+      const next = [...lines];
+      next.splice(2, 0, `aws_secret_access_key = "${staged}"`);
+      next.splice(16, 0, `aws_secret_access_key = "${unstaged}"`);
+      repo.write('app.py', next.join('\n') + '\n');
+      // Stage only the first hunk, as `git add -p` would.
+      const patch = repo.git('diff', '-U0', 'app.py');
+      const firstHunk = patch.split(/(?=^@@)/m).slice(0, 2).join('');
+      const r = repo.gitRun(['apply', '--cached', '--unidiff-zero', '-'], { input: firstHunk });
+      expect(r.status, r.stderr).toBe(0);
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key app.py:3:26']);
+      // And the other way round: the working tree holds both, the index only the first.
+      expect(repo.git('diff', '--cached', '--stat')).toMatch(/1 insertion/);
+    }));
+
+  it('does not rescan a renamed file, but scans what a rename adds', () =>
+    withRepo((repo) => {
+      const old = fakeSecret();
+      repo.write('old.ini', `aws_secret_access_key = ${old}\n` + 'x\n'.repeat(20));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base', '--no-verify');
+      repo.git('mv', 'old.ini', 'new name.ini');
+      const added = fakeSecret();
+      writeFileSync(join(repo.dir, 'new name.ini'), `aws_secret_access_key = ${old}\n` + 'x\n'.repeat(20) + `secret_key: ${added}\n`);
+      repo.git('add', '-A');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key new name.ini:22:13']);
+    }));
+
+  it('ignores deletions and removed lines', () =>
+    withRepo((repo) => {
+      repo.write('gone.ini', `aws_secret_access_key = ${fakeSecret()}\n`);
+      repo.write('kept.ini', `aws_secret_access_key = ${fakeSecret()}\nok\n`);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      repo.git('rm', '-q', 'gone.ini');
+      repo.write('kept.ini', 'ok\n');
+      repo.git('add', '-A');
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(0);
+      expect(report.findings).toEqual([]);
+    }));
+
+  it('skips and counts a binary file, and still scans text beside it', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`aws_secret_access_key=${secret}`)]));
+      repo.write('t.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.write('.gitattributes', 't.env -diff\n');
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      // A -diff attribute makes git call t.env binary; keygate reads it as text anyway.
+      expect(where(report)).toEqual(['aws-secret-access-key t.env:1:23']);
+      expect(report.stats.binarySkipped).toBe(1);
+      expect(report.stats.binaryFiles).toEqual(['blob.bin']);
+      const text = repo.keygate(['scan', '--staged']);
+      expect(text.stdout).toMatch(/1 binary file skipped/);
+      expect(text.stdout).toMatch(/binary files not scanned: blob\.bin/);
+    }));
+
+  it('handles CRLF, spaces, unicode, quotes and newlines in paths', () =>
+    withRepo((repo) => {
+      const names = ['dir with space/a b.txt', 'ünï cödé/ключ.env', 'quo"te\'s.txt', 'new\nline.txt', 'tab\tname.txt'];
+      const secrets = names.map(() => fakeSecret());
+      names.forEach((n, i) => repo.write(n, `# header\r\nAWS_SECRET_ACCESS_KEY=${secrets[i]}\r\n`));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`).sort()).toEqual(
+        names.map((n) => `${n}:2:23`).sort(),
+      );
+      const text = repo.keygate(['scan', '--staged']);
+      expect(text.stdout).toContain('dir with space/a b.txt:2:23');
+      expect(text.stdout).toContain('ünï cödé/ключ.env:2:23');
+      assertNoSecret([text.stdout, JSON.stringify(report)], secrets);
+    }));
+
+  it('is immune to user config: color.ui=always, diff.noprefix, mnemonicPrefix, external diff, relative', () =>
+    withRepo((repo) => {
+      for (const [k, v] of [
+        ['color.ui', 'always'],
+        ['color.diff', 'always'],
+        ['diff.noprefix', 'true'],
+        ['diff.mnemonicPrefix', 'true'],
+        ['diff.external', 'false'],
+        ['diff.relative', 'true'],
+        ['diff.context', '10'],
+        ['diff.interHunkContext', '10'],
+        ['core.quotepath', 'true'],
+        ['diff.submodule', 'log'],
+      ] as const) {
+        repo.git('config', k, v);
+      }
+      const lines = Array.from({ length: 30 }, (_, i) => `l${i}`);
+      repo.write('sub/dir/app.cfg', lines.join('\n') + '\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      const s1 = fakeSecret();
+      const s2 = fakeSecret();
+      lines[4] = `secret_key = ${s1}`;
+      lines[8] = `secret_key = ${s2}`;
+      repo.write('sub/dir/app.cfg', lines.join('\n') + '\n');
+      repo.write('ключ.txt', `secret_key = ${fakeSecret()}\n`);
+      repo.git('add', '.');
+      const r = repo.keygate(['scan', '--staged', '--format', 'json']);
+      const report = JSON.parse(r.stdout) as { findings: { file: string; line: number }[] };
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
+        'sub/dir/app.cfg:5',
+        'sub/dir/app.cfg:9',
+        'ключ.txt:1',
+      ]);
+      // Run from a subdirectory: paths stay relative to the repository root.
+      const sub = repo.gitRun(['rev-parse', '--show-toplevel']).stdout.trim();
+      expect(sub).toBe(repo.dir);
+    }));
+
+  it('does not flag AWS documentation examples, placeholders or unique IDs', () =>
+    withRepo((repo) => {
+      repo.write(
+        'docs.md',
+        [
+          'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+          'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX',
+          'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+          'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
+          'aws_secret_access_key = <your secret key>',
+          `role = ${fakeKeyId('AROA')}`,
+          `user = ${fakeKeyId('AIDA')}`,
+        ].join('\n') + '\n',
+      );
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(report.findings).toEqual([]);
+      expect(status).toBe(0);
+    }));
+
+  it('honours an inline keygate:allow naming the rule, and only that rule', () =>
+    withRepo((repo) => {
+      const allowed = fakeSecret();
+      const other = fakeSecret();
+      repo.write(
+        'test/fixture.py',
+        `KEY = "${allowed}"  # keygate:allow aws-secret-access-key -- parser fixture\n` +
+          `aws_secret_access_key = "${other}"  # keygate:allow aws-access-key-id\n`,
+      );
+      repo.write('t.py', `aws_secret_access_key = "${allowed}"  # keygate:allow -- fixture\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key test/fixture.py:2:26']);
+      expect(report.suppressed.map((s) => `${s.file}:${s.line}`)).toEqual(['t.py:1']);
+      expect(report.suppressed[0]?.reason).toMatch(/inline keygate:allow \(fixture\)/);
+    }));
+
+  it('fails closed outside a repository and in a bare repository: one line, exit 2', () =>
+    withRepo((repo) => {
+      // The temp repo itself is a repository; use its .git dir as a bare-like place.
+      const bare = `${repo.dir}/bare.git`;
+      repo.git('init', '-q', '--bare', bare);
+      const inBare = spawnIn(bare);
+      expect(inBare.status).toBe(2);
+      expect(inBare.stderr.trim().split('\n')).toHaveLength(1);
+      expect(inBare.stderr).toMatch(/^keygate: error: not inside a git work tree/);
+      const nowhere = spawnIn('/');
+      expect(nowhere.status).toBe(2);
+      expect(nowhere.stderr).toMatch(/^keygate: error: not inside a git repository/);
+      expect(nowhere.stderr.trim().split('\n')).toHaveLength(1);
+    }));
+
+  it('rejects bad usage with exit 2 and shows help for every command', () =>
+    withRepo((repo) => {
+      expect(repo.keygate(['scan']).status).toBe(2);
+      expect(repo.keygate(['scan', '--staged', '--format', 'xml']).stderr).toMatch(/unknown format "xml"/);
+      expect(repo.keygate(['frobnicate']).status).toBe(2);
+      expect(repo.keygate(['scan', '--bogus']).status).toBe(2);
+      const help = repo.keygate(['scan', '--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/Usage: keygate scan --staged/);
+      expect(repo.keygate(['--help']).stdout).toMatch(/Commands:/);
+    }));
+});
+
+import { spawnSync } from 'node:child_process';
+import { CLI, gitEnv } from '../helpers/repo.js';
+function spawnIn(cwd: string) {
+  return spawnSync(process.execPath, [CLI, 'scan', '--staged'], { cwd, env: gitEnv({ GIT_CEILING_DIRECTORIES: '/' }), encoding: 'utf8' });
+}

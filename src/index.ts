@@ -19,5 +19,5 @@ export async function scanStaged(options: ScanOptions): Promise<Report> {
   const builder = new FragmentBuilder((fragment) => scanner.scan(fragment));
   await streamStagedDiff(options.cwd, builder);
   builder.flush(0);
-  return { ...scanner.result(), stats: builder.stats };
+  return { ...(await scanner.result()), stats: builder.stats };
 }

@@ -73,6 +73,9 @@ export function git(cwd: string): SimpleGit {
     config: PINNED_CONFIG,
     maxConcurrentProcesses: 1,
     allowEnvironment: ALLOWED_GIT_ENV,
+    // Done when git's streams close. The default also arms a 50 ms timer at process exit,
+    // which keeps Node alive for 50 ms after every commit's scan.
+    completion: { onClose: true, onExit: false },
   });
 }
 
@@ -95,17 +98,14 @@ export async function streamStagedDiff(cwd: string, sink: DiffSink): Promise<rea
       }
     });
   });
-  // Asked beside the diff, not before it, so the check costs no time on the commit path:
-  // in a bare repository `git diff --cached` succeeds with nothing to show.
-  const workTree = git(cwd).raw(['rev-parse', '--is-inside-work-tree']);
-  const [inside, diff] = await Promise.allSettled([workTree, client.raw(STAGED_DIFF_ARGS)]);
-  if (diff.status === 'rejected') throw gitFailure(diff.reason);
-  if (inside.status === 'rejected') throw gitFailure(inside.reason);
-  if (inside.value.trim() !== 'true') {
-    throw new KeygateError('NOT_A_REPO', 'not inside a git work tree (a bare repository or a .git directory)', {
-      hint: 'run keygate in a repository with a work tree',
-    });
+  try {
+    await client.raw(STAGED_DIFF_ARGS);
+  } catch (error) {
+    throw gitFailure(error);
   }
+  // In a bare repository `git diff --cached` succeeds and shows nothing: only an empty diff
+  // needs the extra question, so a normal commit pays for one git process, not two.
+  if (parser.stagedFiles.length === 0) await assertWorkTree(cwd);
   if (failure === undefined) {
     try {
       parser.end();
@@ -115,6 +115,20 @@ export async function streamStagedDiff(cwd: string, sink: DiffSink): Promise<rea
   }
   if (failure !== undefined) throw failure;
   return parser.stagedFiles;
+}
+
+async function assertWorkTree(cwd: string): Promise<void> {
+  let inside: string;
+  try {
+    inside = await git(cwd).raw(['rev-parse', '--is-inside-work-tree']);
+  } catch (error) {
+    throw gitFailure(error);
+  }
+  if (inside.trim() !== 'true') {
+    throw new KeygateError('NOT_A_REPO', 'not inside a git work tree (a bare repository or a .git directory)', {
+      hint: 'run keygate in a repository with a work tree',
+    });
+  }
 }
 
 function gitFailure(error: unknown): KeygateError {

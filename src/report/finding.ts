@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Candidate, Finding } from '../types.js';
 
 /**
@@ -17,8 +16,19 @@ export function redact(secret: string): string {
  * SHA-256 over a versioned, rule-scoped input. It reveals nothing useful about a high-entropy
  * secret; low-entropy secrets are a concern for the allowlist (see README).
  */
-export function fingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`keygate:v1\0${ruleId}\0${secret}`).digest('hex').slice(0, 16);
+export type Sha256Hex = (input: string) => string;
+
+export function fingerprint(ruleId: string, secret: string, sha256: Sha256Hex): string {
+  return sha256(`keygate:v1\0${ruleId}\0${secret}`).slice(0, 16);
+}
+
+/**
+ * node:crypto costs ~5 ms to load, paid at every commit if loaded eagerly; it is only needed
+ * when there is something to fingerprint.
+ */
+export async function loadSha256(): Promise<Sha256Hex> {
+  const { createHash } = await import('node:crypto');
+  return (input) => createHash('sha256').update(input).digest('hex');
 }
 
 /** Where a candidate sits: 1-based line, and 1-based column in code points. */
@@ -36,7 +46,13 @@ export function position(c: Candidate): { line: number; column: number; lineText
   return { line, column, lineText: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd) };
 }
 
-export function toFinding(c: Candidate, description: string, line: number, column: number): Finding {
+/** A finding still waiting for its fingerprint; the only place the secret is kept. */
+export interface PendingFinding {
+  finding: Finding;
+  secret: string;
+}
+
+export function toFinding(c: Candidate, description: string, line: number, column: number): PendingFinding {
   const finding: Finding = {
     ruleId: c.ruleId,
     description,
@@ -44,12 +60,12 @@ export function toFinding(c: Candidate, description: string, line: number, colum
     line,
     column,
     redacted: redact(c.secret),
-    fingerprint: fingerprint(c.ruleId, c.secret),
+    fingerprint: '',
     severity: c.severity,
     confidence: c.confidence,
     facts: { ...(c.facts ?? {}) },
     pairedWith: [],
   };
   if (c.entropy !== undefined) finding.entropy = Math.round(c.entropy * 1000) / 1000;
-  return finding;
+  return { finding, secret: c.secret };
 }

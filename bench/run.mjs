@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// keygate benchmark (not a test): `npm run bench` [-- --large-mb 200 --runs 15]
+//  1. small commit (10 files, ~500 added lines): median wall time of the installed hook beside
+//     bare `node -e ''` and `git diff --cached` on the same repository;
+//  2. large staged change (>= 200 MB): end-to-end throughput and peak RSS at growing sizes,
+//     to show memory stays flat.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist/cli.cjs');
+const HOOK = join(ROOT, 'hooks/pre-commit');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? dflt : Number(args[i + 1]);
+};
+const RUNS = opt('runs', 21);
+const LARGE_MB = opt('large-mb', 200);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com' };
+for (const k of Object.keys(env)) if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG') && !k.startsWith('GIT_AUTHOR') && !k.startsWith('GIT_COMMITTER')) delete env[k];
+
+if (!existsSync(CLI)) {
+  console.error('bench: dist/cli.cjs is missing; run npm run build first');
+  process.exit(2);
+}
+
+function repo() {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'keygate-bench-')));
+  const git = (...a) => execFileSync('git', a, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  git('init', '-q', '-b', 'main');
+  git('config', 'gc.auto', '0');
+  return { dir, git };
+}
+
+let seed = 12345;
+function rand() {
+  seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+  return seed;
+}
+const WORDS = ['const', 'let', 'return', 'function', 'value', 'config', 'user', 'items', 'map', 'filter',
+  'await', 'fetch', 'response', 'status', 'error', 'token', 'id', 'name', 'path', 'options', 'secret', 'result'];
+function codeLine() {
+  const n = 3 + (rand() % 9);
+  let s = '  '.repeat(rand() % 4);
+  for (let i = 0; i < n; i++) s += WORDS[rand() % WORDS.length] + (i % 3 === 2 ? '(' + (rand() % 1000) + ') ' : ' ');
+  return s.trimEnd() + ';';
+}
+function codeText(bytes) {
+  const lines = [];
+  let size = 0;
+  while (size < bytes) {
+    const l = codeLine();
+    lines.push(l);
+    size += l.length + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs the commands round-robin (so drift in machine load hits all alike); medians in ms. */
+function timeInterleaved(commands, cwd) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < RUNS + 2; i++) {
+    commands.forEach(([cmd, argv], j) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+      if (i >= 2) times[j].push(ms); // two warm-up rounds
+    });
+  }
+  return times.map(median);
+}
+
+function smallCommit() {
+  const { dir, git } = repo();
+  for (let i = 0; i < 10; i++) {
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'src', `module${i}.ts`), Array.from({ length: 50 }, codeLine).join('\n') + '\n');
+  }
+  git('add', '.');
+  const [node, diff, cli, hook] = timeInterleaved(
+    [
+      [process.execPath, ['-e', '']],
+      ['git', ['diff', '--cached']],
+      [process.execPath, [CLI, 'scan', '--staged']],
+      ['sh', [HOOK]],
+    ],
+    dir,
+  );
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nsmall commit: 10 files, 500 added lines (median of ${RUNS} runs)`);
+  console.log(`  bare node -e ''          ${node.toFixed(1)} ms`);
+  console.log(`  git diff --cached        ${diff.toFixed(1)} ms`);
+  console.log(`  keygate scan --staged    ${cli.toFixed(1)} ms`);
+  console.log(`  hooks/pre-commit         ${hook.toFixed(1)} ms   = ${(hook / node).toFixed(2)}x bare node (target <= 1.5x)`);
+  return { node, diff, cli, hook };
+}
+
+function measureScan(dir) {
+  const argv = TIME ? ['-f', '%M', process.execPath, CLI, 'scan', '--staged', '--format', 'json'] : [CLI, 'scan', '--staged', '--format', 'json'];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(TIME ?? process.execPath, argv, { cwd: dir, env, maxBuffer: 1 << 28, encoding: 'utf8' });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`scan failed: ${r.stderr}`);
+  const report = JSON.parse(r.stdout);
+  const rssKb = TIME ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
+  return { secs, report, rssMb: rssKb / 1024 };
+}
+
+function largeChange() {
+  const { dir, git } = repo();
+  const fileMb = 4;
+  const files = Math.ceil(LARGE_MB / fileMb);
+  console.log(`\nlarge staged change: generating ${files} files x ${fileMb} MB of code-like text ...`);
+  const steps = [Math.ceil(files / 4), Math.ceil(files / 2), files];
+  const rows = [];
+  let written = 0;
+  for (const upTo of steps) {
+    for (; written < upTo; written++) {
+      writeFileSync(join(dir, `gen${written}.js`), codeText(fileMb * 1024 * 1024));
+    }
+    git('add', '.');
+    const { secs, report, rssMb } = measureScan(dir);
+    const mb = report.stats.bytes / 1024 / 1024;
+    rows.push({ mb, secs, rssMb, lines: report.stats.addedLines, findings: report.findings.length });
+  }
+  const diffT0 = process.hrtime.bigint();
+  spawnSync('git', ['diff', '--cached', '-U0', '--text', '--raw', '-p', '-z'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const diffSecs = Number(process.hrtime.bigint() - diffT0) / 1e9;
+  rmSync(dir, { recursive: true, force: true });
+  for (const r of rows) {
+    console.log(`  ${r.mb.toFixed(0).padStart(5)} MB staged, ${r.lines} lines: ${r.secs.toFixed(2)} s = ${(r.mb / r.secs).toFixed(0)} MB/s end to end, peak RSS ${r.rssMb.toFixed(0)} MB`);
+  }
+  const last = rows.at(-1);
+  console.log(`  (git diff --cached alone on the largest: ${diffSecs.toFixed(2)} s = ${(last.mb / diffSecs).toFixed(0)} MB/s)`);
+  console.log(`  targets: >= 100 MB/s end to end; peak RSS < 200 MB and flat as the change grows`);
+  return rows;
+}
+
+console.log(`keygate bench — node ${process.version}, ${new Date().toISOString()}`);
+smallCommit();
+largeChange();

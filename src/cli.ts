@@ -22,6 +22,17 @@ function colorsEnabled(noColorFlag: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
+/** KEYGATE_FAST_PATH_BYTES tunes when added files are read with git cat-file (0: always). */
+function fastPathOption(): { fastPathBytes?: number } {
+  const raw = process.env['KEYGATE_FAST_PATH_BYTES'];
+  if (raw === undefined || raw === '') return {};
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new KeygateError('USAGE', `KEYGATE_FAST_PATH_BYTES must be a whole number of bytes, not "${raw}"`);
+  }
+  return { fastPathBytes: n };
+}
+
 async function scanCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -43,7 +54,7 @@ async function scanCommand(args: string[]): Promise<number> {
   if (!values.staged) {
     throw new KeygateError('USAGE', 'nothing to scan: pass --staged', { hint: 'see keygate scan --help' });
   }
-  const report = await scanStaged({ cwd: process.cwd() });
+  const report = await scanStaged({ cwd: process.cwd(), ...fastPathOption() });
   const out =
     values.format === 'json'
       ? renderJson(report)

@@ -13,6 +13,8 @@ export interface StagedFile {
   status: string;
   /** Mode in the index, e.g. 100644, 120000 (symlink), 160000 (submodule). */
   mode: string;
+  /** Object id of the staged content (the blob, or the commit of a submodule). */
+  oid: string;
 }
 
 /** A run of added lines from one file. Detectors never know where text came from. */

@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import { KeygateError } from '../errors.js';
 import type { StagedFile } from '../types.js';
+import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
 
 /**
  * A push parser for `git diff --cached --raw -p -z -U0 --text`: the raw section (NUL-separated,
@@ -23,12 +23,9 @@ export interface DiffSink {
   binaryFile(): void;
 }
 
-export const MAX_LINE = 1 << 20;
-export const LINE_OVERLAP = 4096;
-
 const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
-type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between';
+type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
 export class StagedDiffParser {
   private state: State = 'raw';
@@ -38,10 +35,7 @@ export class StagedDiffParser {
   private fileIndex = -1;
   private current: StagedFile | undefined;
 
-  private readonly decoder = new StringDecoder('utf8');
-  private partial = '';
-  /** Column (in the diff line, marker included) of partial[0]. */
-  private partialColumn = 0;
+  private readonly lines: LineSplitter;
 
   private newLine = 0;
   private remainingOld = 0;
@@ -51,9 +45,16 @@ export class StagedDiffParser {
 
   constructor(
     private readonly sink: DiffSink,
-    private readonly maxLine = MAX_LINE,
-    private readonly overlap = LINE_OVERLAP,
-  ) {}
+    maxLine = MAX_LINE,
+    overlap = LINE_OVERLAP,
+    /**
+     * Called once the file list (raw section) has been read, before any patch line; returning
+     * false stops the parser there (the caller will read the content another way).
+     */
+    private readonly onFileList?: (files: readonly StagedFile[]) => boolean,
+  ) {
+    this.lines = new LineSplitter((text, column, complete) => this.line(text, column, complete), maxLine, overlap);
+  }
 
   /** Files named in the raw section, once it has been read. */
   get stagedFiles(): readonly StagedFile[] {
@@ -62,24 +63,32 @@ export class StagedDiffParser {
 
   push(chunk: Buffer): void {
     let rest = chunk;
+    if (this.state === 'stopped') return;
     if (this.state === 'raw') {
       const consumed = this.pushRaw(rest);
       if (this.state === 'raw') return;
       rest = rest.subarray(consumed);
+      if (this.onFileList?.(this.files) === false) {
+        this.state = 'stopped';
+        return;
+      }
     }
-    this.pushText(this.decoder.write(rest));
+    this.lines.push(rest);
+  }
+
+  get stopped(): boolean {
+    return this.state === 'stopped';
   }
 
   end(): void {
+    if (this.state === 'stopped') return;
     if (this.state === 'raw') {
       if (this.rawBytes.length > 0 || this.rawTokens.length > 0) {
         throw new KeygateError('DIFF_PARSE', 'git diff output ended inside its file list');
       }
       return;
     }
-    this.pushText(this.decoder.end());
-    if (this.partial.length > 0) this.line(this.partial, this.partialColumn, true);
-    this.partial = '';
+    this.lines.end();
     if (this.state === 'hunk') {
       throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${this.current?.path}`);
     }
@@ -124,33 +133,10 @@ export class StagedDiffParser {
     const paths = letter === 'R' || letter === 'C' ? 2 : 1;
     if (this.rawTokens.length < 1 + paths) return;
     const path = this.rawTokens[paths] as string;
-    const file: StagedFile = { path, status: letter, mode: fields[1] ?? '' };
+    const file: StagedFile = { path, status: letter, mode: fields[1] ?? '', oid: fields[3] ?? '' };
     if (paths === 2) file.oldPath = this.rawTokens[1] as string;
     this.files.push(file);
     this.rawTokens = [];
-  }
-
-  private pushText(text: string): void {
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl === -1) break;
-      if (this.partial.length > 0) {
-        this.line(this.partial + text.slice(start, nl), this.partialColumn, true);
-        this.partial = '';
-        this.partialColumn = 0;
-      } else {
-        this.line(text.slice(start, nl), 0, true);
-      }
-      start = nl + 1;
-    }
-    if (start < text.length) this.partial += text.slice(start);
-    if (this.partial.length > this.maxLine) {
-      this.line(this.partial, this.partialColumn, false);
-      const keep = this.partial.slice(this.partial.length - this.overlap);
-      this.partialColumn += this.partial.length - keep.length;
-      this.partial = keep;
-    }
   }
 
   /** One line of the patch section, or a slice of one (column > 0 or !complete). */

@@ -1,7 +1,12 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { KeygateError } from '../errors.js';
 import type { DiffSink } from './diff-parser.js';
 import { StagedDiffParser } from './diff-parser.js';
+import { CatFileParser } from './blob-reader.js';
+import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 import type { StagedFile } from '../types.js';
 
 /**
@@ -26,6 +31,7 @@ export const STAGED_DIFF_ARGS = [
   'diff',
   '--cached',
   '--raw',
+  '--no-abbrev',
   '--patch',
   '-z',
   '-U0',
@@ -67,8 +73,8 @@ export const ALLOWED_GIT_ENV = [
   ...CONFIG_SLOTS,
 ];
 
-export function git(cwd: string): SimpleGit {
-  return simpleGit({
+function gitOptions(cwd: string): Partial<SimpleGitOptions> {
+  return {
     baseDir: cwd,
     config: PINNED_CONFIG,
     maxConcurrentProcesses: 1,
@@ -76,45 +82,142 @@ export function git(cwd: string): SimpleGit {
     // Done when git's streams close. The default also arms a 50 ms timer at process exit,
     // which keeps Node alive for 50 ms after every commit's scan.
     completion: { onClose: true, onExit: false },
-  });
+  };
+}
+
+export function git(cwd: string): SimpleGit {
+  return simpleGit(gitOptions(cwd));
 }
 
 /**
- * Streams the staged diff into `sink` as git produces it. simple-git collects a command's
+ * Runs git and hands its stdout to `onChunk` as it arrives. simple-git collects a command's
  * stdout in memory by default; the output handler takes the stream over so that a 1 GB staged
- * change is parsed chunk by chunk and never held at once.
+ * change is parsed chunk by chunk and never held at once. `onChunk` returning false stops
+ * reading: git is cut off (it dies on the closed pipe) and its failure is expected.
  */
-export async function streamStagedDiff(cwd: string, sink: DiffSink): Promise<readonly StagedFile[]> {
-  const parser = new StagedDiffParser(sink);
+async function streamGit(
+  cwd: string,
+  args: string[],
+  onChunk: (chunk: Buffer) => boolean,
+  input?: string,
+): Promise<void> {
   let failure: unknown;
-  const client = git(cwd).outputHandler((_command, stdout) => {
+  let stopped = false;
+  const client = simpleGit({ ...gitOptions(cwd), ...(input !== undefined ? { input: () => input } : {}) });
+  client.outputHandler((_command, out) => {
+    const stdout = out as Readable;
     stdout.removeAllListeners('data');
     stdout.on('data', (chunk: Buffer) => {
-      if (failure !== undefined) return;
+      if (failure !== undefined || stopped) return;
       try {
-        parser.push(chunk);
+        if (!onChunk(chunk)) {
+          stopped = true;
+          stdout.destroy();
+        }
       } catch (error) {
         failure = error;
+        stdout.destroy();
       }
     });
   });
   try {
-    await client.raw(STAGED_DIFF_ARGS);
+    await client.raw(args);
   } catch (error) {
-    throw gitFailure(error);
+    if (failure === undefined && !stopped) throw gitFailure(error);
+  }
+  if (failure !== undefined) throw failure;
+}
+
+/**
+ * Added files at least this large (all together, as the work tree has them) are read with
+ * `git cat-file --batch` instead of `git diff`: every line of a new file is an added line, and
+ * git's diff machinery emits them ~5x slower than cat-file streams the blobs. Below it, one
+ * git process for everything is quicker.
+ */
+export const FAST_PATH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Streams what is staged into sinks made by `newSink` (one per git stream; they may run side
+ * by side). Reads the index GIT_INDEX_FILE names, if git set it, against HEAD.
+ */
+export async function streamStagedDiff(
+  cwd: string,
+  newSink: () => DiffSink,
+  fastPathBytes = FAST_PATH_BYTES,
+): Promise<void> {
+  let listed: readonly StagedFile[] = [];
+  let switched = false;
+  const parser = new StagedDiffParser(newSink(), MAX_LINE, LINE_OVERLAP, (files) => {
+    listed = files;
+    switched = addedBytesAtLeast(cwd, files, fastPathBytes);
+    return !switched;
+  });
+  await streamGit(cwd, STAGED_DIFF_ARGS, (chunk) => {
+    parser.push(chunk);
+    return !parser.stopped;
+  });
+  parser.end();
+  if (switched) {
+    await readSplit(cwd, listed, newSink);
+    return;
   }
   // In a bare repository `git diff --cached` succeeds and shows nothing: only an empty diff
   // needs the extra question, so a normal commit pays for one git process, not two.
-  if (parser.stagedFiles.length === 0) await assertWorkTree(cwd);
-  if (failure === undefined) {
-    try {
-      parser.end();
-    } catch (error) {
-      failure = error;
-    }
+  if (listed.length === 0) await assertWorkTree(cwd);
+}
+
+/** The fast path: added files through cat-file, everything else through diff, side by side. */
+async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () => DiffSink): Promise<void> {
+  const added = files.filter((f) => f.status === 'A' && f.mode !== '160000');
+  const rest = files.filter((f) => f.status !== 'A');
+  const submodules = files.filter((f) => f.status === 'A' && f.mode === '160000');
+  const jobs: Promise<void>[] = [];
+  if (submodules.length > 0) {
+    const sink = newSink();
+    for (const f of submodules) sink.startFile(f);
   }
-  if (failure !== undefined) throw failure;
-  return parser.stagedFiles;
+  if (added.length > 0) {
+    const blobs = new CatFileParser(added, newSink());
+    const oids = added.map((f) => f.oid).join('\n') + '\n';
+    jobs.push(
+      streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), oids).then(() => blobs.end()),
+    );
+  }
+  if (rest.length > 0) {
+    const modified = new StagedDiffParser(newSink());
+    const args = STAGED_DIFF_ARGS.map((a) => (a === '--diff-filter=d' ? '--diff-filter=ad' : a));
+    jobs.push(streamGit(cwd, args, (chunk) => (modified.push(chunk), true)).then(() => modified.end()));
+  }
+  await Promise.all(jobs);
+}
+
+/**
+ * Whether the added files come to at least `limit` bytes, judged from the work tree. Only a
+ * choice of path hangs on this: either path scans exactly what is staged.
+ */
+function addedBytesAtLeast(cwd: string, files: readonly StagedFile[], limit: number): boolean {
+  const root = workTreeRoot(cwd);
+  if (root === undefined) return false;
+  let total = 0;
+  for (const f of files) {
+    if (f.status !== 'A') continue;
+    try {
+      total += statSync(join(root, f.path)).size;
+    } catch {
+      continue;
+    }
+    if (total >= limit) return true;
+  }
+  return false;
+}
+
+function workTreeRoot(cwd: string): string | undefined {
+  const fromEnv = process.env['GIT_WORK_TREE'];
+  if (fromEnv) return resolve(cwd, fromEnv);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 async function assertWorkTree(cwd: string): Promise<void> {

@@ -17,7 +17,6 @@ export function emptyStats(): ScanStats {
  * bounded in size. A slice of a huge line becomes a fragment of its own.
  */
 export class FragmentBuilder implements DiffSink {
-  readonly stats: ScanStats = emptyStats();
   private file: StagedFile | undefined;
   private skip = false;
   private sniffed = 0;
@@ -27,7 +26,11 @@ export class FragmentBuilder implements DiffSink {
   private carried = 0;
   private sliceEnd = 0;
 
-  constructor(private readonly emit: (fragment: Fragment) => void) {}
+  constructor(
+    private readonly emit: (fragment: Fragment) => void,
+    /** May be shared by builders fed side by side from different git streams. */
+    readonly stats: ScanStats = emptyStats(),
+  ) {}
 
   startFile(file: StagedFile): void {
     this.flush(0);

@@ -8,20 +8,25 @@ function creds(id: string, secret: string): string {
   return `[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`;
 }
 
-describe('keygate scan --staged (real repositories, built CLI)', () => {
+const MODES = [
+  { name: 'one git diff', env: {} as Record<string, string> },
+  { name: 'cat-file fast path for added files', env: { KEYGATE_FAST_PATH_BYTES: '0' } as Record<string, string> },
+];
+
+describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $name', ({ env }) => {
   it('finds a key pair on the first commit of a repo, with file:line:column and facts', () =>
     withRepo((repo) => {
       const id = fakeKeyId();
       const secret = fakeSecret();
       repo.write('config/credentials', creds(id, secret));
       repo.git('add', '.');
-      const text = repo.keygate(['scan', '--staged']);
+      const text = repo.keygate(['scan', '--staged'], env);
       expect(text.status).toBe(1);
       expect(text.stdout).toContain('config/credentials:2:21');
       expect(text.stdout).toContain('config/credentials:3:25');
       expect(text.stdout).toMatch(/AWS account \d{12}/);
       expect(text.stdout).toMatch(/scanned 1 file, 3 added lines/);
-      const { status, report } = scanJson(repo);
+      const { status, report } = scanJson(repo, env);
       expect(status).toBe(1);
       expect(where(report)).toEqual([
         'aws-access-key-id config/credentials:2:21',
@@ -38,7 +43,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
     withRepo((repo) => {
       repo.write('a.txt', 'hello\nworld\n');
       repo.git('add', '.');
-      const r = repo.keygate(['scan', '--staged']);
+      const r = repo.keygate(['scan', '--staged'], env);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/scanned 1 file, 2 added lines, 12 B/);
       expect(r.stdout).toMatch(/no secrets found/);
@@ -46,7 +51,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
 
   it('says so when nothing is staged', () =>
     withRepo((repo) => {
-      const r = repo.keygate(['scan', '--staged']);
+      const r = repo.keygate(['scan', '--staged'], env);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/nothing staged to scan \(0 files\)/);
     }));
@@ -68,7 +73,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       const firstHunk = patch.split(/(?=^@@)/m).slice(0, 2).join('');
       const r = repo.gitRun(['apply', '--cached', '--unidiff-zero', '-'], { input: firstHunk });
       expect(r.status, r.stderr).toBe(0);
-      const { report } = scanJson(repo);
+      const { report } = scanJson(repo, env);
       expect(where(report)).toEqual(['aws-secret-access-key app.py:3:26']);
       // And the other way round: the working tree holds both, the index only the first.
       expect(repo.git('diff', '--cached', '--stat')).toMatch(/1 insertion/);
@@ -84,7 +89,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       const added = fakeSecret();
       writeFileSync(join(repo.dir, 'new name.ini'), `aws_secret_access_key = ${old}\n` + 'x\n'.repeat(20) + `secret_key: ${added}\n`);
       repo.git('add', '-A');
-      const { report } = scanJson(repo);
+      const { report } = scanJson(repo, env);
       expect(where(report)).toEqual(['aws-secret-access-key new name.ini:22:13']);
     }));
 
@@ -97,7 +102,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       repo.git('rm', '-q', 'gone.ini');
       repo.write('kept.ini', 'ok\n');
       repo.git('add', '-A');
-      const { status, report } = scanJson(repo);
+      const { status, report } = scanJson(repo, env);
       expect(status).toBe(0);
       expect(report.findings).toEqual([]);
     }));
@@ -109,12 +114,12 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       repo.write('t.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
       repo.write('.gitattributes', 't.env -diff\n');
       repo.git('add', '.');
-      const { report } = scanJson(repo);
+      const { report } = scanJson(repo, env);
       // A -diff attribute makes git call t.env binary; keygate reads it as text anyway.
       expect(where(report)).toEqual(['aws-secret-access-key t.env:1:23']);
       expect(report.stats.binarySkipped).toBe(1);
       expect(report.stats.binaryFiles).toEqual(['blob.bin']);
-      const text = repo.keygate(['scan', '--staged']);
+      const text = repo.keygate(['scan', '--staged'], env);
       expect(text.stdout).toMatch(/1 binary file skipped/);
       expect(text.stdout).toMatch(/binary files not scanned: blob\.bin/);
     }));
@@ -125,11 +130,11 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       const secrets = names.map(() => fakeSecret());
       names.forEach((n, i) => repo.write(n, `# header\r\nAWS_SECRET_ACCESS_KEY=${secrets[i]}\r\n`));
       repo.git('add', '.');
-      const { report } = scanJson(repo);
+      const { report } = scanJson(repo, env);
       expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`).sort()).toEqual(
         names.map((n) => `${n}:2:23`).sort(),
       );
-      const text = repo.keygate(['scan', '--staged']);
+      const text = repo.keygate(['scan', '--staged'], env);
       expect(text.stdout).toContain('dir with space/a b.txt:2:23');
       expect(text.stdout).toContain('ünï cödé/ключ.env:2:23');
       assertNoSecret([text.stdout, JSON.stringify(report)], secrets);
@@ -162,7 +167,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       repo.write('sub/dir/app.cfg', lines.join('\n') + '\n');
       repo.write('ключ.txt', `secret_key = ${fakeSecret()}\n`);
       repo.git('add', '.');
-      const r = repo.keygate(['scan', '--staged', '--format', 'json']);
+      const r = repo.keygate(['scan', '--staged', '--format', 'json'], env);
       const report = JSON.parse(r.stdout) as { findings: { file: string; line: number }[] };
       expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
         'sub/dir/app.cfg:5',
@@ -190,7 +195,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
         ].join('\n') + '\n',
       );
       repo.git('add', '.');
-      const { status, report } = scanJson(repo);
+      const { status, report } = scanJson(repo, env);
       expect(report.findings).toEqual([]);
       expect(status).toBe(0);
     }));
@@ -206,7 +211,7 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       );
       repo.write('t.py', `aws_secret_access_key = "${allowed}"  # keygate:allow -- fixture\n`);
       repo.git('add', '.');
-      const { report } = scanJson(repo);
+      const { report } = scanJson(repo, env);
       expect(where(report)).toEqual(['aws-secret-access-key test/fixture.py:2:26']);
       expect(report.suppressed.map((s) => `${s.file}:${s.line}`)).toEqual(['t.py:1']);
       expect(report.suppressed[0]?.reason).toMatch(/inline keygate:allow \(fixture\)/);
@@ -227,16 +232,55 @@ describe('keygate scan --staged (real repositories, built CLI)', () => {
       expect(nowhere.stderr.trim().split('\n')).toHaveLength(1);
     }));
 
+  it('finds a secret in the middle of a 10 MB single line, at its real column', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      const pad = 'x'.repeat(5 * 1024 * 1024);
+      repo.write('min.js', `${pad};aws_secret_access_key="${secret}";${pad}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo, env);
+      expect(where(report)).toEqual([`aws-secret-access-key min.js:1:${pad.length + 25}`]);
+      expect(report.stats.addedLines).toBe(1);
+    }));
+
+  it('reads invalid UTF-8 without crashing and still finds secrets on other lines', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      repo.write(
+        'latin1.txt',
+        Buffer.concat([
+          Buffer.from('caf\xe9 cr\xe8me\n', 'latin1'),
+          Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0x0a]),
+          Buffer.from(`aws_secret_access_key = ${secret}\n`),
+        ]),
+      );
+      repo.git('add', '.');
+      const { report } = scanJson(repo, env);
+      expect(where(report)).toEqual(['aws-secret-access-key latin1.txt:3:25']);
+      expect(report.stats.binarySkipped).toBe(0);
+    }));
+
+  it('counts an empty file and a file without a final newline', () =>
+    withRepo((repo) => {
+      repo.write('empty.txt', '');
+      repo.write('nonl.txt', `a\nAWS_SECRET_ACCESS_KEY=${fakeSecret()}`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo, env);
+      expect(where(report)).toEqual(['aws-secret-access-key nonl.txt:2:23']);
+      expect(report.stats.files).toBe(2);
+      expect(report.stats.addedLines).toBe(2);
+    }));
+
   it('rejects bad usage with exit 2 and shows help for every command', () =>
     withRepo((repo) => {
-      expect(repo.keygate(['scan']).status).toBe(2);
-      expect(repo.keygate(['scan', '--staged', '--format', 'xml']).stderr).toMatch(/unknown format "xml"/);
-      expect(repo.keygate(['frobnicate']).status).toBe(2);
-      expect(repo.keygate(['scan', '--bogus']).status).toBe(2);
-      const help = repo.keygate(['scan', '--help']);
+      expect(repo.keygate(['scan'], env).status).toBe(2);
+      expect(repo.keygate(['scan', '--staged', '--format', 'xml'], env).stderr).toMatch(/unknown format "xml"/);
+      expect(repo.keygate(['frobnicate'], env).status).toBe(2);
+      expect(repo.keygate(['scan', '--bogus'], env).status).toBe(2);
+      const help = repo.keygate(['scan', '--help'], env);
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(/Usage: keygate scan --staged/);
-      expect(repo.keygate(['--help']).stdout).toMatch(/Commands:/);
+      expect(repo.keygate(['--help'], env).stdout).toMatch(/Commands:/);
     }));
 });
 

@@ -1,7 +1,8 @@
 import { KeygateError } from '../errors.js';
 import type { StagedFile } from '../types.js';
 import type { DiffSink } from './diff-parser.js';
-import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
+import { StringDecoder } from 'node:string_decoder';
+import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 
 /** Like git: a NUL in the first 8000 bytes makes content binary. */
 const BINARY_SNIFF = 8000;
@@ -22,7 +23,10 @@ export class CatFileParser {
   private sniffed = 0;
   private binary = false;
   private lineNo = 1;
-  private lines: LineSplitter | undefined;
+  private decoder = new StringDecoder('utf8');
+  /** The incomplete last line so far; `pendingColumn` is its offset when it is a slice. */
+  private pending = '';
+  private pendingColumn = 0;
 
   constructor(
     private readonly files: readonly StagedFile[],
@@ -75,7 +79,9 @@ export class CatFileParser {
     this.sniffed = 0;
     this.binary = false;
     this.lineNo = 1;
-    this.lines = new LineSplitter((text, column, complete) => this.line(text, column, complete), this.maxLine, this.overlap);
+    this.decoder = new StringDecoder('utf8');
+    this.pending = '';
+    this.pendingColumn = 0;
     if (this.remaining === 0) this.finishContent();
   }
 
@@ -89,7 +95,7 @@ export class CatFileParser {
       this.sniffed += part.length;
       if (this.sniffed >= BINARY_SNIFF || this.remaining === 0) this.decide();
     } else if (!this.binary) {
-      this.lines?.push(part);
+      this.text(this.decoder.write(part));
     }
     if (this.remaining === 0) this.finishContent();
     return at + take;
@@ -103,25 +109,68 @@ export class CatFileParser {
       this.binary = true;
       this.sink.binaryFile();
     } else {
-      this.lines?.push(head);
+      this.text(this.decoder.write(head));
     }
   }
 
   private finishContent(): void {
     if (this.sniff.length > 0) this.decide();
-    if (!this.binary) this.lines?.end();
-    this.lines = undefined;
+    if (!this.binary) {
+      this.text(this.decoder.end());
+      if (this.pending.length > 0 || this.pendingColumn > 0) {
+        this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, true);
+      }
+    }
+    this.pending = '';
+    this.pendingColumn = 0;
     this.remaining = 0;
+  }
+
+  /**
+   * Decoded content: complete lines go on as one block (no string per line); the incomplete
+   * last line waits for the next chunk, and is handed on in slices if it grows past maxLine.
+   */
+  private text(decoded: string): void {
+    let text = decoded;
+    if (this.pendingColumn > 0) {
+      // The tail of a huge line being sliced: finish it as a slice of its own.
+      const nl = text.indexOf('\n');
+      if (nl === -1) {
+        this.pending += text;
+        this.sliceHugeLine();
+        return;
+      }
+      this.sink.addedLine(this.lineNo++, this.pendingColumn, this.pending + text.slice(0, nl), true);
+      this.pending = '';
+      this.pendingColumn = 0;
+      text = text.slice(nl + 1);
+    }
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
+      this.pending += text;
+      this.sliceHugeLine();
+      return;
+    }
+    const block = this.pending + text.slice(0, last);
+    this.pending = text.slice(last + 1);
+    let lines = 1;
+    for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
+    this.sink.addedBlock(this.lineNo, block, lines);
+    this.lineNo += lines;
+    this.sliceHugeLine();
+  }
+
+  private sliceHugeLine(): void {
+    if (this.pending.length <= this.maxLine) return;
+    this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, false);
+    const keep = this.pending.slice(this.pending.length - this.overlap);
+    this.pendingColumn += this.pending.length - keep.length;
+    this.pending = keep;
   }
 
   private readTrailer(chunk: Buffer, at: number): number {
     if (chunk[at] !== 10) throw new KeygateError('DIFF_PARSE', 'git cat-file output out of step');
     this.remaining = -1;
     return at + 1;
-  }
-
-  private line(text: string, column: number, complete: boolean): void {
-    this.sink.addedLine(this.lineNo, column, text, complete);
-    if (complete) this.lineNo++;
   }
 }

@@ -19,6 +19,11 @@ export interface DiffSink {
    * line; `complete` is false for every slice but the last.
    */
   addedLine(line: number, column: number, text: string, complete: boolean): void;
+  /**
+   * Many complete added lines at once (`text` holds `lines` lines, without the final newline),
+   * starting at `startLine`. Readers of whole files use this to skip per-line work.
+   */
+  addedBlock(startLine: number, text: string, lines: number): void;
   /** git reported the file as binary (only without --text). */
   binaryFile(): void;
 }

@@ -25,6 +25,10 @@ export class FragmentBuilder implements DiffSink {
   private startLine = 0;
   private carried = 0;
   private sliceEnd = 0;
+  /** Last lines of the previous block of this file, carried into the next fragment. */
+  private blockCarry = '';
+  private blockCarryLines = 0;
+  private blockEnd = 0;
 
   constructor(
     private readonly emit: (fragment: Fragment) => void,
@@ -36,6 +40,8 @@ export class FragmentBuilder implements DiffSink {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
+    this.blockCarry = '';
+    this.blockCarryLines = 0;
     this.skip = false;
     if (file.status === 'D') {
       this.skip = true;
@@ -72,6 +78,32 @@ export class FragmentBuilder implements DiffSink {
     this.lines.push(text);
     this.chars += text.length + 1;
     if (this.chars >= FRAGMENT_CHARS) this.flush(CARRY_LINES);
+  }
+
+  addedBlock(startLine: number, text: string, lines: number): void {
+    if (this.skip || this.file === undefined) return;
+    this.flush(0);
+    this.stats.addedLines += lines;
+    this.stats.bytes += Buffer.byteLength(text) + 1;
+    const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
+    this.emit({
+      path: this.file.path,
+      startLine: contiguous ? startLine - this.blockCarryLines : startLine,
+      startColumn: 0,
+      text: contiguous ? `${this.blockCarry}\n${text}` : text,
+    });
+    // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.
+    let cut = text.length;
+    let kept = 0;
+    while (kept < CARRY_LINES && cut > 0) {
+      const nl = text.lastIndexOf('\n', cut - 1);
+      kept++;
+      cut = nl;
+      if (nl === -1) break;
+    }
+    this.blockCarry = text.slice(cut + 1);
+    this.blockCarryLines = kept;
+    this.blockEnd = startLine + lines;
   }
 
   /** Emits what is pending; keeps the last `carry` lines as the start of the next fragment. */

@@ -18,6 +18,11 @@ function run(files: StagedFile[], bytes: Buffer, chunk: number) {
     startFile: (f) => events.push(`file ${f.path}`),
     addedLine: (line, column, text, complete) => events.push(`${line}:${column}:${complete ? '' : '~'}${text}`),
     binaryFile: () => events.push('binary'),
+    addedBlock: (start, text, lines) => {
+      const split = text.split('\n');
+      expect(split).toHaveLength(lines);
+      split.forEach((t, i) => events.push(`${start + i}:0:${t}`));
+    },
   };
   const p = new CatFileParser(files, sink, 64, 8);
   for (let i = 0; i < bytes.length; i += chunk) p.push(bytes.subarray(i, i + chunk));
@@ -42,6 +47,24 @@ describe('CatFileParser', () => {
   it('fails loudly when the output is out of step or short', () => {
     expect(() => run([file('a', 'zz')], bytes, 100)).toThrow(/unexpected git cat-file header/);
     expect(() => run(files, bytes.subarray(0, bytes.length - 3), 100)).toThrow(/ended early/);
+  });
+});
+
+describe('CatFileParser with a huge line', () => {
+  it('slices a line past maxLine, with columns, and numbers the lines after it', () => {
+    const long = 'abcdefghij'.repeat(1000); // longer than the 8000-byte binary sniff
+    const bytes = batch([['h1', Buffer.from(`first\n${long}\nlast\n`)]]);
+    for (const size of [1, 5, 64, 1000]) {
+      const events = run([file('h', 'h1')], bytes, size);
+      expect(events[0]).toBe('file h');
+      expect(events[1]).toBe('1:0:first');
+      expect(events.at(-1)).toBe('3:0:last');
+      const slices = events.slice(2, -1).map((e) => /^2:(\d+):(~?)(.*)$/.exec(e)!);
+      expect(slices.length).toBeGreaterThan(2);
+      for (const [, col, , text] of slices) expect(long.slice(Number(col), Number(col) + text!.length)).toBe(text);
+      expect(slices.at(-1)![2]).toBe('');
+      expect(slices.slice(0, -1).every((m) => m[2] === '~')).toBe(true);
+    }
   });
 });
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * argv -> command -> Report -> exit code. The only module that touches process.*.
  * Exit codes: 0 clean, 1 findings (commit blocked), 2 error (commit blocked: fail closed).

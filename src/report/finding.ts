@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Candidate, Finding } from '../types.js';
 
 /**
@@ -26,8 +28,10 @@ export function fingerprint(ruleId: string, secret: string, sha256: Sha256Hex): 
  * node:crypto costs ~5 ms to load, paid at every commit if loaded eagerly; it is only needed
  * when there is something to fingerprint.
  */
-export async function loadSha256(): Promise<Sha256Hex> {
-  const { createHash } = await import('node:crypto');
+export function loadSha256(): Sha256Hex {
+  // A require made on the spot (a builtin resolves from any base path): dynamic import() is
+  // unavailable inside the code-cached vm.Script the launcher runs.
+  const { createHash } = createRequire(join(process.cwd(), 'keygate.js'))('node:crypto') as typeof import('node:crypto');
   return (input) => createHash('sha256').update(input).digest('hex');
 }
 

@@ -40,7 +40,7 @@ export class Scanner {
   async result(): Promise<{ findings: Finding[]; suppressed: Suppressed[] }> {
     const all = [...this.findings, ...this.suppressed];
     if (all.length > 0) {
-      const sha256 = await loadSha256();
+      const sha256 = loadSha256();
       for (const p of all) p.finding.fingerprint = fingerprint(p.finding.ruleId, p.secret, sha256);
     }
     const order = (a: Finding, b: Finding): number =>

@@ -1,0 +1,42 @@
+// Builds dist/: the bundle (dist/keygate.cjs), its launcher (dist/cli.cjs) and the launcher's
+// V8 code cache, warmed by one real scan of a throwaway repository.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/keygate.cjs',
+  // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
+  alias: { debug: './src/shims/debug.ts' },
+});
+await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
+chmodSync('dist/cli.cjs', 0o755);
+
+// Warm the code cache with a scan that has findings, so the hot functions are compiled.
+const dir = mkdtempSync(join(tmpdir(), 'keygate-build-'));
+try {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  for (const k of Object.keys(env)) if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG')) delete env[k];
+  execFileSync('git', ['init', '-q'], { cwd: dir, env });
+  const b32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const b64 = b32 + 'abcdefghijklmnopqrstuvwxyz01+/';
+  const pick = (a, n, k) => Array.from({ length: n }, (_, i) => a[(i * 7 + k * 13 + i * i) % a.length]).join('');
+  // A made-up key pair, only ever in this temporary repository.
+  writeFileSync(join(dir, 'warm.ini'), `aws_access_key_id = AKIAQ${pick(b32, 15, 1)}\naws_secret_access_key = ${pick(b64, 40, 2)}\n`);
+  execFileSync('git', ['add', '.'], { cwd: dir, env });
+  const r = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.cjs'), 'scan', '--staged'], {
+    cwd: dir,
+    env: { ...env, KEYGATE_WRITE_CODE_CACHE: '1' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 1 || !r.stdout.includes('commit blocked')) {
+    throw new Error(`warm-up scan did not find its key pair (exit ${r.status}): ${r.stderr}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

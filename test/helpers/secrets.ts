@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasSequentialRun, isPlaceholder } from '../../src/detectors/heuristics.js';
 
 /**
  * Fake AWS credentials made fresh for each test run: random, never issued by AWS, and never
@@ -25,14 +26,16 @@ function mixed(make: () => string, ok: (s: string) => boolean): string {
 export function fakeKeyId(prefix = 'AKIA'): string {
   return mixed(
     () => prefix + 'Q' + pick(B32, 15),
-    (s) => !/(.)\1{5}/.test(s) && !/EXAMPLE/.test(s),
+    // Random values that happen to look typed (XXXX, YOUR, ABCDEF...) are redrawn: a real
+    // generated key would not be one, and the gates that reject them are tested on their own.
+    (s) => !isPlaceholder(s.slice(4)) && !hasSequentialRun(s.slice(4)) && !/EXAMPLE/.test(s),
   );
 }
 
 export function fakeSecret(): string {
   return mixed(
     () => pick(B64, 40),
-    (s) => /[a-z]/.test(s) && /[A-Z]/.test(s) && !/x{4}|your|dummy|EXAMPLE/i.test(s),
+    (s) => /[a-z]/.test(s) && /[A-Z]/.test(s) && !isPlaceholder(s) && !hasSequentialRun(s, 8) && !/EXAMPLE/.test(s),
   );
 }
 

@@ -40,6 +40,30 @@ describe('a real git commit with the keygate hook installed', () => {
       expect(headCount(repo)).toBe(1);
     }));
 
+  it.each([
+    ['one git diff', {}],
+    ['cat-file fast path', { KEYGATE_FAST_PATH_BYTES: '0' }],
+  ] as [string, Record<string, string>][])('scans the temporary index of git commit -a and -a with new files (%s)', (_name, env) =>
+    withRepo((repo) => {
+      installHook(repo);
+      repo.write('app.ini', 'name = app\n');
+      repo.git('add', '.');
+      expect(commit(repo, [], env).status).toBe(0);
+      repo.write('app.ini', `name = app\nsecret_key = ${fakeSecret()}\n`);
+      const blocked = commit(repo, ['-a'], env);
+      expect(blocked.status).not.toBe(0);
+      expect(blocked.output).toContain('app.ini:2:14');
+      // A new file added to the index, then committed with -a beside the modification.
+      repo.write('app.ini', 'name = app\nregion = eu\n');
+      repo.write('new.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+      repo.git('add', 'new.env');
+      const both = commit(repo, ['-a'], env);
+      expect(both.status).not.toBe(0);
+      expect(both.output).toContain('new.env:1:23');
+      expect(both.output).toMatch(/scanned 2 files, 2 added lines/);
+      expect(headCount(repo)).toBe(1);
+    }));
+
   it('scans the temporary index of git commit -a', () =>
     withRepo((repo) => {
       installHook(repo);

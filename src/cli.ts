@@ -2,17 +2,16 @@
  * argv -> command -> Report -> exit code. The only module that touches process.*.
  * Exit codes: 0 clean, 1 findings (commit blocked), 2 error (commit blocked: fail closed).
  */
-import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import pc from 'picocolors';
+import { allowCommand } from './commands/allow.js';
+import { allowlistCommand } from './commands/allowlist.js';
+import { EXIT_CLEAN, EXIT_ERROR, type Io } from './commands/io.js';
+import { reviewCommand } from './commands/review.js';
+import { scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';
-import { scanStaged } from './index.js';
-import { errorLine, FAIL_CLOSED_HINT, SCAN_USAGE, USAGE } from './messages.js';
-import { renderJson } from './report/json.js';
-import { renderText } from './report/text.js';
+import { errorLine, FAIL_CLOSED_HINT, USAGE } from './messages.js';
 
-const EXIT_CLEAN = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_ERROR = 2;
 
 function colorsEnabled(noColorFlag: boolean): boolean {
   if (noColorFlag) return false;
@@ -32,43 +31,43 @@ function fastPathOption(): { fastPathBytes?: number } {
   return { fastPathBytes: n };
 }
 
-async function scanCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      staged: { type: 'boolean' },
-      format: { type: 'string', default: 'text' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+function io(argv: string[]): Io {
+  const noColor = argv.includes('--no-color');
+  return {
+    cwd: process.cwd(),
+    out: (text) => void process.stdout.write(text),
+    colors: pc.createColors(colorsEnabled(noColor)),
+    now: () => new Date(),
+    today: () => new Date().toISOString().slice(0, 10),
+    ...(process.stdin.isTTY ? { ask } : {}),
+  };
+}
+
+function ask(question: string): Promise<string | undefined> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((resolve) => {
+    rl.on('close', () => resolve(undefined));
+    rl.question(question, (answer) => {
+      rl.removeAllListeners('close');
+      rl.close();
+      resolve(answer);
+    });
   });
-  if (values.help) {
-    process.stdout.write(SCAN_USAGE + '\n');
-    return EXIT_CLEAN;
-  }
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new KeygateError('USAGE', `unknown format "${values.format}"`, { hint: 'use text or json' });
-  }
-  if (!values.staged) {
-    throw new KeygateError('USAGE', 'nothing to scan: pass --staged', { hint: 'see keygate scan --help' });
-  }
-  const report = await scanStaged({ cwd: process.cwd(), ...fastPathOption() });
-  const out =
-    values.format === 'json'
-      ? renderJson(report)
-      : renderText(report, pc.createColors(colorsEnabled(values['no-color'] === true)));
-  process.stdout.write(out);
-  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan':
-      return scanCommand(rest);
+      return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
     case 'hook':
-      return scanCommand(['--staged', ...rest]);
+      return scanCommand(['--staged', ...rest], io(rest), fastPathOption().fastPathBytes);
+    case 'allow':
+      return allowCommand(rest, io(rest));
+    case 'allowlist':
+      return allowlistCommand(rest, io(rest));
+    case 'review':
+      return reviewCommand(rest, io(rest));
     case undefined:
     case 'help':
     case '--help':

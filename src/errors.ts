@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'GIT_FAILED'
   | 'DIFF_PARSE'
   | 'USAGE'
+  | 'CONFIG'
   | 'INTERNAL';
 
 /** The one error type keygate throws; the CLI turns it into one clear line and exit 2. */

@@ -1,8 +1,10 @@
+import { findRoot, type KeygateConfig, loadConfig } from './config/config.js';
+import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
-import { streamStagedDiff } from './git/git.js';
+import { streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
-import type { Detector, Report } from './types.js';
+import type { Detector, Report, ScanStats } from './types.js';
 
 export type * from './types.js';
 export { KeygateError } from './errors.js';
@@ -10,14 +12,26 @@ export { DETECTORS } from './detectors/index.js';
 
 export interface ScanOptions {
   cwd: string;
+  /** The validated .keygate.json; loaded from the work tree when not given. */
+  config?: KeygateConfig;
   detectors?: readonly Detector[];
   /** Added files at least this large are read with git cat-file (see FAST_PATH_BYTES). */
   fastPathBytes?: number;
 }
 
-/** Scans what is staged in the repository at `cwd` (the index git would commit). */
-export async function scanStaged(options: ScanOptions): Promise<Report> {
-  const scanner = new Scanner(options.detectors ?? DETECTORS);
+/**
+ * Scans every tracked file as the index holds it, and says which allowlist entries still
+ * match something (for `keygate allowlist` and `prune`).
+ */
+export async function scanTracked(options: ScanOptions & { config: KeygateConfig }): Promise<Report & { usedAllows: Map<number, number> }> {
+  const { scanner, newSink, stats, builders } = pipeline(options, options.config);
+  await streamTrackedFiles(options.cwd, newSink);
+  return finish(scanner, stats, builders, options.config);
+}
+
+function pipeline(options: ScanOptions, config: KeygateConfig) {
+  const detectors = [...(options.detectors ?? DETECTORS), ...config.rules.map(customDetector)];
+  const scanner = new Scanner(detectors);
   const stats = emptyStats();
   const builders: FragmentBuilder[] = [];
   const newSink = (): FragmentBuilder => {
@@ -25,7 +39,20 @@ export async function scanStaged(options: ScanOptions): Promise<Report> {
     builders.push(b);
     return b;
   };
-  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes);
+  return { scanner, newSink, stats, builders };
+}
+
+async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
   for (const b of builders) b.flush(0);
-  return { ...(await scanner.result()), stats };
+  const { findings, suppressed, usedAllows } = await scanner.result(config);
+  return { findings, suppressed, stats, usedAllows };
+}
+
+/** Scans what is staged in the repository at `cwd` (the index git would commit). */
+export async function scanStaged(options: ScanOptions): Promise<Report> {
+  const config = options.config ?? loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id));
+  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes);
+  const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  return { findings, suppressed, stats };
 }

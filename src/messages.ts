@@ -30,10 +30,15 @@ export const WHAT_TO_DO = [
 
 export function falsePositiveHelp(): string[] {
   return [
-    'Not a secret? Allow it on the line itself with a comment naming the rule, e.g.',
-    '  value = "..."  # keygate:allow aws-secret-access-key -- test fixture',
+    'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',
+    '  or all of them: npx keygate allow --last --reason "..."; or one by one: npx keygate review;',
+    '  or on the line itself: value = "..."  # keygate:allow aws-secret-access-key -- test fixture',
     'Bypass for one commit: git commit --no-verify (not recommended: the secret lands in history).',
   ];
+}
+
+export function allowCommandFor(fingerprint: string): string {
+  return `npx keygate allow ${fingerprint} --reason "..."`;
 }
 
 export function scannedSummary(stats: ScanStats, suppressed: number): string {
@@ -44,7 +49,7 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
   ];
   if (stats.binarySkipped > 0) parts.push(`${plural(stats.binarySkipped, 'binary file')} skipped`);
   if (stats.submodulesSkipped > 0) parts.push(`${plural(stats.submodulesSkipped, 'submodule')} skipped`);
-  if (suppressed > 0) parts.push(`${suppressed} allowed inline`);
+  if (suppressed > 0) parts.push(`${suppressed} allowed`);
   return `keygate: ${parts.join(', ')}`;
 }
 
@@ -62,6 +67,9 @@ export const USAGE = `Usage: keygate <command> [options]
 Commands:
   scan --staged   Scan the staged changes (what git commit would record). The hook runs this.
   hook            Same as scan --staged (the pre-commit hook's entry).
+  allow           Allow a false positive: by fingerprint, --last, --path, --rule or --pattern.
+  allowlist       List the allowlist (and what each entry still matches); remove; prune.
+  review          Walk through the last blocked commit's findings on a terminal.
   help            Show this help.
 
 Run keygate <command> --help for a command's options.
@@ -83,3 +91,33 @@ Options:
   -h, --help        Show this help.
 
 Exit codes: 0 clean, 1 secrets found, 2 error.`;
+
+export const ALLOW_USAGE = `Usage: keygate allow <fingerprint>... --reason "<why>" [--path <glob>]
+       keygate allow --last --reason "<why>"
+       keygate allow --path <glob> [--rule <id>] --reason "<why>"
+       keygate allow --rule <id> [--path <glob>] --reason "<why>"
+       keygate allow --pattern <regex> [--rule <id>] [--path <glob>] --reason "<why>"
+
+Adds an entry to .keygate.json (committed and reviewed like code; entries sorted, one per line,
+each with its reason and the date). It never holds a secret: fingerprints are hashes.
+
+  <fingerprint>      As printed for each finding: allows that secret wherever it moves.
+  --last             Every finding of the last blocked commit (shown first).
+  --path <glob>      A micromatch glob from the repository root (e.g. 'test/fixtures/**');
+                     alone it allows everything there, with a fingerprint it scopes it.
+  --rule <id>        Turn a rule off (everywhere, or under --path).
+  --pattern <regex>  Allow matched values that this regular expression finds.
+  --reason <why>     Required: what your reviewers will read.
+  --dry-run          Show what would be added; change nothing.`;
+
+export const ALLOWLIST_USAGE = `Usage: keygate allowlist [list]          Entries, with reason, date, and what each still matches
+       keygate allowlist remove <entry>   By number (as listed), fingerprint, path, rule or pattern
+       keygate allowlist prune            Drop entries that match nothing in the tracked files
+
+Matching is checked against every tracked file as the index holds it.`;
+
+export const REVIEW_USAGE = `Usage: keygate review
+
+On a terminal: walks through the findings of the last blocked commit one by one, with a few
+lines of context (secrets redacted), and asks whether each is a false positive (allowed in
+.keygate.json with your reason) or a real secret (to take out, and rotate).`;

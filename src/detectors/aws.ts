@@ -1,7 +1,7 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
 import { accountIdFromKeyId, keyIdKind } from './aws-facts.js';
 import { BASE32, BASE64, shannonEntropy } from './entropy.js';
-import { hasMixedCase, hasSequentialRun, isAwsDocExample, isPlaceholder } from './heuristics.js';
+import { hasMixedCase, hasSequentialRun, isPlaceholder } from './heuristics.js';
 import { fakeAwsKeyId, fakeAwsSecret, fakeBase64 } from './fake.js';
 import { candidate, lineIndexAt, regexHits } from './regex.js';
 
@@ -28,7 +28,6 @@ const KEY_ID_RE =
 /** Does this 20-char ID look generated, not typed? */
 function keyIdRejection(keyId: string): string | undefined {
   const body = keyId.slice(4);
-  if (isAwsDocExample(keyId)) return 'AWS documentation example';
   if (isPlaceholder(body)) return 'placeholder';
   if (hasSequentialRun(body)) return 'sequential characters';
   if (shannonEntropy(body, BASE32) < KEY_ID_MIN_ENTROPY) return 'low entropy';
@@ -76,7 +75,6 @@ export const awsAccessKeyId: Detector = {
       `id=${fakeAwsKeyId(5)}&x=1`,
     ],
     negatives: [
-      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
       'AKIAXXXXXXXXXXXXXXXX',
       'AKIATESTTESTTESTTEST',
       'AKIAABCDEFGHIJKLMNOP',
@@ -105,7 +103,6 @@ const SECRET_KEY_RE = new RegExp(
 const BARE_SECRET_RE = /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg;
 
 function secretRejection(secret: string, minEntropy: number): string | undefined {
-  if (isAwsDocExample(secret)) return 'AWS documentation example';
   if (isPlaceholder(secret)) return 'placeholder';
   if (!hasMixedCase(secret)) return 'not mixed case';
   if (hasSequentialRun(secret, 8)) return 'sequential characters';
@@ -170,7 +167,6 @@ export const awsSecretAccessKey: Detector = {
       `id = "${fakeAwsKeyId(11)}"\nkey = "${S}"`,
     ],
     negatives: [
-      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
       'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
       'aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]',

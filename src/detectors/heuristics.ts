@@ -3,11 +3,6 @@
  * candidate value only, so a detector can say exactly why it let something go.
  */
 
-/** AWS's documentation examples all carry EXAMPLE (AKIAIOSFODNN7EXAMPLE, wJalr...EXAMPLEKEY). */
-export function isAwsDocExample(value: string): boolean {
-  return value.includes('EXAMPLE');
-}
-
 /** Long ascending or descending runs (ABCDEFGH, 23456789, abcdef...) are typed, not generated. */
 export function hasSequentialRun(value: string, minRun = 6): boolean {
   let up = 1;

@@ -192,6 +192,38 @@ async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () 
 }
 
 /**
+ * Streams every tracked file as the index has it (for checking which allowlist entries still
+ * match anything): `git ls-files -s -z`, then their blobs through cat-file.
+ */
+export async function streamTrackedFiles(cwd: string, newSink: () => DiffSink): Promise<void> {
+  const listing = await runGit(cwd, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']);
+  const files: StagedFile[] = [];
+  for (const record of listing.split('\0')) {
+    const m = /^(\d{6}) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (m === null) continue;
+    const [, mode, oid, stage, path] = m as unknown as [string, string, string, string, string];
+    if (stage !== '0' && stage !== '2') continue;
+    files.push({ path, status: 'A', mode, oid });
+  }
+  if (files.length === 0) return;
+  await readSplit(cwd, files, newSink);
+}
+
+export async function runGit(cwd: string, args: string[]): Promise<string> {
+  try {
+    return await git(cwd).raw(args);
+  } catch (error) {
+    throw gitFailure(error, args);
+  }
+}
+
+/** The repository's git directory (for keygate's own state, such as the last blocked run). */
+export async function gitDir(cwd: string): Promise<string> {
+  const out = await runGit(cwd, ['rev-parse', '--absolute-git-dir']);
+  return out.trim();
+}
+
+/**
  * Whether the added files come to at least `limit` bytes, judged from the work tree. Only a
  * choice of path hangs on this: either path scans exactly what is staged.
  */
@@ -234,7 +266,7 @@ async function assertWorkTree(cwd: string): Promise<void> {
   }
 }
 
-function gitFailure(error: unknown): KeygateError {
+function gitFailure(error: unknown, args: string[] = STAGED_DIFF_ARGS): KeygateError {
   const text = error instanceof Error ? error.message : String(error);
   const first = text.split('\n').find((l) => l.trim() !== '') ?? 'git failed';
   // Outside a repository git diff falls back to --no-index mode, which has no --cached.
@@ -250,5 +282,6 @@ function gitFailure(error: unknown): KeygateError {
       hint: 'run keygate in a repository with a work tree',
     });
   }
-  return new KeygateError('GIT_FAILED', `git diff --cached failed: ${first.trim()}`, { cause: error });
+  const what = args[0] === 'diff' ? 'git diff --cached' : `git ${args[0]}`;
+  return new KeygateError('GIT_FAILED', `${what} failed: ${first.trim()}`, { cause: error });
 }

@@ -1,5 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import {
+  allowCommandFor,
   blockedHeadline,
   falsePositiveHelp,
   NOTHING_STAGED,
@@ -27,7 +28,7 @@ function findingLines(f: Finding, c: Colors): string[] {
   for (const p of f.pairedWith) {
     lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${p.file}:${p.line}:${p.column}`);
   }
-  lines.push(`      ${c.dim(`fingerprint ${f.fingerprint}`)}`);
+  lines.push(`      ${c.dim(`fingerprint ${f.fingerprint} · not a secret? ${allowCommandFor(f.fingerprint)}`)}`);
   return lines;
 }
 

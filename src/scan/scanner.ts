@@ -1,4 +1,5 @@
-import { inlineAllowReason } from '../allow/inline.js';
+import { type AllowInput, applyAllows } from '../allow/index.js';
+import { type KeygateConfig } from '../config/config.js';
 import { fingerprint, loadSha256, type PendingFinding, position, toFinding } from '../report/finding.js';
 import type { Detector, Finding, Fragment, Suppressed } from '../types.js';
 import { linkCredentialPairs } from './pairs.js';
@@ -13,8 +14,7 @@ export class Scanner {
   private readonly prefilter: Prefilter;
   private readonly descriptions = new Map<string, string>();
   private readonly seen = new Set<string>();
-  private readonly findings: PendingFinding[] = [];
-  private readonly suppressed: (PendingFinding & { reason: string })[] = [];
+  private readonly pending: (PendingFinding & { lineText: string })[] = [];
 
   constructor(detectors: readonly Detector[]) {
     this.prefilter = new Prefilter(detectors);
@@ -29,25 +29,27 @@ export class Scanner {
         if (this.seen.has(key)) continue;
         this.seen.add(key);
         const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);
-        const reason = inlineAllowReason(lineText, c.ruleId);
-        if (reason !== undefined) this.suppressed.push({ ...pending, reason });
-        else this.findings.push(pending);
+        this.pending.push({ ...pending, lineText });
       }
     }
   }
 
-  /** Fingerprints what was found; after this, no secret is kept. */
-  async result(): Promise<{ findings: Finding[]; suppressed: Suppressed[] }> {
-    const all = [...this.findings, ...this.suppressed];
-    if (all.length > 0) {
+  /**
+   * Fingerprints what was found, applies the allows (the one place they apply), and links
+   * credential pairs among what is left. After this, no secret is kept.
+   */
+  async result(config: KeygateConfig): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<number, number> }> {
+    if (this.pending.length > 0) {
       const sha256 = loadSha256();
-      for (const p of all) p.finding.fingerprint = fingerprint(p.finding.ruleId, p.secret, sha256);
+      for (const p of this.pending) p.finding.fingerprint = fingerprint(p.finding.ruleId, p.secret, sha256);
     }
+    const inputs: AllowInput[] = this.pending.map((p) => ({ finding: p.finding, secret: p.secret, lineText: p.lineText }));
+    this.pending.length = 0;
+    const { kept, suppressed, used } = applyAllows(inputs, config);
     const order = (a: Finding, b: Finding): number =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
-    const findings = this.findings.map((p) => p.finding).sort(order);
+    const findings = kept.sort(order);
     linkCredentialPairs(findings);
-    const suppressed = this.suppressed.map((p) => ({ finding: p.finding, reason: p.reason }));
-    return { findings, suppressed };
+    return { findings, suppressed, usedAllows: used };
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * Built-in allows that spare users the obvious. They are listed in the README, reported with
+ * their reason when they apply (never silently), and turned off with "defaults": false in
+ * .keygate.json.
+ */
+export interface DefaultAllow {
+  id: string;
+  /** Rules it applies to. */
+  rules: readonly string[];
+  /** Tested against the matched value. */
+  value: RegExp;
+  reason: string;
+}
+
+const AWS_RULES = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+
+export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
+  {
+    // AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY and their kin: every
+    // example in AWS's documentation carries EXAMPLE.
+    id: 'aws-documentation-example',
+    rules: AWS_RULES,
+    value: /EXAMPLE/,
+    reason: 'default: AWS documentation example key',
+  },
+];

@@ -1,0 +1,80 @@
+import micromatch from 'micromatch';
+import type { AllowEntry, KeygateConfig } from '../config/config.js';
+import type { Finding, Suppressed } from '../types.js';
+import { DEFAULT_ALLOWS } from './defaults.js';
+import { inlineAllowReason } from './inline.js';
+
+/** What the allow stage needs to judge a finding; the secret never leaves this stage. */
+export interface AllowInput {
+  finding: Finding;
+  secret: string;
+  lineText: string;
+}
+
+export interface AllowResult {
+  kept: Finding[];
+  suppressed: Suppressed[];
+  /** For each config.allow entry (by index) that suppressed something: how many findings. */
+  used: Map<number, number>;
+}
+
+type Test = (input: AllowInput) => boolean;
+
+function entryTest(entry: AllowEntry): Test {
+  const tests: Test[] = [];
+  if (entry.fingerprint !== undefined) tests.push((i) => i.finding.fingerprint === entry.fingerprint);
+  if (entry.rule !== undefined) tests.push((i) => i.finding.ruleId === entry.rule);
+  if (entry.path !== undefined) {
+    const isMatch = micromatch.matcher(entry.path, { dot: true });
+    tests.push((i) => isMatch(i.finding.path));
+  }
+  if (entry.pattern !== undefined) {
+    const re = new RegExp(entry.pattern);
+    tests.push((i) => re.test(i.secret));
+  }
+  return (input) => tests.every((t) => t(input));
+}
+
+export function describeEntry(entry: AllowEntry): string {
+  const parts: string[] = [];
+  if (entry.fingerprint) parts.push(`fingerprint ${entry.fingerprint}`);
+  if (entry.pattern) parts.push(`pattern /${entry.pattern}/`);
+  if (entry.rule) parts.push(`rule ${entry.rule}`);
+  if (entry.path) parts.push(`path ${entry.path}`);
+  return parts.join(', ');
+}
+
+/**
+ * The one place where allows apply, as a pure filter: inline comments, then the entries of
+ * .keygate.json, then the built-in defaults. Every suppressed finding keeps its reason.
+ */
+export function applyAllows(inputs: readonly AllowInput[], config: KeygateConfig): AllowResult {
+  const entries = config.allow.map((entry, index) => ({ entry, index, test: entryTest(entry) }));
+  const defaults = config.defaults ? DEFAULT_ALLOWS : [];
+  const result: AllowResult = { kept: [], suppressed: [], used: new Map() };
+  for (const input of inputs) {
+    const reason = allowReason(input, entries, defaults, result.used);
+    if (reason === undefined) result.kept.push(input.finding);
+    else result.suppressed.push({ finding: input.finding, reason });
+  }
+  return result;
+}
+
+function allowReason(
+  input: AllowInput,
+  entries: { entry: AllowEntry; index: number; test: Test }[],
+  defaults: typeof DEFAULT_ALLOWS,
+  used: Map<number, number>,
+): string | undefined {
+  const inline = inlineAllowReason(input.lineText, input.finding.ruleId);
+  if (inline !== undefined) return inline;
+  for (const { entry, index, test } of entries) {
+    if (!test(input)) continue;
+    used.set(index, (used.get(index) ?? 0) + 1);
+    return `.keygate.json allow: ${describeEntry(entry)} — ${entry.reason}`;
+  }
+  for (const d of defaults) {
+    if (d.rules.includes(input.finding.ruleId) && d.value.test(input.secret)) return d.reason;
+  }
+  return undefined;
+}

@@ -1,0 +1,17 @@
+import type { Colors } from 'picocolors/types.js';
+
+/** What a command may touch of the outside world; cli.ts supplies it from process.*. */
+export interface Io {
+  cwd: string;
+  out(text: string): void;
+  colors: Colors;
+  /** Today, as YYYY-MM-DD (the date allowlist entries are stamped with). */
+  today(): string;
+  now(): Date;
+  /** Reads one line from the user, or undefined when there is no terminal. */
+  ask?(question: string): Promise<string | undefined>;
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type AllowEntry, CONFIG_FILE, configPath, loadConfig } from '../config/config.js';
+import { sameTarget, writeConfig } from '../config/write.js';
+import { DETECTORS } from '../detectors/index.js';
+import { KeygateError } from '../errors.js';
+import { gitDir } from '../git/git.js';
+import { REVIEW_USAGE, WHAT_TO_DO } from '../messages.js';
+import { redact } from '../report/finding.js';
+import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
+import { builtinIds, repoRoot } from './allow.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+
+const CONTEXT = 2;
+const TOKEN_CHARS = /[A-Za-z0-9/+=_.-]/;
+
+/** The lines around a finding, with its match and any other secret in them redacted. */
+export function redactedContext(text: string, f: LastRunFinding): string[] {
+  const lines = text.split('\n');
+  const first = Math.max(1, f.line - CONTEXT);
+  const last = Math.min(lines.length, f.line + CONTEXT);
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    let line = (lines[n - 1] ?? '').replace(/\r$/, '');
+    if (n === f.line) line = maskAt(line, f.column - 1, f.match);
+    line = maskDetected(line);
+    const mark = n === f.line ? '>' : ' ';
+    out.push(`${mark} ${String(n).padStart(5)} | ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`);
+  }
+  return out;
+}
+
+function maskAt(line: string, column: number, redacted: string): string {
+  const chars = [...line];
+  let end = column;
+  while (end < chars.length && TOKEN_CHARS.test(chars[end] as string)) end++;
+  if (end === column) return line;
+  return chars.slice(0, column).join('') + redacted + chars.slice(end).join('');
+}
+
+function maskDetected(line: string): string {
+  const fragment = { path: '', startLine: 1, startColumn: 0, text: line };
+  const spans = DETECTORS.flatMap((d) => d.detect(fragment)).sort((a, b) => b.start - a.start);
+  let out = line;
+  for (const c of spans) out = out.slice(0, c.start) + redact(c.secret) + out.slice(c.end);
+  return out;
+}
+
+export async function reviewCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, strict: true });
+  if (values.help) {
+    io.out(REVIEW_USAGE + '\n');
+    return EXIT_CLEAN;
+  }
+  const ask = io.ask;
+  if (ask === undefined) {
+    throw new KeygateError('USAGE', 'keygate review needs a terminal', { hint: 'or use keygate allow --last / keygate allow <fingerprint>' });
+  }
+  const root = repoRoot(io.cwd);
+  const config = loadConfig(root, builtinIds());
+  const run = loadLastRun(await gitDir(io.cwd));
+  const c = io.colors;
+  const allowed: AllowEntry[] = [];
+  const real: LastRunFinding[] = [];
+  io.out(c.bold(`keygate review: ${run.findings.length} finding(s) from the commit blocked at ${run.time}\n`));
+  for (const [i, f] of run.findings.entries()) {
+    io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
+    try {
+      for (const l of redactedContext(readFileSync(join(root, f.file), 'utf8'), f)) io.out(c.dim(l) + '\n');
+    } catch {
+      io.out(c.dim('  (the file is no longer in the work tree)\n'));
+    }
+    const answer = await choose(ask);
+    if (answer === 'q') break;
+    if (answer === 'r') real.push(f);
+    if (answer === 'f') {
+      const reason = await reasonFor(ask);
+      if (reason === undefined) break;
+      allowed.push({ fingerprint: f.fingerprint, rule: f.rule, reason, added: io.today() });
+    }
+  }
+  const fresh = allowed.filter((e) => !config.allow.some((x) => sameTarget(x, e)));
+  if (fresh.length > 0) {
+    writeConfig(configPath(root), { ...config, allow: [...config.allow, ...fresh] });
+    io.out(`\nkeygate: allowed ${fresh.length} false positive(s) in ${CONFIG_FILE}; commit it with your change: git add ${CONFIG_FILE}\n`);
+  }
+  if (real.length > 0) {
+    io.out(c.red(`\nkeygate: ${real.length} real secret(s):\n`));
+    for (const f of real) io.out(`  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
+    io.out(WHAT_TO_DO.join('\n') + '\n');
+  }
+  return real.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+async function choose(ask: NonNullable<Io['ask']>): Promise<'f' | 'r' | 's' | 'q'> {
+  for (;;) {
+    const a = (await ask('  [f] false positive  [r] real secret  [s] skip  [q] quit > '))?.trim().toLowerCase();
+    if (a === undefined) return 'q';
+    if (a === 'f' || a === 'r' || a === 's' || a === 'q') return a;
+  }
+}
+
+async function reasonFor(ask: NonNullable<Io['ask']>): Promise<string | undefined> {
+  for (;;) {
+    const r = await ask('  why is it not a secret? (your reviewers read this) > ');
+    if (r === undefined) return undefined;
+    if (r.trim() !== '') return r.trim();
+  }
+}

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { KeygateError } from '../errors.js';
+import { gitDir } from '../git/git.js';
+import { scanStaged } from '../index.js';
+import { SCAN_USAGE } from '../messages.js';
+import { renderJson } from '../report/json.js';
+import { saveLastRun } from '../report/last-run.js';
+import { renderText } from '../report/text.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+
+export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      staged: { type: 'boolean' },
+      format: { type: 'string', default: 'text' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(SCAN_USAGE + '\n');
+    return EXIT_CLEAN;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new KeygateError('USAGE', `unknown format "${values.format}"`, { hint: 'use text or json' });
+  }
+  if (!values.staged) {
+    throw new KeygateError('USAGE', 'nothing to scan: pass --staged', { hint: 'see keygate scan --help' });
+  }
+  const report = await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) });
+  if (report.findings.length > 0) {
+    // Remembered for `keygate allow --last` and `keygate review` (no secrets in it).
+    saveLastRun(await gitDir(io.cwd), report.findings, io.now());
+  }
+  io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
+  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,118 @@
+/**
+ * A small JSON parser that remembers where each value starts, so that a broken config can be
+ * reported as "file:line:column: field ...". Strict JSON (no comments, no trailing commas).
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface Located {
+  /** JSON pointer-ish path ("allow[2].path") -> 1-based line and column where its value starts. */
+  positions: Map<string, { line: number; column: number }>;
+  value: JsonValue;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+export function parseJsonWithPositions(text: string): Located {
+  let i = 0;
+  const positions = new Map<string, { line: number; column: number }>();
+
+  function where(at: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let k = text.indexOf('\n'); k !== -1 && k < at; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    return { line, column: at - lineStart + 1 };
+  }
+  function fail(message: string): never {
+    const { line, column } = where(i);
+    throw new JsonSyntaxError(message, line, column);
+  }
+  function ws(): void {
+    while (i < text.length && ' \t\r\n'.includes(text[i] as string)) i++;
+  }
+  function value(path: string): JsonValue {
+    ws();
+    positions.set(path, where(i));
+    const c = text[i];
+    if (c === '{') return object(path);
+    if (c === '[') return array(path);
+    if (c === '"') return string();
+    if (c === 't' && text.startsWith('true', i)) return (i += 4), true;
+    if (c === 'f' && text.startsWith('false', i)) return (i += 5), false;
+    if (c === 'n' && text.startsWith('null', i)) return (i += 4), null;
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+    if (m) return (i += m[0].length), Number(m[0]);
+    return fail(i >= text.length ? 'unexpected end of file' : `unexpected character ${JSON.stringify(c)}`);
+  }
+  function string(): string {
+    const start = i;
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if ((text.charCodeAt(i) as number) < 0x20) fail('control character in string');
+      i++;
+    }
+    if (i >= text.length) fail('unterminated string');
+    i++;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      i = start;
+      return fail('invalid string escape');
+    }
+  }
+  function object(path: string): JsonValue {
+    i++;
+    const out: { [key: string]: JsonValue } = {};
+    ws();
+    if (text[i] === '}') return i++, out;
+    for (;;) {
+      ws();
+      if (text[i] !== '"') fail('expected a quoted property name');
+      const key = string();
+      if (Object.prototype.hasOwnProperty.call(out, key)) fail(`duplicate property "${key}"`);
+      ws();
+      if (text[i] !== ':') fail('expected ":"');
+      i++;
+      out[key] = value(path ? `${path}.${key}` : key);
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}') return i++, out;
+      fail('expected "," or "}"');
+    }
+  }
+  function array(path: string): JsonValue {
+    i++;
+    const out: JsonValue[] = [];
+    ws();
+    if (text[i] === ']') return i++, out;
+    for (;;) {
+      out.push(value(`${path}[${out.length}]`));
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']') return i++, out;
+      fail('expected "," or "]"');
+    }
+  }
+
+  const v = value('');
+  ws();
+  if (i < text.length) fail('unexpected text after the end');
+  return { value: v, positions };
+}

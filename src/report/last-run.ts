@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KeygateError } from '../errors.js';
+import type { Finding } from '../types.js';
+
+/**
+ * The last blocked run, kept in .git/keygate/ for `keygate allow --last` and `keygate review`.
+ * It holds locations, redacted matches and fingerprints — never a secret.
+ */
+export interface LastRunFinding {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  match: string;
+  fingerprint: string;
+  severity: string;
+}
+
+export interface LastRun {
+  version: 1;
+  time: string;
+  findings: LastRunFinding[];
+}
+
+export function lastRunPath(gitDir: string): string {
+  return join(gitDir, 'keygate', 'last-run.json');
+}
+
+export function saveLastRun(gitDir: string, findings: readonly Finding[], now: Date): void {
+  const run: LastRun = {
+    version: 1,
+    time: now.toISOString(),
+    findings: findings.map((f) => ({
+      rule: f.ruleId,
+      file: f.path,
+      line: f.line,
+      column: f.column,
+      match: f.redacted,
+      fingerprint: f.fingerprint,
+      severity: f.severity,
+    })),
+  };
+  const file = lastRunPath(gitDir);
+  mkdirSync(join(gitDir, 'keygate'), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(run, null, 2) + '\n');
+  renameSync(`${file}.tmp`, file);
+}
+
+export function loadLastRun(gitDir: string): LastRun {
+  let text: string;
+  try {
+    text = readFileSync(lastRunPath(gitDir), 'utf8');
+  } catch {
+    throw new KeygateError('USAGE', 'no blocked run to work from', {
+      hint: 'keygate remembers the findings of the last blocked commit; run git commit first',
+    });
+  }
+  try {
+    const run = JSON.parse(text) as LastRun;
+    if (run.version !== 1 || !Array.isArray(run.findings)) throw new Error('unknown format');
+    return run;
+  } catch (error) {
+    throw new KeygateError('USAGE', `cannot read ${lastRunPath(gitDir)}: ${(error as Error).message}`, {
+      hint: 'delete it and commit again',
+    });
+  }
+}

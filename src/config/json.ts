@@ -42,7 +42,8 @@ export function parseJsonWithPositions(text: string): Located {
   }
   function value(path: string): JsonValue {
     ws();
-    positions.set(path, where(i));
+    // An object property is located at its key (set by object()); other values where they start.
+    if (!positions.has(path)) positions.set(path, where(i));
     const c = text[i];
     if (c === '{') return object(path);
     if (c === '[') return array(path);
@@ -79,7 +80,9 @@ export function parseJsonWithPositions(text: string): Located {
     for (;;) {
       ws();
       if (text[i] !== '"') fail('expected a quoted property name');
+      const keyAt = where(i);
       const key = string();
+      positions.set(path ? `${path}.${key}` : key, keyAt);
       if (Object.prototype.hasOwnProperty.call(out, key)) fail(`duplicate property "${key}"`);
       ws();
       if (text[i] !== ':') fail('expected ":"');

@@ -2,13 +2,13 @@
  * argv -> command -> Report -> exit code. The only module that touches process.*.
  * Exit codes: 0 clean, 1 findings (commit blocked), 2 error (commit blocked: fail closed).
  */
-import { createInterface } from 'node:readline';
 import pc from 'picocolors';
 import { allowCommand } from './commands/allow.js';
 import { allowlistCommand } from './commands/allowlist.js';
 import { EXIT_CLEAN, EXIT_ERROR, type Io } from './commands/io.js';
 import { reviewCommand } from './commands/review.js';
 import { scanCommand } from './commands/scan.js';
+import { requireBuiltin } from './builtins.js';
 import { KeygateError } from './errors.js';
 import { errorLine, FAIL_CLOSED_HINT, USAGE } from './messages.js';
 
@@ -44,6 +44,7 @@ function io(argv: string[]): Io {
 }
 
 function ask(question: string): Promise<string | undefined> {
+  const { createInterface } = requireBuiltin<typeof import('node:readline')>('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   return new Promise((resolve) => {
     rl.on('close', () => resolve(undefined));

@@ -50,7 +50,7 @@ async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuil
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */
 export async function scanStaged(options: ScanOptions): Promise<Report> {
-  const config = options.config ?? loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id));
+  const config = options.config ?? (await loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id)));
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   await streamStagedDiff(options.cwd, newSink, options.fastPathBytes);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);

@@ -1,7 +1,7 @@
-import micromatch from 'micromatch';
 import type { AllowEntry, KeygateConfig } from '../config/config.js';
 import type { Finding, Suppressed } from '../types.js';
 import { DEFAULT_ALLOWS } from './defaults.js';
+import { loadMicromatch, type Micromatch } from './globs.js';
 import { inlineAllowReason } from './inline.js';
 
 /** What the allow stage needs to judge a finding; the secret never leaves this stage. */
@@ -20,11 +20,11 @@ export interface AllowResult {
 
 type Test = (input: AllowInput) => boolean;
 
-function entryTest(entry: AllowEntry): Test {
+function entryTest(entry: AllowEntry, micromatch: Micromatch | undefined): Test {
   const tests: Test[] = [];
   if (entry.fingerprint !== undefined) tests.push((i) => i.finding.fingerprint === entry.fingerprint);
   if (entry.rule !== undefined) tests.push((i) => i.finding.ruleId === entry.rule);
-  if (entry.path !== undefined) {
+  if (entry.path !== undefined && micromatch !== undefined) {
     const isMatch = micromatch.matcher(entry.path, { dot: true });
     tests.push((i) => isMatch(i.finding.path));
   }
@@ -48,8 +48,10 @@ export function describeEntry(entry: AllowEntry): string {
  * The one place where allows apply, as a pure filter: inline comments, then the entries of
  * .keygate.json, then the built-in defaults. Every suppressed finding keeps its reason.
  */
-export function applyAllows(inputs: readonly AllowInput[], config: KeygateConfig): AllowResult {
-  const entries = config.allow.map((entry, index) => ({ entry, index, test: entryTest(entry) }));
+export async function applyAllows(inputs: readonly AllowInput[], config: KeygateConfig): Promise<AllowResult> {
+  const needsGlobs = inputs.length > 0 && config.allow.some((e) => e.path !== undefined);
+  const micromatch = needsGlobs ? await loadMicromatch() : undefined;
+  const entries = config.allow.map((entry, index) => ({ entry, index, test: entryTest(entry, micromatch) }));
   const defaults = config.defaults ? DEFAULT_ALLOWS : [];
   const result: AllowResult = { kept: [], suppressed: [], used: new Map() };
   for (const input of inputs) {

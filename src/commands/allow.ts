@@ -50,7 +50,7 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
     return EXIT_CLEAN;
   }
   const root = repoRoot(io.cwd);
-  const config = loadConfig(root, builtinIds());
+  const config = await loadConfig(root, builtinIds());
   const reason = values.reason?.trim();
   if (!reason) {
     throw new KeygateError('USAGE', 'say why: --reason "..." is required', {
@@ -71,7 +71,7 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
   const { added, already } = merge(config, entries);
   // Validate exactly what will be written, with the same checks as loading it.
   const next: KeygateConfig = { ...config, allow: [...config.allow, ...added] };
-  parseConfig(formatConfig(next), CONFIG_FILE, builtinIds());
+  await parseConfig(formatConfig(next), CONFIG_FILE, builtinIds());
   for (const e of already) io.out(`keygate: already allowed: ${describeEntry(e)}\n`);
   if (added.length === 0) return EXIT_CLEAN;
   if (!values['dry-run']) writeConfig(configPath(root), next);

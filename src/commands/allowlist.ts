@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeEntry } from '../allow/index.js';
-import { type AllowEntry, CONFIG_FILE, configPath, loadConfig } from '../config/config.js';
+import { type AllowEntry, CONFIG_FILE, configPath, type KeygateConfig, loadConfig } from '../config/config.js';
 import { sortAllow, writeConfig } from '../config/write.js';
 import { KeygateError } from '../errors.js';
 import { scanTracked } from '../index.js';
@@ -21,7 +21,7 @@ export async function allowlistCommand(args: string[], io: Io): Promise<number> 
   }
   const [sub = 'list', ...rest] = positionals;
   const root = repoRoot(io.cwd);
-  const config = loadConfig(root, builtinIds());
+  const config = await loadConfig(root, builtinIds());
   // Listed, numbered and removed in the file's own (sorted) order.
   const entries = sortAllow(config.allow);
   const sorted = { ...config, allow: entries };
@@ -65,7 +65,7 @@ function matchesKey(e: AllowEntry, index: number, key: string): boolean {
   return String(index + 1) === key || e.fingerprint === key || e.path === key || e.pattern === key || (e.rule === key && !e.fingerprint);
 }
 
-function rewrite(io: Io, root: string, config: ReturnType<typeof loadConfig>, doomed: Set<AllowEntry>, verb: string, dryRun: boolean): number {
+function rewrite(io: Io, root: string, config: KeygateConfig, doomed: Set<AllowEntry>, verb: string, dryRun: boolean): number {
   if (doomed.size === 0) return EXIT_CLEAN;
   if (!dryRun) writeConfig(configPath(root), { ...config, allow: config.allow.filter((e) => !doomed.has(e)) });
   for (const e of doomed) io.out(`keygate: ${dryRun ? `would be ${verb}` : verb}: ${describeEntry(e)} — ${e.reason}\n`);

@@ -58,7 +58,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
     throw new KeygateError('USAGE', 'keygate review needs a terminal', { hint: 'or use keygate allow --last / keygate allow <fingerprint>' });
   }
   const root = repoRoot(io.cwd);
-  const config = loadConfig(root, builtinIds());
+  const config = await loadConfig(root, builtinIds());
   const run = loadLastRun(await gitDir(io.cwd));
   const c = io.colors;
   const allowed: AllowEntry[] = [];

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import micromatch from 'micromatch';
 import { KeygateError } from '../errors.js';
 import type { Severity } from '../types.js';
+import { loadMicromatch, type Micromatch } from '../allow/globs.js';
 import { JsonSyntaxError, type JsonValue, parseJsonWithPositions } from './json.js';
 
 /**
@@ -67,7 +67,7 @@ export function configPath(root: string): string {
 }
 
 /** Loads and validates the config; no file means the empty config (defaults on). */
-export function loadConfig(root: string | undefined, builtinRuleIds: readonly string[]): KeygateConfig {
+export async function loadConfig(root: string | undefined, builtinRuleIds: readonly string[]): Promise<KeygateConfig> {
   if (root === undefined) return EMPTY_CONFIG;
   const file = configPath(root);
   let text: string;
@@ -80,7 +80,7 @@ export function loadConfig(root: string | undefined, builtinRuleIds: readonly st
   return parseConfig(text, CONFIG_FILE, builtinRuleIds);
 }
 
-export function parseConfig(text: string, name: string, builtinRuleIds: readonly string[]): KeygateConfig {
+export async function parseConfig(text: string, name: string, builtinRuleIds: readonly string[]): Promise<KeygateConfig> {
   let parsed;
   try {
     parsed = parseJsonWithPositions(text);
@@ -90,7 +90,8 @@ export function parseConfig(text: string, name: string, builtinRuleIds: readonly
     }
     throw error;
   }
-  const v = new Validator(name, parsed.positions, builtinRuleIds);
+  const hasGlobs = [...parsed.positions.keys()].some((k) => /^allow\[\d+\]\.path$/.test(k));
+  const v = new Validator(name, parsed.positions, builtinRuleIds, hasGlobs ? await loadMicromatch() : undefined);
   return v.config(parsed.value);
 }
 
@@ -105,6 +106,7 @@ class Validator {
     private readonly name: string,
     private readonly positions: Map<string, { line: number; column: number }>,
     private readonly builtinRuleIds: readonly string[],
+    private readonly micromatch: Micromatch | undefined,
   ) {}
 
   fail(path: string, message: string): never {
@@ -181,7 +183,7 @@ class Validator {
   glob(glob: string, path: string): void {
     if (glob.startsWith('/') || glob.includes('\\')) this.fail(path, 'must be a glob relative to the repository root, with /');
     try {
-      micromatch.makeRe(glob, { dot: true, strictBrackets: true });
+      this.micromatch?.makeRe(glob, { dot: true, strictBrackets: true });
     } catch (error) {
       this.fail(path, `invalid glob: ${(error as Error).message}`);
     }

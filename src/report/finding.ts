@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { requireBuiltin } from '../builtins.js';
 import type { Candidate, Finding } from '../types.js';
 
 /**
@@ -29,9 +28,7 @@ export function fingerprint(ruleId: string, secret: string, sha256: Sha256Hex): 
  * when there is something to fingerprint.
  */
 export function loadSha256(): Sha256Hex {
-  // A require made on the spot (a builtin resolves from any base path): dynamic import() is
-  // unavailable inside the code-cached vm.Script the launcher runs.
-  const { createHash } = createRequire(join(process.cwd(), 'keygate.js'))('node:crypto') as typeof import('node:crypto');
+  const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   return (input) => createHash('sha256').update(input).digest('hex');
 }
 

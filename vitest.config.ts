@@ -12,6 +12,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'corpus', include: ['test/corpus/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },

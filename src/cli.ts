@@ -6,7 +6,9 @@ import pc from 'picocolors';
 import { allowCommand } from './commands/allow.js';
 import { allowlistCommand } from './commands/allowlist.js';
 import { EXIT_CLEAN, EXIT_ERROR, type Io } from './commands/io.js';
+import { doctorCommand, installCommand, uninstallCommand } from './commands/install.js';
 import { reviewCommand } from './commands/review.js';
+import { keygateVersion } from './install/package.js';
 import { scanCommand } from './commands/scan.js';
 import { requireBuiltin } from './builtins.js';
 import { KeygateError } from './errors.js';
@@ -69,6 +71,16 @@ async function main(argv: string[]): Promise<number> {
       return allowlistCommand(rest, io(rest));
     case 'review':
       return reviewCommand(rest, io(rest));
+    case 'install':
+      return installCommand(rest, io(rest));
+    case 'uninstall':
+      return uninstallCommand(rest, io(rest));
+    case 'doctor':
+      return doctorCommand(rest, io(rest));
+    case '--version':
+    case 'version':
+      process.stdout.write(`${keygateVersion()}\n`);
+      return EXIT_CLEAN;
     case undefined:
     case 'help':
     case '--help':
@@ -80,13 +92,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Scans guard a commit: their errors block it. Other commands only say what went wrong. */
+const guarding = ['scan', 'hook'].includes(process.argv[2] ?? '');
+
 function describe(error: unknown): string {
-  if (error instanceof KeygateError) return errorLine(error.message, error.hint ?? FAIL_CLOSED_HINT);
+  const fallback = guarding ? FAIL_CLOSED_HINT : 'nothing was changed';
+  if (error instanceof KeygateError) return errorLine(error.message, error.hint ?? fallback);
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     return errorLine(error.message, 'see keygate --help');
   }
   const message = error instanceof Error ? error.message : String(error);
-  return errorLine(`internal error: ${message.split('\n')[0]}`, FAIL_CLOSED_HINT);
+  return errorLine(`internal error: ${message.split('\n')[0]}`, fallback);
 }
 
 function fail(error: unknown): void {

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'DIFF_PARSE'
   | 'USAGE'
   | 'CONFIG'
+  | 'INSTALL'
   | 'INTERNAL';
 
 /** The one error type keygate throws; the CLI turns it into one clear line and exit 2. */

@@ -2,6 +2,7 @@ import { findRoot, type KeygateConfig, loadConfig } from './config/config.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
 import { streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
 import type { Detector, Report, ScanStats } from './types.js';
@@ -46,6 +47,19 @@ async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuil
   for (const b of builders) b.flush(0);
   const { findings, suppressed, usedAllows } = await scanner.result(config);
   return { findings, suppressed, stats, usedAllows };
+}
+
+/**
+ * Scans files of the work tree, whole (for the pre-commit framework, which passes the files to
+ * check; it stashes unstaged changes first, so the work tree holds what is staged).
+ */
+export async function scanFiles(options: ScanOptions & { paths: readonly string[] }): Promise<Report> {
+  const root = findRoot(options.cwd) ?? options.cwd;
+  const config = options.config ?? (await loadConfig(root, DETECTORS.map((d) => d.id)));
+  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  await streamFiles(options.cwd, root, options.paths, newSink());
+  const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  return { findings, suppressed, stats };
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */

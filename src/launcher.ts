@@ -12,6 +12,8 @@ declare const __dirname: string;
 declare const require: NodeJS.Require;
 
 function start(): void {
+  // Where keygate is installed, for `keygate install` to copy itself next to a hook.
+  (globalThis as { KEYGATE_DIST?: string }).KEYGATE_DIST = __dirname;
   const bundle = join(__dirname, 'keygate.cjs');
   const cacheFile = join(__dirname, 'keygate.cache');
   const source = readFileSync(bundle, 'utf8');

@@ -70,6 +70,10 @@ Commands:
   allow           Allow a false positive: by fingerprint, --last, --path, --rule or --pattern.
   allowlist       List the allowlist (and what each entry still matches); remove; prune.
   review          Walk through the last blocked commit's findings on a terminal.
+  install         Guard this repository's commits (husky in a Node repo, else a git hook).
+  uninstall       Remove exactly what install added; put back what was there.
+  doctor          Say whether keygate will run on the next commit here, and if not, why.
+  --version       Print keygate's version.
   help            Show this help.
 
 Run keygate <command> --help for a command's options.
@@ -77,13 +81,17 @@ Run keygate <command> --help for a command's options.
 Exit codes: 0 clean, 1 secrets found (commit blocked), 2 error (commit blocked).`;
 
 export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json] [--no-color]
+       keygate scan <file>... [--format text|json]
 
 Scans the added lines of the index against HEAD (against the empty tree before the first
 commit): exactly what git commit would record, including partial staging and the temporary
 index of git commit -a / git commit <path>.
 
+With files instead of --staged, scans those files of the work tree whole (the pre-commit
+framework passes the files to check this way).
+
 Options:
-  --staged          Scan the staged changes (required for now).
+  --staged          Scan the staged changes.
   --format <fmt>    text (default) or json. JSON goes to stdout:
                     {"version":1,"findings":[{"rule","file","line","column","match",
                     "fingerprint","severity",...}],"suppressed":[...],"stats":{...}}
@@ -121,3 +129,27 @@ export const REVIEW_USAGE = `Usage: keygate review
 On a terminal: walks through the findings of the last blocked commit one by one, with a few
 lines of context (secrets redacted), and asks whether each is a false positive (allowed in
 .keygate.json with your reason) or a real secret (to take out, and rotate).`;
+
+export const INSTALL_USAGE = `Usage: npx keygate install [--no-husky] [--dry-run]
+
+Guards this repository's commits, without touching what is there:
+- a Node repository with husky: keygate goes first in .husky/pre-commit (every line kept), and
+  into devDependencies so teammates get it on npm install;
+- a Node repository without husky: husky is set up as it documents (devDependency, prepare
+  script, .husky/pre-commit) with keygate in it; --no-husky installs a plain git hook instead;
+- any other repository: a git hook where git looks for hooks (core.hooksPath, worktrees and
+  submodules honoured), with its own copy of keygate beside it: no npx, no network at commit.
+An existing pre-commit hook is never overwritten: it is kept and still runs first.
+Running it twice changes nothing; keygate uninstall removes exactly what it added.
+
+  --no-husky   A plain git hook even in a Node repository.
+  --dry-run    Show what would change; change nothing.`;
+
+export const UNINSTALL_USAGE = `Usage: npx keygate uninstall [--dry-run]
+
+Removes exactly what keygate install added, and puts back what was there before.`;
+
+export const DOCTOR_USAGE = `Usage: npx keygate doctor
+
+Says whether keygate will run on your next commit here, and if not, why and what to do.
+Exit code 0 when it will, 1 when it will not.`;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
-import { scanStaged } from '../index.js';
+import { scanFiles, scanStaged } from '../index.js';
 import { SCAN_USAGE } from '../messages.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
@@ -9,7 +9,7 @@ import { renderText } from '../report/text.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     options: {
       staged: { type: 'boolean' },
@@ -17,6 +17,7 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
+    allowPositionals: true,
     strict: true,
   });
   if (values.help) {
@@ -26,11 +27,16 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   if (values.format !== 'text' && values.format !== 'json') {
     throw new KeygateError('USAGE', `unknown format "${values.format}"`, { hint: 'use text or json' });
   }
-  if (!values.staged) {
-    throw new KeygateError('USAGE', 'nothing to scan: pass --staged', { hint: 'see keygate scan --help' });
+  if (values.staged && positionals.length > 0) {
+    throw new KeygateError('USAGE', 'give either --staged or files, not both', { hint: 'see keygate scan --help' });
   }
-  const report = await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) });
-  if (report.findings.length > 0) {
+  if (!values.staged && positionals.length === 0) {
+    throw new KeygateError('USAGE', 'nothing to scan: pass --staged, or files', { hint: 'see keygate scan --help' });
+  }
+  const report = values.staged
+    ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
+    : await scanFiles({ cwd: io.cwd, paths: positionals });
+  if (report.findings.length > 0 && values.staged) {
     // Remembered for `keygate allow --last` and `keygate review` (no secrets in it).
     saveLastRun(await gitDir(io.cwd), report.findings, io.now());
   }

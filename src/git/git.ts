@@ -217,6 +217,16 @@ export async function runGit(cwd: string, args: string[]): Promise<string> {
   }
 }
 
+/** Unsets a local config key (uninstall's undo of husky's core.hooksPath). */
+export async function unsetLocalConfig(root: string, key: string): Promise<void> {
+  try {
+    // simple-git refuses to touch core.hooksPath unless told that this is intended.
+    await simpleGit({ ...gitOptions(root), unsafe: { allowUnsafeHooksPath: true } }).raw(['config', '--local', '--unset', key]);
+  } catch (error) {
+    throw gitFailure(error, ['config']);
+  }
+}
+
 /** The repository's git directory (for keygate's own state, such as the last blocked run). */
 export async function gitDir(cwd: string): Promise<string> {
   const out = await runGit(cwd, ['rev-parse', '--absolute-git-dir']);

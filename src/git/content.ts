@@ -1,0 +1,100 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { DiffSink } from './diff-parser.js';
+import { LINE_OVERLAP, MAX_LINE } from './lines.js';
+
+/** Like git: a NUL in the first 8000 bytes makes content binary. */
+export const BINARY_SNIFF = 8000;
+
+/**
+ * The whole content of one file, all of it added: lines 1..n go to the sink in blocks (no
+ * string per line); the incomplete last line waits for the next chunk and is handed on in
+ * overlapping slices if it grows past maxLine. Binary content is recognised from its first
+ * bytes and skipped without decoding. Used for blobs (cat-file) and for work-tree files.
+ */
+export class ContentReader {
+  private sniff: Buffer[] = [];
+  private sniffed = 0;
+  private binary = false;
+  private lineNo = 1;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private pendingColumn = 0;
+
+  constructor(
+    private readonly sink: DiffSink,
+    private readonly maxLine = MAX_LINE,
+    private readonly overlap = LINE_OVERLAP,
+  ) {}
+
+  push(part: Buffer): void {
+    if (this.sniffed < BINARY_SNIFF) {
+      // Hold the first bytes back until we know whether the content is text.
+      this.sniff.push(part);
+      this.sniffed += part.length;
+      if (this.sniffed >= BINARY_SNIFF) this.decide();
+    } else if (!this.binary) {
+      this.text(this.decoder.write(part));
+    }
+  }
+
+  end(): void {
+    if (this.sniff.length > 0 || this.sniffed < BINARY_SNIFF) this.decide();
+    if (this.binary) return;
+    this.text(this.decoder.end());
+    if (this.pending.length > 0 || this.pendingColumn > 0) {
+      this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, true);
+    }
+    this.pending = '';
+    this.pendingColumn = 0;
+  }
+
+  private decide(): void {
+    const head = Buffer.concat(this.sniff);
+    this.sniff = [];
+    this.sniffed = Math.max(this.sniffed, BINARY_SNIFF);
+    if (head.subarray(0, BINARY_SNIFF).includes(0)) {
+      this.binary = true;
+      this.sink.binaryFile();
+    } else {
+      this.text(this.decoder.write(head));
+    }
+  }
+
+  private text(decoded: string): void {
+    let text = decoded;
+    if (this.pendingColumn > 0) {
+      // The tail of a huge line being sliced: finish it as a slice of its own.
+      const nl = text.indexOf('\n');
+      if (nl === -1) {
+        this.pending += text;
+        this.sliceHugeLine();
+        return;
+      }
+      this.sink.addedLine(this.lineNo++, this.pendingColumn, this.pending + text.slice(0, nl), true);
+      this.pending = '';
+      this.pendingColumn = 0;
+      text = text.slice(nl + 1);
+    }
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
+      this.pending += text;
+      this.sliceHugeLine();
+      return;
+    }
+    const block = this.pending + text.slice(0, last);
+    this.pending = text.slice(last + 1);
+    let lines = 1;
+    for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
+    this.sink.addedBlock(this.lineNo, block, lines);
+    this.lineNo += lines;
+    this.sliceHugeLine();
+  }
+
+  private sliceHugeLine(): void {
+    if (this.pending.length <= this.maxLine) return;
+    this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, false);
+    const keep = this.pending.slice(this.pending.length - this.overlap);
+    this.pendingColumn += this.pending.length - keep.length;
+    this.pending = keep;
+  }
+}

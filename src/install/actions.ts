@@ -1,0 +1,116 @@
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The steps install takes, each one undoable and described in plain words. Install records
+ * the undo steps in <git-common-dir>/keygate/install.json; uninstall plays them backwards.
+ */
+export type Undo =
+  | { kind: 'remove-file'; path: string }
+  | { kind: 'remove-dir'; path: string }
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'remove-line'; path: string; marker: string; createdFile: boolean }
+  | { kind: 'package-json'; path: string; removeDevDependencies: string[]; prepare?: { before: string | undefined } }
+  | { kind: 'git-config-unset'; key: string; root: string };
+
+export interface Step {
+  /** What it does, in plain words: "create .husky/pre-commit with keygate in it". */
+  describe: string;
+  apply(): Undo[];
+}
+
+export function writeFile(path: string, content: string, mode?: number): Undo[] {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  if (mode !== undefined) chmodSync(path, mode);
+  return [{ kind: 'remove-file', path }];
+}
+
+export function copyFiles(fromDir: string, names: readonly string[], toDir: string): Undo[] {
+  const existed = existsSync(toDir);
+  mkdirSync(toDir, { recursive: true });
+  for (const n of names) copyFileSync(join(fromDir, n), join(toDir, n));
+  return existed ? names.map((n) => ({ kind: 'remove-file' as const, path: join(toDir, n) })) : [{ kind: 'remove-dir', path: toDir }];
+}
+
+/** Runs undo steps, last first. Returns what it did, in plain words. */
+export function undo(steps: readonly Undo[]): string[] {
+  const done: string[] = [];
+  for (const u of [...steps].reverse()) {
+    const said = undoOne(u);
+    if (said) done.push(said);
+  }
+  return done;
+}
+
+function undoOne(u: Undo): string | undefined {
+  switch (u.kind) {
+    case 'remove-file':
+      if (!existsSync(u.path)) return undefined;
+      rmSync(u.path);
+      removeIfEmpty(dirname(u.path));
+      return `removed ${u.path}`;
+    case 'remove-dir':
+      if (!existsSync(u.path)) return undefined;
+      rmSync(u.path, { recursive: true, force: true });
+      removeIfEmpty(dirname(u.path));
+      return `removed ${u.path}/`;
+    case 'rename':
+      if (!existsSync(u.from)) return undefined;
+      renameSync(u.from, u.to);
+      return `put back ${u.to}`;
+    case 'remove-line':
+      return removeMarkedLine(u.path, u.marker, u.createdFile);
+    case 'package-json':
+      return restorePackageJson(u);
+    case 'git-config-unset':
+      return undefined; // handled by the caller, which has git (see uninstall)
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    /* not there, or not empty: leave it */
+  }
+}
+
+export function removeMarkedLine(path: string, marker: string, createdFile: boolean): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const kept = lines.filter((l) => !l.includes(marker));
+  if (kept.length === lines.length) return undefined;
+  const rest = kept.join('\n');
+  if (createdFile && rest.trim() === '') {
+    rmSync(path);
+    removeIfEmpty(dirname(path));
+    return `removed ${path} (keygate had created it)`;
+  }
+  writeFileSync(path, rest);
+  return `removed keygate's line from ${path}`;
+}
+
+function restorePackageJson(u: Extract<Undo, { kind: 'package-json' }>): string | undefined {
+  if (!existsSync(u.path)) return undefined;
+  const text = readFileSync(u.path, 'utf8');
+  const data = JSON.parse(text) as { devDependencies?: Record<string, string>; scripts?: Record<string, string> };
+  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
+  const said: string[] = [];
+  for (const dep of u.removeDevDependencies) {
+    if (data.devDependencies?.[dep] !== undefined) {
+      delete data.devDependencies[dep];
+      said.push(`devDependency ${dep}`);
+    }
+  }
+  if (data.devDependencies && Object.keys(data.devDependencies).length === 0) delete data.devDependencies;
+  if (u.prepare !== undefined && data.scripts) {
+    if (u.prepare.before === undefined) delete data.scripts['prepare'];
+    else data.scripts['prepare'] = u.prepare.before;
+    if (Object.keys(data.scripts).length === 0) delete data.scripts;
+    said.push('the prepare script');
+  }
+  writeFileSync(u.path, JSON.stringify(data, null, indent) + (text.endsWith('\n') ? '\n' : ''));
+  return said.length ? `restored package.json (${said.join(', ')})` : undefined;
+}

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runGit, unsetLocalConfig } from '../git/git.js';
+import { removeMarkedLine, type Undo, undo } from './actions.js';
+import { CHAINED, HUSKY_MARKER, PLAIN_MARKER, statePath } from './install.js';
+import { repoFacts } from './repo.js';
+
+/**
+ * Removes exactly what install added and puts back what was there, from the steps install
+ * recorded; in a clone without that record (a teammate's), from keygate's markers.
+ */
+export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]> {
+  const facts = await repoFacts(cwd);
+  const file = statePath(facts);
+  let recorded: Undo[] | undefined;
+  try {
+    recorded = (JSON.parse(readFileSync(file, 'utf8')) as { undo: Undo[] }).undo;
+  } catch {
+    recorded = undefined;
+  }
+  const steps = recorded ?? markerSteps(facts.root, facts.hooksDir, facts.commonDir);
+  if (dryRun) return steps.map(describeUndo);
+  const done = undo(steps);
+  for (const u of steps) {
+    if (u.kind !== 'git-config-unset') continue;
+    const value = (await runGit(u.root, ['config', '--local', '--get', u.key]).catch(() => '')).trim();
+    if (value === '.husky/_') {
+      await unsetLocalConfig(u.root, u.key);
+      done.push(`unset ${u.key} (it was set by husky for keygate)`);
+    }
+  }
+  if (existsSync(file)) rmSync(file);
+  return done;
+}
+
+function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] {
+  const steps: Undo[] = [];
+  const hook = join(hooksDir, 'pre-commit');
+  if (existsSync(hook) && readFileSync(hook, 'utf8').includes(PLAIN_MARKER)) {
+    steps.push({ kind: 'remove-dir', path: join(hooksDir, 'keygate') });
+    steps.push({ kind: 'rename', from: join(hooksDir, CHAINED), to: hook });
+    steps.push({ kind: 'remove-file', path: hook });
+  }
+  const husky = join(root, '.husky', 'pre-commit');
+  if (existsSync(husky) && readFileSync(husky, 'utf8').includes(HUSKY_MARKER)) {
+    steps.push({ kind: 'remove-line', path: husky, marker: HUSKY_MARKER, createdFile: false });
+  }
+  if (existsSync(join(commonDir, 'keygate', 'dist'))) steps.push({ kind: 'remove-dir', path: join(commonDir, 'keygate', 'dist') });
+  return steps;
+}
+
+function describeUndo(u: Undo): string {
+  switch (u.kind) {
+    case 'remove-file':
+      return `remove ${u.path}`;
+    case 'remove-dir':
+      return `remove ${u.path}/`;
+    case 'rename':
+      return `put back ${u.to}`;
+    case 'remove-line':
+      return `remove keygate's line from ${u.path}`;
+    case 'package-json':
+      return `restore package.json (${[...u.removeDevDependencies.map((d) => `devDependency ${d}`), ...(u.prepare ? ['the prepare script'] : [])].join(', ')})`;
+    case 'git-config-unset':
+      return `unset ${u.key} if husky's`;
+  }
+}
+
+export { removeMarkedLine };

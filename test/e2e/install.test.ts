@@ -1,0 +1,267 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitEnv, ROOT, type Repo, withRepo } from '../helpers/repo.js';
+import { fakeSecret } from '../helpers/secrets.js';
+
+/**
+ * `npx keygate install` as users run it: the package is packed with npm pack, and npx installs
+ * that tarball from the local npm cache only (offline: no network needed), in fresh repos of
+ * every kind. Then real commits: a fake key must be blocked with file:line, a clean one pass.
+ */
+let tarball = '';
+let packDir = '';
+
+beforeAll(() => {
+  packDir = mkdtempSync(join(tmpdir(), 'keygate-pack-'));
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
+  const packed = join(packDir, readdirSync(packDir)[0] as string);
+  // The content's hash in the name: npx caches by spec, and must not reuse an older build.
+  const hash = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 12);
+  tarball = join(packDir, `keygate-${hash}.tgz`);
+  copyFileSync(packed, tarball);
+});
+
+afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+
+function npxKeygate(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('npx', ['--yes', '--package', tarball, 'keygate', ...args], {
+    cwd,
+    env: gitEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false', ...env }),
+    encoding: 'utf8',
+  });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+function commit(repo: Repo, env: Record<string, string> = {}) {
+  // Offline and without npm at all: the hook must not need npx or the npx cache.
+  const r = repo.gitRun(['commit', '-m', 'change'], { env: { npm_config_cache: '/nonexistent', ...env } });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+function stageSecret(repo: Repo, path = 'config/prod.env'): string {
+  const secret = fakeSecret();
+  repo.write(path, `REGION=eu-west-1\nAWS_SECRET_ACCESS_KEY=${secret}\n`);
+  repo.git('add', path);
+  return secret;
+}
+
+function expectBlocked(repo: Repo, path = 'config/prod.env'): void {
+  const blocked = commit(repo);
+  expect(blocked.status, blocked.out).not.toBe(0);
+  expect(blocked.out).toContain(`${path}:2:23`);
+  repo.git('rm', '-q', '--cached', path);
+  rmSync(join(repo.dir, path));
+}
+
+function expectCleanPasses(repo: Repo, name = 'README.md'): string {
+  repo.write(name, `# ${name}\n`);
+  repo.git('add', name);
+  const ok = commit(repo);
+  expect(ok.status, ok.out).toBe(0);
+  return ok.out;
+}
+
+/** Every file under a directory with its mode and content, to compare states. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else out[p.slice(dir.length)] = `${(st.mode & 0o777).toString(8)} ${createHash('sha1').update(readFileSync(p)).digest('hex')}`;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+describe('npx keygate install (packed tarball, offline)', () => {
+  it('a repo without package.json: plain hook, blocks a key, passes clean, twice = once, uninstall', () =>
+    withRepo((repo) => {
+      const dry = npxKeygate(repo.dir, ['install', '--dry-run']);
+      expect(dry.status, dry.out).toBe(0);
+      expect(dry.out).toMatch(/would\n.*copy keygate/);
+      expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
+      const first = npxKeygate(repo.dir, ['install']);
+      expect(first.status, first.out).toBe(0);
+      expect(first.out).toMatch(/write the pre-commit hook \.git\/hooks\/pre-commit/);
+      const after = snapshot(join(repo.dir, '.git/hooks'));
+      const second = npxKeygate(repo.dir, ['install']);
+      expect(second.out).toMatch(/already installed/);
+      expect(snapshot(join(repo.dir, '.git/hooks'))).toEqual(after);
+      stageSecret(repo);
+      expectBlocked(repo);
+      expectCleanPasses(repo);
+      const doctor = npxKeygate(repo.dir, ['doctor']);
+      expect(doctor.status, doctor.out).toBe(0);
+      expect(doctor.out).toMatch(/will run on your next commit/);
+      const un = npxKeygate(repo.dir, ['uninstall']);
+      expect(un.status, un.out).toBe(0);
+      expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
+      expect(existsSync(join(repo.dir, '.git/hooks/keygate'))).toBe(false);
+      expect(npxKeygate(repo.dir, ['doctor']).status).toBe(1);
+    }));
+
+  it('chains an existing hook, whose exit status still counts, and puts it back on uninstall', () =>
+    withRepo((repo) => {
+      const hook = join(repo.dir, '.git/hooks/pre-commit');
+      mkdirSync(join(repo.dir, '.git/hooks'), { recursive: true });
+      const original = '#!/bin/sh\necho "lint hook ran"\n[ -f BLOCK ] && { echo "lint hook says no"; exit 3; }\nexit 0\n';
+      writeFileSync(hook, original);
+      chmodSync(hook, 0o755);
+      expect(npxKeygate(repo.dir, ['install']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, '.git/hooks/pre-commit.keygate-chained'), 'utf8')).toBe(original);
+      // Clean change, passing old hook: passes, and the old hook ran.
+      expect(expectCleanPasses(repo)).toMatch(/lint hook ran/);
+      // Clean change, failing old hook: blocked by it.
+      repo.write('BLOCK', 'x\n');
+      repo.git('add', 'BLOCK');
+      const byLint = commit(repo);
+      expect(byLint.status).not.toBe(0);
+      expect(byLint.out).toMatch(/lint hook says no/);
+      repo.git('rm', '-q', '--cached', 'BLOCK');
+      rmSync(join(repo.dir, 'BLOCK'));
+      // A secret, passing old hook: blocked by keygate.
+      stageSecret(repo);
+      expectBlocked(repo);
+      expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+      expect(readFileSync(hook, 'utf8')).toBe(original);
+      expect(statSync(hook).mode & 0o777).toBe(0o755);
+      expect(readdirSync(join(repo.dir, '.git/hooks')).filter((f) => !f.endsWith('.sample'))).toEqual(['pre-commit']);
+    }));
+
+  it('a Node repo without husky: sets husky up as it documents, with keygate in .husky/pre-commit', () =>
+    withRepo((repo) => {
+      const pkg = '{\n    "name": "app",\n    "version": "1.0.0",\n    "scripts": {\n        "build": "tsc"\n    }\n}\n';
+      repo.write('package.json', pkg);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'init');
+      const r = npxKeygate(repo.dir, ['install']);
+      expect(r.status, r.out).toBe(0);
+      const data = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; scripts: Record<string, string> };
+      expect(data.devDependencies).toEqual({ husky: '^9.1.7', keygate: '^0.1.0' });
+      expect(data.scripts).toEqual({ build: 'tsc', prepare: 'husky' });
+      expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toMatch(/^ {4}"name"/m);
+      expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/keygate hook/);
+      stageSecret(repo);
+      expectBlocked(repo);
+      expectCleanPasses(repo);
+      expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(pkg);
+      expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
+      expect(repo.gitRun(['config', 'core.hooksPath']).status).toBe(1);
+    }));
+
+  it('a Node repo with husky 9: keygate goes first in .husky/pre-commit, every line kept', () =>
+    withRepo((repo) => {
+      repo.write('package.json', '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "^9.1.7" }\n}\n');
+      const lines = 'echo "lint-staged ran"\necho "tests ran"\n';
+      repo.write('.husky/pre-commit', lines);
+      repo.git('config', 'core.hooksPath', '.husky/_');
+      mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
+      // What `npx husky` leaves in .husky/_ (a stub per hook that runs h, h runs .husky/<hook>).
+      writeFileSync(join(repo.dir, '.husky/_/h'), '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n', { mode: 0o755 });
+      writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
+      repo.git('add', 'package.json', '.husky/pre-commit');
+      repo.git('commit', '-qm', 'init');
+      const r = npxKeygate(repo.dir, ['install']);
+      expect(r.status, r.out).toBe(0);
+      expect(r.out).not.toMatch(/set husky up/);
+      const text = readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8');
+      expect(text.split('\n')[0]).toMatch(/keygate hook/);
+      expect(text.endsWith(lines)).toBe(true);
+      const data = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+      expect(data.devDependencies).toEqual({ husky: '^9.1.7', keygate: '^0.1.0' });
+      stageSecret(repo);
+      expectBlocked(repo);
+      expect(expectCleanPasses(repo)).toMatch(/lint-staged ran[\s\S]*tests ran/);
+      expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(lines);
+      expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+    }));
+
+  it('--no-husky in a Node repo, with a local core.hooksPath', () =>
+    withRepo((repo) => {
+      repo.write('package.json', '{"name": "app"}\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'init');
+      repo.git('config', 'core.hooksPath', '.githooks');
+      const r = npxKeygate(repo.dir, ['install', '--no-husky']);
+      expect(r.status, r.out).toBe(0);
+      expect(existsSync(join(repo.dir, '.githooks/pre-commit'))).toBe(true);
+      expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe('{"name": "app"}\n');
+      stageSecret(repo);
+      expectBlocked(repo);
+    }));
+
+  it('installed from a linked worktree, guards commits in every worktree', () =>
+    withRepo((repo) => {
+      repo.write('a.txt', 'a\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'init');
+      const wt = `${repo.dir}-wt`;
+      repo.git('worktree', 'add', '-q', wt);
+      try {
+        const r = npxKeygate(wt, ['install']);
+        expect(r.status, r.out).toBe(0);
+        for (const dir of [wt, repo.dir]) {
+          writeFileSync(join(dir, 'k.env'), `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+          execFileSync('git', ['add', 'k.env'], { cwd: dir, env: gitEnv() });
+          const c = spawnSync('git', ['commit', '-m', 'x'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+          expect(c.status, dir).not.toBe(0);
+          expect(c.stdout + c.stderr).toContain('k.env:1:23');
+        }
+      } finally {
+        rmSync(wt, { recursive: true, force: true });
+      }
+    }));
+
+  it('refuses, changing nothing, where a hook could not work or the repo is broken', () =>
+    withRepo((repo) => {
+      const globalConfig = join(repo.dir, '..', `global-${Date.now()}.gitconfig`);
+      writeFileSync(globalConfig, '[core]\n\thooksPath = /opt/corp/hooks\n');
+      try {
+        const shadowed = npxKeygate(repo.dir, ['install'], { GIT_CONFIG_GLOBAL: globalConfig });
+        expect(shadowed.status).toBe(2);
+        expect(shadowed.out).toMatch(/core\.hooksPath is set to \/opt\/corp\/hooks in your global git config/);
+        expect(shadowed.out).toMatch(/git config core\.hooksPath \.git\/hooks/);
+        const doc = npxKeygate(repo.dir, ['doctor'], { GIT_CONFIG_GLOBAL: globalConfig });
+        expect(doc.status).toBe(1);
+        expect(doc.out).toMatch(/set in global config/);
+      } finally {
+        rmSync(globalConfig, { force: true });
+      }
+      const before = snapshot(repo.dir);
+      repo.write('package.json', '{ "name": ');
+      const badJson = npxKeygate(repo.dir, ['install']);
+      expect(badJson.status).toBe(2);
+      expect(badJson.out).toMatch(/package\.json is not valid JSON.*nothing was changed/);
+      repo.write('package.json', '{"devDependencies": {"husky": "^4.3.8"}}\n');
+      const old = npxKeygate(repo.dir, ['install']);
+      expect(old.status).toBe(2);
+      expect(old.out).toMatch(/husky \^4\.3\.8 is too old/);
+      rmSync(join(repo.dir, 'package.json'));
+      expect(snapshot(repo.dir)).toEqual(before);
+      const nowhere = mkdtempSync(join(tmpdir(), 'keygate-norepo-'));
+      const bare = mkdtempSync(join(tmpdir(), 'keygate-bare-'));
+      try {
+        const notRepo = npxKeygate(nowhere, ['install'], { GIT_CEILING_DIRECTORIES: tmpdir() });
+        expect(notRepo.status).toBe(2);
+        expect(notRepo.out).toMatch(/not inside a git repository/);
+        execFileSync('git', ['init', '-q', '--bare', bare]);
+        const inBare = npxKeygate(bare, ['install']);
+        expect(inBare.status).toBe(2);
+        expect(inBare.out).toMatch(/bare repository/);
+        expect(readdirSync(join(bare, 'hooks')).some((f) => f === 'pre-commit')).toBe(false);
+      } finally {
+        rmSync(nowhere, { recursive: true, force: true });
+        rmSync(bare, { recursive: true, force: true });
+      }
+    }));
+});

@@ -36,9 +36,11 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   const report = values.staged
     ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
     : await scanFiles({ cwd: io.cwd, paths: positionals });
-  if (report.findings.length > 0 && values.staged) {
-    // Remembered for `keygate allow --last` and `keygate review` (no secrets in it).
-    saveLastRun(await gitDir(io.cwd), report.findings, io.now());
+  if (report.findings.length > 0) {
+    // Remembered for `keygate allow --last` and `keygate review` (no secrets in it). Files can
+    // be scanned outside a repository, where there is nowhere to keep it.
+    const dir = values.staged ? await gitDir(io.cwd) : await gitDir(io.cwd).catch(() => undefined);
+    if (dir !== undefined) saveLastRun(dir, report.findings, io.now());
   }
   io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -5,7 +5,7 @@
 //  2. large staged change (>= 200 MB): end-to-end throughput and peak RSS at growing sizes,
 //     to show memory stays flat.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,10 +69,10 @@ function median(xs) {
 }
 
 /** Runs the commands round-robin (so drift in machine load hits all alike); medians in ms. */
-function timeInterleaved(commands, cwd) {
+function timeInterleaved(commands) {
   const times = commands.map(() => []);
   for (let i = 0; i < RUNS + 2; i++) {
-    commands.forEach(([cmd, argv], j) => {
+    commands.forEach(([cmd, argv, cwd], j) => {
       const t0 = process.hrtime.bigint();
       const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -83,29 +83,48 @@ function timeInterleaved(commands, cwd) {
   return times.map(median);
 }
 
-function smallCommit() {
-  const { dir, git } = repo();
+function smallRepo() {
+  const r = repo();
+  mkdirSync(join(r.dir, 'src'), { recursive: true });
   for (let i = 0; i < 10; i++) {
-    mkdirSync(join(dir, 'src'), { recursive: true });
-    writeFileSync(join(dir, 'src', `module${i}.ts`), Array.from({ length: 50 }, codeLine).join('\n') + '\n');
+    writeFileSync(join(r.dir, 'src', `module${i}.ts`), Array.from({ length: 50 }, codeLine).join('\n') + '\n');
   }
-  git('add', '.');
-  const [node, diff, cli, hook] = timeInterleaved(
-    [
-      [process.execPath, ['-e', '']],
-      ['git', ['diff', '--cached']],
-      [process.execPath, [CLI, 'scan', '--staged']],
-      ['sh', [HOOK]],
-    ],
-    dir,
-  );
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`\nsmall commit: 10 files, 500 added lines (median of ${RUNS} runs)`);
-  console.log(`  bare node -e ''          ${node.toFixed(1)} ms`);
-  console.log(`  git diff --cached        ${diff.toFixed(1)} ms`);
-  console.log(`  keygate scan --staged    ${cli.toFixed(1)} ms`);
-  console.log(`  hooks/pre-commit         ${hook.toFixed(1)} ms   = ${(hook / node).toFixed(2)}x bare node (target <= 1.5x)`);
-  return { node, diff, cli, hook };
+  return r;
+}
+
+function smallCommit() {
+  // One repository per install mode, each with the same 10 staged files (500 lines).
+  const plain = smallRepo();
+  plain.git('add', '.');
+  execFileSync(process.execPath, [CLI, 'install', '--no-husky'], { cwd: plain.dir, env, stdio: 'pipe' });
+  const husky = smallRepo();
+  writeFileSync(join(husky.dir, 'package.json'), '{"name": "bench"}\n');
+  execFileSync(process.execPath, [CLI, 'install'], { cwd: husky.dir, env, stdio: 'pipe' });
+  husky.git('add', '.');
+  // A teammate after npm install: keygate in node_modules/.bin.
+  const teammate = smallRepo();
+  writeFileSync(join(teammate.dir, 'package.json'), '{"name": "bench"}\n');
+  execFileSync(process.execPath, [CLI, 'install'], { cwd: teammate.dir, env, stdio: 'pipe' });
+  mkdirSync(join(teammate.dir, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(CLI, join(teammate.dir, 'node_modules/.bin/keygate'));
+  teammate.git('add', '.');
+  const rows = [
+    ['bare node -e \'\'', plain.dir, process.execPath, ['-e', '']],
+    ['git diff --cached', plain.dir, 'git', ['diff', '--cached']],
+    ['keygate scan --staged', plain.dir, process.execPath, [CLI, 'scan', '--staged']],
+    ['hooks/pre-commit (this checkout)', plain.dir, 'sh', [HOOK]],
+    ['installed: plain git hook', plain.dir, 'sh', [join(plain.dir, '.git/hooks/pre-commit')]],
+    ['installed: husky, keygate in node_modules', teammate.dir, 'sh', [join(teammate.dir, '.husky/_/pre-commit')]],
+    ['installed: husky, before npm install (copy)', husky.dir, 'sh', [join(husky.dir, '.husky/_/pre-commit')]],
+  ];
+  const medians = timeInterleaved(rows.map(([, dir, cmd, argv]) => [cmd, argv, dir]));
+  for (const r of [plain, husky, teammate]) rmSync(r.dir, { recursive: true, force: true });
+  const node = medians[0];
+  console.log(`\nsmall commit: 10 files, 500 added lines (median of ${RUNS} runs, interleaved)`);
+  rows.forEach(([label], i) => {
+    const ratio = i >= 2 ? `   = ${(medians[i] / node).toFixed(2)}x bare node${i >= 3 ? ' (target <= 1.5x)' : ''}` : '';
+    console.log(`  ${label.padEnd(44)} ${medians[i].toFixed(1).padStart(6)} ms${ratio}`);
+  });
 }
 
 function measureScan(dir) {

@@ -7,13 +7,10 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/keygate.cjs',
-  // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
-  alias: { debug: './src/shims/debug.ts' },
-});
+// simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
+const alias = { debug: './src/shims/debug.ts' };
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias });
+await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.cjs', 0o755);
 
@@ -37,6 +34,13 @@ try {
   if (r.status !== 1 || !r.stdout.includes('commit blocked')) {
     throw new Error(`warm-up scan did not find its key pair (exit ${r.status}): ${r.stderr}`);
   }
+  // The full bundle's cache, warmed by what every command runs first.
+  const help = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.cjs'), '--help'], {
+    cwd: dir,
+    env: { ...env, KEYGATE_WRITE_CODE_CACHE: '1' },
+    encoding: 'utf8',
+  });
+  if (help.status !== 0) throw new Error(`warm-up --help failed: ${help.stderr}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 /**
- * dist/cli.cjs: starts keygate's bundle (dist/keygate.cjs) from V8's code cache when one that
+ * dist/cli.cjs: starts keygate's bundle (dist/hook.cjs for scan and hook, the commit path;
+ * dist/keygate.cjs for every other command) from V8's code cache when one that
  * fits this Node.js is beside it, so that the bundle is not parsed and compiled afresh at every
  * commit (~6 ms of a ~50 ms budget). A missing or rejected cache only means a normal compile.
  * The cache is written at build time by scripts/build.mjs (KEYGATE_WRITE_CODE_CACHE).
@@ -14,8 +15,10 @@ declare const require: NodeJS.Require;
 function start(): void {
   // Where keygate is installed, for `keygate install` to copy itself next to a hook.
   (globalThis as { KEYGATE_DIST?: string }).KEYGATE_DIST = __dirname;
-  const bundle = join(__dirname, 'keygate.cjs');
-  const cacheFile = join(__dirname, 'keygate.cache');
+  // The commit path gets the lean bundle (scan and hook only); everything else the full one.
+  const name = process.argv[2] === 'scan' || process.argv[2] === 'hook' ? 'hook' : 'keygate';
+  const bundle = join(__dirname, `${name}.cjs`);
+  const cacheFile = join(__dirname, `${name}.cache`);
   const source = readFileSync(bundle, 'utf8');
   let cachedData: Buffer | undefined;
   try {

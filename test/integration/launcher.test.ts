@@ -22,26 +22,29 @@ describe('dist/cli.cjs launcher', () => {
       withDist((dist) => {
         repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
         repo.git('add', '.');
-        writeFileSync(join(dist, 'keygate.cache'), 'not a code cache');
+        writeFileSync(join(dist, 'hook.cache'), 'not a code cache');
         const bad = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
         expect(bad.status).toBe(1);
         expect(bad.stdout).toContain('k.env:1:23');
-        rmSync(join(dist, 'keygate.cache'));
+        rmSync(join(dist, 'hook.cache'));
         const none = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
         expect(none.status).toBe(1);
       }),
     ));
 
-  it('fails closed with one line when the bundle is broken or missing', () =>
+  it.each([
+    ['hook', ['scan', '--staged']],
+    ['keygate', ['doctor']],
+  ])('fails closed with one line when the %s bundle is broken or missing', (name, args) =>
     withRepo((repo) =>
       withDist((dist) => {
-        writeFileSync(join(dist, 'keygate.cjs'), 'this is } not javascript');
-        const broken = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
+        writeFileSync(join(dist, `${name}.cjs`), 'this is } not javascript');
+        const broken = spawnSync(process.execPath, [join(dist, 'cli.cjs'), ...args], { cwd: repo.dir, encoding: 'utf8' });
         expect(broken.status).toBe(2);
         expect(broken.stderr).toMatch(/^keygate: error: cannot start keygate: .*commit is blocked/);
         expect(broken.stderr.trim().split('\n')).toHaveLength(1);
-        rmSync(join(dist, 'keygate.cjs'));
-        const missing = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
+        rmSync(join(dist, `${name}.cjs`));
+        const missing = spawnSync(process.execPath, [join(dist, 'cli.cjs'), ...args], { cwd: repo.dir, encoding: 'utf8' });
         expect(missing.status).toBe(2);
         expect(missing.stderr.trim().split('\n')).toHaveLength(1);
       }),

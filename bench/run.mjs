@@ -108,6 +108,11 @@ function smallCommit() {
   mkdirSync(join(teammate.dir, 'node_modules/.bin'), { recursive: true });
   symlinkSync(CLI, join(teammate.dir, 'node_modules/.bin/keygate'));
   teammate.git('add', '.');
+  // husky's own cost: the same wrapper with an empty .husky/pre-commit.
+  const emptyHusky = smallRepo();
+  writeFileSync(join(emptyHusky.dir, 'package.json'), '{"name": "bench"}\n');
+  execFileSync(process.execPath, [CLI, 'install'], { cwd: emptyHusky.dir, env, stdio: 'pipe' });
+  writeFileSync(join(emptyHusky.dir, '.husky/pre-commit'), '');
   const rows = [
     ['bare node -e \'\'', plain.dir, process.execPath, ['-e', '']],
     ['git diff --cached', plain.dir, 'git', ['diff', '--cached']],
@@ -116,13 +121,15 @@ function smallCommit() {
     ['installed: plain git hook', plain.dir, 'sh', [join(plain.dir, '.git/hooks/pre-commit')]],
     ['installed: husky, keygate in node_modules', teammate.dir, 'sh', [join(teammate.dir, '.husky/_/pre-commit')]],
     ['installed: husky, before npm install (copy)', husky.dir, 'sh', [join(husky.dir, '.husky/_/pre-commit')]],
+    ['husky alone (empty .husky/pre-commit)', emptyHusky.dir, 'sh', [join(emptyHusky.dir, '.husky/_/pre-commit')]],
   ];
   const medians = timeInterleaved(rows.map(([, dir, cmd, argv]) => [cmd, argv, dir]));
-  for (const r of [plain, husky, teammate]) rmSync(r.dir, { recursive: true, force: true });
+  for (const r of [plain, husky, teammate, emptyHusky]) rmSync(r.dir, { recursive: true, force: true });
   const node = medians[0];
   console.log(`\nsmall commit: 10 files, 500 added lines (median of ${RUNS} runs, interleaved)`);
   rows.forEach(([label], i) => {
-    const ratio = i >= 2 ? `   = ${(medians[i] / node).toFixed(2)}x bare node${i >= 3 ? ' (target <= 1.5x)' : ''}` : '';
+    const last = i === rows.length - 1;
+    const ratio = i >= 2 && !last ? `   = ${(medians[i] / node).toFixed(2)}x bare node${i >= 3 ? ' (target <= 1.5x)' : ''}` : '';
     console.log(`  ${label.padEnd(44)} ${medians[i].toFixed(1).padStart(6)} ms${ratio}`);
   });
 }

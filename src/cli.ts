@@ -3,12 +3,13 @@ import { allowCommand } from './commands/allow.js';
 import { allowlistCommand } from './commands/allowlist.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './commands/io.js';
 import { doctorCommand, installCommand, uninstallCommand } from './commands/install.js';
+import { prePushCommand } from './commands/pre-push.js';
 import { reviewCommand } from './commands/review.js';
 import { scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';
 import { keygateVersion } from './install/package.js';
 import { USAGE } from './messages.js';
-import { fastPathOption, io, run } from './run.js';
+import { fastPathOption, io, readStdin, run } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
       return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
     case 'hook':
       return scanCommand(['--staged', ...rest], io(rest), fastPathOption().fastPathBytes);
+    case 'pre-push':
+      return prePushCommand(rest, io(rest), readStdin);
     case 'allow':
       return allowCommand(rest, io(rest));
     case 'allowlist':

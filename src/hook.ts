@@ -1,15 +1,17 @@
 /**
- * The commit path only — `keygate scan` and `keygate hook` — as its own bundle, so that the
+ * The commit path only — `keygate scan`, `keygate hook`, `keygate pre-push` — as its own bundle, so that the
  * hook loads no code for allowlist editing, review or install (the launcher picks it).
  */
+import { prePushCommand } from './commands/pre-push.js';
 import { scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';
-import { fastPathOption, io, run } from './run.js';
+import { fastPathOption, io, readStdin, run } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scan') return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
   if (command === 'hook') return scanCommand(['--staged', ...rest], io(rest), fastPathOption().fastPathBytes);
+  if (command === 'pre-push') return prePushCommand(rest, io(rest), readStdin);
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);
 }
 

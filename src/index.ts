@@ -1,7 +1,7 @@
 import { findRoot, type KeygateConfig, loadConfig } from './config/config.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
-import { streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
@@ -60,6 +60,20 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
   await streamFiles(options.cwd, root, options.paths, newSink());
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats };
+}
+
+/** Scans what the given commits added (pre-push), each finding marked with its commit. */
+export async function scanCommits(options: ScanOptions & { commits: readonly string[] }): Promise<Report> {
+  const config = options.config ?? (await loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id)));
+  const { scanner, stats, builders } = pipeline(options, config);
+  for (const commit of options.commits) {
+    const builder = new FragmentBuilder((fragment) => scanner.scan(fragment), stats, commit);
+    builders.push(builder);
+    await streamCommit(options.cwd, commit, builder);
+    builder.flush(0);
+  }
+  const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  return { findings, suppressed, stats: { ...stats, commits: options.commits.length } };
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */

@@ -16,7 +16,7 @@ function start(): void {
   // Where keygate is installed, for `keygate install` to copy itself next to a hook.
   (globalThis as { KEYGATE_DIST?: string }).KEYGATE_DIST = __dirname;
   // The commit path gets the lean bundle (scan and hook only); everything else the full one.
-  const name = process.argv[2] === 'scan' || process.argv[2] === 'hook' ? 'hook' : 'keygate';
+  const name = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '') ? 'hook' : 'keygate';
   const bundle = join(__dirname, `${name}.cjs`);
   const cacheFile = join(__dirname, `${name}.cache`);
   const source = readFileSync(bundle, 'utf8');

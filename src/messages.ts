@@ -14,8 +14,10 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export function blockedHeadline(count: number): string {
-  return `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
+export function blockedHeadline(count: number, push = false): string {
+  return push
+    ? `keygate: push blocked: ${plural(count, 'secret')} in the commits to push`
+    : `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
 }
 
 export const WHAT_TO_DO = [
@@ -28,12 +30,14 @@ export const WHAT_TO_DO = [
   '     every app over to it, then deactivate and delete the old key.',
 ];
 
-export function falsePositiveHelp(): string[] {
+export function falsePositiveHelp(push = false): string[] {
   return [
     'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',
     '  or all of them: npx keygate allow --last --reason "..."; or one by one: npx keygate review;',
     '  or on the line itself: value = "..."  # keygate:allow aws-secret-access-key -- test fixture',
-    'Bypass for one commit: git commit --no-verify (not recommended: the secret lands in history).',
+    push
+      ? 'Bypass once: git push --no-verify (not recommended: the secret leaves your machine).'
+      : 'Bypass for one commit: git commit --no-verify (not recommended: the secret lands in history).',
   ];
 }
 
@@ -43,7 +47,8 @@ export function allowCommandFor(fingerprint: string): string {
 
 export function scannedSummary(stats: ScanStats, suppressed: number): string {
   const parts = [
-    `scanned ${plural(stats.files, 'file')}`,
+    ...(stats.commits !== undefined ? [`scanned ${plural(stats.commits, 'commit')}`] : []),
+    `${stats.commits !== undefined ? '' : 'scanned '}${plural(stats.files, 'file')}`,
     plural(stats.addedLines, 'added line'),
     formatBytes(stats.bytes),
   ];
@@ -54,6 +59,13 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
 }
 
 export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
+export const NOTHING_TO_PUSH = 'keygate: no new commits to push (0 commits scanned)';
+
+export const IN_HISTORY = [
+  'The secret is in a commit: take it out of history before pushing — git commit --amend for',
+  'the last commit, git rebase -i for an older one — then push again. If it was ever pushed',
+  'anywhere, rotate it.',
+];
 
 export function errorLine(message: string, hint?: string): string {
   return `keygate: error: ${message}${hint ? ` (${hint})` : ''}`;
@@ -67,6 +79,7 @@ export const USAGE = `Usage: keygate <command> [options]
 Commands:
   scan --staged   Scan the staged changes (what git commit would record). The hook runs this.
   hook            Same as scan --staged (the pre-commit hook's entry).
+  pre-push        Scan the commits a push would send (the pre-push hook's entry).
   allow           Allow a false positive: by fingerprint, --last, --path, --rule or --pattern.
   allowlist       List the allowlist (and what each entry still matches); remove; prune.
   review          Walk through the last blocked commit's findings on a terminal.
@@ -124,13 +137,19 @@ export const ALLOWLIST_USAGE = `Usage: keygate allowlist [list]          Entries
 
 Matching is checked against every tracked file as the index holds it.`;
 
+export const PRE_PUSH_USAGE = `Usage: keygate pre-push [<remote> <url>]   (the pre-push hook; reads git's ref lines on stdin)
+
+Scans every commit the push would send (not already on a remote-tracking branch), which
+catches secrets committed with --no-verify. Exit codes: 0 clean, 1 secrets found (push
+blocked), 2 error.`;
+
 export const REVIEW_USAGE = `Usage: keygate review
 
 On a terminal: walks through the findings of the last blocked commit one by one, with a few
 lines of context (secrets redacted), and asks whether each is a false positive (allowed in
 .keygate.json with your reason) or a real secret (to take out, and rotate).`;
 
-export const INSTALL_USAGE = `Usage: npx keygate install [--no-husky] [--dry-run]
+export const INSTALL_USAGE = `Usage: npx keygate install [--no-husky] [--pre-push] [--dry-run]
 
 Guards this repository's commits, without touching what is there:
 - a Node repository with husky: keygate goes first in .husky/pre-commit (every line kept), and
@@ -143,6 +162,8 @@ An existing pre-commit hook is never overwritten: it is kept and still runs firs
 Running it twice changes nothing; keygate uninstall removes exactly what it added.
 
   --no-husky   A plain git hook even in a Node repository.
+  --pre-push   Also a pre-push hook: scans every commit a push would send, which catches
+               commits made with git commit --no-verify.
   --dry-run    Show what would change; change nothing.`;
 
 export const UNINSTALL_USAGE = `Usage: npx keygate uninstall [--dry-run]

@@ -42,6 +42,14 @@ export function io(argv: string[]): Io {
   };
 }
 
+/** All of stdin (git's ref lines for pre-push); empty when stdin is a terminal. */
+export async function readStdin(): Promise<string> {
+  if (isatty(0)) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function ask(question: string): Promise<string | undefined> {
   const { createInterface } = requireBuiltin<typeof import('node:readline')>('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -56,7 +64,7 @@ function ask(question: string): Promise<string | undefined> {
 }
 
 /** Scans guard a commit: their errors block it. Other commands only say what went wrong. */
-const guarding = ['scan', 'hook'].includes(process.argv[2] ?? '');
+const guarding = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '');
 
 function describe(error: unknown): string {
   const fallback = guarding ? FAIL_CLOSED_HINT : 'nothing was changed';

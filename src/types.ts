@@ -25,6 +25,8 @@ export interface Fragment {
   /** 0-based column offset of the first line: non-zero only for a slice of a huge line. */
   startColumn: number;
   text: string;
+  /** The commit that added it, when scanning commits (pre-push) rather than the index. */
+  commit?: string;
 }
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -69,6 +71,8 @@ export interface Finding {
   facts: Facts;
   /** Findings that form a credential pair with this one (key ID + secret key). */
   pairedWith: Location[];
+  /** The commit that added it, when scanning commits (pre-push). */
+  commit?: string;
 }
 
 export interface ScanStats {
@@ -78,6 +82,8 @@ export interface ScanStats {
   binarySkipped: number;
   binaryFiles: string[];
   submodulesSkipped: number;
+  /** When commits were scanned (pre-push): how many. */
+  commits?: number;
 }
 
 export interface Suppressed {

@@ -15,10 +15,10 @@ function flags(args: string[], extra: Record<string, { type: 'boolean' }> = {}) 
 }
 
 export async function installCommand(args: string[], io: Io): Promise<number> {
-  const v = flags(args, { 'no-husky': { type: 'boolean' } });
+  const v = flags(args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' } });
   if (v['help']) return io.out(INSTALL_USAGE + '\n'), EXIT_CLEAN;
   const dryRun = v['dry-run'] === true;
-  const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun });
+  const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun, prePush: v['pre-push'] === true });
   const how = r.mode === 'husky' ? 'through husky' : `as a git hook in ${r.facts.hooksDir}`;
   if (r.already) {
     io.out(`keygate install: already installed ${how}; nothing changed\n`);

@@ -217,6 +217,62 @@ export async function runGit(cwd: string, args: string[]): Promise<string> {
   }
 }
 
+/** What `git diff-tree` shows of one commit: its added lines, in the staged diff's format. */
+function commitDiffArgs(commit: string): string[] {
+  const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
+  return ['diff-tree', '-r', '--root', '--no-commit-id', ...flags, commit];
+}
+
+export async function streamCommit(cwd: string, commit: string, sink: DiffSink): Promise<void> {
+  const parser = new StagedDiffParser(sink);
+  await streamGit(cwd, commitDiffArgs(commit), (chunk) => (parser.push(chunk), true));
+  parser.end();
+}
+
+const ZERO = /^0+$/;
+
+/** One line of what git passes a pre-push hook on stdin. */
+export interface PushUpdate {
+  localRef: string;
+  localSha: string;
+  remoteRef: string;
+  remoteSha: string;
+}
+
+export function parsePushUpdates(stdin: string): PushUpdate[] {
+  return stdin
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length === 4)
+    .map(([localRef, localSha, remoteRef, remoteSha]) => ({
+      localRef: localRef as string,
+      localSha: localSha as string,
+      remoteRef: remoteRef as string,
+      remoteSha: remoteSha as string,
+    }));
+}
+
+/**
+ * The commits a push would send, oldest first: for each updated ref, those not on the remote
+ * ref already and not on any remote-tracking branch. Deletions send nothing.
+ */
+export async function commitsToPush(cwd: string, updates: readonly PushUpdate[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const u of updates) {
+    if (ZERO.test(u.localSha)) continue;
+    const known = !ZERO.test(u.remoteSha) && (await runGit(cwd, ['cat-file', '-t', u.remoteSha]).catch(() => '')).trim() === 'commit';
+    const args = ['rev-list', '--reverse', u.localSha, ...(known ? [`^${u.remoteSha}`] : []), '--not', '--remotes'];
+    for (const sha of (await runGit(cwd, args)).split('\n')) {
+      if (sha && !seen.has(sha)) {
+        seen.add(sha);
+        out.push(sha);
+      }
+    }
+  }
+  return out;
+}
+
 /** Unsets a local config key (uninstall's undo of husky's core.hooksPath). */
 export async function unsetLocalConfig(root: string, key: string): Promise<void> {
   try {

@@ -10,6 +10,7 @@ export type Undo =
   | { kind: 'remove-dir'; path: string }
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'remove-line'; path: string; marker: string; createdFile: boolean }
+  | { kind: 'remove-block'; path: string; begin: string; end: string; createdFile: boolean }
   | { kind: 'package-json'; path: string; removeDevDependencies: string[]; prepare?: { before: string | undefined } }
   | { kind: 'git-config-unset'; key: string; root: string };
 
@@ -61,6 +62,8 @@ function undoOne(u: Undo): string | undefined {
       return `put back ${u.to}`;
     case 'remove-line':
       return removeMarkedLine(u.path, u.marker, u.createdFile);
+    case 'remove-block':
+      return removeBlock(u.path, u.begin, u.end, u.createdFile);
     case 'package-json':
       return restorePackageJson(u);
     case 'git-config-unset':
@@ -90,6 +93,23 @@ export function removeMarkedLine(path: string, marker: string, createdFile: bool
   }
   writeFileSync(path, rest);
   return `removed keygate's line from ${path}`;
+}
+
+export function removeBlock(path: string, begin: string, end: string, createdFile: boolean): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const from = lines.indexOf(begin);
+  const to = lines.indexOf(end, from);
+  if (from === -1 || to === -1) return undefined;
+  lines.splice(from, to - from + 1);
+  const rest = lines.join('\n');
+  if (createdFile && rest.trim() === '') {
+    rmSync(path);
+    removeIfEmpty(dirname(path));
+    return `removed ${path} (keygate had created it)`;
+  }
+  writeFileSync(path, rest);
+  return `removed keygate's block from ${path}`;
 }
 
 function restorePackageJson(u: Extract<Undo, { kind: 'package-json' }>): string | undefined {

@@ -8,30 +8,41 @@ import { runHusky } from './husky.js';
 
 export const PLAIN_MARKER = '# keygate pre-commit hook, added by keygate install';
 export const HUSKY_MARKER = '# added by keygate install';
-export const CHAINED = 'pre-commit.keygate-chained';
+export const CHAINED = chainedName('pre-commit');
 export const HUSKY_RANGE = '^9.1.7';
 
-/** The plain git hook: runs any hook that was there before, then keygate's own copy. */
-export function plainHook(): string {
+export type HookName = 'pre-commit' | 'pre-push';
+
+export function chainedName(hook: HookName): string {
+  return `${hook}.keygate-chained`;
+}
+
+/**
+ * The plain git hook: runs any hook that was there before (kept beside it), then keygate's
+ * own copy. pre-push hooks get git's ref lines on stdin: both read the same lines.
+ */
+export function plainHook(hook: HookName = 'pre-commit'): string {
+  const chained = chainedName(hook);
+  const push = hook === 'pre-push';
   return `#!/bin/sh
-${PLAIN_MARKER}.
+${PLAIN_MARKER.replace('pre-commit', hook)}.
 # keygate uninstall removes it and puts back any hook that was here before, which is kept
-# beside it as ${CHAINED} and still runs first: its exit status still counts.
+# beside it as ${chained} and still runs first: its exit status still counts.
 case $0 in */*) hook_dir=\${0%/*} ;; *) hook_dir=. ;; esac
 status=0
-if [ -x "$hook_dir/${CHAINED}" ]; then
-  "$hook_dir/${CHAINED}" "$@" || status=$?
+${push ? 'input=$(cat)\n' : ''}if [ -x "$hook_dir/${chained}" ]; then
+  ${push ? `printf '%s\\n' "$input" | ` : ''}"$hook_dir/${chained}" "$@" || status=$?
 fi
 cli="$hook_dir/keygate/dist/cli.cjs"
 if ! command -v node >/dev/null 2>&1; then
-  echo "keygate: error: node is not on PATH, so the secret scan cannot run (commit blocked; install Node.js >= 20, or bypass once with git commit --no-verify)" >&2
+  echo "keygate: error: node is not on PATH, so the secret scan cannot run (${push ? 'push' : 'commit'} blocked; install Node.js >= 20, or bypass once with --no-verify)" >&2
   exit 1
 fi
 if [ ! -f "$cli" ]; then
-  echo "keygate: error: $cli is missing (commit blocked; run npx keygate install again, or bypass once with git commit --no-verify)" >&2
+  echo "keygate: error: $cli is missing (${push ? 'push' : 'commit'} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2
   exit 1
 fi
-node "$cli" scan --staged || exit $?
+${push ? `printf '%s\\n' "$input" | node "$cli" pre-push "$@" || exit $?` : 'node "$cli" scan --staged || exit $?'}
 exit $status
 `;
 }
@@ -52,6 +63,8 @@ export function huskyLine(): string {
 export interface InstallOptions {
   husky: boolean;
   dryRun: boolean;
+  /** Also a pre-push hook, which scans the commits a push would send. */
+  prePush?: boolean;
 }
 
 export interface InstallResult {
@@ -66,7 +79,8 @@ export async function install(cwd: string, options: InstallOptions): Promise<Ins
   const facts = await repoFacts(cwd);
   const pkg = readPackageJson(facts.root);
   const husky = options.husky && pkg !== undefined;
-  const steps = husky ? huskySteps(facts, pkg) : plainSteps(facts);
+  const hooks: HookName[] = options.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
+  const steps = husky ? huskySteps(facts, pkg, hooks) : plainSteps(facts, hooks);
   const result: InstallResult = { mode: husky ? 'husky' : 'plain', done: [], already: steps.length === 0, facts };
   if (options.dryRun) {
     result.done = steps.map((s) => s.describe);
@@ -96,7 +110,7 @@ function rel(facts: RepoFacts, path: string): string {
   return r.startsWith('..') ? path : r;
 }
 
-function plainSteps(facts: RepoFacts): Step[] {
+function plainSteps(facts: RepoFacts, hooksWanted: readonly HookName[]): Step[] {
   const hp = facts.hooksPath;
   if (hp !== undefined && hp.scope !== 'local' && hp.scope !== 'worktree') {
     throw new KeygateError(
@@ -109,8 +123,6 @@ function plainSteps(facts: RepoFacts): Step[] {
   }
   const hooks = facts.hooksDir;
   checkWritable(hooks, 'the hooks directory');
-  const hookFile = join(hooks, 'pre-commit');
-  const existing = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : undefined;
   const copyDir = join(hooks, 'keygate', 'dist');
   const steps: Step[] = [];
   if (!sameFiles(distDir(), copyDir)) {
@@ -119,23 +131,27 @@ function plainSteps(facts: RepoFacts): Step[] {
       apply: () => copyFiles(distDir(), DIST_FILES, copyDir),
     });
   }
-  if (existing !== undefined && existing.includes(PLAIN_MARKER)) {
-    if (existing !== plainHook()) {
-      steps.push({ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileSync(hookFile, plainHook()), []) });
-    }
-    return steps;
+  for (const hook of hooksWanted) steps.push(...plainHookSteps(facts, hook));
+  return steps;
+}
+
+function plainHookSteps(facts: RepoFacts, hook: HookName): Step[] {
+  const hookFile = join(facts.hooksDir, hook);
+  const existing = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : undefined;
+  const content = plainHook(hook);
+  if (existing !== undefined && existing.includes(PLAIN_MARKER.replace('pre-commit', hook))) {
+    if (existing === content) return [];
+    return [{ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileSync(hookFile, content), []) }];
   }
+  const steps: Step[] = [];
   if (existing !== undefined) {
-    const chained = join(hooks, CHAINED);
+    const chained = join(facts.hooksDir, chainedName(hook));
     steps.push({
-      describe: `keep your existing pre-commit hook as ${rel(facts, chained)}: it still runs first, and its exit status still counts`,
+      describe: `keep your existing ${hook} hook as ${rel(facts, chained)}: it still runs first, and its exit status still counts`,
       apply: () => (renameSync(hookFile, chained), [{ kind: 'rename', from: chained, to: hookFile }]),
     });
   }
-  steps.push({
-    describe: `write the pre-commit hook ${rel(facts, hookFile)}`,
-    apply: () => writeFile(hookFile, plainHook(), 0o755),
-  });
+  steps.push({ describe: `write the ${hook} hook ${rel(facts, hookFile)}`, apply: () => writeFile(hookFile, content, 0o755) });
   return steps;
 }
 
@@ -149,7 +165,7 @@ function sameFiles(from: string, to: string): boolean {
   });
 }
 
-function huskySteps(facts: RepoFacts, pkg: PackageJson): Step[] {
+function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName[]): Step[] {
   const declared = huskyVersion(pkg);
   const major = declared === undefined ? undefined : majorOf(declared);
   if (major !== undefined && major < 5) {
@@ -190,6 +206,7 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson): Step[] {
       });
     }
   }
+  if (hooks.includes('pre-push')) steps.push(...huskyPrePushSteps(huskyDir));
   const hooksPath = facts.hooksPath?.scope === 'local' || facts.hooksPath?.scope === 'worktree' ? facts.hooksPath.value : undefined;
   if (hooksPath !== '.husky/_' && hooksPath !== '.husky') {
     steps.push({
@@ -198,6 +215,44 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson): Step[] {
     });
   }
   return steps;
+}
+
+export const BLOCK_BEGIN = '# >>> keygate (added by keygate install; keygate uninstall removes it)';
+export const BLOCK_END = '# <<< keygate';
+
+/**
+ * keygate's block in .husky/pre-push: git's ref lines arrive on stdin, which keygate reads;
+ * the block then hands the same lines back as stdin to whatever follows it in the file.
+ */
+export function huskyPrePushBlock(): string {
+  const copy = '"$(git rev-parse --git-common-dir)/keygate/dist/cli.cjs"';
+  return [
+    BLOCK_BEGIN,
+    'keygate_refs=$(cat)',
+    `if [ -x node_modules/.bin/keygate ]; then printf '%s\\n' "$keygate_refs" | node_modules/.bin/keygate pre-push "$@" || exit $?; ` +
+      `elif [ -f ${copy} ]; then printf '%s\\n' "$keygate_refs" | node ${copy} pre-push "$@" || exit $?; ` +
+      `else echo "keygate: not installed in this clone: run npm install (push blocked)" >&2; exit 1; fi`,
+    'exec 0<<KEYGATE_REFS',
+    '$keygate_refs',
+    'KEYGATE_REFS',
+    BLOCK_END,
+  ].join('\n');
+}
+
+function huskyPrePushSteps(huskyDir: string): Step[] {
+  const file = join(huskyDir, 'pre-push');
+  const exists = existsSync(file);
+  const text = exists ? readFileSync(file, 'utf8') : '';
+  if (text.includes(BLOCK_BEGIN)) return [];
+  return [
+    {
+      describe: exists ? 'add keygate to .husky/pre-push, first, keeping every line (and their stdin)' : 'create .husky/pre-push with keygate in it',
+      apply: () => (
+        writeFile(file, exists ? insertLine(text, huskyPrePushBlock()) : huskyPrePushBlock() + '\n'),
+        [{ kind: 'remove-block', path: file, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: !exists }]
+      ),
+    },
+  ];
 }
 
 /** After a shebang and husky 8's sourcing line, before everything else. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, unsetLocalConfig } from '../git/git.js';
 import { removeMarkedLine, type Undo, undo } from './actions.js';
-import { CHAINED, HUSKY_MARKER, PLAIN_MARKER, statePath } from './install.js';
+import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, PLAIN_MARKER, statePath } from './install.js';
 import { repoFacts } from './repo.js';
 
 /**
@@ -35,11 +35,18 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
 
 function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] {
   const steps: Undo[] = [];
-  const hook = join(hooksDir, 'pre-commit');
-  if (existsSync(hook) && readFileSync(hook, 'utf8').includes(PLAIN_MARKER)) {
-    steps.push({ kind: 'remove-dir', path: join(hooksDir, 'keygate') });
-    steps.push({ kind: 'rename', from: join(hooksDir, CHAINED), to: hook });
+  let plain = false;
+  for (const name of ['pre-commit', 'pre-push'] as const) {
+    const hook = join(hooksDir, name);
+    if (!existsSync(hook) || !readFileSync(hook, 'utf8').includes(PLAIN_MARKER.replace('pre-commit', name))) continue;
+    plain = true;
+    steps.push({ kind: 'rename', from: join(hooksDir, chainedName(name)), to: hook });
     steps.push({ kind: 'remove-file', path: hook });
+  }
+  if (plain) steps.unshift({ kind: 'remove-dir', path: join(hooksDir, 'keygate') });
+  const prePush = join(root, '.husky', 'pre-push');
+  if (existsSync(prePush) && readFileSync(prePush, 'utf8').includes(BLOCK_BEGIN)) {
+    steps.push({ kind: 'remove-block', path: prePush, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false });
   }
   const husky = join(root, '.husky', 'pre-commit');
   if (existsSync(husky) && readFileSync(husky, 'utf8').includes(HUSKY_MARKER)) {
@@ -59,6 +66,8 @@ function describeUndo(u: Undo): string {
       return `put back ${u.to}`;
     case 'remove-line':
       return `remove keygate's line from ${u.path}`;
+    case 'remove-block':
+      return `remove keygate's block from ${u.path}`;
     case 'package-json':
       return `restore package.json (${[...u.removeDevDependencies.map((d) => `devDependency ${d}`), ...(u.prepare ? ['the prepare script'] : [])].join(', ')})`;
     case 'git-config-unset':

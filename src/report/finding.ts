@@ -68,5 +68,6 @@ export function toFinding(c: Candidate, description: string, line: number, colum
     pairedWith: [],
   };
   if (c.entropy !== undefined) finding.entropy = Math.round(c.entropy * 1000) / 1000;
+  if (c.fragment.commit !== undefined) finding.commit = c.fragment.commit;
   return { finding, secret: c.secret };
 }

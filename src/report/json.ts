@@ -18,6 +18,7 @@ function findingJson(f: Finding): Record<string, unknown> {
     ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
     facts: f.facts,
     pairedWith: f.pairedWith,
+    ...(f.commit !== undefined ? { commit: f.commit } : {}),
   };
 }
 

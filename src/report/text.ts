@@ -3,7 +3,9 @@ import {
   allowCommandFor,
   blockedHeadline,
   falsePositiveHelp,
+  IN_HISTORY,
   NOTHING_STAGED,
+  NOTHING_TO_PUSH,
   scannedSummary,
   WHAT_TO_DO,
 } from '../messages.js';
@@ -20,7 +22,7 @@ function factsLine(f: Finding): string | undefined {
 }
 
 function findingLines(f: Finding, c: Colors): string[] {
-  const where = `${f.path}:${f.line}:${f.column}`;
+  const where = `${f.path}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}`;
   const sev = f.severity === 'critical' ? c.bold(c.red(f.severity)) : c.red(f.severity);
   const lines = [`  ${c.bold(where)}  ${c.yellow(f.ruleId)}  ${f.redacted}  ${sev}`];
   const facts = factsLine(f);
@@ -36,15 +38,18 @@ function findingLines(f: Finding, c: Colors): string[] {
 export function renderText(report: Report, c: Colors): string {
   const out: string[] = [];
   const { findings, suppressed, stats } = report;
+  const push = stats.commits !== undefined;
   if (findings.length > 0) {
-    out.push(c.red(c.bold(blockedHeadline(findings.length))), '');
+    out.push(c.red(c.bold(blockedHeadline(findings.length, push))), '');
     for (const f of findings) out.push(...findingLines(f, c));
-    out.push('', ...WHAT_TO_DO, '', ...falsePositiveHelp().map((l) => c.dim(l)), '');
+    const inHistory = findings.some((f) => f.commit !== undefined) ? ['', ...IN_HISTORY] : [];
+    out.push('', ...WHAT_TO_DO, ...inHistory, '', ...falsePositiveHelp(push).map((l) => c.dim(l)), '');
   }
   for (const s of suppressed) {
     out.push(c.dim(`  allowed: ${s.finding.path}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
   }
-  if (stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
+  if (stats.commits === 0) out.push(NOTHING_TO_PUSH);
+  else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
   else out.push(scannedSummary(stats, suppressed.length));
   if (stats.binaryFiles.length > 0) {
     const shown = stats.binaryFiles.slice(0, 5).join(', ');

@@ -34,7 +34,15 @@ export class FragmentBuilder implements DiffSink {
     private readonly emit: (fragment: Fragment) => void,
     /** May be shared by builders fed side by side from different git streams. */
     readonly stats: ScanStats = emptyStats(),
+    /** Set on every fragment, when the lines come from a commit. */
+    private readonly commit?: string,
   ) {}
+
+  private fragment(startLine: number, startColumn: number, text: string): Fragment {
+    const f: Fragment = { path: (this.file as StagedFile).path, startLine, startColumn, text };
+    if (this.commit !== undefined) f.commit = this.commit;
+    return f;
+  }
 
   startFile(file: StagedFile): void {
     this.flush(0);
@@ -86,12 +94,9 @@ export class FragmentBuilder implements DiffSink {
     this.stats.addedLines += lines;
     this.stats.bytes += Buffer.byteLength(text) + 1;
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
-    this.emit({
-      path: this.file.path,
-      startLine: contiguous ? startLine - this.blockCarryLines : startLine,
-      startColumn: 0,
-      text: contiguous ? `${this.blockCarry}\n${text}` : text,
-    });
+    this.emit(
+      this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text),
+    );
     // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.
     let cut = text.length;
     let kept = 0;
@@ -114,7 +119,7 @@ export class FragmentBuilder implements DiffSink {
     }
     const text = this.lines.join('\n');
     this.stats.bytes += Buffer.byteLength(text) + 1 - this.carriedBytes();
-    this.emit({ path: this.file.path, startLine: this.startLine, startColumn: 0, text });
+    this.emit(this.fragment(this.startLine, 0, text));
     if (carry > 0 && this.lines.length > carry) {
       const kept = this.lines.slice(-carry);
       this.startLine += this.lines.length - kept.length;
@@ -146,7 +151,7 @@ export class FragmentBuilder implements DiffSink {
     const fresh = column === 0 ? text : text.slice(Math.max(0, this.sliceEnd - column));
     this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
     this.sliceEnd = complete ? 0 : column + text.length;
-    this.emit({ path: (this.file as StagedFile).path, startLine: line, startColumn: column, text });
+    this.emit(this.fragment(line, column, text));
   }
 
   private markBinary(): void {

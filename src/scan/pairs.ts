@@ -20,7 +20,7 @@ export function linkCredentialPairs(findings: Finding[]): void {
     if (!PARTNERS.has(secret.ruleId)) continue;
     let best: Finding | undefined;
     for (const k of keyIds) {
-      if (k.path !== secret.path || Math.abs(k.line - secret.line) > PAIR_WINDOW) continue;
+      if (k.path !== secret.path || k.commit !== secret.commit || Math.abs(k.line - secret.line) > PAIR_WINDOW) continue;
       if (best === undefined || Math.abs(k.line - secret.line) < Math.abs(best.line - secret.line)) best = k;
     }
     if (best === undefined) continue;

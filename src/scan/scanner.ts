@@ -25,7 +25,7 @@ export class Scanner {
     for (const detector of this.prefilter.select(fragment.text)) {
       for (const c of detector.detect(fragment)) {
         const { line, column, lineText } = position(c);
-        const key = `${c.fragment.path}\0${line}\0${column}\0${c.ruleId}`;
+        const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}`;
         if (this.seen.has(key)) continue;
         this.seen.add(key);
         const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);

@@ -265,3 +265,63 @@ describe('npx keygate install (packed tarball, offline)', () => {
       }
     }));
 });
+
+describe('npx keygate install --pre-push', () => {
+  function remoteRepo(repo: Repo): string {
+    const remote = `${repo.dir}-remote.git`;
+    execFileSync('git', ['init', '-q', '--bare', remote], { env: gitEnv() });
+    repo.git('remote', 'add', 'origin', remote);
+    return remote;
+  }
+  function push(repo: Repo, ...args: string[]) {
+    const r = repo.gitRun(['push', 'origin', ...args]);
+    return { status: r.status, out: r.stdout + r.stderr };
+  }
+
+  it.each([['plain git hook', false], ['husky', true]] as [string, boolean][])(
+    'blocks a push of a commit made with --no-verify (%s), naming the commit',
+    (_mode, husky) =>
+      withRepo((repo) => {
+        const remote = remoteRepo(repo);
+        try {
+          if (husky) {
+            repo.write('package.json', '{"name": "app"}\n');
+            // A line after keygate's block that reads git's ref lines too.
+            repo.write('.husky/pre-push', 'read local_ref local_sha remote_ref remote_sha\necho "later line saw $remote_ref"\n');
+          }
+          repo.write('a.txt', 'a\n');
+          repo.git('add', '.');
+          repo.git('commit', '-qm', 'a');
+          expect(push(repo, 'main').status).toBe(0);
+          const r = npxKeygate(repo.dir, ['install', '--pre-push']);
+          expect(r.status, r.out).toBe(0);
+          // As a user would: commit what install changed (package.json, .husky/).
+          repo.git('add', '-A');
+          repo.git('commit', '-q', '--allow-empty', '-m', 'guard with keygate');
+          repo.write('deploy/k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+          repo.git('add', 'deploy/k.env');
+          repo.git('commit', '-q', '--no-verify', '-m', 'sneaky');
+          const sha = repo.git('rev-parse', 'HEAD').trim();
+          const blocked = push(repo, 'main');
+          expect(blocked.status, blocked.out).not.toBe(0);
+          expect(blocked.out).toContain(`deploy/k.env:1:23 (commit ${sha.slice(0, 12)})`);
+          expect(blocked.out).toMatch(/push blocked: 1 secret in the commits to push/);
+          expect(blocked.out).toMatch(/git rebase -i/);
+          // History rewritten without the secret: the push goes through.
+          repo.git('reset', '-q', '--hard', 'HEAD~1');
+          repo.write('b.txt', 'b\n');
+          repo.git('add', 'b.txt');
+          repo.git('commit', '-qm', 'b');
+          const ok = push(repo, 'main');
+          expect(ok.status, ok.out).toBe(0);
+          expect(ok.out).toMatch(/scanned 2 commits/);
+          if (husky) expect(ok.out).toMatch(/later line saw refs\/heads\/main/);
+          expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+          expect(existsSync(join(repo.dir, '.git/hooks/pre-push'))).toBe(false);
+          if (husky) expect(readFileSync(join(repo.dir, '.husky/pre-push'), 'utf8')).not.toMatch(/keygate/);
+        } finally {
+          rmSync(remote, { recursive: true, force: true });
+        }
+      }),
+  );
+});

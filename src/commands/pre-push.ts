@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { commitsToPush, gitDir, parsePushUpdates } from '../git/git.js';
+import { scanCommits } from '../index.js';
+import { PRE_PUSH_USAGE } from '../messages.js';
+import { saveLastRun } from '../report/last-run.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+
+/**
+ * The pre-push hook: git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on
+ * stdin; every commit the push would send is scanned — which catches what was committed
+ * with --no-verify.
+ */
+export async function prePushCommand(args: string[], io: Io, stdin: () => Promise<string>): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'text' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true, // git passes the remote's name and URL
+    strict: true,
+  });
+  if (values.help) {
+    io.out(PRE_PUSH_USAGE + '\n');
+    return EXIT_CLEAN;
+  }
+  const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()));
+  const report = await scanCommits({ cwd: io.cwd, commits });
+  if (report.findings.length > 0) saveLastRun(await gitDir(io.cwd), report.findings, io.now());
+  io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
+  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}

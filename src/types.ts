@@ -42,6 +42,11 @@ export interface Candidate {
   start: number;
   end: number;
   secret: string;
+  /**
+   * What identifies the secret when it is more than the matched span — a PEM key's body, whose
+   * BEGIN line is what is reported. Fingerprints are made from it (else from `secret`).
+   */
+  identity?: string;
   severity: Severity;
   confidence: Confidence;
   entropy?: number;
@@ -103,6 +108,8 @@ export interface Detector {
   /** Lower-case literals; the detector runs on a fragment only if one of them occurs in it. */
   keywords: string[];
   detect(fragment: Fragment): Candidate[];
+  /** A catch-all: its matches are dropped where a specific rule matched the same text. */
+  fallback?: boolean;
   /** Its own examples, checked by one test that loops over every detector. */
   examples: { positives: string[]; negatives: string[] };
 }

@@ -12,7 +12,8 @@ export interface DefaultAllow {
   reason: string;
 }
 
-const AWS_RULES = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+// The generic rule sees AWS's example secret key too, wherever it is assigned to a secret name.
+const AWS_RULES = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'generic-secret'];
 
 export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   {

@@ -38,3 +38,12 @@ export function fakeAwsSecret(seed: number): string {
 export function fakeBase64(length: number, seed: number): string {
   return fakeString(B64, length, seed);
 }
+
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const HEX = '0123456789abcdef';
+export const URLSAFE = ALNUM + '_-';
+
+/** prefix + n characters of alphabet: the shape of most vendor tokens. */
+export function fakeToken(prefix: string, alphabet: string, n: number, seed: number): string {
+  return prefix + fakeString(alphabet, n, seed);
+}

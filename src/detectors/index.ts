@@ -1,5 +1,13 @@
 import type { Detector } from '../types.js';
 import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
+import { STRUCTURED_RULES } from './structured.js';
+import { TOKEN_RULES } from './tokens.js';
 
 /** Every built-in detector, in reporting order. */
-export const DETECTORS: readonly Detector[] = [awsAccessKeyId, awsSecretAccessKey, awsSessionToken];
+export const DETECTORS: readonly Detector[] = [
+  awsAccessKeyId,
+  awsSecretAccessKey,
+  awsSessionToken,
+  ...TOKEN_RULES,
+  ...STRUCTURED_RULES,
+];

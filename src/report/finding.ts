@@ -60,7 +60,8 @@ export function toFinding(c: Candidate, description: string, line: number, colum
     path: c.fragment.path,
     line,
     column,
-    redacted: redact(c.secret),
+    // With an identity (a PEM key's body), the reported span is a marker, not the secret.
+    redacted: c.identity !== undefined ? c.secret : redact(c.secret),
     fingerprint: '',
     severity: c.severity,
     confidence: c.confidence,
@@ -69,5 +70,5 @@ export function toFinding(c: Candidate, description: string, line: number, colum
   };
   if (c.entropy !== undefined) finding.entropy = Math.round(c.entropy * 1000) / 1000;
   if (c.fragment.commit !== undefined) finding.commit = c.fragment.commit;
-  return { finding, secret: c.secret };
+  return { finding, secret: c.identity ?? c.secret };
 }

@@ -1,7 +1,7 @@
 import { type AllowInput, applyAllows } from '../allow/index.js';
 import { type KeygateConfig } from '../config/config.js';
 import { fingerprint, loadSha256, type PendingFinding, position, toFinding } from '../report/finding.js';
-import type { Detector, Finding, Fragment, Suppressed } from '../types.js';
+import type { Candidate, Detector, Finding, Fragment, Suppressed } from '../types.js';
 import { linkCredentialPairs } from './pairs.js';
 import { Prefilter } from './prefilter.js';
 
@@ -22,16 +22,26 @@ export class Scanner {
   }
 
   scan(fragment: Fragment): void {
-    for (const detector of this.prefilter.select(fragment.text)) {
-      for (const c of detector.detect(fragment)) {
-        const { line, column, lineText } = position(c);
-        const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}`;
-        if (this.seen.has(key)) continue;
-        this.seen.add(key);
-        const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);
-        this.pending.push({ ...pending, lineText });
-      }
+    for (const c of this.candidates(fragment)) {
+      const { line, column, lineText } = position(c);
+      const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);
+      this.pending.push({ ...pending, lineText });
     }
+  }
+
+  /** What the detectors find; a catch-all's match yields to a specific rule's on the same text. */
+  private candidates(fragment: Fragment): Candidate[] {
+    const specific: Candidate[] = [];
+    const fallback: Candidate[] = [];
+    for (const detector of this.prefilter.select(fragment.text)) {
+      (detector.fallback ? fallback : specific).push(...detector.detect(fragment));
+    }
+    if (fallback.length === 0) return specific;
+    const overlaps = (a: Candidate) => specific.some((b) => a.start < b.end && b.start < a.end);
+    return [...specific, ...fallback.filter((c) => !overlaps(c))];
   }
 
   /**

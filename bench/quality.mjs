@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// keygate quality benchmark (not a test): `npm run bench:quality`
+//  1. stages the labelled corpus (../shared/corpus/public: other scanners' own fixtures) in a
+//     real repository, scans it, and reports recall and precision per kind, line by line;
+//  2. scans this project's node_modules (real third-party code) file by file and reports
+//     findings per MB, keeping vendors' documented example keys apart from noise.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist/cli.cjs');
+const CORPUS = resolve(ROOT, '../shared/corpus/public');
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+/** Which corpus kind each rule's findings count for. */
+const KIND = {
+  'aws-access-key-id': 'aws-access-key-id', 'aws-secret-access-key': 'aws-secret-access-key',
+  'github-token': 'github-token', 'github-fine-grained-pat': 'github-token', 'gitlab-token': 'gitlab-token',
+  'npm-token': 'npm-token', 'npmrc-auth-token': 'npm-token', 'slack-token': 'slack-token', 'slack-webhook': 'slack-webhook',
+  'stripe-key': 'stripe-key', 'private-key': 'private-key', 'url-credentials': ['basic-auth-url', 'db-connection-string', 'npm-token'],
+  'anthropic-api-key': 'other:anthropic', 'openai-api-key': 'other:openai', 'cloudflare-api-token': 'other:cloudflare',
+  'databricks-token': 'other:databricks', 'docker-hub-pat': 'other:docker', 'figma-token': 'other:figma',
+  'grafana-token': 'other:grafana', 'groq-api-key': 'other:groq', 'hashicorp-vault-token': 'other:hashicorp-vault',
+  'huggingface-token': 'other:huggingface', 'linear-api-key': 'other:linear', 'notion-token': 'other:notion',
+  'sendgrid-api-key': 'other:sendgrid', 'shopify-token': 'other:shopify', 'tailscale-key': 'other:tailscale',
+  'vercel-token': 'other:vercel', 'onepassword-service-token': 'other:1password',
+};
+
+function corpusQuality() {
+  if (!existsSync(CORPUS)) {
+    console.log(`corpus: ${CORPUS} not found; skipped`);
+    return;
+  }
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'keygate-quality-')));
+  try {
+    execFileSync('git', ['init', '-q'], { cwd: dir, env });
+    cpSync(CORPUS, dir, { recursive: true });
+    execFileSync('git', ['add', '.'], { cwd: dir, env });
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status === 2) throw new Error(r.stderr);
+    const report = JSON.parse(r.stdout);
+    const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8'));
+    const byLine = new Map();
+    for (const l of labels) byLine.set(`${l.file}:${l.line}`, l);
+    const found = new Map();
+    for (const f of report.findings) {
+      const key = `${f.file}:${f.line}`;
+      found.set(key, [...(found.get(key) ?? []), f.rule]);
+    }
+    const kinds = new Map();
+    const row = (k) => kinds.get(k) ?? kinds.set(k, { pos: 0, hit: 0, fp: 0, missed: [] }).get(k);
+    for (const l of labels) {
+      if (!l.positive) continue;
+      const r2 = row(l.kind);
+      r2.pos++;
+      if (found.has(`${l.file}:${l.line}`)) r2.hit++;
+      else r2.missed.push(`${l.file}:${l.line}`);
+    }
+    let tp = 0;
+    let fp = 0;
+    let unlabelled = 0;
+    const fps = [];
+    for (const [key, rules] of found) {
+      const l = byLine.get(key);
+      if (l === undefined || l.kind === 'unlabelled') unlabelled++;
+      else if (l.positive) tp++;
+      else {
+        fp++;
+        fps.push(`${key} (${rules.join(', ')}; labelled ${l.kind})`);
+        row(l.kind).fp++;
+      }
+    }
+    const pos = [...kinds.values()].reduce((n, k) => n + k.pos, 0);
+    const hit = [...kinds.values()].reduce((n, k) => n + k.hit, 0);
+    console.log(`\ncorpus (${labels.length} labels, ${report.stats.files} files): per kind, line by line`);
+    for (const [k, v] of [...kinds].sort()) {
+      if (v.pos === 0 && v.fp === 0) continue;
+      console.log(`  ${k.padEnd(24)} recall ${v.hit}/${v.pos}${v.fp ? `  false positives ${v.fp}` : ''}`);
+    }
+    console.log(`  overall: recall ${hit}/${pos} = ${((100 * hit) / pos).toFixed(1)}%, precision ${tp}/${tp + fp} = ${((100 * tp) / Math.max(1, tp + fp)).toFixed(1)}% (target: recall >= 98%, precision >= 99%)`);
+    console.log(`  findings on unlabelled lines (not scored): ${unlabelled}; suppressed by allows: ${report.suppressed.length}`);
+    const missed = [...kinds].flatMap(([k, v]) => v.missed.map((m) => `${k} ${m}`));
+    if (missed.length) console.log(`  missed:\n    ${missed.join('\n    ')}`);
+    if (fps.length) console.log(`  false positives:\n    ${fps.join('\n    ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function walk(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (st === undefined) continue;
+    if (st.isDirectory()) walk(p, out);
+    else if (st.isFile()) out.push(p);
+  }
+  return out;
+}
+
+function thirdPartyNoise() {
+  const nm = join(ROOT, 'node_modules');
+  const files = walk(nm, []);
+  let bytes = 0;
+  const findings = [];
+  let examples = 0;
+  for (let i = 0; i < files.length; i += 400) {
+    const batch = files.slice(i, i + 400);
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', ...batch], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status === 2) throw new Error(r.stderr);
+    const report = JSON.parse(r.stdout);
+    bytes += report.stats.bytes;
+    findings.push(...report.findings);
+    examples += report.suppressed.filter((s) => /documentation example/.test(s.reason)).length;
+  }
+  const mb = bytes / 1024 / 1024;
+  console.log(`\nthird-party code (this project's node_modules: ${files.length} files, ${mb.toFixed(1)} MB scanned)`);
+  console.log(`  vendors' documented example keys (allowed by default): ${examples}`);
+  console.log(`  other findings: ${findings.length} = ${(findings.length / mb).toFixed(3)} per MB (target < 0.05)`);
+  const byRule = {};
+  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  for (const [rule, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1])) console.log(`    ${rule}: ${n}`);
+  for (const f of findings.slice(0, 15)) console.log(`    ${f.file.replace(ROOT + '/', '')}:${f.line} ${f.rule} ${f.match}`);
+}
+
+console.log(`keygate quality bench — ${new Date().toISOString()}`);
+corpusQuality();
+thirdPartyNoise();

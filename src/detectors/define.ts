@@ -1,0 +1,70 @@
+import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './heuristics.js';
+import { regexHits } from './regex.js';
+
+/**
+ * A rule as data: id, what it finds, the literal keywords the prefilter looks for, a regex
+ * with the secret in a `secret` group, an optional entropy floor and validator, severity, and
+ * its own examples. `defineRule` turns it into a Detector.
+ */
+export interface RuleSpec {
+  id: string;
+  description: string;
+  /** Lower-case literals: the rule runs only on text holding one of them. */
+  keywords: string[];
+  /** Source of a regex with a named group `secret` (flags d, g added; i if `ignoreCase`). */
+  regex: string;
+  ignoreCase?: boolean;
+  /** Minimum Shannon entropy of the secret, in bits per character of its own alphabet. */
+  entropy?: number;
+  /** Drop placeholders (XXXX, your-..., repeated characters). Default true. */
+  placeholders?: boolean;
+  /**
+   * Structure or checksum check: 'valid' raises confidence to high, 'invalid' drops the
+   * match, 'unknown' keeps it at the rule's confidence.
+   */
+  validate?: (secret: string, match: RegExpExecArray) => 'valid' | 'invalid' | 'unknown';
+  severity: Severity;
+  confidence?: Confidence;
+  facts?: (secret: string) => Facts;
+  /** A catch-all rule: yields to specific rules matching the same text. */
+  fallback?: boolean;
+  examples: { positives: string[]; negatives: string[] };
+}
+
+export function defineRule(spec: RuleSpec): Detector {
+  const re = new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg');
+  return {
+    id: spec.id,
+    description: spec.description,
+    keywords: spec.keywords,
+    examples: spec.examples,
+    ...(spec.fallback ? { fallback: true } : {}),
+    detect(fragment: Fragment): Candidate[] {
+      const out: Candidate[] = [];
+      for (const hit of regexHits(re, fragment.text)) {
+        if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
+        const entropy = shannonEntropy(hit.secret);
+        if (spec.entropy !== undefined && entropy < spec.entropy) continue;
+        const verdict = spec.validate?.(hit.secret, hit.match) ?? 'unknown';
+        if (verdict === 'invalid') continue;
+        const candidate: Candidate = {
+          ruleId: spec.id,
+          fragment,
+          start: hit.start,
+          end: hit.end,
+          secret: hit.secret,
+          severity: spec.severity,
+          confidence: verdict === 'valid' ? 'high' : (spec.confidence ?? 'medium'),
+          entropy,
+        };
+        const facts = spec.facts?.(hit.secret);
+        if (facts) candidate.facts = facts;
+        if (verdict === 'valid') candidate.facts = { ...(candidate.facts ?? {}), validated: 'checksum verified' };
+        out.push(candidate);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import type { Candidate, Detector, Fragment } from '../types.js';
+import { defineRule } from './define.js';
+import { BASE64, shannonEntropy } from './entropy.js';
+import { ALNUM, fakeBase64, fakeString, URLSAFE } from './fake.js';
+import { regexHits } from './regex.js';
+
+/*
+ * Secrets recognised by their structure rather than a vendor prefix: PEM private keys
+ * (multi-line), JWTs (decoded), and URLs with a password in them.
+ */
+
+const PEM_BEGIN = /-----BEGIN (?<secret>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/dg;
+const PEM_BODY_CHARS = /[A-Za-z0-9+/=]/;
+
+/**
+ * The body that follows a BEGIN line, as base64 characters, whether on lines of their own or
+ * inside a JSON string with \n escapes; headers (Proc-Type, Comment) are skipped.
+ */
+function pemBody(text: string, from: number): string {
+  let body = '';
+  const window = text.slice(from, from + 4096).replace(/\\n/g, '\n');
+  for (const raw of window.split('\n')) {
+    const line = raw.trim().replace(/^["']|["',]+$/g, '');
+    if (line.startsWith('-----END')) break;
+    if (/^[A-Za-z-]+:/.test(line)) continue;
+    if (line.length > 0 && [...line].every((c) => PEM_BODY_CHARS.test(c))) body += line;
+    if (body.length >= 256) break;
+  }
+  return body;
+}
+
+export const privateKey: Detector = {
+  id: 'private-key',
+  description: 'Private key (PEM / OpenSSH / PGP)',
+  keywords: ['private key'],
+  examples: {
+    positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
+    negatives: [
+      '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
+      'const HEADER = "-----BEGIN PRIVATE KEY-----";',
+    ],
+  },
+  detect(fragment: Fragment): Candidate[] {
+    const out: Candidate[] = [];
+    for (const hit of regexHits(PEM_BEGIN, fragment.text)) {
+      const body = pemBody(fragment.text, hit.match.index + hit.match[0].length);
+      // A real key body is long and varied; placeholders (..., xxxx, ****, a short sample) are not.
+      if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
+      out.push({
+        ruleId: 'private-key',
+        fragment,
+        start: hit.match.index,
+        end: hit.match.index + hit.match[0].length,
+        secret: hit.match[0],
+        // The fingerprint must identify the key, not its BEGIN line.
+        identity: `${hit.secret}\n${body}`,
+        severity: 'critical',
+        confidence: 'high',
+        facts: { keyKind: hit.secret.toLowerCase() },
+      });
+    }
+    return out;
+  },
+};
+
+const JWT_RE = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dg;
+
+function decodeJson(part: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function fakeJwt(seed: number): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: fakeString(ALNUM, 12, seed), iat: 1700000000 })}.${fakeString(URLSAFE, 43, seed + 1)}`;
+}
+
+export const jwt: Detector = {
+  id: 'jwt',
+  description: 'JSON Web Token (signed)',
+  keywords: ['eyj'],
+  examples: {
+    positives: [`Authorization: Bearer ${fakeJwt(93)}`],
+    negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
+  },
+  detect(fragment: Fragment): Candidate[] {
+    const out: Candidate[] = [];
+    for (const hit of regexHits(JWT_RE, fragment.text)) {
+      const [header] = hit.secret.split('.');
+      const decoded = decodeJson(header ?? '');
+      if (decoded === undefined || typeof decoded['alg'] !== 'string' || decoded['alg'] === 'none') continue;
+      out.push({
+        ruleId: 'jwt',
+        fragment,
+        start: hit.start,
+        end: hit.end,
+        secret: hit.secret,
+        severity: 'medium',
+        confidence: 'high',
+        facts: { keyKind: `JWT signed with ${decoded['alg']} (valid until it expires; may grant access)` },
+      });
+    }
+    return out;
+  },
+};
+
+/** Passwords that only say "a password goes here". */
+const PLACEHOLDER_PASSWORDS = new Set([
+  'password', 'passwd', 'mypassword', 'secret', 'changeme', 'pass123', 'example', 'test', 'xxxx', 'xxxxx', 'xxxxxx',
+  '****', '*****', '******', 'your_password', 'yourpassword', 'pwd',
+]);
+
+function templated(value: string): boolean {
+  return /[${}<>()%]|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
+}
+
+export const urlCredentials = defineRule({
+  id: 'url-credentials',
+  description: 'Password in a URL (database, broker or HTTP basic auth)',
+  keywords: ['://'],
+  regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/'"\x60<>()\[\]{}]{1,64}):(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
+  placeholders: false,
+  validate: (secret) => {
+    const pw = decodeURIComponentSafe(secret);
+    if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
+    if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
+    return 'unknown';
+  },
+  severity: 'high',
+  confidence: 'high',
+  facts: () => ({ keyKind: 'password embedded in a connection URL' }),
+  examples: {
+    positives: [
+      `DATABASE_URL=postgres://app:${fakeString(ALNUM, 16, 98)}@db.internal:5432/app`,
+      `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
+      `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
+    ],
+    negatives: [
+      'postgres://user:password@localhost/db',
+      'mysql://user:${DB_PASSWORD}@db:3306/app',
+      'postgres://$(PGUSER):$(PGPASSWORD)@$(PGHOST)/db',
+      'https://example.com/path?a=b',
+      'mongodb://localhost:27017/app',
+      'redis://:abc@localhost:6379',
+    ],
+  },
+});
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Values that say "a secret goes here", or name one, rather than being one. */
+const STOP_WORDS = /^(?:password|passwd|changeme|changeit|secret|example|sample|dummy|test|testing|none|null|nil|true|false|undefined|string|hidden|redacted|placeholder|default|required|optional|todo|fixme)$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+
+/** Why a generic value is not a secret, if it is not. */
+export function genericRejection(value: string): string | undefined {
+  if (STOP_WORDS.test(value)) return 'stop word';
+  // A value that names a secret (my_password_2, other:1password, api-token-v2) is a label.
+  if (/passw(?:or)?d|secret|token|api.?key/i.test(value)) return 'names a secret';
+  if (/[${}<>()\[\]%]|^@|process\.env|environ|getenv|\bENV\b/.test(value)) return 'templated or a call';
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
+  if (UUID.test(value)) return 'UUID';
+  if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return 'needs letters and digits';
+  if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
+  return undefined;
+}
+
+/*
+ * A keyword-named value: password, secret, token, api key, access key, client secret, ...
+ * assigned a literal in any common syntax. Gated by an entropy floor and the predicates
+ * above, and reported at medium confidence: the name says "secret", the value must look it.
+ */
+const GENERIC_NAME = String.raw`[A-Za-z0-9_.\-]{0,30}(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
+
+export const genericSecret = defineRule({
+  id: 'generic-secret',
+  description: 'Secret-looking literal assigned to a password / secret / token / API key name',
+  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key'],
+  regex: String.raw`(?<![A-Za-z0-9])${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;]{8,100})\k<q>(?![^\s"'\x60,;])`,
+  ignoreCase: true,
+  entropy: 3.0,
+  // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
+  // and 56-char strings are not AWS secret keys).
+  validate: (value, m) =>
+    genericRejection(value) === undefined && !/aws.?secret|secret.?access.?key|session.?token/i.test(m[0]) ? 'unknown' : 'invalid',
+  severity: 'medium',
+  confidence: 'medium',
+  fallback: true,
+  examples: {
+    positives: [`DB_PASSWORD=${fakeString(ALNUM, 18, 101)}`, `  "api_key": "${fakeString(ALNUM, 32, 102)}",`, `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`],
+    negatives: [
+      'password = "changeme"',
+      'password: ${DB_PASSWORD}',
+      'token = getToken(user)',
+      'secret = os.environ["SECRET"]',
+      'api_key: process.env.API_KEY',
+      'token = "a1b2c3d4-e5f6-7890-abcd-ef1234567890"',
+      'secret_path = ./config/secret2.json',
+      'password = self.password2',
+      'password_hint = "Password1"',
+      "'onepassword-token': 'other:1password',",
+    ],
+  },
+});
+
+export const STRUCTURED_RULES: readonly Detector[] = [privateKey, jwt, urlCredentials, genericSecret];

@@ -30,6 +30,8 @@ export interface RuleSpec {
   facts?: (secret: string) => Facts;
   /** A catch-all rule: yields to specific rules matching the same text. */
   fallback?: boolean;
+  /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
+  keywordsCaseSensitive?: boolean;
   examples: { positives: string[]; negatives: string[] };
 }
 
@@ -41,6 +43,7 @@ export function defineRule(spec: RuleSpec): Detector {
     keywords: spec.keywords,
     examples: spec.examples,
     ...(spec.fallback ? { fallback: true } : {}),
+    ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
       for (const hit of regexHits(re, fragment.text)) {

@@ -83,7 +83,8 @@ function fakeJwt(seed: number): string {
 export const jwt: Detector = {
   id: 'jwt',
   description: 'JSON Web Token (signed)',
-  keywords: ['eyj'],
+  keywords: ['eyJ'],
+  keywordsCaseSensitive: true,
   examples: {
     positives: [`Authorization: Bearer ${fakeJwt(93)}`],
     negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
@@ -119,7 +120,7 @@ function templated(value: string): boolean {
   return /[${}<>()%]|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
 }
 
-export const urlCredentials = defineRule({
+const urlCredentialsRule = defineRule({
   id: 'url-credentials',
   description: 'Password in a URL (database, broker or HTTP basic auth)',
   keywords: ['://'],
@@ -150,6 +151,27 @@ export const urlCredentials = defineRule({
     ],
   },
 });
+
+/** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
+function hasUserInfo(text: string): boolean {
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    for (let j = i + 3; j < text.length && j < i + 200; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 64) return true; // @
+      if (c <= 32 || c === 34 || c === 39 || c === 96 || c === 47) break; // space, quotes, /
+    }
+  }
+  return false;
+}
+
+/**
+ * Code is full of URLs; few carry a password. The regex runs only on text where a "://" has
+ * an "@" after it, so a file of plain URLs costs an indexOf per URL.
+ */
+export const urlCredentials: Detector = {
+  ...urlCredentialsRule,
+  detect: (fragment) => (hasUserInfo(fragment.text) ? urlCredentialsRule.detect(fragment) : []),
+};
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -183,13 +205,16 @@ export function genericRejection(value: string): string | undefined {
  * assigned a literal in any common syntax. Gated by an entropy floor and the predicates
  * above, and reported at medium confidence: the name says "secret", the value must look it.
  */
-const GENERIC_NAME = String.raw`[A-Za-z0-9_.\-]{0,30}(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
+// The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
+// a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
+// at every position.
+const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
 
 export const genericSecret = defineRule({
   id: 'generic-secret',
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
   keywords: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key'],
-  regex: String.raw`(?<![A-Za-z0-9])${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;]{8,100})\k<q>(?![^\s"'\x60,;])`,
+  regex: String.raw`${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;]{8,100})\k<q>(?![^\s"'\x60,;])`,
   ignoreCase: true,
   entropy: 3.0,
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs

@@ -34,7 +34,8 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) 
 
   it('has keywords that occur in every positive (the prefilter must not hide them)', () => {
     for (const p of d.examples.positives) {
-      expect(d.keywords.some((k) => p.toLowerCase().includes(k))).toBe(true);
+      const has = (k: string) => (d.keywordsCaseSensitive ? p.includes(k) : p.toLowerCase().includes(k.toLowerCase()));
+      expect(d.keywords.some(has)).toBe(true);
     }
   });
 });

@@ -66,7 +66,8 @@ export const awsAccessKeyId: Detector = {
   description: 'AWS access key ID',
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
   detect: findKeyIds,
-  examples: {
+  get examples() {
+      return {
     positives: [
       `aws_access_key_id = ${fakeAwsKeyId(1)}`,
       `const id = "${fakeAwsKeyId(2, 'ASIA')}";`,
@@ -85,7 +86,8 @@ export const awsAccessKeyId: Detector = {
       `x${fakeAwsKeyId(10)}`,
       'AKIAY34FZKBOKMUTVV18',
     ],
-  },
+  };
+    },
 };
 
 /*
@@ -150,7 +152,8 @@ export const awsSecretAccessKey: Detector = {
   description: 'AWS secret access key',
   keywords: ['secret', 'akia', 'asia', 'abia', 'acca', 'a3t'],
   detect: findSecretKeys,
-  examples: {
+  get examples() {
+      return {
     positives: [
       `aws_secret_access_key = ${S}`,
       `AWS_SECRET_ACCESS_KEY=${S}`,
@@ -177,7 +180,8 @@ export const awsSecretAccessKey: Detector = {
       `key = "${S}"`,
       `aws_secret_access_key = ${S}ZZ`,
     ],
-  },
+  };
+    },
 };
 
 const SESSION_TOKEN_RE =
@@ -210,7 +214,8 @@ export const awsSessionToken: Detector = {
   description: 'AWS session token',
   keywords: SESSION_KEYWORDS,
   detect: findSessionTokens,
-  examples: {
+  get examples() {
+      return {
     positives: [
       `aws_session_token = FwoGZXIvYXdz${fakeBase64(300, 13)}`,
       `"SessionToken": "IQoJb3JpZ2luX2Vj${fakeBase64(400, 14)}"`,
@@ -220,5 +225,6 @@ export const awsSessionToken: Detector = {
       `aws_session_token = ${'A'.repeat(200)}`,
       'sessionToken: credentials.sessionToken,',
     ],
-  },
+  };
+    },
 };

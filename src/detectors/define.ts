@@ -36,17 +36,23 @@ export interface RuleSpec {
 }
 
 export function defineRule(spec: RuleSpec): Detector {
-  const re = new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg');
+  // Compiled on first use: most rules never run on a given commit (the prefilter skips them),
+  // and parsing 50 patterns up front costs milliseconds at every commit.
+  let compiled: RegExp | undefined;
+  const regex = (): RegExp => (compiled ??= new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg'));
   return {
     id: spec.id,
     description: spec.description,
     keywords: spec.keywords,
-    examples: spec.examples,
+    // Built on first use (by the tests): generating them costs milliseconds at every commit.
+    get examples() {
+      return spec.examples;
+    },
     ...(spec.fallback ? { fallback: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
-      for (const hit of regexHits(re, fragment.text)) {
+      for (const hit of regexHits(regex(), fragment.text)) {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (spec.entropy !== undefined && entropy < spec.entropy) continue;

@@ -33,14 +33,16 @@ export const privateKey: Detector = {
   id: 'private-key',
   description: 'Private key (PEM / OpenSSH / PGP)',
   keywords: ['private key'],
-  examples: {
+  get examples() {
+      return {
     positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
     negatives: [
       '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
       '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
       'const HEADER = "-----BEGIN PRIVATE KEY-----";',
     ],
-  },
+  };
+    },
   detect(fragment: Fragment): Candidate[] {
     const out: Candidate[] = [];
     for (const hit of regexHits(PEM_BEGIN, fragment.text)) {
@@ -85,10 +87,12 @@ export const jwt: Detector = {
   description: 'JSON Web Token (signed)',
   keywords: ['eyJ'],
   keywordsCaseSensitive: true,
-  examples: {
+  get examples() {
+      return {
     positives: [`Authorization: Bearer ${fakeJwt(93)}`],
     negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
-  },
+  };
+    },
   detect(fragment: Fragment): Candidate[] {
     const out: Candidate[] = [];
     for (const hit of regexHits(JWT_RE, fragment.text)) {
@@ -135,7 +139,8 @@ const urlCredentialsRule = defineRule({
   severity: 'high',
   confidence: 'high',
   facts: () => ({ keyKind: 'password embedded in a connection URL' }),
-  examples: {
+  get examples() {
+      return {
     positives: [
       `DATABASE_URL=postgres://app:${fakeString(ALNUM, 16, 98)}@db.internal:5432/app`,
       `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
@@ -149,7 +154,8 @@ const urlCredentialsRule = defineRule({
       'mongodb://localhost:27017/app',
       'redis://:abc@localhost:6379',
     ],
-  },
+  };
+    },
 });
 
 /** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
@@ -169,7 +175,12 @@ function hasUserInfo(text: string): boolean {
  * an "@" after it, so a file of plain URLs costs an indexOf per URL.
  */
 export const urlCredentials: Detector = {
-  ...urlCredentialsRule,
+  id: urlCredentialsRule.id,
+  description: urlCredentialsRule.description,
+  keywords: urlCredentialsRule.keywords,
+  get examples() {
+    return urlCredentialsRule.examples;
+  },
   detect: (fragment) => (hasUserInfo(fragment.text) ? urlCredentialsRule.detect(fragment) : []),
 };
 
@@ -224,7 +235,8 @@ export const genericSecret = defineRule({
   severity: 'medium',
   confidence: 'medium',
   fallback: true,
-  examples: {
+  get examples() {
+      return {
     positives: [`DB_PASSWORD=${fakeString(ALNUM, 18, 101)}`, `  "api_key": "${fakeString(ALNUM, 32, 102)}",`, `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`],
     negatives: [
       'password = "changeme"',
@@ -238,7 +250,8 @@ export const genericSecret = defineRule({
       'password_hint = "Password1"',
       "'onepassword-token': 'other:1password',",
     ],
-  },
+  };
+    },
 });
 
 export const STRUCTURED_RULES: readonly Detector[] = [privateKey, jwt, urlCredentials, genericSecret];

@@ -38,9 +38,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     severity: 'critical',
     facts: (s) => ({ tokenKind: `GitHub ${GITHUB_KINDS[s.slice(0, 3)] ?? 'token'}` }),
-    examples: {
+    get examples() {
+      return {
       positives: [`GITHUB_TOKEN=${githubToken('ghp_', 1)}`, `token: "${githubToken('gho_', 2)}"`, githubToken('ghs_', 3)],
       negatives: [`ghp_${'x'.repeat(35)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
+    };
     },
   }),
   defineRule({
@@ -51,9 +53,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [`GH_PAT=github_pat_${fakeString(ALNUM, 22, 6)}_${fakeString(ALNUM, 59, 7)}`],
       negatives: [`github_pat_${fakeString(ALNUM, 22, 8)}_short`],
+    };
     },
   }),
   defineRule({
@@ -63,9 +67,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>gl(?:pat|dt|rt|cbt|ptt|ft|imt|agent|oas|soat)-[A-Za-z0-9_\\-]{20,})`,
     severity: 'critical',
     confidence: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [fakeToken('glpat-', URLSAFE, 20, 9), `CI_TOKEN: glrt-${fakeString(URLSAFE, 26, 10)}`],
       negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`],
+    };
     },
   }),
   defineRule({
@@ -76,9 +82,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     validate: (s) => (prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     severity: 'critical',
-    examples: {
+    get examples() {
+      return {
       positives: [`NPM_TOKEN=${githubToken('npm_', 11)}`],
       negatives: [`npm_${fakeString(ALNUM, 20, 12)}`, `my_npm_${fakeString(ALNUM, 36, 13)}x`],
+    };
     },
   }),
   defineRule({
@@ -91,9 +99,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     validate: (s) => (/^(.)\\1*$/.test(s) || /x{4,}/i.test(s) ? 'invalid' : 'unknown'),
     severity: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [`//registry.npmjs.org/:_authToken=${fakeString(URLSAFE, 36, 14)}`],
       negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '_authToken=xxxxxxxxxxxx'],
+    };
     },
   }),
   defineRule({
@@ -104,7 +114,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,})`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`], negatives: ['pypi-AgEIcHlwaS5vcmcshort'] },
+    get examples() {
+      return { positives: [`password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`], negatives: ['pypi-AgEIcHlwaS5vcmcshort'] };
+    },
   }),
   defineRule({
     id: 'rubygems-api-key',
@@ -113,7 +125,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>rubygems_[a-f0-9]{48})${E}`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('rubygems_', HEX, 48, 16)], negatives: [fakeToken('rubygems_', HEX, 40, 17)] },
+    get examples() {
+      return { positives: [fakeToken('rubygems_', HEX, 48, 16)], negatives: [fakeToken('rubygems_', HEX, 40, 17)] };
+    },
   }),
   defineRule({
     id: 'nuget-api-key',
@@ -123,7 +137,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>oy2[a-z0-9]{43})${E}`,
     entropy: 3.5,
     severity: 'high',
-    examples: { positives: [`NUGET_KEY=${fakeToken('oy2', 'abcdefghijklmnopqrstuvwxyz0123456789', 43, 18)}`], negatives: [`oy2${'a'.repeat(43)}`] },
+    get examples() {
+      return { positives: [`NUGET_KEY=${fakeToken('oy2', 'abcdefghijklmnopqrstuvwxyz0123456789', 43, 18)}`], negatives: [`oy2${'a'.repeat(43)}`] };
+    },
   }),
   defineRule({
     id: 'docker-hub-pat',
@@ -133,7 +149,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('dckr_pat_', URLSAFE, 27, 19)], negatives: ['dckr_pat_short'] },
+    get examples() {
+      return { positives: [fakeToken('dckr_pat_', URLSAFE, 27, 19)], negatives: ['dckr_pat_short'] };
+    },
   }),
   defineRule({
     id: 'slack-token',
@@ -143,9 +161,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [`SLACK_BOT_TOKEN=xoxb-${fakeString('0123456789', 11, 20)}-${fakeString('0123456789', 13, 21)}-${fakeString(ALNUM, 24, 22)}`],
       negatives: ['xoxb-not-a-token', 'xoxb-${SLACK_TOKEN}'],
+    };
     },
   }),
   defineRule({
@@ -156,9 +176,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     confidence: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [`url: https://hooks.slack.com/services/T${fakeString(ALNUM, 8, 23)}/B${fakeString(ALNUM, 8, 24)}/${fakeString(ALNUM, 24, 25)}`],
       negatives: ['see https://hooks.slack.com/services/ for docs'],
+    };
     },
   }),
   defineRule({
@@ -170,7 +192,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'critical',
     confidence: 'high',
     facts: (s) => (s.includes('_test_') ? { tokenKind: 'Stripe test-mode key (no live money, still a credential)' } : { tokenKind: 'Stripe live-mode key' }),
-    examples: { positives: [fakeToken('sk_live_', ALNUM, 24, 26), `STRIPE_KEY="${fakeToken('rk_live_', ALNUM, 99, 27)}"`], negatives: ['sk_live_short', 'pk_live_' + fakeString(ALNUM, 24, 28)] },
+    get examples() {
+      return { positives: [fakeToken('sk_live_', ALNUM, 24, 26), `STRIPE_KEY="${fakeToken('rk_live_', ALNUM, 99, 27)}"`], negatives: ['sk_live_short', 'pk_live_' + fakeString(ALNUM, 24, 28)] };
+    },
   }),
   defineRule({
     id: 'google-api-key',
@@ -180,7 +204,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>AIza[0-9A-Za-z_\\-]{35})${E}`,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [`key: ${fakeToken('AIza', URLSAFE, 35, 29)}`], negatives: [`AIza${fakeString(URLSAFE, 20, 30)}`] },
+    get examples() {
+      return { positives: [`key: ${fakeToken('AIza', URLSAFE, 35, 29)}`], negatives: [`AIza${fakeString(URLSAFE, 20, 30)}`] };
+    },
   }),
   defineRule({
     id: 'openai-api-key',
@@ -191,7 +217,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`OPENAI_API_KEY=sk-proj-${fakeString(URLSAFE, 40, 31)}T3BlbkFJ${fakeString(URLSAFE, 40, 32)}`], negatives: ['sk-proj-T3BlbkFJ'] },
+    get examples() {
+      return { positives: [`OPENAI_API_KEY=sk-proj-${fakeString(URLSAFE, 40, 31)}T3BlbkFJ${fakeString(URLSAFE, 40, 32)}`], negatives: ['sk-proj-T3BlbkFJ'] };
+    },
   }),
   defineRule({
     id: 'anthropic-api-key',
@@ -201,7 +229,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`ANTHROPIC_API_KEY=sk-ant-api03-${fakeString(URLSAFE, 95, 33)}`], negatives: ['sk-ant-api03-short'] },
+    get examples() {
+      return { positives: [`ANTHROPIC_API_KEY=sk-ant-api03-${fakeString(URLSAFE, 95, 33)}`], negatives: ['sk-ant-api03-short'] };
+    },
   }),
   defineRule({
     id: 'huggingface-token',
@@ -211,7 +241,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>hf_[A-Za-z]{34})${E}`,
     placeholders: false,
     severity: 'high',
-    examples: { positives: [`HF_TOKEN=${fakeToken('hf_', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 34)}`], negatives: ['hf_short', `hf_${fakeString(ALNUM, 40, 35)}`] },
+    get examples() {
+      return { positives: [`HF_TOKEN=${fakeToken('hf_', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 34)}`], negatives: ['hf_short', `hf_${fakeString(ALNUM, 40, 35)}`] };
+    },
   }),
   defineRule({
     id: 'sendgrid-api-key',
@@ -221,7 +253,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})${E}`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`SENDGRID=SG.${fakeString(URLSAFE, 22, 36)}.${fakeString(URLSAFE, 43, 37)}`], negatives: ['SG.short.key'] },
+    get examples() {
+      return { positives: [`SENDGRID=SG.${fakeString(URLSAFE, 22, 36)}.${fakeString(URLSAFE, 43, 37)}`], negatives: ['SG.short.key'] };
+    },
   }),
   defineRule({
     id: 'twilio-api-key',
@@ -231,7 +265,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>SK[0-9a-f]{32})${E}`,
     entropy: 3.2,
     severity: 'high',
-    examples: { positives: [`TWILIO_API_KEY=${fakeToken('SK', HEX, 32, 38)}`], negatives: [`SK${'0'.repeat(32)}`, `SK${fakeString(HEX, 30, 39)}`] },
+    get examples() {
+      return { positives: [`TWILIO_API_KEY=${fakeToken('SK', HEX, 32, 38)}`], negatives: [`SK${'0'.repeat(32)}`, `SK${fakeString(HEX, 30, 39)}`] };
+    },
   }),
   defineRule({
     id: 'mailgun-api-key',
@@ -240,7 +276,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>key-[0-9a-f]{32})${E}`,
     entropy: 3.2,
     severity: 'high',
-    examples: { positives: [`MAILGUN_KEY=${fakeToken('key-', HEX, 32, 40)}`], negatives: [`key-${'a'.repeat(32)}`] },
+    get examples() {
+      return { positives: [`MAILGUN_KEY=${fakeToken('key-', HEX, 32, 40)}`], negatives: [`key-${'a'.repeat(32)}`] };
+    },
   }),
   defineRule({
     id: 'mailchimp-api-key',
@@ -249,7 +287,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>[0-9a-f]{32}-us[0-9]{1,2})${E}`,
     entropy: 3.2,
     severity: 'high',
-    examples: { positives: [`MAILCHIMP=${fakeString(HEX, 32, 41)}-us14`], negatives: [`${'0'.repeat(32)}-us1`] },
+    get examples() {
+      return { positives: [`MAILCHIMP=${fakeString(HEX, 32, 41)}-us14`], negatives: [`${'0'.repeat(32)}-us1`] };
+    },
   }),
   defineRule({
     id: 'digitalocean-token',
@@ -258,7 +298,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>do[por]_v1_[a-f0-9]{64})${E}`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('dop_v1_', HEX, 64, 42)], negatives: [fakeToken('dop_v1_', HEX, 40, 43)] },
+    get examples() {
+      return { positives: [fakeToken('dop_v1_', HEX, 64, 42)], negatives: [fakeToken('dop_v1_', HEX, 40, 43)] };
+    },
   }),
   defineRule({
     id: 'shopify-token',
@@ -268,7 +310,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('shpat_', HEX, 32, 44)], negatives: [fakeToken('shpat_', HEX, 20, 45)] },
+    get examples() {
+      return { positives: [fakeToken('shpat_', HEX, 32, 44)], negatives: [fakeToken('shpat_', HEX, 20, 45)] };
+    },
   }),
   defineRule({
     id: 'databricks-token',
@@ -278,7 +322,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>dapi[a-fA-F0-9]{32}(?:-\\d)?)${E}`,
     placeholders: false,
     severity: 'critical',
-    examples: { positives: [`DATABRICKS_TOKEN=${fakeToken('dapi', HEX, 32, 46)}`], negatives: [fakeToken('dapi', HEX, 16, 47)] },
+    get examples() {
+      return { positives: [`DATABRICKS_TOKEN=${fakeToken('dapi', HEX, 32, 46)}`], negatives: [fakeToken('dapi', HEX, 16, 47)] };
+    },
   }),
   defineRule({
     id: 'hashicorp-vault-token',
@@ -287,7 +333,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>hv[sbr]\\.[A-Za-z0-9_\\-]{90,})`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`VAULT_TOKEN=hvs.${fakeString(URLSAFE, 95, 48)}`], negatives: ['hvs.short'] },
+    get examples() {
+      return { positives: [`VAULT_TOKEN=hvs.${fakeString(URLSAFE, 95, 48)}`], negatives: ['hvs.short'] };
+    },
   }),
   defineRule({
     id: 'terraform-cloud-token',
@@ -296,7 +344,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-=]{60,70})${E}`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`token = "${fakeString(ALNUM, 14, 49)}.atlasv1.${fakeString(URLSAFE, 67, 50)}"`], negatives: ['x.atlasv1.short'] },
+    get examples() {
+      return { positives: [`token = "${fakeString(ALNUM, 14, 49)}.atlasv1.${fakeString(URLSAFE, 67, 50)}"`], negatives: ['x.atlasv1.short'] };
+    },
   }),
   defineRule({
     id: 'telegram-bot-token',
@@ -305,7 +355,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     keywordsCaseSensitive: true,
     regex: `${B}(?<secret>[0-9]{8,10}:AA[0-9A-Za-z_\\-]{33})${E}`,
     severity: 'high',
-    examples: { positives: [`BOT_TOKEN=${fakeString('0123456789', 10, 51)}:AA${fakeString(URLSAFE, 33, 52)}`], negatives: ['12345678:AAshort'] },
+    get examples() {
+      return { positives: [`BOT_TOKEN=${fakeString('0123456789', 10, 51)}:AA${fakeString(URLSAFE, 33, 52)}`], negatives: ['12345678:AAshort'] };
+    },
   }),
   defineRule({
     id: 'linear-api-key',
@@ -315,7 +367,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [fakeToken('lin_api_', ALNUM, 40, 53)], negatives: ['lin_api_short'] },
+    get examples() {
+      return { positives: [fakeToken('lin_api_', ALNUM, 40, 53)], negatives: ['lin_api_short'] };
+    },
   }),
   defineRule({
     id: 'notion-token',
@@ -325,7 +379,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [`NOTION_TOKEN=ntn_${fakeString('0123456789', 11, 54)}${fakeString(ALNUM, 35, 55)}`], negatives: ['ntn_short'] },
+    get examples() {
+      return { positives: [`NOTION_TOKEN=ntn_${fakeString('0123456789', 11, 54)}${fakeString(ALNUM, 35, 55)}`], negatives: ['ntn_short'] };
+    },
   }),
   defineRule({
     id: 'sentry-token',
@@ -334,7 +390,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>sntrys_eyJ[A-Za-z0-9+/=_\\-]{60,}|sntryu_[a-f0-9]{64}|https://[0-9a-f]{32}:[0-9a-f]{32}@[A-Za-z0-9.\\-]+/[0-9]+)`,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [fakeToken('sntryu_', HEX, 64, 56), `dsn: https://${fakeString(HEX, 32, 57)}:${fakeString(HEX, 32, 58)}@o1.ingest.sentry.io/42`], negatives: [`dsn: https://${fakeString(HEX, 32, 59)}@o1.ingest.sentry.io/42`] },
+    get examples() {
+      return { positives: [fakeToken('sntryu_', HEX, 64, 56), `dsn: https://${fakeString(HEX, 32, 57)}:${fakeString(HEX, 32, 58)}@o1.ingest.sentry.io/42`], negatives: [`dsn: https://${fakeString(HEX, 32, 59)}@o1.ingest.sentry.io/42`] };
+    },
   }),
   defineRule({
     id: 'new-relic-key',
@@ -343,7 +401,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>NR(?:AK|II|JS)-[A-Za-z0-9]{19,32})${E}`,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60)], negatives: ['NRAK-short'] },
+    get examples() {
+      return { positives: [fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60)], negatives: ['NRAK-short'] };
+    },
   }),
   defineRule({
     id: 'atlassian-api-token',
@@ -353,7 +413,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>ATATT3[A-Za-z0-9_\\-=]{150,})`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('ATATT3', URLSAFE, 186, 61)], negatives: ['ATATT3short'] },
+    get examples() {
+      return { positives: [fakeToken('ATATT3', URLSAFE, 186, 61)], negatives: ['ATATT3short'] };
+    },
   }),
   defineRule({
     id: 'alibaba-access-key-id',
@@ -363,7 +425,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>LTAI[A-Za-z0-9]{12,20})${E}`,
     entropy: 3.2,
     severity: 'high',
-    examples: { positives: [fakeToken('LTAI', ALNUM, 20, 62)], negatives: ['LTAIshort'] },
+    get examples() {
+      return { positives: [fakeToken('LTAI', ALNUM, 20, 62)], negatives: ['LTAIshort'] };
+    },
   }),
   defineRule({
     id: 'square-token',
@@ -373,7 +437,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|EAAA[A-Za-z0-9_\\-]{60})${E}`,
     entropy: 3.5,
     severity: 'critical',
-    examples: { positives: [fakeToken('sq0atp-', URLSAFE, 22, 63), fakeToken('EAAA', URLSAFE, 60, 64)], negatives: ['sq0atp-short'] },
+    get examples() {
+      return { positives: [fakeToken('sq0atp-', URLSAFE, 22, 63), fakeToken('EAAA', URLSAFE, 60, 64)], negatives: ['sq0atp-short'] };
+    },
   }),
   defineRule({
     id: 'braintree-access-token',
@@ -382,7 +448,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `(?<secret>access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`access_token$production$${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 16, 65)}$${fakeString(HEX, 32, 66)}`], negatives: ['access_token$sandbox$abc$def'] },
+    get examples() {
+      return { positives: [`access_token$production$${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 16, 65)}$${fakeString(HEX, 32, 66)}`], negatives: ['access_token$sandbox$abc$def'] };
+    },
   }),
   defineRule({
     id: 'azure-storage-key',
@@ -393,9 +461,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     entropy: 4.5,
     severity: 'critical',
     confidence: 'high',
-    examples: {
+    get examples() {
+      return {
       positives: [`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fakeString(ALNUM + '+/', 86, 67)}==;EndpointSuffix=core.windows.net`],
       negatives: ['AccountKey=<your-key>', 'AccountKey=${AZURE_KEY}'],
+    };
     },
   }),
   defineRule({
@@ -406,7 +476,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>[a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.\\-]{31,34})${E}`,
     entropy: 4.0,
     severity: 'critical',
-    examples: { positives: [`client_secret = "${fakeString(ALNUM, 3, 68)}8Q~${fakeString(ALNUM, 34, 69)}"`], negatives: ['abc8Q~short'] },
+    get examples() {
+      return { positives: [`client_secret = "${fakeString(ALNUM, 3, 68)}8Q~${fakeString(ALNUM, 34, 69)}"`], negatives: ['abc8Q~short'] };
+    },
   }),
   defineRule({
     id: 'heroku-api-key',
@@ -415,7 +487,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>HRKU-[A-Za-z0-9_\\-]{60})${E}`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('HRKU-', URLSAFE, 60, 70)], negatives: ['HRKU-short'] },
+    get examples() {
+      return { positives: [fakeToken('HRKU-', URLSAFE, 60, 70)], negatives: ['HRKU-short'] };
+    },
   }),
   defineRule({
     id: 'cloudflare-api-token',
@@ -425,7 +499,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`${fakeToken('cfat_', ALNUM, 40, 71)}${fakeString(HEX, 8, 72)}`], negatives: ['cfat_short'] },
+    get examples() {
+      return { positives: [`${fakeToken('cfat_', ALNUM, 40, 71)}${fakeString(HEX, 8, 72)}`], negatives: ['cfat_short'] };
+    },
   }),
   defineRule({
     id: 'vercel-token',
@@ -435,7 +511,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('vcp_', ALNUM, 40, 73)], negatives: ['vcp_short'] },
+    get examples() {
+      return { positives: [fakeToken('vcp_', ALNUM, 40, 73)], negatives: ['vcp_short'] };
+    },
   }),
   defineRule({
     id: 'tailscale-key',
@@ -445,7 +523,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`tskey-auth-${fakeString(ALNUM, 12, 74)}-${fakeString(ALNUM, 24, 75)}`], negatives: [`xtskey-auth-${fakeString(ALNUM, 12, 76)}-${fakeString(ALNUM, 24, 77)}`] },
+    get examples() {
+      return { positives: [`tskey-auth-${fakeString(ALNUM, 12, 74)}-${fakeString(ALNUM, 24, 75)}`], negatives: [`xtskey-auth-${fakeString(ALNUM, 12, 76)}-${fakeString(ALNUM, 24, 77)}`] };
+    },
   }),
   defineRule({
     id: 'grafana-token',
@@ -455,7 +535,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [fakeToken('glc_', ALNUM, 48, 78), `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`], negatives: ['glc_short'] },
+    get examples() {
+      return { positives: [fakeToken('glc_', ALNUM, 48, 78), `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`], negatives: ['glc_short'] };
+    },
   }),
   defineRule({
     id: 'groq-api-key',
@@ -465,7 +547,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [fakeToken('gsk_', ALNUM, 52, 81)], negatives: ['gsk_short'] },
+    get examples() {
+      return { positives: [fakeToken('gsk_', ALNUM, 52, 81)], negatives: ['gsk_short'] };
+    },
   }),
   defineRule({
     id: 'figma-token',
@@ -475,7 +559,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     confidence: 'high',
-    examples: { positives: [fakeToken('figd_', URLSAFE, 40, 82)], negatives: ['figd_short'] },
+    get examples() {
+      return { positives: [fakeToken('figd_', URLSAFE, 40, 82)], negatives: ['figd_short'] };
+    },
   }),
   defineRule({
     id: 'onepassword-service-token',
@@ -485,6 +571,8 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>ops_eyJ[A-Za-z0-9+/=_\\-]{100,})`,
     severity: 'critical',
     confidence: 'high',
-    examples: { positives: [`OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fakeString(ALNUM, 150, 83)}`], negatives: ['ops_eyJshort'] },
+    get examples() {
+      return { positives: [`OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fakeString(ALNUM, 150, 83)}`], negatives: ['ops_eyJshort'] };
+    },
   }),
 ];

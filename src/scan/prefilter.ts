@@ -5,60 +5,79 @@ function escape(s: string): string {
 }
 
 /**
- * Keywords common in ordinary code. Iterating every occurrence of them in one combined regex
- * is what made the prefilter slow on real code; a detector with one of them gets a test of
- * its own that stops at the first occurrence.
- */
-const COMMON = new Set(['secret', 'token', 'password', 'passwd', 'pwd', '://', '_auth', '_authtoken', '_password', 'key-', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'private key']);
-
-/**
- * Keyword prefilter: one pass of a single case-insensitive alternation of every detector's
- * keywords over the fragment (irregexp compiles it to native code), collecting which keywords
- * occur; a detector's regexes run only where one of its keywords does. A keyword already seen
- * is skipped past cheaply, so text full of a common keyword ("secret") costs little more.
+ * Keyword prefilter: a detector's regexes run only on fragments holding one of its keywords.
+ *
+ * One pass per case mode of a single alternation of all keywords (irregexp compiles it to
+ * native code). Each keyword only needs finding once per fragment, so when one is found the
+ * pass goes on with an alternation that leaves the found ones out: text full of a common
+ * keyword ("secret", "token", "://") costs one match for it, not thousands. The alternations
+ * for the few combinations that occur are compiled once and kept.
  */
 export class Prefilter {
-  private readonly passes: { re: RegExp; byKeyword: Map<string, Detector[]>; fold: boolean }[] = [];
+  private readonly passes: Pass[] = [];
   private readonly always: Detector[];
-  /** Detectors with a keyword that is everywhere in code: each tested on its own, stopping at the first hit. */
-  private readonly tests: { detector: Detector; re: RegExp }[] = [];
 
   constructor(private readonly detectors: readonly Detector[]) {
     this.always = detectors.filter((d) => d.keywords.length === 0);
-    const common = (d: Detector) => d.keywords.some((k) => COMMON.has(k.toLowerCase()));
-    for (const d of detectors.filter(common)) {
-      const keys = [...d.keywords].sort((a, b) => b.length - a.length).map(escape);
-      this.tests.push({ detector: d, re: new RegExp(keys.join('|'), d.keywordsCaseSensitive ? '' : 'i') });
-    }
     for (const fold of [true, false]) {
       const byKeyword = new Map<string, Detector[]>();
       for (const d of detectors) {
-        if (common(d) || (d.keywordsCaseSensitive === true) === fold) continue;
+        if ((d.keywordsCaseSensitive === true) === fold) continue;
         for (const k of d.keywords) {
           const key = fold ? k.toLowerCase() : k;
           byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
         }
       }
-      // Longest first, so that a keyword containing another is the one reported.
-      const keys = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-      if (keys.length > 0) this.passes.push({ re: new RegExp(keys.map(escape).join('|'), fold ? 'gi' : 'g'), byKeyword, fold });
+      if (byKeyword.size > 0) this.passes.push(new Pass(byKeyword, fold));
     }
   }
 
   select(text: string): Detector[] {
     const hit = new Set<Detector>(this.always);
-    for (const { detector, re } of this.tests) if (re.test(text)) hit.add(detector);
-    for (const { re, byKeyword, fold } of this.passes) {
-      const seen = new Set<string>();
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const key = fold ? m[0].toLowerCase() : m[0];
-        if (seen.has(key)) continue;
-        seen.add(key);
-        for (const d of byKeyword.get(key) ?? []) hit.add(d);
-        if (seen.size === byKeyword.size) break;
-      }
-    }
+    for (const pass of this.passes) pass.run(text, hit);
     return this.detectors.filter((d) => hit.has(d));
+  }
+}
+
+class Pass {
+  /** Alternations keyed by the found keywords they leave out. */
+  private readonly cache = new Map<string, RegExp | null>();
+  private readonly keys: string[];
+
+  constructor(
+    private readonly byKeyword: Map<string, Detector[]>,
+    private readonly fold: boolean,
+  ) {
+    // Longest first, so that a keyword containing another is the one reported.
+    this.keys = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  private without(found: ReadonlySet<string>): RegExp | null {
+    const id = [...found].sort().join('\0');
+    let re = this.cache.get(id);
+    if (re === undefined) {
+      // Bounded: odd text could find many different combinations of keywords.
+      if (this.cache.size >= 512) this.cache.clear();
+      const rest = this.keys.filter((k) => !found.has(k));
+      re = rest.length > 0 ? new RegExp(rest.map(escape).join('|'), this.fold ? 'gi' : 'g') : null;
+      this.cache.set(id, re);
+    }
+    return re;
+  }
+
+  run(text: string, hit: Set<Detector>): void {
+    const found = new Set<string>();
+    let re = this.without(found);
+    let from = 0;
+    while (re !== null) {
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (m === null) return;
+      const key = this.fold ? m[0].toLowerCase() : m[0];
+      found.add(key);
+      for (const d of this.byKeyword.get(key) ?? []) hit.add(d);
+      from = m.index + 1;
+      re = this.without(found);
+    }
   }
 }

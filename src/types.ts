@@ -108,6 +108,8 @@ export interface Detector {
   /** Lower-case literals; the detector runs on a fragment only if one of them occurs in it. */
   keywords: string[];
   detect(fragment: Fragment): Candidate[];
+  /** The regular expressions it runs, for the ReDoS check in the test suite. */
+  patterns?: () => readonly RegExp[];
   /** Keywords are matched case-sensitively (for short keywords such as "SG." or "eyJ"). */
   keywordsCaseSensitive?: boolean;
   /** A catch-all: its matches are dropped where a specific rule matched the same text. */

@@ -66,6 +66,7 @@ export const awsAccessKeyId: Detector = {
   description: 'AWS access key ID',
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
   detect: findKeyIds,
+  patterns: () => [KEY_ID_RE],
   get examples() {
       return {
     positives: [
@@ -152,6 +153,7 @@ export const awsSecretAccessKey: Detector = {
   description: 'AWS secret access key',
   keywords: ['secret', 'akia', 'asia', 'abia', 'acca', 'a3t'],
   detect: findSecretKeys,
+  patterns: () => [SECRET_KEY_RE, BARE_SECRET_RE, KEY_ID_RE],
   get examples() {
       return {
     positives: [
@@ -214,6 +216,7 @@ export const awsSessionToken: Detector = {
   description: 'AWS session token',
   keywords: SESSION_KEYWORDS,
   detect: findSessionTokens,
+  patterns: () => [SESSION_TOKEN_RE],
   get examples() {
       return {
     positives: [

@@ -33,6 +33,7 @@ export const privateKey: Detector = {
   id: 'private-key',
   description: 'Private key (PEM / OpenSSH / PGP)',
   keywords: ['private key'],
+  patterns: () => [PEM_BEGIN],
   get examples() {
       return {
     positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
@@ -85,6 +86,7 @@ function fakeJwt(seed: number): string {
 export const jwt: Detector = {
   id: 'jwt',
   description: 'JSON Web Token (signed)',
+  patterns: () => [JWT_RE],
   keywords: ['eyJ'],
   keywordsCaseSensitive: true,
   get examples() {
@@ -178,6 +180,7 @@ export const urlCredentials: Detector = {
   id: urlCredentialsRule.id,
   description: urlCredentialsRule.description,
   keywords: urlCredentialsRule.keywords,
+  patterns: () => urlCredentialsRule.patterns?.() ?? [],
   get examples() {
     return urlCredentialsRule.examples;
   },

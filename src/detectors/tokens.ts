@@ -33,7 +33,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     description: 'GitHub token (classic format)',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     // Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
-    regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]+_eyJ[A-Za-z0-9_\\-]+\\.eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)${E}`,
+    regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
     placeholders: false,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     severity: 'critical',
@@ -213,7 +213,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     description: 'OpenAI API key',
     keywords: ['T3BlbkFJ'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,}T3BlbkFJ[A-Za-z0-9_\\-]{20,})`,
+    regex: `${B}(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,256}T3BlbkFJ[A-Za-z0-9_\\-]{20,256})`,
     placeholders: false,
     severity: 'critical',
     confidence: 'high',

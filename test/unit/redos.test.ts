@@ -1,0 +1,68 @@
+import { check } from 'recheck';
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/index.js';
+import { Scanner } from '../../src/scan/scanner.js';
+import type { Fragment } from '../../src/types.js';
+
+/**
+ * Safety of the rules themselves: a regex that backtracks catastrophically would hang every
+ * commit. Each pattern goes through recheck's static analysis; every detector then runs on
+ * adversarial text built from its own keywords, and the whole scanner on a 10 MB single line.
+ */
+
+// recheck calls these polynomial because of large bounded repetitions ({1,2048}, {60},
+// {8,100}); their matches start only after a token boundary or a keyword, and the fuzz runs
+// below bound their time on text built to exploit them.
+const BOUNDED = new Set(['github-token', 'openai-api-key', 'heroku-api-key', 'generic-secret']);
+
+const patterns = DETECTORS.flatMap((d) => (d.patterns?.() ?? []).map((re) => [d.id, re] as const));
+
+describe('ReDoS: static check (recheck)', () => {
+  it('covers every detector', () => {
+    expect(new Set(patterns.map(([id]) => id))).toEqual(new Set(DETECTORS.map((d) => d.id)));
+  });
+
+  it.each(patterns.map(([id, re]) => [id, re.source, re] as const))('%s is safe: %s', async (id, _source, re) => {
+    const result = await check(re.source, re.flags.replace(/[dg]/g, ''), { timeout: 20_000 });
+    if (BOUNDED.has(id)) expect(result.status).not.toBe('unknown');
+    else expect(result.status, JSON.stringify(result)).toBe('safe');
+  }, 30_000);
+});
+
+function fragment(text: string): Fragment {
+  return { path: 'fuzz.txt', startLine: 1, startColumn: 0, text };
+}
+
+/** Text built to make a rule's regex work hard: its keywords glued to long runs of its alphabet. */
+function adversarial(keyword: string, size: number): string[] {
+  const runs = ['a', 'A1', 'x-', '0', '=', ':', '/', '.', '_', ' a', 'eyJ', 'ghs_1_', 'T3BlbkFJ'];
+  return runs.map((r) => {
+    const unit = keyword + r.repeat(40) + '=';
+    return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  });
+}
+
+describe('ReDoS: adversarial text', () => {
+  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s stays linear on 256 KB built from its keywords', (_id, d) => {
+    for (const keyword of d.keywords.length > 0 ? d.keywords : ['x']) {
+      for (const text of adversarial(keyword, 256 * 1024)) {
+        const t0 = performance.now();
+        d.detect(fragment(text));
+        // A linear scan of 256 KB takes about a millisecond; a quadratic one, minutes.
+        expect(performance.now() - t0, `${d.id} on ${JSON.stringify(text.slice(0, 40))}`).toBeLessThan(2_000);
+      }
+    }
+  }, 120_000);
+
+  it('scans a 10 MB single line of mixed keywords with every rule on, in bounded time', async () => {
+    const keywords = DETECTORS.flatMap((d) => d.keywords);
+    let line = '';
+    for (let i = 0; line.length < 10 * 1024 * 1024; i++) line += `${keywords[i % keywords.length]}${'aZ09+/=_-.:'.repeat(3)} `;
+    const scanner = new Scanner(DETECTORS);
+    const t0 = performance.now();
+    // As the scanner gets it: a huge line arrives in 1 MiB slices.
+    for (let at = 0; at < line.length; at += 1 << 20) scanner.scan({ ...fragment(line.slice(at, at + (1 << 20) + 4096)), startColumn: at });
+    await scanner.result({ defaults: true, allow: [], rules: [] });
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  }, 60_000);
+});

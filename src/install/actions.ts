@@ -79,12 +79,14 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-export function removeMarkedLine(path: string, marker: string, createdFile: boolean): string | undefined {
+/**
+ * Takes keygate's lines out of a hook file: `cut` returns the lines without them, or
+ * undefined when they are not there. A file keygate created and that is left empty goes.
+ */
+function removeFromFile(path: string, createdFile: boolean, what: string, cut: (lines: string[]) => string[] | undefined): string | undefined {
   if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  const kept = lines.filter((l) => !l.includes(marker));
-  if (kept.length === lines.length) return undefined;
+  const kept = cut(readFileSync(path, 'utf8').split('\n'));
+  if (kept === undefined) return undefined;
   const rest = kept.join('\n');
   if (createdFile && rest.trim() === '') {
     rmSync(path);
@@ -92,24 +94,23 @@ export function removeMarkedLine(path: string, marker: string, createdFile: bool
     return `removed ${path} (keygate had created it)`;
   }
   writeFileSync(path, rest);
-  return `removed keygate's line from ${path}`;
+  return `removed keygate's ${what} from ${path}`;
+}
+
+export function removeMarkedLine(path: string, marker: string, createdFile: boolean): string | undefined {
+  return removeFromFile(path, createdFile, 'line', (lines) => {
+    const kept = lines.filter((l) => !l.includes(marker));
+    return kept.length === lines.length ? undefined : kept;
+  });
 }
 
 export function removeBlock(path: string, begin: string, end: string, createdFile: boolean): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const from = lines.indexOf(begin);
-  const to = lines.indexOf(end, from);
-  if (from === -1 || to === -1) return undefined;
-  lines.splice(from, to - from + 1);
-  const rest = lines.join('\n');
-  if (createdFile && rest.trim() === '') {
-    rmSync(path);
-    removeIfEmpty(dirname(path));
-    return `removed ${path} (keygate had created it)`;
-  }
-  writeFileSync(path, rest);
-  return `removed keygate's block from ${path}`;
+  return removeFromFile(path, createdFile, 'block', (lines) => {
+    const from = lines.indexOf(begin);
+    const to = lines.indexOf(end, from);
+    if (from === -1 || to === -1) return undefined;
+    return [...lines.slice(0, from), ...lines.slice(to + 1)];
+  });
 }
 
 function restorePackageJson(u: Extract<Undo, { kind: 'package-json' }>): string | undefined {

@@ -1,7 +1,7 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
 import { defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
-import { ALNUM, fakeBase64, fakeString, URLSAFE } from './fake.js';
+import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { regexHits } from './regex.js';
 
 /*
@@ -257,4 +257,66 @@ export const genericSecret = defineRule({
     },
 });
 
-export const STRUCTURED_RULES: readonly Detector[] = [privateKey, jwt, urlCredentials, genericSecret];
+/** base64 of "user:password": what docker and Kubernetes keep in "auth" fields. */
+function isBasicAuthPair(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return /^[\x20-\x7e]{1,128}:[\x20-\x7e]{3,256}$/.test(decoded) && !/:(?:password|\$\{)/i.test(decoded);
+}
+
+export const dockerConfigAuth = defineRule({
+  id: 'docker-config-auth',
+  description: 'Registry credentials in a docker / Kubernetes config ("auth": base64 of user:password)',
+  keywords: ['"auth"'],
+  regex: String.raw`"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,512}={0,2})"`,
+  validate: (value) => (isBasicAuthPair(value) ? 'valid' : 'invalid'),
+  severity: 'critical',
+  get examples() {
+    const auth = Buffer.from(`robot:${fakeString(ALNUM, 20, 129)}`).toString('base64');
+    return {
+      positives: [`{"auths": {"registry.example.com": {"auth": "${auth}"}}}`],
+      negatives: ['{"auths": {"r": {"auth": ""}}}', `{"auth": "${Buffer.from('no colon here').toString('base64')}"}`],
+    };
+  },
+});
+
+export const netrcPassword = defineRule({
+  id: 'netrc-password',
+  description: 'Password in a .netrc entry',
+  keywords: ['machine'],
+  regex: String.raw`(?<![A-Za-z0-9_])machine[ 	]+\S{1,253}\s+login[ 	]+\S{1,128}\s+password[ 	]+(?<secret>[^\s#]{4,128})`,
+  validate: (value) => (genericRejection(value) === 'stop word' || /^\$/.test(value) ? 'invalid' : 'unknown'),
+  severity: 'high',
+  confidence: 'high',
+  get examples() {
+    return {
+      positives: [`machine api.example.com\n  login deploy\n  password ${fakeString(ALNUM, 18, 130)}`],
+      negatives: ['machine example.com login me password changeme'],
+    };
+  },
+});
+
+export const gcpServiceAccount = defineRule({
+  id: 'gcp-service-account',
+  description: 'GCP service-account key file (its private key ID; the key itself is reported as a private key)',
+  keywords: ['private_key_id'],
+  regex: String.raw`"private_key_id"\s*:\s*"(?<secret>[0-9a-f]{40})"`,
+  entropy: 3.0,
+  severity: 'critical',
+  confidence: 'high',
+  get examples() {
+    return {
+      positives: [`{"type": "service_account", "project_id": "demo", "private_key_id": "${fakeString(HEX, 40, 131)}"}`],
+      negatives: ['{"private_key_id": "YOUR_KEY_ID"}'],
+    };
+  },
+});
+
+export const STRUCTURED_RULES: readonly Detector[] = [
+  privateKey,
+  jwt,
+  urlCredentials,
+  dockerConfigAuth,
+  netrcPassword,
+  gcpServiceAccount,
+  genericSecret,
+];

@@ -34,14 +34,13 @@ export const TOKEN_RULES: readonly Detector[] = [
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     // Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
-    placeholders: false,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     severity: 'critical',
     facts: (s) => ({ tokenKind: `GitHub ${GITHUB_KINDS[s.slice(0, 3)] ?? 'token'}` }),
     get examples() {
       return {
       positives: [`GITHUB_TOKEN=${githubToken('ghp_', 1)}`, `token: "${githubToken('gho_', 2)}"`, githubToken('ghs_', 3)],
-      negatives: [`ghp_${'x'.repeat(35)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
+      negatives: [`ghp_${'x'.repeat(36)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
     };
     },
   }),
@@ -573,6 +572,136 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return { positives: [`OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fakeString(ALNUM, 150, 83)}`], negatives: ['ops_eyJshort'] };
+    },
+  }),
+  defineRule({
+    id: 'amazon-mws-auth-token',
+    description: 'Amazon Marketplace Web Service auth token',
+    keywords: ['amzn.mws.'],
+    regex: `${B}(?<secret>amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})${E}`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`MWS_AUTH_TOKEN=amzn.mws.${fakeString(HEX, 8, 110)}-${fakeString(HEX, 4, 111)}-${fakeString(HEX, 4, 112)}-${fakeString(HEX, 4, 113)}-${fakeString(HEX, 12, 114)}`], negatives: ['amzn.mws.short'] };
+    },
+  }),
+  defineRule({
+    id: 'postman-api-key',
+    description: 'Postman API key',
+    keywords: ['PMAK-'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})${E}`,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`PMAK-${fakeString(HEX, 24, 115)}-${fakeString(HEX, 34, 116)}`], negatives: ['PMAK-short'] };
+    },
+  }),
+  defineRule({
+    id: 'pulumi-access-token',
+    description: 'Pulumi access token',
+    keywords: ['pul-'],
+    regex: `${B}(?<secret>pul-[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [fakeToken('pul-', HEX, 40, 117)], negatives: [fakeToken('pul-', HEX, 20, 118)] };
+    },
+  }),
+  defineRule({
+    id: 'doppler-token',
+    description: 'Doppler token (personal, service, service account, SCIM, audit)',
+    keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
+    regex: `${B}(?<secret>dp\\.(?:pt|st|sa|scim|audit)\\.[A-Za-z0-9]{40,44})${E}`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`DOPPLER_TOKEN=dp.st.${fakeString(ALNUM, 43, 119)}`], negatives: ['dp.st.short'] };
+    },
+  }),
+  defineRule({
+    id: 'supabase-token',
+    description: 'Supabase personal access token',
+    keywords: ['sbp_'],
+    regex: `${B}(?<secret>sbp_[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [fakeToken('sbp_', HEX, 40, 120)], negatives: ['sbp_short'] };
+    },
+  }),
+  defineRule({
+    id: 'planetscale-token',
+    description: 'PlanetScale token or password',
+    keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
+    regex: `${B}(?<secret>pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_\\-.]{32,64})${E}`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [fakeToken('pscale_pw_', URLSAFE, 43, 121)], negatives: ['pscale_pw_short'] };
+    },
+  }),
+  defineRule({
+    id: 'sourcegraph-token',
+    description: 'Sourcegraph access token',
+    keywords: ['sgp_'],
+    regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return { positives: [fakeToken('sgp_', HEX, 40, 122)], negatives: ['sgp_short'] };
+    },
+  }),
+  defineRule({
+    id: 'discord-webhook',
+    description: 'Discord webhook URL',
+    keywords: ['discord'],
+    regex: `(?<secret>https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,68})`,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`https://discord.com/api/webhooks/${fakeString('0123456789', 18, 123)}/${fakeString(URLSAFE, 68, 124)}`], negatives: ['https://discord.com/api/webhooks/'] };
+    },
+  }),
+  defineRule({
+    id: 'flyio-token',
+    description: 'Fly.io access token',
+    keywords: ['FlyV1'],
+    keywordsCaseSensitive: true,
+    regex: `(?<secret>FlyV1 fm[12]_[A-Za-z0-9+/=_\\-]{100,2048})`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`FLY_API_TOKEN="FlyV1 fm2_${fakeString(ALNUM, 150, 125)}"`], negatives: ['FlyV1 fm2_short'] };
+    },
+  }),
+  defineRule({
+    id: 'datadog-api-key',
+    description: 'Datadog API or application key (named as such)',
+    keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app', 'ddapi', 'ddapp'],
+    regex: `(?:datadog|dd)[_\\-]?(?:api|app(?:lication)?)[_\\-]?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-f0-9]{40}|[a-f0-9]{32})(?![A-Za-z0-9])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`DD_API_KEY=${fakeString(HEX, 32, 126)}`, `datadog_app_key: "${fakeString(HEX, 40, 127)}"`], negatives: ['DD_API_KEY=${DATADOG_KEY}'] };
+    },
+  }),
+  defineRule({
+    id: 'ibm-cloud-api-key',
+    description: 'IBM Cloud API key (named as such)',
+    keywords: ['ibm'],
+    regex: `ibm[_\\-]?(?:cloud[_\\-]?)?(?:api[_\\-]?)?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9_\\-]{44})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return { positives: [`IBM_CLOUD_API_KEY=${fakeString(URLSAFE, 44, 128)}`], negatives: [`IBM_CLOUD_API_KEY=${'a'.repeat(44)}`] };
     },
   }),
 ];

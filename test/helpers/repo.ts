@@ -82,6 +82,7 @@ export interface JsonFinding {
   match: string;
   fingerprint: string;
   severity: string;
+  confidence: string;
   facts: Record<string, string>;
   pairedWith: { rule: string; file: string; line: number; column: number }[];
 }

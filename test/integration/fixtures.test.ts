@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { base62, crc32 } from '../../src/detectors/checksums.js';
+import { ALNUM, fakeString } from '../../src/detectors/fake.js';
+import { ROOT, scanJson, withRepo } from '../helpers/repo.js';
+
+/**
+ * test/fixtures/hard-negatives: the near-misses real repositories are full of — lock files'
+ * integrity hashes and checksums (npm, yarn, pnpm, Cargo, poetry, go.sum), UUIDs and hashes in
+ * code, base64 images, minified code, placeholders, AWS documentation examples. None may be a
+ * finding; a real token pasted among them still is.
+ */
+const DIR = join(ROOT, 'test/fixtures/hard-negatives');
+const FILES = readdirSync(DIR);
+
+function githubToken(seed: number): string {
+  const body = fakeString(ALNUM, 30, seed);
+  return `ghp_${body}${base62(crc32(body), 6)}`;
+}
+
+describe('hard negatives', () => {
+  it('stage every fixture: no finding; documentation examples shown as allowed', () =>
+    withRepo((repo) => {
+      for (const f of FILES) repo.write(f, readFileSync(join(DIR, f)));
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([]);
+      expect(status).toBe(0);
+      expect(report.stats.files).toBe(FILES.length);
+      expect(report.suppressed.every((s) => s.reason.startsWith('default: AWS documentation example'))).toBe(true);
+    }));
+
+  it.each(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml'])('catches a real token pasted into %s, and only that', (name) =>
+    withRepo((repo) => {
+      const token = githubToken(Date.now() % 100000);
+      const lines = readFileSync(join(DIR, name), 'utf8').split('\n');
+      const at = 8;
+      lines.splice(at - 1, 0, `      "_token": "${token}",`);
+      repo.write(name, lines.join('\n'));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`github-token ${name}:${at}`]);
+      expect(report.findings[0]?.confidence).toBe('high');
+      expect(report.findings[0]?.facts['validated']).toBe('checksum verified');
+    }));
+});

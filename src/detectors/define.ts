@@ -26,6 +26,8 @@ export interface RuleSpec {
    */
   validate?: (secret: string, match: RegExpExecArray) => 'valid' | 'invalid' | 'unknown';
   severity: Severity;
+  /** A severity that depends on the value (Stripe test-mode keys are lower). */
+  severityFor?: (secret: string) => Severity;
   confidence?: Confidence;
   facts?: (secret: string) => Facts;
   /** A catch-all rule: yields to specific rules matching the same text. */
@@ -65,7 +67,7 @@ export function defineRule(spec: RuleSpec): Detector {
           start: hit.start,
           end: hit.end,
           secret: hit.secret,
-          severity: spec.severity,
+          severity: spec.severityFor?.(hit.secret) ?? spec.severity,
           confidence: verdict === 'valid' ? 'high' : (spec.confidence ?? 'medium'),
           entropy,
         };

@@ -189,6 +189,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{24,})${E}`,
     placeholders: false,
     severity: 'critical',
+    severityFor: (s) => (s.includes('_test_') ? 'medium' : 'critical'),
     confidence: 'high',
     facts: (s) => (s.includes('_test_') ? { tokenKind: 'Stripe test-mode key (no live money, still a credential)' } : { tokenKind: 'Stripe live-mode key' }),
     get examples() {
@@ -702,6 +703,22 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return { positives: [`IBM_CLOUD_API_KEY=${fakeString(URLSAFE, 44, 128)}`], negatives: [`IBM_CLOUD_API_KEY=${'a'.repeat(44)}`] };
+    },
+  }),
+  defineRule({
+    id: 'heroku-legacy-api-key',
+    description: 'Heroku API key (legacy UUID format, named as such)',
+    keywords: ['heroku'],
+    regex: `heroku[_\\-]?(?:api[_\\-]?)?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`HEROKU_API_KEY=${fakeString(HEX, 8, 132)}-${fakeString(HEX, 4, 133)}-${fakeString(HEX, 4, 134)}-${fakeString(HEX, 4, 135)}-${fakeString(HEX, 12, 136)}`],
+        negatives: ['HEROKU_APP_ID=01234567-89ab-cdef-0123-456789abcdef', 'heroku_api_key: ${HEROKU_API_KEY}'],
+      };
     },
   }),
 ];

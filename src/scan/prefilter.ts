@@ -39,6 +39,9 @@ export class Prefilter {
   }
 }
 
+/** Fragments shorter than this are searched with the full alternation only. */
+const SHRINK_FROM = 16 * 1024;
+
 class Pass {
   /** Alternations keyed by the found keywords they leave out. */
   private readonly cache = new Map<string, RegExp | null>();
@@ -67,6 +70,9 @@ class Pass {
 
   run(text: string, hit: Set<Detector>): void {
     const found = new Set<string>();
+    // Leaving found keywords out pays off on big fragments; on small ones (a typical commit)
+    // compiling those alternations would cost more than visiting a few repeated matches.
+    const shrink = text.length > SHRINK_FROM;
     let re = this.without(found);
     let from = 0;
     while (re !== null) {
@@ -74,10 +80,11 @@ class Pass {
       const m = re.exec(text);
       if (m === null) return;
       const key = this.fold ? m[0].toLowerCase() : m[0];
+      from = m.index + 1;
+      if (found.has(key)) continue;
       found.add(key);
       for (const d of this.byKeyword.get(key) ?? []) hit.add(d);
-      from = m.index + 1;
-      re = this.without(found);
+      if (shrink) re = this.without(found);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { findRoot, type KeygateConfig, loadConfig } from './config/config.js';
+import { type KeygateConfig, loadConfig } from './config/config.js';
+import { findRoot } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
 import { streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
@@ -35,12 +36,17 @@ function pipeline(options: ScanOptions, config: KeygateConfig) {
   const scanner = new Scanner(detectors);
   const stats = emptyStats();
   const builders: FragmentBuilder[] = [];
-  const newSink = (): FragmentBuilder => {
-    const b = new FragmentBuilder((fragment) => scanner.scan(fragment), stats);
+  const newSink = (commit?: string): FragmentBuilder => {
+    const b = new FragmentBuilder((fragment) => scanner.scan(fragment), stats, commit);
     builders.push(b);
     return b;
   };
   return { scanner, newSink, stats, builders };
+}
+
+/** The given config, or the validated .keygate.json of the work tree at `root`. */
+async function configFor(options: ScanOptions, root: string | undefined): Promise<KeygateConfig> {
+  return options.config ?? loadConfig(root, DETECTORS.map((d) => d.id));
 }
 
 async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
@@ -55,7 +61,7 @@ async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuil
  */
 export async function scanFiles(options: ScanOptions & { paths: readonly string[] }): Promise<Report> {
   const root = findRoot(options.cwd) ?? options.cwd;
-  const config = options.config ?? (await loadConfig(root, DETECTORS.map((d) => d.id)));
+  const config = await configFor(options, root);
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   await streamFiles(options.cwd, root, options.paths, newSink());
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
@@ -64,23 +70,20 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
 
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */
 export async function scanCommits(options: ScanOptions & { commits: readonly string[] }): Promise<Report> {
-  const config = options.config ?? (await loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id)));
-  const { scanner, stats, builders } = pipeline(options, config);
-  for (const commit of options.commits) {
-    const builder = new FragmentBuilder((fragment) => scanner.scan(fragment), stats, commit);
-    builders.push(builder);
-    await streamCommit(options.cwd, commit, builder);
-    builder.flush(0);
-  }
+  const config = await configFor(options, findRoot(options.cwd));
+  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  for (const commit of options.commits) await streamCommit(options.cwd, commit, newSink(commit));
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length } };
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */
 export async function scanStaged(options: ScanOptions): Promise<Report> {
-  const config = options.config ?? (await loadConfig(findRoot(options.cwd), DETECTORS.map((d) => d.id)));
+  // One walk up to the root serves both the config and the choice of read path.
+  const root = findRoot(options.cwd);
+  const config = await configFor(options, root);
   const { scanner, newSink, stats, builders } = pipeline(options, config);
-  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes);
+  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { describeEntry } from '../allow/index.js';
-import { type AllowEntry, CONFIG_FILE, configPath, findRoot, type KeygateConfig, loadConfig, parseConfig } from '../config/config.js';
+import { type AllowEntry, CONFIG_FILE, configPath, type KeygateConfig, loadConfig, parseConfig } from '../config/config.js';
+import { findRoot } from '../git/root.js';
 import { formatConfig, sameTarget, writeConfig } from '../config/write.js';
 import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';

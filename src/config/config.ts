@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { loadMicromatch, type Micromatch } from '../allow/globs.js';
@@ -51,16 +51,6 @@ const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const RULE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FINGERPRINT_RE = /^[0-9a-f]{16}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The work tree root: GIT_WORK_TREE if git set it, else the nearest directory with .git. */
-export function findRoot(cwd: string): string | undefined {
-  const fromEnv = process.env['GIT_WORK_TREE'];
-  if (fromEnv) return resolve(cwd, fromEnv);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 export function configPath(root: string): string {
   return join(root, CONFIG_FILE);

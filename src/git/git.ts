@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { KeygateError } from '../errors.js';
@@ -7,6 +7,7 @@ import type { DiffSink } from './diff-parser.js';
 import { StagedDiffParser } from './diff-parser.js';
 import { CatFileParser } from './blob-reader.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
+import { findRoot } from './root.js';
 import type { StagedFile } from '../types.js';
 
 /**
@@ -144,12 +145,14 @@ export async function streamStagedDiff(
   cwd: string,
   newSink: () => DiffSink,
   fastPathBytes = FAST_PATH_BYTES,
+  /** The work tree root, where added files are sized; the caller usually has it already. */
+  root = findRoot(cwd),
 ): Promise<void> {
   let listed: readonly StagedFile[] = [];
   let switched = false;
   const parser = new StagedDiffParser(newSink(), MAX_LINE, LINE_OVERLAP, (files) => {
     listed = files;
-    switched = addedBytesAtLeast(cwd, files, fastPathBytes);
+    switched = addedBytesAtLeast(root, files, fastPathBytes);
     return !switched;
   });
   await streamGit(cwd, STAGED_DIFF_ARGS, (chunk) => {
@@ -293,8 +296,7 @@ export async function gitDir(cwd: string): Promise<string> {
  * Whether the added files come to at least `limit` bytes, judged from the work tree. Only a
  * choice of path hangs on this: either path scans exactly what is staged.
  */
-function addedBytesAtLeast(cwd: string, files: readonly StagedFile[], limit: number): boolean {
-  const root = workTreeRoot(cwd);
+function addedBytesAtLeast(root: string | undefined, files: readonly StagedFile[], limit: number): boolean {
   if (root === undefined) return false;
   let total = 0;
   for (const f of files) {
@@ -309,22 +311,8 @@ function addedBytesAtLeast(cwd: string, files: readonly StagedFile[], limit: num
   return false;
 }
 
-function workTreeRoot(cwd: string): string | undefined {
-  const fromEnv = process.env['GIT_WORK_TREE'];
-  if (fromEnv) return resolve(cwd, fromEnv);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 async function assertWorkTree(cwd: string): Promise<void> {
-  let inside: string;
-  try {
-    inside = await git(cwd).raw(['rev-parse', '--is-inside-work-tree']);
-  } catch (error) {
-    throw gitFailure(error);
-  }
+  const inside = await runGit(cwd, ['rev-parse', '--is-inside-work-tree']);
   if (inside.trim() !== 'true') {
     throw new KeygateError('NOT_A_REPO', 'not inside a git work tree (a bare repository or a .git directory)', {
       hint: 'run keygate in a repository with a work tree',

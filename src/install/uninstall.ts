@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, unsetLocalConfig } from '../git/git.js';
-import { removeMarkedLine, type Undo, undo } from './actions.js';
+import { type Undo, undo } from './actions.js';
 import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, PLAIN_MARKER, statePath } from './install.js';
 import { repoFacts } from './repo.js';
 
@@ -75,4 +75,3 @@ function describeUndo(u: Undo): string {
   }
 }
 
-export { removeMarkedLine };

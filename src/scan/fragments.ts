@@ -1,3 +1,4 @@
+import { BINARY_SNIFF } from '../git/content.js';
 import type { DiffSink } from '../git/diff-parser.js';
 import type { Fragment, ScanStats, StagedFile } from '../types.js';
 
@@ -5,8 +6,6 @@ import type { Fragment, ScanStats, StagedFile } from '../types.js';
 export const FRAGMENT_CHARS = 64 * 1024;
 /** Lines carried into the next fragment, so that nearby-line rules see across a flush. */
 export const CARRY_LINES = 5;
-/** Like git: a NUL in the first 8000 characters of a file's added text makes it binary. */
-const BINARY_SNIFF = 8000;
 
 export function emptyStats(): ScanStats {
   return { files: 0, addedLines: 0, bytes: 0, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 };

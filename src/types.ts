@@ -112,6 +112,12 @@ export interface Detector {
   patterns?: () => readonly RegExp[];
   /** Keywords are matched case-sensitively (for short keywords such as "SG." or "eyJ"). */
   keywordsCaseSensitive?: boolean;
+  /**
+   * A cheap necessary condition at a keyword occurrence (`keywordEnd` is the index after it):
+   * on big fragments the detector runs only if the gate holds at one. Never a judgement: it
+   * must hold wherever the detector could match, so it only saves time.
+   */
+  gate?: (text: string, keywordEnd: number) => boolean;
   /** A catch-all: its matches are dropped where a specific rule matched the same text. */
   fallback?: boolean;
   /** Its own examples, checked by one test that loops over every detector. */

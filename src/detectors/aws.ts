@@ -151,7 +151,13 @@ const S = fakeAwsSecret(12);
 export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
-  keywords: ['secret', 'akia', 'asia', 'abia', 'acca', 'a3t'],
+  // Every way SECRET_NAME can start (not just "secret": code is full of that word), and the key
+  // ID prefixes for a bare secret beside an ID.
+  keywords: [
+    ...['', '_', '.', '-', ' '].flatMap((sep) => [`secret${sep}key`, `secret${sep}access`]),
+    ...['', '_', '.', '-'].map((sep) => `aws${sep}secret`),
+    'akia', 'asia', 'abia', 'acca', 'a3t',
+  ],
   detect: findSecretKeys,
   patterns: () => [SECRET_KEY_RE, BARE_SECRET_RE, KEY_ID_RE],
   get examples() {

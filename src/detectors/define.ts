@@ -30,6 +30,8 @@ export interface RuleSpec {
   severityFor?: (secret: string) => Severity;
   confidence?: Confidence;
   facts?: (secret: string) => Facts;
+  /** A cheap necessary condition at a keyword occurrence (see Detector.gate). */
+  gate?: (text: string, keywordEnd: number) => boolean;
   /** A catch-all rule: yields to specific rules matching the same text. */
   fallback?: boolean;
   /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
@@ -51,6 +53,7 @@ export function defineRule(spec: RuleSpec): Detector {
     get examples() {
       return spec.examples;
     },
+    ...(spec.gate ? { gate: spec.gate } : {}),
     ...(spec.fallback ? { fallback: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     detect(fragment: Fragment): Candidate[] {
@@ -78,5 +81,21 @@ export function defineRule(spec: RuleSpec): Detector {
       }
       return out;
     },
+  };
+}
+
+/**
+ * A gate for rules of the form `keyword, up to n characters, = or :`: an = or : within n
+ * characters after the keyword, before the line ends.
+ */
+export function assignmentWithin(n: number): (text: string, keywordEnd: number) => boolean {
+  return (text, end) => {
+    const last = Math.min(text.length - 1, end + n);
+    for (let i = end; i <= last; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 61 /* = */ || c === 58 /* : */) return true;
+      if (c === 10 /* \n */) return false;
+    }
+    return false;
   };
 }

@@ -1,5 +1,5 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
-import { defineRule } from './define.js';
+import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { regexHits } from './regex.js';
@@ -227,7 +227,12 @@ const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key
 export const genericSecret = defineRule({
   id: 'generic-secret',
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
-  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key'],
+  // One per branch of GENERIC_NAME, written as the branch matches it, so that every match
+  // starts with a keyword ending where the branch does (the gate below counts on it).
+  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`])],
+  // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
+  // :, =>), on the same line.
+  gate: assignmentWithin(20 + 2 + 3),
   regex: String.raw`${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;]{8,100})\k<q>(?![^\s"'\x60,;])`,
   ignoreCase: true,
   entropy: 3.0,

@@ -1,99 +1,91 @@
 import type { Detector } from '../types.js';
+import { KeywordAutomaton, type Keyword } from './keywords.js';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Fragments up to this size are searched keyword by keyword, without the automaton. */
+const SMALL = 4 * 1024;
 
 /**
- * Keyword prefilter: a detector's regexes run only on fragments holding one of its keywords.
+ * Keyword prefilter: a detector runs on a fragment only if one of its keywords occurs in it
+ * (and, for a detector with a gate, only if the gate holds at one of those occurrences).
  *
- * One pass per case mode of a single alternation of all keywords (irregexp compiles it to
- * native code). Each keyword only needs finding once per fragment, so when one is found the
- * pass goes on with an alternation that leaves the found ones out: text full of a common
- * keyword ("secret", "token", "://") costs one match for it, not thousands. The alternations
- * for the few combinations that occur are compiled once and kept.
+ * Big fragments go through one automaton pass for all keywords (src/scan/keywords.ts). A
+ * typical commit's fragments are small: there a substring search per keyword costs less than
+ * building the automaton (a few milliseconds, paid only when a big fragment comes).
  */
 export class Prefilter {
-  private readonly passes: Pass[] = [];
   private readonly always: Detector[];
+  private readonly keywords: Keyword[] = [];
+  /** Detectors by keyword index. */
+  private readonly owners: Detector[][] = [];
+  private automaton: KeywordAutomaton | undefined;
+  /** Detectors by the automaton's keyword index. */
+  private readonly automatonOwners: Detector[][] = [];
+  /** Keywords the automaton cannot fold (a custom rule's non-ASCII ones): searched one by one. */
+  private readonly unfoldable: number[] = [];
 
   constructor(private readonly detectors: readonly Detector[]) {
     this.always = detectors.filter((d) => d.keywords.length === 0);
-    for (const fold of [true, false]) {
-      const byKeyword = new Map<string, Detector[]>();
-      for (const d of detectors) {
-        if ((d.keywordsCaseSensitive === true) === fold) continue;
-        for (const k of d.keywords) {
-          const key = fold ? k.toLowerCase() : k;
-          byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
+    const index = new Map<string, number>();
+    for (const d of detectors) {
+      const caseSensitive = d.keywordsCaseSensitive === true;
+      for (const k of d.keywords) {
+        const text = caseSensitive ? k : k.toLowerCase();
+        const key = `${caseSensitive ? 's' : 'i'}${text}`;
+        let i = index.get(key);
+        if (i === undefined) {
+          i = this.keywords.push({ text, caseSensitive }) - 1;
+          index.set(key, i);
+          this.owners.push([]);
         }
+        if (!this.owners[i]!.includes(d)) this.owners[i]!.push(d);
       }
-      if (byKeyword.size > 0) this.passes.push(new Pass(byKeyword, fold));
     }
   }
 
   select(text: string): Detector[] {
     const hit = new Set<Detector>(this.always);
-    for (const pass of this.passes) pass.run(text, hit);
+    if (text.length <= SMALL) {
+      // Gates are skipped here: they save time on big text, and a small fragment is cheap anyway.
+      this.searchEach(text, this.keywords.keys(), hit);
+    } else {
+      this.automaton ??= this.buildAutomaton();
+      if (this.unfoldable.length > 0) this.searchEach(text, this.unfoldable, hit);
+      this.searchAll(this.automaton, text, hit);
+    }
     return this.detectors.filter((d) => hit.has(d));
   }
-}
 
-/** Fragments up to this size are searched keyword by keyword, without a regex. */
-const SMALL = 4 * 1024;
-/** Fragments shorter than this are searched with the full alternation only. */
-const SHRINK_FROM = 16 * 1024;
-
-class Pass {
-  /** Alternations keyed by the found keywords they leave out. */
-  private readonly cache = new Map<string, RegExp | null>();
-  private readonly keys: string[];
-
-  constructor(
-    private readonly byKeyword: Map<string, Detector[]>,
-    private readonly fold: boolean,
-  ) {
-    // Longest first, so that a keyword containing another is the one reported.
-    this.keys = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  private searchEach(text: string, indices: Iterable<number>, hit: Set<Detector>): void {
+    const lower = text.toLowerCase();
+    for (const i of indices) {
+      const k = this.keywords[i]!;
+      if ((k.caseSensitive ? text : lower).includes(k.text)) for (const d of this.owners[i]!) hit.add(d);
+    }
   }
 
-  private without(found: ReadonlySet<string>): RegExp | null {
-    const id = [...found].sort().join('\0');
-    let re = this.cache.get(id);
-    if (re === undefined) {
-      // Bounded: odd text could find many different combinations of keywords.
-      if (this.cache.size >= 512) this.cache.clear();
-      const rest = this.keys.filter((k) => !found.has(k));
-      re = rest.length > 0 ? new RegExp(rest.map(escape).join('|'), this.fold ? 'gi' : 'g') : null;
-      this.cache.set(id, re);
-    }
-    return re;
+  private searchAll(automaton: KeywordAutomaton, text: string, hit: Set<Detector>): void {
+    let missing = this.detectors.length - hit.size;
+    const owners = this.automatonOwners;
+    automaton.scan(text, (keyword, end) => {
+      for (const d of owners[keyword]!) {
+        if (hit.has(d) || (d.gate !== undefined && !d.gate(text, end))) continue;
+        hit.add(d);
+        missing--;
+      }
+      return missing === 0;
+    });
   }
 
-  run(text: string, hit: Set<Detector>): void {
-    if (text.length <= SMALL) {
-      // A typical commit: a substring search per keyword costs less than compiling the
-      // alternation (a regex of ~130 keywords takes milliseconds to compile, every run).
-      const haystack = this.fold ? text.toLowerCase() : text;
-      for (const key of this.keys) if (haystack.includes(key)) for (const d of this.byKeyword.get(key) ?? []) hit.add(d);
-      return;
-    }
-    const found = new Set<string>();
-    // Leaving found keywords out pays off on big fragments; on small ones (a typical commit)
-    // compiling those alternations would cost more than visiting a few repeated matches.
-    const shrink = text.length > SHRINK_FROM;
-    let re = this.without(found);
-    let from = 0;
-    while (re !== null) {
-      re.lastIndex = from;
-      const m = re.exec(text);
-      if (m === null) return;
-      const key = this.fold ? m[0].toLowerCase() : m[0];
-      from = m.index + 1;
-      if (found.has(key)) continue;
-      found.add(key);
-      for (const d of this.byKeyword.get(key) ?? []) hit.add(d);
-      if (shrink) re = this.without(found);
-    }
+  private buildAutomaton(): KeywordAutomaton {
+    const ascii: Keyword[] = [];
+    this.keywords.forEach((k, i) => {
+      if (/^[\x00-\x7f]*$/.test(k.text)) {
+        ascii.push(k);
+        this.automatonOwners.push(this.owners[i]!);
+      } else {
+        this.unfoldable.push(i);
+      }
+    });
+    return new KeywordAutomaton(ascii);
   }
 }

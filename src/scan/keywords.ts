@@ -1,0 +1,124 @@
+/**
+ * A multi-keyword search automaton (Aho–Corasick, compiled to a dense DFA): one pass over the
+ * text finds every occurrence of every keyword, whatever their number.
+ *
+ * Why not one big regex alternation: irregexp tries each of ~150 keywords at every position
+ * (measured 160-210 MB/s on code); this table walk is one lookup per character (300-400 MB/s)
+ * and also yields where each keyword ends, which gates need.
+ *
+ * Keywords are ASCII. Letters are folded, so every keyword is found case-insensitively; a
+ * keyword marked case-sensitive is checked against the text as written when it is found.
+ * Characters outside the keywords' alphabet (all non-ASCII among them) share one class, which
+ * keeps the table small enough for the CPU cache (~700 states x ~50 classes x 2 bytes).
+ */
+export interface Keyword {
+  text: string;
+  caseSensitive: boolean;
+}
+
+export class KeywordAutomaton {
+  /** Character code (< 128) -> class; 0 for characters no keyword holds. */
+  private readonly classOf = new Uint8Array(128);
+  private readonly classes: number;
+  /** Transitions, indexed by state * classes + class; holds the next state premultiplied. */
+  private readonly table: Uint16Array | Uint32Array;
+  /** States from this (premultiplied) number on end at least one keyword. */
+  private readonly firstAccepting: number;
+  /** Keywords (indices into `keywords`) ending at each accepting state, by state / classes. */
+  private readonly outputs: number[][];
+
+  constructor(private readonly keywords: readonly Keyword[]) {
+    let classes = 1;
+    for (const k of keywords) {
+      for (const ch of k.text.toLowerCase()) {
+        const code = ch.charCodeAt(0);
+        if (code >= 128) throw new Error(`keyword is not ASCII: ${k.text}`);
+        if (this.classOf[code] === 0) {
+          this.classOf[code] = classes;
+          this.classOf[ch.toUpperCase().charCodeAt(0)] = classes;
+          classes++;
+        }
+      }
+    }
+    this.classes = classes;
+    const { next, outputs } = this.build();
+    // Number the accepting states last, so "did a keyword end here" is one comparison.
+    const order = outputs.map((o, s) => s).sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0));
+    const renumbered = new Array<number>(order.length);
+    order.forEach((s, i) => (renumbered[s] = i));
+    const size = order.length * classes;
+    this.table = size <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
+    for (let s = 0; s < order.length; s++) {
+      for (let c = 0; c < classes; c++) this.table[renumbered[s]! * classes + c] = renumbered[next[s]![c]!]! * classes;
+    }
+    const firstAccepting = order.findIndex((s) => outputs[s]!.length > 0);
+    this.firstAccepting = (firstAccepting === -1 ? order.length : firstAccepting) * classes;
+    this.outputs = order.map((s) => outputs[s]!);
+    // The start state (0 before renumbering) must stay 0: it is, as it accepts nothing.
+    if (renumbered[0] !== 0) throw new Error('keyword automaton: start state moved');
+  }
+
+  /** The trie with failure links folded into full transitions (breadth first). */
+  private build(): { next: number[][]; outputs: number[][] } {
+    const next: number[][] = [new Array<number>(this.classes).fill(-1)];
+    const outputs: number[][] = [[]];
+    this.keywords.forEach((k, index) => {
+      let s = 0;
+      for (const ch of k.text.toLowerCase()) {
+        const c = this.classOf[ch.charCodeAt(0)]!;
+        if (next[s]![c] === -1) {
+          next[s]![c] = next.length;
+          next.push(new Array<number>(this.classes).fill(-1));
+          outputs.push([]);
+        }
+        s = next[s]![c]!;
+      }
+      outputs[s]!.push(index);
+    });
+    const fail = new Array<number>(next.length).fill(0);
+    const queue: number[] = [];
+    for (let c = 0; c < this.classes; c++) {
+      const t = next[0]![c]!;
+      if (t === -1) next[0]![c] = 0;
+      else queue.push(t);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!;
+      outputs[s] = [...outputs[s]!, ...outputs[fail[s]!]!];
+      for (let c = 0; c < this.classes; c++) {
+        const t = next[s]![c]!;
+        if (t === -1) {
+          next[s]![c] = next[fail[s]!]![c]!;
+        } else {
+          fail[t] = next[fail[s]!]![c]!;
+          queue.push(t);
+        }
+      }
+    }
+    return { next, outputs };
+  }
+
+  /**
+   * Calls `found(keywordIndex, end)` for every occurrence (end is the index after its last
+   * character); stops early when `found` returns true.
+   */
+  scan(text: string, found: (keyword: number, end: number) => boolean | void): void {
+    const { table, classOf, firstAccepting, classes } = this;
+    const length = text.length;
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      state = table[state + (code < 128 ? classOf[code]! : 0)]!;
+      if (state >= firstAccepting && this.report(text, state / classes, i + 1, found)) return;
+    }
+  }
+
+  private report(text: string, state: number, end: number, found: (keyword: number, end: number) => boolean | void): boolean {
+    for (const index of this.outputs[state]!) {
+      const k = this.keywords[index]!;
+      if (k.caseSensitive && !text.startsWith(k.text, end - k.text.length)) continue;
+      if (found(index, end) === true) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/index.js';
+import { KeywordAutomaton, type Keyword } from '../../src/scan/keywords.js';
+import { Prefilter } from '../../src/scan/prefilter.js';
+import type { Detector } from '../../src/types.js';
+
+/** Every (keyword, end) pair a naive search finds. */
+function naive(keywords: readonly Keyword[], text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  keywords.forEach((k, i) => {
+    const hay = k.caseSensitive ? text : lower;
+    const needle = k.caseSensitive ? k.text : k.text.toLowerCase();
+    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) out.push(`${i}@${at + needle.length}`);
+  });
+  return out.sort();
+}
+
+function viaAutomaton(keywords: readonly Keyword[], text: string): string[] {
+  const out: string[] = [];
+  new KeywordAutomaton(keywords).scan(text, (k, end) => void out.push(`${k}@${end}`));
+  return out.sort();
+}
+
+let seed = 7;
+function rand(n: number): number {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed % n;
+}
+
+describe('KeywordAutomaton', () => {
+  it('finds every occurrence, overlapping and nested ones too', () => {
+    const keywords: Keyword[] = ['he', 'she', 'his', 'hers', 'secret', 'secret_key', 'cret'].map((text) => ({ text, caseSensitive: false }));
+    const text = 'ushers SECRET_KEY= hishe secretsecret';
+    expect(viaAutomaton(keywords, text)).toEqual(naive(keywords, text));
+    expect(viaAutomaton(keywords, text)).toContain('5@17'); // secret_key, upper case in the text
+  });
+
+  it('matches case-sensitive keywords only as written', () => {
+    const keywords: Keyword[] = [{ text: 'SG.', caseSensitive: true }, { text: 'eyJ', caseSensitive: true }, { text: 'token', caseSensitive: false }];
+    expect(viaAutomaton(keywords, 'msg. sg. SG. eyj EYJ eyJ TOKEN')).toEqual(['0@12', '1@24', '2@30']);
+  });
+
+  it('agrees with a naive search on random text over every built-in keyword', () => {
+    const keywords: Keyword[] = DETECTORS.flatMap((d) => d.keywords.map((text) => ({ text, caseSensitive: d.keywordsCaseSensitive === true })));
+    // Text made of keyword pieces, their case flipped at random, and noise (non-ASCII too).
+    const pieces = [...keywords.map((k) => k.text), 'é', '日本', '\n', ' ', '_', '=', 'x', '\u{1F511}'];
+    for (let round = 0; round < 20; round++) {
+      let text = '';
+      while (text.length < 5000) {
+        const p = pieces[rand(pieces.length)]!;
+        const cut = p.slice(rand(2), p.length - rand(2));
+        text += rand(3) === 0 ? cut.toUpperCase() : cut;
+      }
+      expect(viaAutomaton(keywords, text)).toEqual(naive(keywords, text));
+    }
+  });
+
+  it('stops when asked', () => {
+    const seen: number[] = [];
+    new KeywordAutomaton([{ text: 'a', caseSensitive: false }]).scan('aaaa', (_k, end) => (seen.push(end), end === 2));
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('refuses a keyword it cannot fold', () => {
+    expect(() => new KeywordAutomaton([{ text: 'clé', caseSensitive: false }])).toThrow(/not ASCII/);
+  });
+});
+
+describe('Prefilter', () => {
+  const rule = (id: string, keywords: string[], gate?: Detector['gate']): Detector => ({
+    id, description: id, keywords, detect: () => [], examples: { positives: [], negatives: [] }, ...(gate ? { gate } : {}),
+  });
+  const big = (s: string) => 'filler line;\n'.repeat(400) + s + '\n' + 'filler line;\n'.repeat(400);
+
+  it('selects a rule by a non-ASCII keyword (a custom rule may have one), small or big', () => {
+    const d = rule('custom', ['contraseña']);
+    const p = new Prefilter([d, rule('other', ['token'])]);
+    expect(p.select('CONTRASEÑA = x')).toEqual([d]);
+    expect(p.select(big('CONTRASEÑA = x'))).toEqual([d]);
+    expect(p.select(big('contrasena = x'))).toEqual([]);
+  });
+
+  it('runs a gated rule on big text only where its gate holds at a keyword', () => {
+    const gated = rule('gated', ['token'], (text, end) => text[end] === '=');
+    const p = new Prefilter([gated]);
+    expect(p.select(big('token + token - token;'))).toEqual([]);
+    expect(p.select(big('token + token='))).toEqual([gated]);
+    // Small text skips the gate: it only saves time.
+    expect(p.select('token + token')).toEqual([gated]);
+  });
+});

@@ -1,7 +1,7 @@
 // Builds dist/: the bundle (dist/keygate.cjs), its launcher (dist/cli.cjs) and the launcher's
 // V8 code cache, warmed by one real scan of a throwaway repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -13,6 +13,11 @@ await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs
 await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.cjs', 0o755);
+// The launcher reads the bundles as latin1 (no UTF-8 decoding): they must be pure ASCII.
+for (const f of ['dist/keygate.cjs', 'dist/hook.cjs']) {
+  const at = readFileSync(f).findIndex((b) => b > 0x7f);
+  if (at !== -1) throw new Error(`${f} has a non-ASCII byte at offset ${at}; the launcher reads it as latin1`);
+}
 
 // Warm the code cache with a scan that has findings, so the hot functions are compiled.
 const dir = mkdtempSync(join(tmpdir(), 'keygate-build-'));

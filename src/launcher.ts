@@ -19,7 +19,9 @@ function start(): void {
   const name = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '') ? 'hook' : 'keygate';
   const bundle = join(__dirname, `${name}.cjs`);
   const cacheFile = join(__dirname, `${name}.cache`);
-  const source = readFileSync(bundle, 'utf8');
+  // The bundles are ASCII (esbuild escapes the rest; scripts/build.mjs checks): read as latin1
+  // they need no UTF-8 decoding, ~2 ms less at every commit.
+  const source = readFileSync(bundle, 'latin1');
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

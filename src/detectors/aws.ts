@@ -146,8 +146,6 @@ function secretCandidate(
   });
 }
 
-const S = fakeAwsSecret(12);
-
 export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
@@ -161,6 +159,7 @@ export const awsSecretAccessKey: Detector = {
   detect: findSecretKeys,
   patterns: () => [SECRET_KEY_RE, BARE_SECRET_RE, KEY_ID_RE],
   get examples() {
+    const S = fakeAwsSecret(12);
       return {
     positives: [
       `aws_secret_access_key = ${S}`,

@@ -11,22 +11,13 @@ import { findRoot } from './root.js';
 import type { StagedFile } from '../types.js';
 
 /**
- * The only door to git. Every invocation pins the options that user config could change:
- * no colour, pager, external diff or textconv; fixed prefixes; no relative paths; raw paths
- * NUL-separated (-z) so spaces, quotes, unicode and newlines survive.
+ * The only door to git. Every diff pins, on its command line, what user config could change:
+ * no colour, external diff or textconv; fixed prefixes; no relative paths; renames; no
+ * context; raw paths NUL-separated (-z) so spaces, quotes, unicode and newlines survive.
+ * Command-line flags override config, so no `-c` pins ride along as well: simple-git checks
+ * every `-c` against its list of unsafe settings, and 9 of them cost ~13M instructions
+ * (~4 ms) at every commit. test/integration/scan.test.ts sets each of those configs hostile.
  */
-const PINNED_CONFIG = [
-  'core.quotepath=off',
-  'color.ui=never',
-  'color.diff=never',
-  'diff.noprefix=false',
-  'diff.mnemonicPrefix=false',
-  'diff.relative=false',
-  'diff.submodule=short',
-  'diff.renames=true',
-  'diff.interHunkContext=0',
-];
-
 /** `git diff --cached` of the index (GIT_INDEX_FILE, if git set it) against HEAD. */
 export const STAGED_DIFF_ARGS = [
   'diff',
@@ -77,7 +68,6 @@ export const ALLOWED_GIT_ENV = [
 function gitOptions(cwd: string): Partial<SimpleGitOptions> {
   return {
     baseDir: cwd,
-    config: PINNED_CONFIG,
     maxConcurrentProcesses: 1,
     allowEnvironment: ALLOWED_GIT_ENV,
     // Done when git's streams close. The default also arms a 50 ms timer at process exit,

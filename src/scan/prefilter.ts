@@ -1,27 +1,25 @@
 import type { Detector } from '../types.js';
-import { KeywordAutomaton, type Keyword } from './keywords.js';
+import { KeywordAutomaton, KeywordRegex, type Keyword, type KeywordSearch } from './keywords.js';
 
-/** Fragments up to this size are searched keyword by keyword, without the automaton. */
+/** Up to this size a fragment is searched with the regex, above it with the automaton. */
 const SMALL = 4 * 1024;
 
 /**
- * Keyword prefilter: a detector runs on a fragment only if one of its keywords occurs in it
- * (and, for a detector with a gate, only if the gate holds at one of those occurrences).
+ * Keyword prefilter: a detector runs on a fragment only if one of its keywords occurs in it,
+ * and, for a detector with a gate, only if the gate holds at one of those occurrences.
  *
- * Big fragments go through one automaton pass for all keywords (src/scan/keywords.ts). A
- * typical commit's fragments are small: there a substring search per keyword costs less than
- * building the automaton (a few milliseconds, paid only when a big fragment comes).
+ * One search finds every occurrence of every keyword. Big fragments go through the automaton
+ * (src/scan/keywords.ts), small ones — a typical commit — through a regex alternation, which is
+ * slower per byte but ready in ~1 ms where the automaton takes several to build. Each is built
+ * on first use.
  */
 export class Prefilter {
   private readonly always: Detector[];
   private readonly keywords: Keyword[] = [];
   /** Detectors by keyword index. */
   private readonly owners: Detector[][] = [];
-  private automaton: KeywordAutomaton | undefined;
-  /** Detectors by the automaton's keyword index. */
-  private readonly automatonOwners: Detector[][] = [];
-  /** Keywords the automaton cannot fold (a custom rule's non-ASCII ones): searched one by one. */
-  private readonly unfoldable: number[] = [];
+  private small: KeywordRegex | undefined;
+  private big: { search: KeywordAutomaton; owners: Detector[][]; unfoldable: number[] } | undefined;
 
   constructor(private readonly detectors: readonly Detector[]) {
     this.always = detectors.filter((d) => d.keywords.length === 0);
@@ -45,28 +43,23 @@ export class Prefilter {
   select(text: string): Detector[] {
     const hit = new Set<Detector>(this.always);
     if (text.length <= SMALL) {
-      // Gates are skipped here: they save time on big text, and a small fragment is cheap anyway.
-      this.searchEach(text, this.keywords.keys(), hit);
+      this.small ??= new KeywordRegex(this.keywords);
+      this.search(this.small, this.owners, text, hit);
     } else {
-      this.automaton ??= this.buildAutomaton();
-      if (this.unfoldable.length > 0) this.searchEach(text, this.unfoldable, hit);
-      this.searchAll(this.automaton, text, hit);
+      const big = (this.big ??= this.buildBig());
+      const lower = big.unfoldable.length > 0 ? text.toLowerCase() : '';
+      for (const i of big.unfoldable) {
+        const k = this.keywords[i]!;
+        if ((k.caseSensitive ? text : lower).includes(k.text)) for (const d of this.owners[i]!) hit.add(d);
+      }
+      this.search(big.search, big.owners, text, hit);
     }
     return this.detectors.filter((d) => hit.has(d));
   }
 
-  private searchEach(text: string, indices: Iterable<number>, hit: Set<Detector>): void {
-    const lower = text.toLowerCase();
-    for (const i of indices) {
-      const k = this.keywords[i]!;
-      if ((k.caseSensitive ? text : lower).includes(k.text)) for (const d of this.owners[i]!) hit.add(d);
-    }
-  }
-
-  private searchAll(automaton: KeywordAutomaton, text: string, hit: Set<Detector>): void {
+  private search(search: KeywordSearch, owners: Detector[][], text: string, hit: Set<Detector>): void {
     let missing = this.detectors.length - hit.size;
-    const owners = this.automatonOwners;
-    automaton.scan(text, (keyword, end) => {
+    search.scan(text, (keyword, end) => {
       for (const d of owners[keyword]!) {
         if (hit.has(d) || (d.gate !== undefined && !d.gate(text, end))) continue;
         hit.add(d);
@@ -76,16 +69,19 @@ export class Prefilter {
     });
   }
 
-  private buildAutomaton(): KeywordAutomaton {
+  /** The automaton takes ASCII keywords; a custom rule's others are searched one by one. */
+  private buildBig(): { search: KeywordAutomaton; owners: Detector[][]; unfoldable: number[] } {
     const ascii: Keyword[] = [];
+    const owners: Detector[][] = [];
+    const unfoldable: number[] = [];
     this.keywords.forEach((k, i) => {
       if (/^[\x00-\x7f]*$/.test(k.text)) {
         ascii.push(k);
-        this.automatonOwners.push(this.owners[i]!);
+        owners.push(this.owners[i]!);
       } else {
-        this.unfoldable.push(i);
+        unfoldable.push(i);
       }
     });
-    return new KeywordAutomaton(ascii);
+    return { search: new KeywordAutomaton(ascii), owners, unfoldable };
   }
 }

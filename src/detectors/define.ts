@@ -87,15 +87,31 @@ export function defineRule(spec: RuleSpec): Detector {
 /**
  * A gate for rules of the form `keyword, up to n characters, = or :`: an = or : within n
  * characters after the keyword, before the line ends.
+ *
+ * Called at every keyword occurrence, in order, and keyword-dense text has hundreds per
+ * fragment: so it remembers where the next = or : and the next line end are, and looks
+ * again (with indexOf, native) only once the search has passed them.
  */
 export function assignmentWithin(n: number): (text: string, keywordEnd: number) => boolean {
+  let seen: string | undefined;
+  let at = 0;
+  let assign = -1;
+  let lineEnd = -1;
+  const nextAssign = (text: string, from: number): number => {
+    const eq = text.indexOf('=', from);
+    const colon = text.indexOf(':', from);
+    return eq === -1 ? colon : colon === -1 ? eq : Math.min(eq, colon);
+  };
   return (text, end) => {
-    const last = Math.min(text.length - 1, end + n);
-    for (let i = end; i <= last; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 61 /* = */ || c === 58 /* : */) return true;
-      if (c === 10 /* \n */) return false;
+    if (text !== seen || end < at) {
+      seen = text;
+      assign = nextAssign(text, end);
+      lineEnd = text.indexOf('\n', end);
+    } else {
+      if (assign !== -1 && assign < end) assign = nextAssign(text, end);
+      if (lineEnd !== -1 && lineEnd < end) lineEnd = text.indexOf('\n', end);
     }
-    return false;
+    at = end;
+    return assign !== -1 && assign - end <= n && (lineEnd === -1 || assign < lineEnd);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assignmentWithin } from '../../src/detectors/define.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { KeywordAutomaton, KeywordRegex, type Keyword, type KeywordSearch } from '../../src/scan/keywords.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
@@ -93,6 +94,25 @@ describe('Prefilter', () => {
     for (const wrap of [(s: string) => s, big]) {
       expect(p.select(wrap('token + token - token;'))).toEqual([]);
       expect(p.select(wrap('token + TOKEN='))).toEqual([gated]);
+    }
+  });
+});
+
+describe('assignmentWithin', () => {
+  /** The gate's meaning, spelled out: = or : within n characters, before the line ends. */
+  const plain = (n: number) => (text: string, end: number) => /^[^\n=:]*[=:]/.test(text.slice(end, end + n + 1));
+
+  it('agrees with its plain meaning at every position, in order and out of order', () => {
+    const text = 'token x = 1\ntoken\n=\npassword_of_the_admin_user_here: x\nsecret  => y\nkey:=z\n\ntoken  ';
+    for (const n of [0, 3, 25]) {
+      const gate = assignmentWithin(n);
+      const ends = [...Array(text.length + 1).keys()];
+      for (const order of [ends, [...ends].reverse(), ends.filter((e) => e % 3 === 0).concat(ends.filter((e) => e % 3 !== 0))]) {
+        for (const end of order) expect(gate(text, end), `n=${n} end=${end}`).toBe(plain(n)(text, end));
+      }
+      // Another text, then back: nothing carried over wrongly.
+      expect(gate('no assignment here', 0)).toBe(false);
+      expect(gate(text, 5)).toBe(plain(n)(text, 5));
     }
   });
 });

@@ -88,9 +88,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') fail(error);
 });
 
+/**
+ * Exits once stdout and stderr have taken everything written to them. When a command is done
+ * nothing else is pending (its work is awaited or synchronous), and exiting at once spares the
+ * ~4 ms Node.js spends tearing down the heap at a natural exit, at every commit.
+ */
+function exitWhenFlushed(): void {
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 /** Runs `main` with process wiring: errors become one line and exit 2. */
 export function run(main: (argv: string[]) => Promise<number>): void {
   main(process.argv.slice(2)).then((code) => {
     if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
+    exitWhenFlushed();
   }, fail);
 }

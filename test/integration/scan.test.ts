@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanJson, where, withRepo } from '../helpers/repo.js';
+import { CLI, gitEnv, scanJson, where, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
 function creds(id: string, secret: string): string {
@@ -271,6 +272,21 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(report.stats.addedLines).toBe(2);
     }));
 
+  it('hands over a report larger than a pipe buffer whole, in text and JSON, before exiting', () =>
+    withRepo((repo) => {
+      const ids = Array.from({ length: 1500 }, () => fakeKeyId());
+      repo.write('keys.txt', ids.map((id, i) => `key_${i} = ${id}`).join('\n') + '\n');
+      repo.git('add', '.');
+      const json = repo.keygate(['scan', '--staged', '--format', 'json'], env);
+      expect(json.status).toBe(1);
+      expect(json.stdout.length).toBeGreaterThan(256 * 1024);
+      expect((JSON.parse(json.stdout) as { findings: unknown[] }).findings).toHaveLength(1500);
+      const text = repo.keygate(['scan', '--staged'], env);
+      expect(text.status).toBe(1);
+      expect(text.stdout).toContain('keys.txt:1500:');
+      expect(text.stdout.trimEnd().split('\n').some((l) => /scanned 1 file/.test(l))).toBe(true);
+    }));
+
   it('rejects bad usage with exit 2 and shows help for every command', () =>
     withRepo((repo) => {
       expect(repo.keygate(['scan'], env).status).toBe(2);
@@ -284,8 +300,6 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
     }));
 });
 
-import { spawnSync } from 'node:child_process';
-import { CLI, gitEnv } from '../helpers/repo.js';
 function spawnIn(cwd: string) {
   return spawnSync(process.execPath, [CLI, 'scan', '--staged'], { cwd, env: gitEnv({ GIT_CEILING_DIRECTORIES: '/' }), encoding: 'utf8' });
 }

@@ -158,7 +158,10 @@ function largeChange() {
       writeFileSync(join(dir, `gen${written}.js`), codeText(fileMb * 1024 * 1024));
     }
     git('add', '.');
-    const { secs, report, rssMb } = measureScan(dir);
+    // The median of three runs: this machine has slow minutes, and one run can land in one.
+    const runs = [measureScan(dir), measureScan(dir), measureScan(dir)].sort((a, b) => a.secs - b.secs);
+    const { secs, report } = runs[1];
+    const rssMb = Math.max(...runs.map((r) => r.rssMb));
     const mb = report.stats.bytes / 1024 / 1024;
     rows.push({ mb, secs, rssMb, lines: report.stats.addedLines, findings: report.findings.length });
   }
@@ -167,7 +170,7 @@ function largeChange() {
   const diffSecs = Number(process.hrtime.bigint() - diffT0) / 1e9;
   rmSync(dir, { recursive: true, force: true });
   for (const r of rows) {
-    console.log(`  ${r.mb.toFixed(0).padStart(5)} MB staged, ${r.lines} lines: ${r.secs.toFixed(2)} s = ${(r.mb / r.secs).toFixed(0)} MB/s end to end, peak RSS ${r.rssMb.toFixed(0)} MB`);
+    console.log(`  ${r.mb.toFixed(0).padStart(5)} MB staged, ${r.lines} lines: ${r.secs.toFixed(2)} s = ${(r.mb / r.secs).toFixed(0)} MB/s end to end (median of 3), peak RSS ${r.rssMb.toFixed(0)} MB`);
   }
   const last = rows.at(-1);
   console.log(`  (git diff --cached alone on the largest: ${diffSecs.toFixed(2)} s = ${(last.mb / diffSecs).toFixed(0)} MB/s)`);

@@ -2,6 +2,8 @@
  * The commit path only — `keygate scan`, `keygate hook`, `keygate pre-push` — as its own bundle, so that the
  * hook loads no code for allowlist editing, review or install (the launcher picks it).
  */
+// First: starts the staged diff before the other modules load (see early-start.ts).
+import './early-start.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';

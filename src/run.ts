@@ -80,6 +80,8 @@ function fail(error: unknown): void {
   process.stderr.write(describe(error) + '\n');
   if (process.env['KEYGATE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exitCode = EXIT_ERROR;
+  // Nothing may keep the process alive after an error (a git process started early, unread).
+  exitWhenFlushed();
 }
 
 process.on('uncaughtException', fail);

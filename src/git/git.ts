@@ -92,31 +92,74 @@ async function streamGit(
   onChunk: (chunk: Buffer) => boolean,
   input?: string,
 ): Promise<void> {
+  return startGit(cwd, args, input).read(onChunk);
+}
+
+/** A git process, started; its output waits (the pipe paused) until `read` is called. */
+interface StartedGit {
+  read(onChunk: (chunk: Buffer) => boolean): Promise<void>;
+}
+
+function startGit(cwd: string, args: string[], input?: string): StartedGit {
   let failure: unknown;
   let stopped = false;
-  const client = simpleGit({ ...gitOptions(cwd), ...(input !== undefined ? { input: () => input } : {}) });
-  client.outputHandler((_command, out) => {
-    const stdout = out as Readable;
-    stdout.removeAllListeners('data');
-    stdout.on('data', (chunk: Buffer) => {
+  let stdout: Readable | undefined;
+  let onChunk: ((chunk: Buffer) => boolean) | undefined;
+  const listen = (out: Readable, handle: (chunk: Buffer) => boolean): void => {
+    out.on('data', (chunk: Buffer) => {
       if (failure !== undefined || stopped) return;
       try {
-        if (!onChunk(chunk)) {
+        if (!handle(chunk)) {
           stopped = true;
-          stdout.destroy();
+          out.destroy();
         }
       } catch (error) {
         failure = error;
-        stdout.destroy();
+        out.destroy();
       }
     });
+    out.resume();
+  };
+  const client = simpleGit({ ...gitOptions(cwd), ...(input !== undefined ? { input: () => input } : {}) });
+  client.outputHandler((_command, out) => {
+    // Called as git starts, before any output: take the stream over from simple-git's collector.
+    stdout = out as Readable;
+    stdout.removeAllListeners('data');
+    stdout.pause();
+    if (onChunk !== undefined) listen(stdout, onChunk);
   });
-  try {
-    await client.raw(args);
-  } catch (error) {
-    if (failure === undefined && !stopped) throw gitFailure(error);
-  }
-  if (failure !== undefined) throw failure;
+  const done = client.raw(args);
+  // Not awaited until read() is called (an early start may never be read): no unhandled rejection.
+  done.catch(() => undefined);
+  return {
+    async read(handle) {
+      onChunk = handle;
+      if (stdout !== undefined) listen(stdout, handle);
+      try {
+        await done;
+      } catch (error) {
+        if (failure === undefined && !stopped) throw gitFailure(error);
+      }
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+/** The staged diff started before the hook bundle finished loading (see startStagedDiff). */
+let early: { cwd: string; git: StartedGit } | undefined;
+
+/**
+ * Starts `git diff --cached` now, for the staged scan that is about to ask for it: git works
+ * while the rest of keygate loads. src/early-start.ts calls it from the hook bundle.
+ */
+export function startStagedDiff(cwd: string): void {
+  early = { cwd, git: startGit(cwd, STAGED_DIFF_ARGS) };
+}
+
+function stagedDiff(cwd: string): StartedGit {
+  const started = early?.cwd === cwd ? early.git : undefined;
+  early = undefined;
+  return started ?? startGit(cwd, STAGED_DIFF_ARGS);
 }
 
 /**
@@ -145,7 +188,7 @@ export async function streamStagedDiff(
     switched = addedBytesAtLeast(root, files, fastPathBytes);
     return !switched;
   });
-  await streamGit(cwd, STAGED_DIFF_ARGS, (chunk) => {
+  await stagedDiff(cwd).read((chunk) => {
     parser.push(chunk);
     return !parser.stopped;
   });

@@ -150,22 +150,26 @@ export class KeywordRegex implements KeywordSearch {
     this.regex = new RegExp(texts.map(escape).join('|'), 'gi');
   }
 
-  /** Worked out when first matched: most keywords never are, in a commit. */
+  /** Worked out when first matched (most keywords never are, in a commit), kept as written. */
   private startingWith(match: string): number[] {
-    const lower = match.toLowerCase();
-    let found = this.starting.get(lower);
+    let found = this.starting.get(match);
     if (found === undefined) {
+      const lower = match.toLowerCase();
       found = this.keywords.flatMap((k, i) => (lower.startsWith(k.text.toLowerCase()) ? [i] : []));
-      this.starting.set(lower, found);
+      this.starting.set(match, found);
     }
     return found;
   }
 
+  // Indexed loops, not for-of: this runs cold (interpreted) at every commit, where each for-of
+  // step allocates, and keyword-dense text has hundreds of matches per fragment.
   scan(text: string, found: OnKeyword): void {
     const re = this.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      for (const index of this.startingWith(m[0])) {
+      const starting = this.startingWith(m[0]);
+      for (let i = 0; i < starting.length; i++) {
+        const index = starting[i]!;
         const k = this.keywords[index]!;
         if (k.caseSensitive && !text.startsWith(k.text, m.index)) continue;
         if (found(index, m.index + k.text.length) === true) return;

@@ -69,7 +69,9 @@ export class Prefilter {
   private search(search: KeywordSearch, owners: Detector[][], text: string, hit: Set<Detector>): void {
     let missing = this.detectors.length - hit.size;
     search.scan(text, (keyword, end) => {
-      for (const d of owners[keyword]!) {
+      const of = owners[keyword]!;
+      for (let i = 0; i < of.length; i++) {
+        const d = of[i]!;
         if (hit.has(d) || (d.gate !== undefined && !d.gate(text, end))) continue;
         hit.add(d);
         missing--;

@@ -287,6 +287,19 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(text.stdout.trimEnd().split('\n').some((l) => /scanned 1 file/.test(l))).toBe(true);
     }));
 
+  it('exits at once on bad usage even when the staged diff it started early is never read', () =>
+    withRepo((repo) => {
+      // Far more than a pipe holds: git blocks writing to the paused pipe until keygate exits.
+      repo.write('big.txt', 'const value = compute(items);\n'.repeat(100_000));
+      repo.git('add', '.');
+      for (const args of [['scan', '--staged', '--format', 'xml'], ['scan', '--staged', '--bogus'], ['hook', '--bogus']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repo.dir, env: gitEnv(env), encoding: 'utf8', timeout: 20_000 });
+        expect(r.signal, args.join(' ')).toBeNull();
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/^keygate: error: /);
+      }
+    }));
+
   it('rejects bad usage with exit 2 and shows help for every command', () =>
     withRepo((repo) => {
       expect(repo.keygate(['scan'], env).status).toBe(2);

@@ -42,7 +42,7 @@ if [ ! -f "$cli" ]; then
   echo "keygate: error: $cli is missing (${push ? 'push' : 'commit'} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2
   exit 1
 fi
-${push ? `printf '%s\\n' "$input" | node "$cli" pre-push "$@" || exit $?` : 'node "$cli" scan --staged || exit $?'}
+${push ? `printf '%s\\n' "$input" | node "$cli" pre-push "$@" || exit $?` : '# Nothing left to add to keygate\'s status: let it be the hook (one process fewer).\nif [ "$status" -eq 0 ]; then exec node "$cli" scan --staged; fi\nnode "$cli" scan --staged || exit $?'}
 exit $status
 `;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // keygate quality benchmark (not a test): `npm run bench:quality`
 //  1. stages the labelled corpus (../shared/corpus/public: other scanners' own fixtures) in a
-//     real repository, scans it, and reports recall and precision per kind, line by line;
+//     real repository, scans it, and reports recall and precision per kind, line by line (a
+//     label with endLine by any line of its span);
 //  2. scans this project's node_modules (real third-party code) file by file and reports
 //     findings per MB, keeping vendors' documented example keys apart from noise.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -45,18 +46,27 @@ function corpusQuality() {
     const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8'));
     const byLine = new Map();
     for (const l of labels) byLine.set(`${l.file}:${l.line}`, l);
+    // A label with endLine covers a span (a key file, a PEM block): a finding on any of its
+    // lines is on it, wherever in the span a scanner chooses to report.
+    const spans = labels.filter((l) => l.positive && l.endLine !== undefined);
+    const labelAt = (file, line) =>
+      byLine.get(`${file}:${line}`) ?? spans.find((l) => l.file === file && l.line <= line && line <= l.endLine);
     const found = new Map();
     for (const f of report.findings) {
       const key = `${f.file}:${f.line}`;
       found.set(key, [...(found.get(key) ?? []), f.rule]);
     }
+    const foundIn = (l) => {
+      for (let line = l.line; line <= (l.endLine ?? l.line); line++) if (found.has(`${l.file}:${line}`)) return true;
+      return false;
+    };
     const kinds = new Map();
     const row = (k) => kinds.get(k) ?? kinds.set(k, { pos: 0, hit: 0, fp: 0, missed: [] }).get(k);
     for (const l of labels) {
       if (!l.positive) continue;
       const r2 = row(l.kind);
       r2.pos++;
-      if (found.has(`${l.file}:${l.line}`)) r2.hit++;
+      if (foundIn(l)) r2.hit++;
       else r2.missed.push(`${l.file}:${l.line}`);
     }
     let tp = 0;
@@ -64,7 +74,8 @@ function corpusQuality() {
     let unlabelled = 0;
     const fps = [];
     for (const [key, rules] of found) {
-      const l = byLine.get(key);
+      const at = key.lastIndexOf(':');
+      const l = labelAt(key.slice(0, at), Number(key.slice(at + 1)));
       if (l === undefined || l.kind === 'unlabelled') unlabelled++;
       else if (l.positive) tp++;
       else {

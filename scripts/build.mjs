@@ -9,8 +9,22 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
 const alias = { debug: './src/shims/debug.ts' };
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias });
-await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias });
+// micromatch (and picomatch, braces, ...: a third of the hook bundle) is needed only when
+// .keygate.json has path entries: it is a file of its own, dist/micromatch.cjs, required on
+// demand, so that the hook does not read ~100 KB it rarely runs at every commit.
+const micromatchApart = {
+  name: 'micromatch-apart',
+  setup(b) {
+    // A stand-in module that requires the file at run time (a CommonJS require: dynamic
+    // import() does not work in the vm.Script the launcher runs the bundle in).
+    b.onResolve({ filter: /^micromatch$/ }, () => ({ path: 'micromatch', namespace: 'micromatch-apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'micromatch-apart' }, () => ({ contents: "module.exports = require('./micromatch.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/micromatch\.cjs$/ }, () => ({ path: './micromatch.cjs', external: true }));
+  },
+};
+await build({ ...common, stdin: { contents: "module.exports = require('micromatch');", resolveDir: '.' }, outfile: 'dist/micromatch.cjs' });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart] });
+await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart] });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.cjs', 0o755);
 // The launcher reads the bundles as latin1 (no UTF-8 decoding): they must be pure ASCII.

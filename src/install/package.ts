@@ -25,7 +25,7 @@ export function keygateVersion(): string {
 }
 
 /** The files that make keygate run on their own, with no npx and no network. */
-export const DIST_FILES = ['cli.cjs', 'hook.cjs', 'hook.cache', 'keygate.cjs', 'keygate.cache'] as const;
+export const DIST_FILES = ['cli.cjs', 'hook.cjs', 'hook.cache', 'keygate.cjs', 'keygate.cache', 'micromatch.cjs'] as const;
 
 /** A package installed beside keygate (npm's flat or nested node_modules). */
 export function findPackageDir(name: string, from = packageRoot()): string | undefined {

@@ -97,6 +97,13 @@ describe('npx keygate install (packed tarball, offline)', () => {
       stageSecret(repo);
       expectBlocked(repo);
       expectCleanPasses(repo);
+      // A path allow needs micromatch, a file of its own in the copy (dist/micromatch.cjs).
+      repo.write('.keygate.json', '{"allow": [{"path": "fixtures/**", "reason": "test fixtures", "added": "2026-01-01"}]}\n');
+      stageSecret(repo, 'fixtures/aws.env');
+      repo.git('add', '.keygate.json');
+      const allowed = commit(repo);
+      expect(allowed.status, allowed.out).toBe(0);
+      expect(allowed.out).toMatch(/allowed/);
       const doctor = npxKeygate(repo.dir, ['doctor']);
       expect(doctor.status, doctor.out).toBe(0);
       expect(doctor.out).toMatch(/will run on your next commit/);

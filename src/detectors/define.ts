@@ -24,7 +24,7 @@ export interface RuleSpec {
    * Structure or checksum check: 'valid' raises confidence to high, 'invalid' drops the
    * match, 'unknown' keeps it at the rule's confidence.
    */
-  validate?: (secret: string, match: RegExpExecArray) => 'valid' | 'invalid' | 'unknown';
+  validate?: (secret: string, match: RegExpExecArray, fragment: Fragment) => 'valid' | 'invalid' | 'unknown';
   severity: Severity;
   /** A severity that depends on the value (Stripe test-mode keys are lower). */
   severityFor?: (secret: string) => Severity;
@@ -62,7 +62,7 @@ export function defineRule(spec: RuleSpec): Detector {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (spec.entropy !== undefined && entropy < spec.entropy) continue;
-        const verdict = spec.validate?.(hit.secret, hit.match) ?? 'unknown';
+        const verdict = spec.validate?.(hit.secret, hit.match, fragment) ?? 'unknown';
         if (verdict === 'invalid') continue;
         const candidate: Candidate = {
           ruleId: spec.id,

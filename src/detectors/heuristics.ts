@@ -25,3 +25,23 @@ export function isPlaceholder(value: string): boolean {
 export function hasMixedCase(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value);
 }
+
+/** Pre-release and build words that versions carry (1.0.0-beta.2, 2.16.0a7, 3.3.3.post1). */
+const VERSION_WORDS = new Set(['alpha', 'beta', 'rc', 'pre', 'preview', 'dev', 'post', 'next', 'canary', 'nightly', 'snapshot',
+  'final', 'release', 'stable', 'build', 'patch', 'hotfix', 'ga', 'lts', 'a', 'b', 'c', 'p', 'r']);
+
+/**
+ * A version or version constraint (0.15.0rc1-beta2, ==3.3.3, ^1.2.3, v2.0.0-next.12,
+ * 1.2.3-4-g1a2b3c4): what a package named "tokenizers" or "password-hash" is set to, in a
+ * lock file or a manifest. Every letter run must be a version word (or a git describe hash).
+ */
+export function isVersion(value: string): boolean {
+  const m = /^(?:[=~^!]{1,2})?v?(\d+)((?:[.\-+_][0-9A-Za-z]+|[A-Za-z]+\d*)*)$/.exec(value);
+  if (m === null) return false;
+  for (const segment of (m[2] ?? '').split(/[.\-+_]/)) {
+    if (segment === '' || /^\d+$/.test(segment) || /^g[0-9a-f]{7,40}$/.test(segment)) continue;
+    const words = segment.match(/[A-Za-z]+/g) ?? [];
+    if (!words.every((w) => VERSION_WORDS.has(w.toLowerCase()))) return false;
+  }
+  return true;
+}

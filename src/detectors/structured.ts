@@ -2,6 +2,8 @@ import type { Candidate, Detector, Fragment } from '../types.js';
 import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
+import { isVersion } from './heuristics.js';
+import { isLockFile, lockFileValue } from './lockfiles.js';
 import { regexHits } from './regex.js';
 
 /*
@@ -208,6 +210,7 @@ export function genericRejection(value: string): string | undefined {
   if (/[${}<>()\[\]%]|^@|process\.env|environ|getenv|\bENV\b/.test(value)) return 'templated or a call';
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
   if (UUID.test(value)) return 'UUID';
+  if (isVersion(value)) return 'version';
   if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return 'needs letters and digits';
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
@@ -238,8 +241,12 @@ export const genericSecret = defineRule({
   entropy: 3.0,
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
   // and 56-char strings are not AWS secret keys).
-  validate: (value, m) =>
-    genericRejection(value) === undefined && !/aws.?secret|secret.?access.?key|session.?token/i.test(m[0]) ? 'unknown' : 'invalid',
+  validate: (value, m, fragment) =>
+    genericRejection(value) === undefined &&
+    !/aws.?secret|secret.?access.?key|session.?token/i.test(m[0]) &&
+    !(isLockFile(fragment.path) && lockFileValue(value) !== undefined)
+      ? 'unknown'
+      : 'invalid',
   severity: 'medium',
   confidence: 'medium',
   fallback: true,

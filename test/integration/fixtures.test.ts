@@ -8,8 +8,9 @@ import { ROOT, scanJson, withRepo } from '../helpers/repo.js';
 /**
  * test/fixtures/hard-negatives: the near-misses real repositories are full of — lock files'
  * integrity hashes and checksums (npm, yarn, pnpm, Cargo, poetry, go.sum), UUIDs and hashes in
- * code, base64 images, minified code, placeholders, AWS documentation examples. None may be a
- * finding; a real token pasted among them still is.
+ * code, base64 images, minified code, placeholders, AWS documentation examples; in the lock
+ * files, packages named like secrets (tokenizers, password-hash, js-tokens) with pre-release
+ * versions. None may be a finding; a real token pasted among them still is.
  */
 const DIR = join(ROOT, 'test/fixtures/hard-negatives');
 const FILES = readdirSync(DIR);
@@ -29,6 +30,18 @@ describe('hard negatives', () => {
       expect(status).toBe(0);
       expect(report.stats.files).toBe(FILES.length);
       expect(report.suppressed.every((s) => s.reason.startsWith('default: AWS documentation example'))).toBe(true);
+    }));
+
+  it('catches a password pasted among the versions of packages named like secrets in poetry.lock', () =>
+    withRepo((repo) => {
+      // tokenizers = "0.15.0rc1-beta2" and its kin are versions; the pasted value is not one.
+      const password = fakeString(ALNUM, 24, Date.now() % 100000);
+      const text = readFileSync(join(DIR, 'poetry.lock'), 'utf8').replace('tokenizers = ', `db_password = "${password}"\ntokenizers = `);
+      repo.write('poetry.lock', text);
+      repo.git('add', '.');
+      const line = text.split('\n').findIndex((l) => l.startsWith('db_password')) + 1;
+      const { report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`generic-secret poetry.lock:${line}`]);
     }));
 
   it.each(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml'])('catches a real token pasted into %s, and only that', (name) =>

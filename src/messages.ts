@@ -20,21 +20,27 @@ export function blockedHeadline(count: number, push = false): string {
     : `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
 }
 
-export const WHAT_TO_DO = [
-  'What to do:',
-  '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
-  '     (or `git restore --staged <file>` to unstage it).',
-  '  2. Keep credentials out of code: read them from the environment, use an IAM role',
-  '     (instance profile, IRSA, SSO), or fetch them from a secrets manager.',
-  '  3. If this key was ever pushed or shared, rotate it now: create a new access key, switch',
-  '     every app over to it, then deactivate and delete the old key.',
-];
+/** What to do about real secrets, for the rules that found them (AWS keys get AWS's steps). */
+export function whatToDo(rules: readonly string[]): string[] {
+  const aws = rules.some((r) => r.startsWith('aws-'));
+  const other = rules.some((r) => !r.startsWith('aws-'));
+  return [
+    'What to do:',
+    '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
+    '     (or `git restore --staged <file>` to unstage it).',
+    '  2. Keep credentials out of code: read them from the environment or fetch them from a',
+    `     secrets manager${aws ? '; for AWS, use an IAM role (instance profile, IRSA, SSO), not keys' : ''}.`,
+    '  3. If it was ever pushed or shared, rotate it now:',
+    ...(aws ? ['     an AWS key: create a new access key, switch every app over to it, then deactivate', '     and delete the old key;'] : []),
+    ...(other ? [`     ${aws ? 'the others' : 'revoke it'} with ${aws ? 'their' : 'its'} provider, issue a new one and switch every app over to it.`] : []),
+  ];
+}
 
-export function falsePositiveHelp(push = false): string[] {
+export function falsePositiveHelp(rule: string, push = false): string[] {
   return [
     'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',
     '  or all of them: npx keygate allow --last --reason "..."; or one by one: npx keygate review;',
-    '  or on the line itself: value = "..."  # keygate:allow aws-secret-access-key -- test fixture',
+    `  or on the line itself: value = "..."  # keygate:allow ${rule} -- test fixture`,
     push
       ? 'Bypass once: git push --no-verify (not recommended: the secret leaves your machine).'
       : 'Bypass for one commit: git commit --no-verify (not recommended: the secret lands in history).',

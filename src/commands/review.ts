@@ -6,7 +6,7 @@ import { sameTarget, writeConfig } from '../config/write.js';
 import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
-import { REVIEW_USAGE, WHAT_TO_DO } from '../messages.js';
+import { REVIEW_USAGE, whatToDo } from '../messages.js';
 import { redact } from '../report/finding.js';
 import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
 import { builtinIds, repoRoot } from './allow.js';
@@ -88,7 +88,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   if (real.length > 0) {
     io.out(c.red(`\nkeygate: ${real.length} real secret(s):\n`));
     for (const f of real) io.out(`  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
-    io.out(WHAT_TO_DO.join('\n') + '\n');
+    io.out(whatToDo(real.map((f) => f.rule)).join('\n') + '\n');
   }
   return real.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -7,7 +7,7 @@ import {
   NOTHING_STAGED,
   NOTHING_TO_PUSH,
   scannedSummary,
-  WHAT_TO_DO,
+  whatToDo,
 } from '../messages.js';
 import type { Finding, Report } from '../types.js';
 
@@ -43,7 +43,8 @@ export function renderText(report: Report, c: Colors): string {
     out.push(c.red(c.bold(blockedHeadline(findings.length, push))), '');
     for (const f of findings) out.push(...findingLines(f, c));
     const inHistory = findings.some((f) => f.commit !== undefined) ? ['', ...IN_HISTORY] : [];
-    out.push('', ...WHAT_TO_DO, ...inHistory, '', ...falsePositiveHelp(push).map((l) => c.dim(l)), '');
+    const rules = findings.map((f) => f.ruleId);
+    out.push('', ...whatToDo(rules), ...inHistory, '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
   }
   for (const s of suppressed) {
     out.push(c.dim(`  allowed: ${s.finding.path}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));

@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, gitEnv, scanJson, where, withRepo } from '../helpers/repo.js';
+import { base62, crc32 } from '../../src/detectors/checksums.js';
+import { ALNUM, fakeString } from '../../src/detectors/fake.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
 function creds(id: string, secret: string): string {
@@ -285,6 +287,24 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(text.status).toBe(1);
       expect(text.stdout).toContain('keys.txt:1500:');
       expect(text.stdout.trimEnd().split('\n').some((l) => /scanned 1 file/.test(l))).toBe(true);
+    }));
+
+  it("tells what to do for the kind of secret found: AWS's steps only for AWS keys", () =>
+    withRepo((repo) => {
+      const body = fakeString(ALNUM, 30, 77);
+      repo.write('ci.env', `GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}\n`);
+      repo.git('add', '.');
+      const github = repo.keygate(['scan', '--staged'], env);
+      expect(github.status).toBe(1);
+      expect(github.stdout).toMatch(/revoke it with its provider/);
+      expect(github.stdout).not.toMatch(/IAM role|access key/);
+      expect(github.stdout).toContain('# keygate:allow github-token -- ');
+      repo.write('aws.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+      repo.git('add', '.');
+      const both = repo.keygate(['scan', '--staged'], env);
+      expect(both.stdout).toMatch(/IAM role/);
+      expect(both.stdout).toMatch(/create a new access key/);
+      expect(both.stdout).toMatch(/the others with their provider/);
     }));
 
   it('exits at once on bad usage even when the staged diff it started early is never read', () =>

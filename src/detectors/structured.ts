@@ -227,6 +227,15 @@ export function genericRejection(value: string): string | undefined {
 // at every position.
 const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
 
+/**
+ * Passwords can be short; tokens, keys and secrets that services issue are 16 characters and
+ * more. The short values under those names in real code are made up: docstrings' and tests'
+ * keyboard mash (access_token=kjfch2345sdf), not credentials.
+ */
+function tooShortFor(name: string, value: string): boolean {
+  return value.length < 16 && !/passw(?:or)?d|pwd/i.test(name);
+}
+
 export const genericSecret = defineRule({
   id: 'generic-secret',
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
@@ -236,7 +245,7 @@ export const genericSecret = defineRule({
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
-  regex: String.raw`${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;]{8,100})\k<q>(?![^\s"'\x60,;])`,
+  regex: String.raw`${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&]{8,100})\k<q>(?![^\s"'\x60,;&])`,
   ignoreCase: true,
   entropy: 3.0,
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
@@ -244,6 +253,7 @@ export const genericSecret = defineRule({
   validate: (value, m, fragment) =>
     genericRejection(value) === undefined &&
     !/aws.?secret|secret.?access.?key|session.?token/i.test(m[0]) &&
+    !tooShortFor(m[0].slice(0, m[0].lastIndexOf(value)), value) &&
     !(isLockFile(fragment.path) && lockFileValue(value) !== undefined)
       ? 'unknown'
       : 'invalid',
@@ -262,6 +272,8 @@ export const genericSecret = defineRule({
       'token = "a1b2c3d4-e5f6-7890-abcd-ef1234567890"',
       'secret_path = ./config/secret2.json',
       'password = self.password2',
+      'https://example.com/protected?access_token=kjfch2345sdf',
+      'oauth_token=lsdkfol23w&oauth_token_secret=qwe089234lkjsdf&realms=movies+pics',
       'password_hint = "Password1"',
       "'onepassword-token': 'other:1password',",
     ],
@@ -296,13 +308,14 @@ export const netrcPassword = defineRule({
   description: 'Password in a .netrc entry',
   keywords: ['machine'],
   regex: String.raw`(?<![A-Za-z0-9_])machine[ 	]+\S{1,253}\s+login[ 	]+\S{1,128}\s+password[ 	]+(?<secret>[^\s#]{4,128})`,
-  validate: (value) => (genericRejection(value) === 'stop word' || /^\$/.test(value) ? 'invalid' : 'unknown'),
+  // A template that writes a .netrc (password {self.password}) is not one.
+  validate: (value) => (genericRejection(value) === 'stop word' || /^\$|[{}()<>]/.test(value) ? 'invalid' : 'unknown'),
   severity: 'high',
   confidence: 'high',
   get examples() {
     return {
       positives: [`machine api.example.com\n  login deploy\n  password ${fakeString(ALNUM, 18, 130)}`],
-      negatives: ['machine example.com login me password changeme'],
+      negatives: ['machine example.com login me password changeme', "return f'machine {host} login {self.username} password {self.password}'"],
     };
   },
 });

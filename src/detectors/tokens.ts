@@ -92,16 +92,24 @@ export const TOKEN_RULES: readonly Detector[] = [
     id: 'npmrc-auth-token',
     description: 'npm registry auth token in .npmrc (_authToken / _auth / _password)',
     keywords: ['_authtoken', '_auth', '_password'],
+    // As .npmrc writes them: the key starts its line, or follows a registry scope
+    // (//registry.npmjs.org/:_authToken=...); not code such as self._password = x.password.
     // Any literal value is a credential here ($-templated values do not match), unless it is
-    // one character over and over or xxxx.
-    regex: `(?<![A-Za-z0-9])_(?:authToken|auth|password)\\s*=\\s*["']?(?<secret>[A-Za-z0-9+/=_\\-.:]{8,})`,
+    // one character over and over, xxxx, or a dotted name (os.environ, handler.password).
+    regex: `(?:^|[\\n:])[ \\t]{0,16}_(?:authToken|auth|password)[ \\t]*=[ \\t]*["']?(?<secret>[A-Za-z0-9+/=_\\-.:]{8,})`,
     placeholders: false,
-    validate: (s) => (/^(.)\\1*$/.test(s) || /x{4,}/i.test(s) ? 'invalid' : 'unknown'),
+    validate: (s) =>
+      /^(.)\1*$/.test(s) || /x{4,}/i.test(s) || /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/.test(s) ? 'invalid' : 'unknown',
     severity: 'high',
     get examples() {
       return {
-      positives: [`//registry.npmjs.org/:_authToken=${fakeString(URLSAFE, 36, 14)}`],
-      negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '_authToken=xxxxxxxxxxxx'],
+      positives: [`//registry.npmjs.org/:_authToken=${fakeString(URLSAFE, 36, 14)}`, `_auth=${Buffer.from('deploy:' + fakeString(ALNUM, 12, 16)).toString('base64')}`],
+      negatives: [
+        '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+        '_authToken=xxxxxxxxxxxx',
+        '        self._password = handler.password',
+        '_password = os.environ',
+      ],
     };
     },
   }),

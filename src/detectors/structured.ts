@@ -124,6 +124,11 @@ const PLACEHOLDER_PASSWORDS = new Set([
   '****', '*****', '******', 'your_password', 'yourpassword', 'pwd',
 ]);
 
+/** What docs and tests write where a .netrc password goes: the list above, and pass, pass1, ... */
+function isPlaceholderPassword(pw: string): boolean {
+  return PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || /^pass\d{0,4}$/i.test(pw);
+}
+
 function templated(value: string): boolean {
   return /[${}<>()%]|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
 }
@@ -136,6 +141,7 @@ const urlCredentialsRule = defineRule({
   placeholders: false,
   validate: (secret) => {
     const pw = decodeURIComponentSafe(secret);
+    // ("pass" stays a finding here: the peers' own fixtures count user:pass@host as a leak.)
     if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
     if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
     return 'unknown';
@@ -309,13 +315,23 @@ export const netrcPassword = defineRule({
   keywords: ['machine'],
   regex: String.raw`(?<![A-Za-z0-9_])machine[ 	]+\S{1,253}\s+login[ 	]+\S{1,128}\s+password[ 	]+(?<secret>[^\s#]{4,128})`,
   // A template that writes a .netrc (password {self.password}) is not one.
-  validate: (value) => (genericRejection(value) === 'stop word' || /^\$|[{}()<>]/.test(value) ? 'invalid' : 'unknown'),
+  // Passwords from 8 characters, as for the generic rule: the short ones in .netrc text are
+  // tests' and docs' (password pass1), and a template writing one is not one either.
+  validate: (value) => {
+    const pw = value.replace(/^"(.*)"$/, '$1');
+    if (pw.length < 8 || isPlaceholderPassword(pw) || genericRejection(pw) === 'stop word' || /^\$|[{}()<>]/.test(pw)) return 'invalid';
+    return 'unknown';
+  },
   severity: 'high',
   confidence: 'high',
   get examples() {
     return {
       positives: [`machine api.example.com\n  login deploy\n  password ${fakeString(ALNUM, 18, 130)}`],
-      negatives: ['machine example.com login me password changeme', "return f'machine {host} login {self.username} password {self.password}'"],
+      negatives: [
+        'machine example.com login me password changeme',
+        "return f'machine {host} login {self.username} password {self.password}'",
+        'machine host.domain.com login log1 password pass1 account acct1',
+      ],
     };
   },
 });

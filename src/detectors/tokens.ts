@@ -99,7 +99,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `(?:^|[\\n:])[ \\t]{0,16}_(?:authToken|auth|password)[ \\t]*=[ \\t]*["']?(?<secret>[A-Za-z0-9+/=_\\-.:]{8,})`,
     placeholders: false,
     validate: (s) =>
-      /^(.)\1*$/.test(s) || /x{4,}/i.test(s) || /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/.test(s) ? 'invalid' : 'unknown',
+      /^(.)\1*$/.test(s) || /x{4,}/i.test(s) || /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/.test(s) ||
+      // Docs' stand-ins: MYTOKEN1, YOUR_AUTH_TOKEN.
+      (/^[A-Z][A-Z_]*\d{0,2}$/.test(s) && /TOKEN|AUTH|PASS|SECRET|KEY/.test(s))
+        ? 'invalid'
+        : 'unknown',
     severity: 'high',
     get examples() {
       return {
@@ -109,6 +113,7 @@ export const TOKEN_RULES: readonly Detector[] = [
         '_authToken=xxxxxxxxxxxx',
         '        self._password = handler.password',
         '_password = os.environ',
+        '//somewhere-else.com/myorg/:_authToken=MYTOKEN1',
       ],
     };
     },

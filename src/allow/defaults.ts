@@ -32,7 +32,7 @@ export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   },
   {
     id: 'oauth-rfc-example',
-    rules: ['generic-secret', 'url-credentials'],
+    rules: ['generic-secret', 'url-credentials', 'http-authorization'],
     value: OAUTH_RFC_EXAMPLES,
     reason: 'default: OAuth 2.0 RFC example token',
   },

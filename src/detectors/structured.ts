@@ -313,7 +313,7 @@ export const netrcPassword = defineRule({
   id: 'netrc-password',
   description: 'Password in a .netrc entry',
   keywords: ['machine'],
-  regex: String.raw`(?<![A-Za-z0-9_])machine[ 	]+\S{1,253}\s+login[ 	]+\S{1,128}\s+password[ 	]+(?<secret>[^\s#]{4,128})`,
+  regex: String.raw`(?<![A-Za-z0-9_])machine[ \t]+\S{1,253}\s+login[ \t]+\S{1,128}\s+password[ \t]+(?<secret>[^\s#]{4,128})`,
   // A template that writes a .netrc (password {self.password}) is not one.
   // Passwords from 8 characters, as for the generic rule: the short ones in .netrc text are
   // tests' and docs' (password pass1), and a template writing one is not one either.
@@ -352,6 +352,44 @@ export const gcpServiceAccount = defineRule({
   },
 });
 
+/*
+ * An HTTP Authorization header with its credentials: curl commands in scripts and docs, CI
+ * configs, request code. Basic must decode to user:password (validated); Bearer must look
+ * random (a JWT is the jwt rule's; ${TOKEN}, $TOKEN and <token> are placeholders).
+ */
+export const httpAuthorization = defineRule({
+  id: 'http-authorization',
+  description: 'Credentials in an HTTP Authorization header (Basic or Bearer)',
+  keywords: ['authorization'],
+  regex: String.raw`authorization["']?[ \t]{0,3}[:=,][ \t]{0,3}(?:["'][ \t]{0,2})?(?<scheme>basic|bearer|token)[ \t]{1,4}(?<secret>[A-Za-z0-9\-._~+/]{16,512}={0,2})(?![A-Za-z0-9\-._~+/=])`,
+  ignoreCase: true,
+  entropy: 3.2,
+  validate: (value, m) => {
+    const scheme = (m.groups?.['scheme'] ?? '').toLowerCase();
+    if (scheme === 'basic') return isBasicAuthPair(value) ? 'valid' : 'invalid';
+    return value.startsWith('eyJ') || genericRejection(value) !== undefined ? 'invalid' : 'unknown';
+  },
+  severity: 'high',
+  confidence: 'medium',
+  get examples() {
+    const basic = Buffer.from(`deploy:${fakeString(ALNUM, 16, 141)}`).toString('base64');
+    return {
+      positives: [
+        `curl -H "Authorization: Basic ${basic}" https://api.example.com/v1`,
+        `curl -H 'Authorization: Bearer ${fakeString(ALNUM, 32, 142)}' https://api.example.com/v1`,
+        `headers = {"Authorization": "token ${fakeString(HEX, 40, 143)}"}`,
+      ],
+      negatives: [
+        'curl -H "Authorization: Bearer ${API_TOKEN}" https://api.example.com',
+        'headers["Authorization"] = "Bearer " + token',
+        `Authorization: Basic ${Buffer.from('no colon here at all').toString('base64')}`,
+        'Authorization: Bearer <your-access-token>',
+        `Authorization: Bearer ${fakeJwt(144)}`,
+      ],
+    };
+  },
+});
+
 export const STRUCTURED_RULES: readonly Detector[] = [
   privateKey,
   jwt,
@@ -359,5 +397,6 @@ export const STRUCTURED_RULES: readonly Detector[] = [
   dockerConfigAuth,
   netrcPassword,
   gcpServiceAccount,
+  httpAuthorization,
   genericSecret,
 ];

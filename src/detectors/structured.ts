@@ -314,9 +314,9 @@ export const netrcPassword = defineRule({
   description: 'Password in a .netrc entry',
   keywords: ['machine'],
   regex: String.raw`(?<![A-Za-z0-9_])machine[ \t]+\S{1,253}\s+login[ \t]+\S{1,128}\s+password[ \t]+(?<secret>[^\s#]{4,128})`,
-  // A template that writes a .netrc (password {self.password}) is not one.
   // Passwords from 8 characters, as for the generic rule: the short ones in .netrc text are
-  // tests' and docs' (password pass1), and a template writing one is not one either.
+  // tests' and docs' (password pass1); and a template writing a .netrc (password
+  // {self.password}) is not one.
   validate: (value) => {
     const pw = value.replace(/^"(.*)"$/, '$1');
     if (pw.length < 8 || isPlaceholderPassword(pw) || genericRejection(pw) === 'stop word' || /^\$|[{}()<>]/.test(pw)) return 'invalid';

@@ -36,10 +36,12 @@ const VERSION_WORDS = new Set(['alpha', 'beta', 'rc', 'pre', 'preview', 'dev', '
  * lock file or a manifest. Every letter run must be a version word (or a git describe hash).
  */
 export function isVersion(value: string): boolean {
-  const m = /^(?:[=~^!]{1,2})?v?(\d+)((?:[.\-+_][0-9A-Za-z]+|[A-Za-z]+\d*)*)$/.exec(value);
+  // Unambiguous (each repetition starts with a separator the segment cannot hold), so linear:
+  // an earlier form with a repeated [A-Za-z]+ took seconds on 1aaaa...a!.
+  const m = /^(?:[=~^!]{1,2})?v?(\d[0-9A-Za-z]*(?:[.\-+_][0-9A-Za-z]+)*)$/.exec(value);
   if (m === null) return false;
-  for (const segment of (m[2] ?? '').split(/[.\-+_]/)) {
-    if (segment === '' || /^\d+$/.test(segment) || /^g[0-9a-f]{7,40}$/.test(segment)) continue;
+  for (const segment of (m[1] ?? '').split(/[.\-+_]/)) {
+    if (/^\d+$/.test(segment) || /^g[0-9a-f]{7,40}$/.test(segment)) continue;
     const words = segment.match(/[A-Za-z]+/g) ?? [];
     if (!words.every((w) => VERSION_WORDS.has(w.toLowerCase()))) return false;
   }

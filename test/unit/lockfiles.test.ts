@@ -18,6 +18,13 @@ describe('isVersion', () => {
   );
 });
 
+it('isVersion and lockFileValue stay linear on long hostile values (no backtracking blow-up)', () => {
+  for (const hostile of ['1' + 'a'.repeat(100_000) + '!', '1' + 'a1'.repeat(50_000) + '!', 'sha512-' + 'A'.repeat(100_000) + '!', `h1:${'A'.repeat(100_000)}!`]) {
+    expect(isVersion(hostile)).toBe(false);
+    expect(lockFileValue(hostile)).toBeUndefined();
+  }
+});
+
 describe('lock files', () => {
   it('knows lock files by name, wherever they are', () => {
     for (const p of ['package-lock.json', 'web/yarn.lock', 'a/b/pnpm-lock.yaml', 'Cargo.lock', 'py/poetry.lock', 'go.sum', 'Gemfile.lock']) {

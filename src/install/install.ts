@@ -52,13 +52,21 @@ exit $status
  * run npm install, else the copy install put in the git directory — never npx, never network.
  */
 export function huskyLine(): string {
-  const copy = '"$(git rev-parse --git-common-dir)/keygate/dist/cli.cjs"';
   return (
     `if [ -x node_modules/.bin/keygate ]; then node_modules/.bin/keygate hook; ` +
-    `elif [ -f ${copy} ]; then node ${copy} hook; ` +
+    `elif [ -f ${COPY_IN_GIT_DIR} ]; then node ${COPY_IN_GIT_DIR} hook; ` +
+    `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then node "$k" hook; ` +
     `else echo "keygate: not installed in this clone: run npm install (commit blocked)" >&2; exit 1; fi ${HUSKY_MARKER}`
   );
 }
+
+/**
+ * Where install puts the copy in husky mode: <git-common-dir>/keygate/dist/cli.cjs. In a plain
+ * clone that is .git/..., looked at first without running git (a git process is ~5 ms of a
+ * commit); linked worktrees and submodules, where .git is a file, ask git.
+ */
+const COPY_IN_GIT_DIR = '.git/keygate/dist/cli.cjs';
+const COPY_IN_COMMON_DIR = 'k="$(git rev-parse --git-common-dir)/keygate/dist/cli.cjs"';
 
 export interface InstallOptions {
   husky: boolean;
@@ -225,12 +233,12 @@ export const BLOCK_END = '# <<< keygate';
  * the block then hands the same lines back as stdin to whatever follows it in the file.
  */
 export function huskyPrePushBlock(): string {
-  const copy = '"$(git rev-parse --git-common-dir)/keygate/dist/cli.cjs"';
   return [
     BLOCK_BEGIN,
     'keygate_refs=$(cat)',
     `if [ -x node_modules/.bin/keygate ]; then printf '%s\\n' "$keygate_refs" | node_modules/.bin/keygate pre-push "$@" || exit $?; ` +
-      `elif [ -f ${copy} ]; then printf '%s\\n' "$keygate_refs" | node ${copy} pre-push "$@" || exit $?; ` +
+      `elif [ -f ${COPY_IN_GIT_DIR} ]; then printf '%s\\n' "$keygate_refs" | node ${COPY_IN_GIT_DIR} pre-push "$@" || exit $?; ` +
+      `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then printf '%s\\n' "$keygate_refs" | node "$k" pre-push "$@" || exit $?; ` +
       `else echo "keygate: not installed in this clone: run npm install (push blocked)" >&2; exit 1; fi`,
     'exec 0<<KEYGATE_REFS',
     '$keygate_refs',

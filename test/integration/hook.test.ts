@@ -1,7 +1,9 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, HOOKS, installHook, type Repo, withRepo } from '../helpers/repo.js';
+import { huskyLine } from '../../src/install/install.js';
+import { CLI, gitEnv, HOOKS, installHook, ROOT, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
 function commit(repo: Repo, args: string[], env: Record<string, string> = {}) {
@@ -135,5 +137,42 @@ describe('a real git commit with the keygate hook installed', () => {
       const noColor = repo.keygate(['scan', '--staged'], { NO_COLOR: '1', FORCE_COLOR: '1' });
       expect(noColor.stdout).not.toMatch(/\x1b\[/);
       expect(plain.stdout).toContain('k.env:1:19');
+    }));
+});
+
+const DIST = join(ROOT, 'dist');
+
+describe("husky's line in .husky/pre-commit, before npm install (keygate's copy in the git directory)", () => {
+  /** Puts the built dist/ where husky-mode install copies it: <git-common-dir>/keygate/dist. */
+  function copyDist(commonDir: string): void {
+    const to = join(commonDir, 'keygate', 'dist');
+    mkdirSync(to, { recursive: true });
+    for (const f of readdirSync(DIST)) copyFileSync(join(DIST, f), join(to, f));
+  }
+
+  it('finds the copy in .git, and through git where .git is a file (a linked worktree)', () =>
+    withRepo((repo) => {
+      repo.write('a.txt', 'a\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'init');
+      copyDist(join(repo.dir, '.git'));
+      const wt = `${repo.dir}-wt`;
+      repo.git('worktree', 'add', '-q', wt);
+      try {
+        for (const dir of [repo.dir, wt]) {
+          writeFileSync(join(dir, 'k.env'), `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+          spawnSync('git', ['add', 'k.env'], { cwd: dir, env: gitEnv() });
+          const r = spawnSync('sh', ['-e', '-c', huskyLine()], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+          expect(r.status, `${dir}: ${r.stderr}`).toBe(1);
+          expect(r.stdout).toContain('k.env:1:23');
+        }
+        // Neither node_modules nor a copy: the commit is blocked, saying how to fix it.
+        rmSync(join(repo.dir, '.git', 'keygate'), { recursive: true });
+        const none = spawnSync('sh', ['-e', '-c', huskyLine()], { cwd: wt, env: gitEnv(), encoding: 'utf8' });
+        expect(none.status).toBe(1);
+        expect(none.stderr).toMatch(/not installed in this clone: run npm install/);
+      } finally {
+        rmSync(wt, { recursive: true, force: true });
+      }
     }));
 });

@@ -5,6 +5,7 @@ import {
   SECRET_MIN_ENTROPY,
 } from '../../src/detectors/aws.js';
 import { BASE32, BASE64, charset, shannonEntropy } from '../../src/detectors/entropy.js';
+import { fakeString } from '../../src/detectors/fake.js';
 
 describe('shannonEntropy', () => {
   it('matches known values', () => {
@@ -30,22 +31,12 @@ describe('shannonEntropy', () => {
 
 /** The measurement behind the thresholds in src/detectors/aws.ts. */
 describe('entropy thresholds', () => {
-  // Seeded, so that a run is repeatable: a rare draw must not make the suite flaky. (The
-  // thresholds were chosen from 2,000,000 crypto-random draws; 5,000,000 more gave no key-ID
-  // body under 2.299 bits/char.)
-  let seed = 0x9e3779b9;
-  function next(): number {
-    seed ^= seed << 13;
-    seed >>>= 0;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return seed;
-  }
-  function randomFrom(alphabet: string, n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet[(next() >>> 8) % alphabet.length];
-    return s;
+  // Seeded (fake.ts's generator, one stream cut into draws), so that a run is repeatable: a
+  // rare draw must not make the suite flaky. (The thresholds were chosen from 2,000,000
+  // crypto-random draws; 5,000,000 more gave no key-ID body under 2.299 bits/char.)
+  function draws(alphabet: string, n: number, count: number, seed: number): string[] {
+    const stream = fakeString(alphabet, n * count, seed);
+    return Array.from({ length: count }, (_, i) => stream.slice(i * n, (i + 1) * n));
   }
   const B32 = [...BASE32].join('');
   const B64 = [...BASE64].join('');
@@ -53,21 +44,21 @@ describe('entropy thresholds', () => {
   it('keeps (almost) every random 40-char base64 secret and drops every 40-char hex hash', () => {
     let belowContext = 0;
     let belowBare = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const h = shannonEntropy(randomFrom(B64, 40), BASE64);
+    for (const secret of draws(B64, 40, 20_000, 1)) {
+      const h = shannonEntropy(secret, BASE64);
       if (h < SECRET_MIN_ENTROPY) belowContext++;
       if (h < BARE_SECRET_MIN_ENTROPY) belowBare++;
     }
     expect(belowContext).toBe(0);
     expect(belowBare).toBeLessThan(20);
-    for (let i = 0; i < 2_000; i++) {
-      expect(shannonEntropy(randomFrom('0123456789abcdef', 40), BASE64)).toBeLessThan(SECRET_MIN_ENTROPY);
+    for (const hash of draws('0123456789abcdef', 40, 2_000, 2)) {
+      expect(shannonEntropy(hash, BASE64)).toBeLessThan(SECRET_MIN_ENTROPY);
     }
   });
 
   it('keeps random key ID bodies and drops repeated ones', () => {
-    for (let i = 0; i < 20_000; i++) {
-      expect(shannonEntropy(randomFrom(B32, 16), BASE32)).toBeGreaterThanOrEqual(KEY_ID_MIN_ENTROPY);
+    for (const body of draws(B32, 16, 20_000, 3)) {
+      expect(shannonEntropy(body, BASE32)).toBeGreaterThanOrEqual(KEY_ID_MIN_ENTROPY);
     }
     expect(shannonEntropy('TESTTESTTESTTEST', BASE32)).toBeLessThan(KEY_ID_MIN_ENTROPY);
   });

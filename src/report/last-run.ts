@@ -2,20 +2,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Finding } from '../types.js';
+import { type FindingCore, findingCore } from './json.js';
 
 /**
  * The last blocked run, kept in .git/keygate/ for `keygate allow --last` and `keygate review`.
  * It holds locations, redacted matches and fingerprints — never a secret.
  */
-export interface LastRunFinding {
-  rule: string;
-  file: string;
-  line: number;
-  column: number;
-  match: string;
-  fingerprint: string;
-  severity: string;
-}
+export type LastRunFinding = FindingCore;
 
 export interface LastRun {
   version: 1;
@@ -31,15 +24,7 @@ export function saveLastRun(gitDir: string, findings: readonly Finding[], now: D
   const run: LastRun = {
     version: 1,
     time: now.toISOString(),
-    findings: findings.map((f) => ({
-      rule: f.ruleId,
-      file: f.path,
-      line: f.line,
-      column: f.column,
-      match: f.redacted,
-      fingerprint: f.fingerprint,
-      severity: f.severity,
-    })),
+    findings: findings.map(findingCore),
   };
   const file = lastRunPath(gitDir);
   mkdirSync(join(gitDir, 'keygate'), { recursive: true });

@@ -1,6 +1,7 @@
 import { KeygateError } from '../errors.js';
 import type { StagedFile } from '../types.js';
 import { ContentReader } from './content.js';
+import { DelimitedReader } from './delimited.js';
 import type { DiffSink } from './diff-parser.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 
@@ -12,7 +13,7 @@ import { LINE_OVERLAP, MAX_LINE } from './lines.js';
  */
 export class CatFileParser {
   private index = -1;
-  private header: Buffer[] = [];
+  private readonly header = new DelimitedReader(10);
   /** Content bytes still to come for the current object (then its trailing newline); -1 between objects. */
   private remaining = -1;
   private content: ContentReader | undefined;
@@ -34,7 +35,7 @@ export class CatFileParser {
   }
 
   end(): void {
-    if (this.remaining >= 0 || this.header.length > 0 || this.index !== this.files.length - 1) {
+    if (this.remaining >= 0 || this.header.pending || this.index !== this.files.length - 1) {
       throw new KeygateError(
         'DIFF_PARSE',
         `git cat-file ended early: ${this.index + 1} of ${this.files.length} added files read`,
@@ -43,16 +44,9 @@ export class CatFileParser {
   }
 
   private readHeader(chunk: Buffer, at: number): number {
-    const nl = chunk.indexOf(10, at);
-    if (nl === -1) {
-      this.header.push(chunk.subarray(at));
-      return chunk.length;
-    }
-    this.header.push(chunk.subarray(at, nl));
-    const line = Buffer.concat(this.header).toString('utf8');
-    this.header = [];
-    this.startObject(line);
-    return nl + 1;
+    const { token, next } = this.header.read(chunk, at);
+    if (token !== undefined) this.startObject(token);
+    return next;
   }
 
   private startObject(header: string): void {

@@ -1,5 +1,6 @@
 import { KeygateError } from '../errors.js';
 import type { StagedFile } from '../types.js';
+import { DelimitedReader } from './delimited.js';
 import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
 
 /**
@@ -34,7 +35,7 @@ type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
 export class StagedDiffParser {
   private state: State = 'raw';
-  private rawBytes: Buffer[] = [];
+  private readonly raw = new DelimitedReader(0);
   private rawTokens: string[] = [];
   private files: StagedFile[] = [];
   private fileIndex = -1;
@@ -88,7 +89,7 @@ export class StagedDiffParser {
   end(): void {
     if (this.state === 'stopped') return;
     if (this.state === 'raw') {
-      if (this.rawBytes.length > 0 || this.rawTokens.length > 0) {
+      if (this.raw.pending || this.rawTokens.length > 0) {
         throw new KeygateError('DIFF_PARSE', 'git diff output ended inside its file list');
       }
       return;
@@ -109,15 +110,9 @@ export class StagedDiffParser {
   private pushRaw(chunk: Buffer): number {
     let start = 0;
     for (;;) {
-      const nul = chunk.indexOf(0, start);
-      if (nul === -1) {
-        this.rawBytes.push(chunk.subarray(start));
-        return chunk.length;
-      }
-      this.rawBytes.push(chunk.subarray(start, nul));
-      const token = Buffer.concat(this.rawBytes).toString('utf8');
-      this.rawBytes = [];
-      start = nul + 1;
+      const { token, next } = this.raw.read(chunk, start);
+      if (token === undefined) return next;
+      start = next;
       if (token === '' && this.rawTokens.length === 0) {
         this.state = 'patch-start';
         return start;

@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FindingCore } from '../../src/report/json.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = join(ROOT, 'dist/cli.cjs');
@@ -74,14 +75,7 @@ export function installHook(repo: Repo): void {
   repo.git('config', 'core.hooksPath', HOOKS);
 }
 
-export interface JsonFinding {
-  rule: string;
-  file: string;
-  line: number;
-  column: number;
-  match: string;
-  fingerprint: string;
-  severity: string;
+export interface JsonFinding extends FindingCore {
   confidence: string;
   facts: Record<string, string>;
   pairedWith: { rule: string; file: string; line: number; column: number }[];

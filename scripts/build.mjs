@@ -1,12 +1,15 @@
 // Builds dist/: the bundle (dist/keygate.cjs), its launcher (dist/cli.cjs) and the launcher's
 // V8 code cache, warmed by one real scan of a throwaway repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+// The version is part of the code: a hook's copy of keygate has no package.json beside it.
+const define = { KEYGATE_VERSION: JSON.stringify(version) };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define };
 // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
 const alias = { debug: './src/shims/debug.ts' };
 // micromatch (and picomatch, braces, ...: a third of the hook bundle) is needed only when
@@ -27,6 +30,11 @@ await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs
 await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart] });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.cjs', 0o755);
+// husky, as pinned, for `keygate install` to set husky up with (keygate has no runtime
+// dependencies: installing it never brings a second husky into a repository).
+mkdirSync('dist/husky', { recursive: true });
+for (const f of ['bin.js', 'index.js', 'husky', 'LICENSE']) copyFileSync(`node_modules/husky/${f}`, `dist/husky/${f}`);
+writeFileSync('dist/husky/package.json', JSON.stringify({ name: 'husky', version: JSON.parse(readFileSync('node_modules/husky/package.json', 'utf8')).version, type: 'module', license: 'MIT' }) + '\n');
 // The launcher reads the bundles as latin1 (no UTF-8 decoding): they must be pure ASCII.
 for (const f of ['dist/keygate.cjs', 'dist/hook.cjs']) {
   const at = readFileSync(f).findIndex((b) => b > 0x7f);

@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync,
 import { dirname, join, relative } from 'node:path';
 import { KeygateError } from '../errors.js';
 import { copyFiles, type Step, type Undo, writeFile } from './actions.js';
-import { DIST_FILES, distDir, findPackageDir, keygateVersion } from './package.js';
+import { DIST_FILES, distDir, keygateVersion, shippedHuskyDir } from './package.js';
 import { huskyVersion, majorOf, type PackageJson, readPackageJson, type RepoFacts, repoFacts } from './repo.js';
 import { runHusky } from './husky.js';
 
@@ -219,7 +219,7 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
   if (hooksPath !== '.husky/_' && hooksPath !== '.husky') {
     steps.push({
       describe: 'set husky up in this clone (core.hooksPath = .husky/_), as npm install will for teammates',
-      apply: () => runHusky(facts.root, findPackageDir('husky')),
+      apply: () => runHusky(facts.root, shippedHuskyDir()),
     });
   }
   return steps;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KeygateError } from '../errors.js';
 
@@ -15,26 +15,25 @@ export function distDir(): string {
   return dirname(realpathSync(script));
 }
 
-export function packageRoot(): string {
-  return dirname(distDir());
-}
+/**
+ * package.json's version, written into the code by scripts/build.mjs (and vitest.config.ts for
+ * the sources): every copy of keygate knows it, a hook's copy too, which has no package.json.
+ */
+declare const KEYGATE_VERSION: string;
 
 export function keygateVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
+  return KEYGATE_VERSION;
 }
 
 /** The files that make keygate run on their own, with no npx and no network. */
 export const DIST_FILES = ['cli.cjs', 'hook.cjs', 'hook.cache', 'keygate.cjs', 'keygate.cache', 'micromatch.cjs'] as const;
 
-/** A package installed beside keygate (npm's flat or nested node_modules). */
-export function findPackageDir(name: string, from = packageRoot()): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-    if (dirname(dir) === dir) break;
-  }
-  // keygate itself may sit in node_modules: its siblings are packages too.
-  const sibling = join(dirname(packageRoot()), name);
-  return existsSync(join(sibling, 'package.json')) ? sibling : undefined;
+/**
+ * husky as shipped inside keygate's package (dist/husky/, copied from the pinned husky at
+ * build time): keygate has no runtime dependencies, so installing it never changes which
+ * husky a repository uses. Absent in a hook's own copy of keygate.
+ */
+export function shippedHuskyDir(): string | undefined {
+  const dir = join(distDir(), 'husky');
+  return existsSync(join(dir, 'bin.js')) ? dir : undefined;
 }

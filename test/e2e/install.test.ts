@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitEnv, ROOT, type Repo, withRepo } from '../helpers/repo.js';
+import { packKeygate, type Packed } from '../helpers/pack.js';
+import { gitEnv, type Repo, withRepo } from '../helpers/repo.js';
 import { fakeSecret } from '../helpers/secrets.js';
 
 /**
@@ -12,25 +13,28 @@ import { fakeSecret } from '../helpers/secrets.js';
  * that tarball from the local npm cache only (offline: no network needed), in fresh repos of
  * every kind. Then real commits: a fake key must be blocked with file:line, a clean one pass.
  */
+let packed: Packed | undefined;
 let tarball = '';
-let packDir = '';
+/**
+ * npm's cache for these tests only, empty at the start: keygate's package has no runtime
+ * dependencies, so npx installs the tarball offline from nothing, on any machine — whatever
+ * the machine's own npm cache holds or lacks.
+ */
+let npmCache = '';
 
 beforeAll(() => {
-  packDir = mkdtempSync(join(tmpdir(), 'keygate-pack-'));
-  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
-  const packed = join(packDir, readdirSync(packDir)[0] as string);
-  // The content's hash in the name: npx caches by spec, and must not reuse an older build.
-  const hash = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 12);
-  tarball = join(packDir, `keygate-${hash}.tgz`);
-  copyFileSync(packed, tarball);
+  packed = packKeygate();
+  tarball = packed.tarball;
+  npmCache = join(packed.dir, 'npm-cache');
+  mkdirSync(npmCache);
 });
 
-afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+afterAll(() => packed?.remove());
 
 function npxKeygate(cwd: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync('npx', ['--yes', '--package', tarball, 'keygate', ...args], {
     cwd,
-    env: gitEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false', ...env }),
+    env: gitEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: npmCache, ...env }),
     encoding: 'utf8',
   });
   return { status: r.status, out: r.stdout + r.stderr };

@@ -1,0 +1,27 @@
+// prepack/postpack: the published package.json carries no `prepare` script. npm never runs
+// prepare for a registry install, but npm 11 warns about it on every install (allowScripts),
+// and keygate needs no install-time step: dist/ is built before packing. `strip` keeps the
+// original beside it; `restore` puts it back byte for byte.
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+const FILE = 'package.json';
+const KEEP = '.package.json.prepack';
+const mode = process.argv[2];
+
+if (mode === 'strip') {
+  if (!existsSync('dist/cli.cjs')) {
+    process.stderr.write('pack: dist/ is not built; run npm run build first\n');
+    process.exit(1);
+  }
+  if (!existsSync(KEEP)) copyFileSync(FILE, KEEP);
+  const text = readFileSync(KEEP, 'utf8');
+  const pkg = JSON.parse(text);
+  // Its scripts build and test this checkout; none means anything in an installed copy.
+  delete pkg.scripts;
+  writeFileSync(FILE, JSON.stringify(pkg, null, 2) + '\n');
+} else if (mode === 'restore') {
+  if (existsSync(KEEP)) renameSync(KEEP, FILE);
+} else {
+  process.stderr.write('usage: node scripts/pack-manifest.mjs strip|restore\n');
+  process.exit(2);
+}

@@ -16,8 +16,10 @@ if (mode === 'strip') {
   if (!existsSync(KEEP)) copyFileSync(FILE, KEEP);
   const text = readFileSync(KEEP, 'utf8');
   const pkg = JSON.parse(text);
-  // Its scripts build and test this checkout; none means anything in an installed copy.
+  // Its scripts build and test this checkout, and allowScripts approves its build tools'
+  // install scripts: neither means anything in an installed copy.
   delete pkg.scripts;
+  delete pkg.allowScripts;
   writeFileSync(FILE, JSON.stringify(pkg, null, 2) + '\n');
 } else if (mode === 'restore') {
   if (existsSync(KEEP)) renameSync(KEEP, FILE);

@@ -58,6 +58,7 @@ describe('the npm package', () => {
     const manifest = JSON.parse(execFileSync('tar', ['-xOzf', packed!.tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(manifest['scripts']).toBeUndefined();
     expect(manifest['dependencies']).toBeUndefined();
+    expect(manifest['allowScripts']).toBeUndefined();
     expect(manifest['version']).toBe(version);
     expect(manifest['bin']).toEqual({ keygate: 'dist/cli.cjs' });
   });

@@ -7,6 +7,7 @@ export default defineConfig({
   // As scripts/build.mjs defines it for the bundles.
   define: { KEYGATE_VERSION: JSON.stringify(version) },
   test: {
+    globalSetup: ['test/helpers/print-seed.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
       {

@@ -100,7 +100,7 @@ Run keygate <command> --help for a command's options.
 Exit codes: 0 clean, 1 secrets found (commit blocked), 2 error (commit blocked).`;
 
 export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json] [--no-color]
-       keygate scan <file>... [--format text|json]
+       keygate scan [--format text|json] [--] <file>...
 
 Scans the added lines of the index against HEAD (against the empty tree before the first
 commit): exactly what git commit would record, including partial staging and the temporary

@@ -30,7 +30,9 @@ export function fastPathOption(): { fastPathBytes?: number } {
 }
 
 export function io(argv: string[]): Io {
-  const noColor = argv.includes('--no-color');
+  // Not a file named --no-color after `--`.
+  const dd = argv.indexOf('--');
+  const noColor = (dd === -1 ? argv : argv.slice(0, dd)).includes('--no-color');
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text),

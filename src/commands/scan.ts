@@ -6,20 +6,26 @@ import { SCAN_USAGE } from '../messages.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
 import { renderText } from '../report/text.js';
+import { splitOptionsAndFiles } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
+  const { options, files: positionals } = splitOptionsAndFiles(args, io.cwd);
+  const { values } = parseArgs({
+    args: options,
     options: {
       staged: { type: 'boolean' },
       format: { type: 'string', default: 'text' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
+    allowPositionals: false,
     strict: true,
   });
+  if (values.help && args.length > 1) {
+    // Help and something else: never print usage and pass when files came too.
+    throw new KeygateError('USAGE', '--help goes alone', { hint: 'keygate scan --help; to scan a file named -h, write keygate scan -- -h' });
+  }
   if (values.help) {
     io.out(SCAN_USAGE + '\n');
     return EXIT_CLEAN;

@@ -1,6 +1,6 @@
 import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
 import { shannonEntropy } from './entropy.js';
-import { isPlaceholder } from './heuristics.js';
+import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { regexHits } from './regex.js';
 
 /**
@@ -60,6 +60,7 @@ export function defineRule(spec: RuleSpec): Detector {
       const out: Candidate[] = [];
       for (const hit of regexHits(regex(), fragment.text)) {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
+        if (isWellKnownHash(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (spec.entropy !== undefined && entropy < spec.entropy) continue;
         const verdict = spec.validate?.(hit.secret, hit.match, fragment) ?? 'unknown';

@@ -47,3 +47,20 @@ export function isVersion(value: string): boolean {
   }
   return true;
 }
+
+/**
+ * Digests everyone's code contains, under any name: the MD5, SHA-1, SHA-256 and SHA-512 of
+ * the empty string, and git's empty blob and empty tree. Constants, never secrets.
+ */
+const WELL_KNOWN_HASHES = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e',
+  'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391',
+  '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+]);
+
+export function isWellKnownHash(value: string): boolean {
+  return WELL_KNOWN_HASHES.has(value.toLowerCase());
+}

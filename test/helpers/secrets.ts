@@ -1,18 +1,39 @@
-import { randomBytes } from 'node:crypto';
 import { hasSequentialRun, isPlaceholder } from '../../src/detectors/heuristics.js';
+import { testSeed } from './seed.js';
 
 /**
- * Fake AWS credentials made fresh for each test run: random, never issued by AWS, and never
- * present as literals in this repository (keygate scans its own commits).
+ * Fake AWS credentials made at test time: random-looking, never issued by AWS, and never
+ * present as literals in this repository (keygate scans its own commits). Drawn from a
+ * seeded generator (test/helpers/seed.ts: the seed is printed at the start of every run and
+ * set with KEYGATE_TEST_SEED), so any failing draw can be reproduced.
  */
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function pick(alphabet: string, n: number): string {
-  const bytes = randomBytes(n);
+/** mulberry32: a small, well-mixed 32-bit generator; one stream per test file, from the seed. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+const next = generator(testSeed());
+
+/** n characters of `alphabet` from the seeded stream. */
+export function pick(alphabet: string, n: number): string {
   let s = '';
-  for (const b of bytes) s += alphabet[b % alphabet.length];
+  for (let i = 0; i < n; i++) s += alphabet[next() % alphabet.length];
   return s;
+}
+
+/** A whole number in [0, n) from the seeded stream. */
+export function draw(n: number): number {
+  return next() % n;
 }
 
 function mixed(make: () => string, ok: (s: string) => boolean): string {

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { huskyLine } from '../../src/install/install.js';
+import { DIST_FILES } from '../../src/install/package.js';
 import { CLI, gitEnv, HOOKS, installHook, ROOT, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
@@ -147,7 +148,8 @@ describe("husky's line in .husky/pre-commit, before npm install (keygate's copy 
   function copyDist(commonDir: string): void {
     const to = join(commonDir, 'keygate', 'dist');
     mkdirSync(to, { recursive: true });
-    for (const f of readdirSync(DIST)) copyFileSync(join(DIST, f), join(to, f));
+    // What install copies (dist/husky/ is for install itself, not the hook).
+    for (const f of DIST_FILES) copyFileSync(join(DIST, f), join(to, f));
   }
 
   it('finds the copy in .git, and through git where .git is a file (a linked worktree)', () =>

@@ -37,13 +37,13 @@ describe.skipIf(!hasTmux)('keygate review (real terminal via tmux)', () => {
       const command = `cd '${repo.dir}' && GIT_CONFIG_GLOBAL=/dev/null '${process.execPath}' '${CLI}' review; echo "exit=$?"; sleep 30`;
       tmux(socket, 'new-session', '-d', '-s', 'review', '-x', '200', '-y', '50', command);
       try {
-        let screen = await waitFor(socket, '[1/3]');
+        let screen = await waitFor(socket, /\[1\/3\][^]*\[q\] quit >/);
         expect(screen).toMatch(/\[1\/3\] src\/deploy\.sh:1:26 {2}aws-access-key-id/);
         tmux(socket, 'send-keys', '-t', 'review', 'r', 'Enter');
-        screen = await waitFor(socket, '[2/3]');
+        screen = await waitFor(socket, /\[2\/3\][^]*\[q\] quit >/);
         expect(screen).toMatch(/> +2 \| export AWS_SECRET_ACCESS_KEY=\S{4}…\S{4}/);
         tmux(socket, 'send-keys', '-t', 'review', 'r', 'Enter');
-        screen = await waitFor(socket, '[3/3]');
+        screen = await waitFor(socket, /\[3\/3\][^]*\[q\] quit >/);
         expect(screen).toMatch(/> +2 \| aws_secret_access_key = \S{4}…\S{4}/);
         expect(screen).toMatch(/ +1 \| \[fixture\]/);
         tmux(socket, 'send-keys', '-t', 'review', 'f', 'Enter');

@@ -7,7 +7,8 @@ import { KeygateError } from '../errors.js';
  * appends whatever files are staged to the hook's entry, and a file may be called `-h` or
  * `--format=json`: read as an option, it would print help and pass, or go unscanned. So
  * everything after `--` is a file; before it, options end at the first file name, an option
- * after a file name is refused, and so is an option that is also a file here.
+ * after a file name is refused, and, where no `--` was given, so is an option that is also a
+ * file here.
  */
 export function splitOptionsAndFiles(args: readonly string[], cwd: string): { options: string[]; files: string[] } {
   const dd = args.indexOf('--');
@@ -22,7 +23,8 @@ export function splitOptionsAndFiles(args: readonly string[], cwd: string): { op
       hint: 'write keygate scan [options] -- <file>...; everything after -- is a file',
     });
   }
-  for (const o of options) {
+  // With --, what comes before it was written as options: only without it can one be a file.
+  for (const o of dd === -1 ? options : []) {
     const name = o.split('=')[0] as string;
     if (existsSync(isAbsolute(o) ? o : join(cwd, o)) || (name !== o && existsSync(join(cwd, name)))) {
       throw new KeygateError('USAGE', `"${o}" is both an option and a file here, so it is not clear which is meant`, {

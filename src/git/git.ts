@@ -65,11 +65,26 @@ export const ALLOWED_GIT_ENV = [
   ...CONFIG_SLOTS,
 ];
 
+/**
+ * A git process failed unless it exited 0. simple-git's own test is "non-zero exit and
+ * something on stderr": a git killed by a signal (the OOM killer's SIGKILL) has no exit code
+ * and may have written nothing, and a scan that took its cut-off output for the whole diff
+ * would pass the commit. So every other ending is an error, with what git said, if anything.
+ */
+function exitedZero(error: Error | undefined, result: { exitCode: number | null; stdErr: Buffer[] }): Error | Buffer | undefined {
+  if (error !== undefined) return error;
+  if (result.exitCode === 0) return undefined;
+  const said = Buffer.concat(result.stdErr).toString('utf8').trim();
+  const how = result.exitCode === null || result.exitCode < 0 ? 'was killed before it finished' : `exited with code ${result.exitCode}`;
+  return Buffer.from(said === '' ? `git ${how}, saying nothing` : `${said}\n(git ${how})`);
+}
+
 function gitOptions(cwd: string): Partial<SimpleGitOptions> {
   return {
     baseDir: cwd,
     maxConcurrentProcesses: 1,
     allowEnvironment: ALLOWED_GIT_ENV,
+    errors: exitedZero as SimpleGitOptions['errors'],
     // Done when git's streams close. The default also arms a 50 ms timer at process exit,
     // which keeps Node alive for 50 ms after every commit's scan.
     completion: { onClose: true, onExit: false },
@@ -198,8 +213,24 @@ export async function streamStagedDiff(
     return;
   }
   // In a bare repository `git diff --cached` succeeds and shows nothing: only an empty diff
-  // needs the extra question, so a normal commit pays for one git process, not two.
-  if (listed.length === 0) await assertWorkTree(cwd);
+  // needs the extra questions, so a normal commit pays for one git process, not two.
+  if (listed.length === 0) {
+    await assertWorkTree(cwd);
+    await assertNothingStaged(cwd);
+  }
+}
+
+/**
+ * "git said nothing is staged" and "git stopped talking" look alike: no output. An empty diff
+ * is believed only when a second git, asked for the names alone, agrees.
+ */
+async function assertNothingStaged(cwd: string): Promise<void> {
+  const names = await runGit(cwd, ['diff', '--cached', '--name-only', '-z', '--no-ext-diff', '--no-textconv', '--diff-filter=d']);
+  if (names !== '') {
+    throw new KeygateError('GIT_FAILED', 'git diff --cached showed nothing, but files are staged: its output was cut off', {
+      hint: 'the commit is blocked; try again, or bypass once with git commit --no-verify',
+    });
+  }
 }
 
 /** The fast path: added files through cat-file, everything else through diff, side by side. */

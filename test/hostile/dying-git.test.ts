@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installHook, type Repo, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+
+/**
+ * The git that keygate runs dies while it talks: killed by SIGKILL (as the OOM killer does),
+ * or exiting non-zero with nothing on stderr, or exiting 0 having said only part of it. Real
+ * `git commit`s with the real hook, where the hook's own `git diff --cached` is cut after N
+ * bytes, for N across the whole output. Not one commit may land.
+ *
+ * How the hook's git is made to die: git puts its exec-path first on a hook's PATH, so the
+ * commit runs with GIT_EXEC_PATH at a copy of git's exec-path (links to every helper) whose
+ * `git` is a script: for the staged diff (`diff --cached --raw`) it passes on N bytes of the
+ * real git's output, then dies as the case says; every other git call goes to the real git.
+ */
+const REAL_EXEC_PATH = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
+let execPath = '';
+
+beforeAll(() => {
+  execPath = mkdtempSync(join(tmpdir(), 'keygate-dying-git-'));
+  for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(execPath, f));
+  const wrapper = join(execPath, 'git');
+  writeFileSync(
+    wrapper,
+    [
+      '#!/bin/sh',
+      'case " $* " in',
+      `  *" diff --cached --raw "*)`,
+      `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
+      '    case $DIE in',
+      '      kill) kill -9 $$ ;;',
+      '      exit) exit 3 ;;',
+      '      *) exit 0 ;;',
+      '    esac ;;',
+      'esac',
+      `exec "${REAL_EXEC_PATH}/git" "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(wrapper, 0o755);
+});
+afterAll(() => rmSync(execPath, { recursive: true, force: true }));
+
+function stagePair(repo: Repo): { secrets: string[]; size: number } {
+  const id = fakeKeyId();
+  const secret = fakeSecret();
+  // A clean file first and the key pair after it: most cut points fall before the secret.
+  const filler = Array.from({ length: 200 }, (_, i) => `line_${i} = "value ${i}"`).join('\n');
+  repo.write('app/config.py', `${filler}\n`);
+  repo.write('deploy/settings.py', `AWS_ACCESS_KEY_ID = "${id}"\nAWS_SECRET_ACCESS_KEY = "${secret}"\n`);
+  repo.git('add', '.');
+  const size = execFileSync('git', ['diff', '--cached', '--raw', '--patch', '-z', '-U0', '--no-color'], { cwd: repo.dir }).length;
+  return { secrets: [id, secret], size };
+}
+
+describe('git dies during the hook’s staged diff: the commit never lands', () => {
+  for (const die of ['kill', 'exit', 'exit0'] as const) {
+    it(`git ${die === 'kill' ? 'killed by SIGKILL' : die === 'exit' ? 'exits 3 with empty stderr' : 'exits 0 having said only part'} mid-output, at 15 cut points`, () =>
+      withRepo((repo) => {
+        installHook(repo);
+        const { secrets, size } = stagePair(repo);
+        const cuts = Array.from({ length: 15 }, (_, i) => Math.floor((size * i) / 15));
+        const outcomes: string[] = [];
+        for (const cut of cuts) {
+          const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: execPath, CUT_AT: String(cut), DIE: die } });
+          const out = r.stdout + r.stderr;
+          expect(r.status, `cut at ${cut} of ${size}: ${out}`).not.toBe(0);
+          expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status, `a commit landed (cut at ${cut})`).not.toBe(0);
+          // One clear line saying git failed, never "no secrets found".
+          expect(out).not.toMatch(/no secrets found|nothing staged/);
+          expect(out).toMatch(/keygate: error: git diff --cached (failed|showed nothing)|keygate: error: git diff (output ended|listed)/);
+          assertNoSecret([out], secrets);
+          outcomes.push(out.split('\n').find((l) => l.startsWith('keygate: error:')) ?? '');
+        }
+        expect(outcomes.every((o) => o !== '')).toBe(true);
+        // The same repository with a healthy git: blocked for the secret itself.
+        const healthy = repo.gitRun(['commit', '-m', 'x']);
+        expect(healthy.status).toBe(1);
+        expect(healthy.stdout + healthy.stderr).toContain('deploy/settings.py:2:');
+      }));
+  }
+});

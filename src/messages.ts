@@ -77,6 +77,10 @@ export function errorLine(message: string, hint?: string): string {
   return `keygate: error: ${message}${hint ? ` (${hint})` : ''}`;
 }
 
+export function lastRunNotSaved(reason: string): string {
+  return `keygate: warning: this run could not be kept for keygate allow --last and keygate review (${reason}); the findings above still block`;
+}
+
 export const FAIL_CLOSED_HINT =
   'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
 

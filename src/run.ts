@@ -36,6 +36,7 @@ export function io(argv: string[]): Io {
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text),
+    warn: (text) => void process.stderr.write(text + '\n'),
     colors: pc.createColors(colorsEnabled(noColor)),
     now: () => new Date(),
     today: () => new Date().toISOString().slice(0, 10),

@@ -78,6 +78,8 @@ export interface Finding {
   pairedWith: Location[];
   /** The commit that added it, when scanning commits (pre-push). */
   commit?: string;
+  /** What the user should know about it beyond the facts (an inline allow that did not apply). */
+  notes?: string[];
 }
 
 export interface ScanStats {

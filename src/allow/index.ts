@@ -2,7 +2,7 @@ import type { AllowEntry, KeygateConfig } from '../config/config.js';
 import type { Finding, Suppressed } from '../types.js';
 import { DEFAULT_ALLOWS } from './defaults.js';
 import { loadMicromatch, type Micromatch } from './globs.js';
-import { inlineAllowReason } from './inline.js';
+import { inlineAllowVerdict } from './inline.js';
 
 /** What the allow stage needs to judge a finding; the secret never leaves this stage. */
 export interface AllowInput {
@@ -48,14 +48,19 @@ export function describeEntry(entry: AllowEntry): string {
  * The one place where allows apply, as a pure filter: inline comments, then the entries of
  * .keygate.json, then the built-in defaults. Every suppressed finding keeps its reason.
  */
-export async function applyAllows(inputs: readonly AllowInput[], config: KeygateConfig): Promise<AllowResult> {
+export async function applyAllows(
+  inputs: readonly AllowInput[],
+  config: KeygateConfig,
+  /** Every rule id of this scan (built-in and custom): what an inline allow may name. */
+  knownRules: ReadonlySet<string>,
+): Promise<AllowResult> {
   const needsGlobs = inputs.length > 0 && config.allow.some((e) => e.path !== undefined);
   const micromatch = needsGlobs ? await loadMicromatch() : undefined;
   const entries = config.allow.map((entry, index) => ({ entry, index, test: entryTest(entry, micromatch) }));
   const defaults = config.defaults ? DEFAULT_ALLOWS : [];
   const result: AllowResult = { kept: [], suppressed: [], used: new Map() };
   for (const input of inputs) {
-    const reason = allowReason(input, entries, defaults, result.used);
+    const reason = allowReason(input, entries, defaults, result.used, knownRules);
     if (reason === undefined) result.kept.push(input.finding);
     else result.suppressed.push({ finding: input.finding, reason });
   }
@@ -67,9 +72,11 @@ function allowReason(
   entries: { entry: AllowEntry; index: number; test: Test }[],
   defaults: typeof DEFAULT_ALLOWS,
   used: Map<number, number>,
+  knownRules: ReadonlySet<string>,
 ): string | undefined {
-  const inline = inlineAllowReason(input.lineText, input.finding.ruleId);
-  if (inline !== undefined) return inline;
+  const inline = inlineAllowVerdict(input.lineText, input.finding.ruleId, knownRules);
+  if (inline !== undefined && 'allowed' in inline) return inline.allowed;
+  if (inline !== undefined) input.finding.notes = [...(input.finding.notes ?? []), inline.problem];
   for (const { entry, index, test } of entries) {
     if (!test(input)) continue;
     used.set(index, (used.get(index) ?? 0) + 1);

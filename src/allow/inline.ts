@@ -1,30 +1,43 @@
+import { RULE_ID_RE, unknownRuleMessage } from '../config/rule-ids.js';
+
 /**
  * Inline allow: a `keygate:allow` comment on the same line, in any comment syntax
- * (# // /* -- ; <!--), optionally naming rule ids, optionally followed by a reason:
+ * (# // /* -- ; <!--):
+ *   keygate:allow [<rule-id>[, <rule-id>...]] [-- <reason>]
  *   key = "..."  # keygate:allow aws-secret-access-key -- fixture for the parser test
+ * Every word before `--` is a rule id (one-word ids such as jwt too); with none, the comment
+ * allows every rule on its line. A word that is no rule's id is never read as a reason and
+ * never widens the allow: the comment then allows nothing, and the finding says why.
  */
 const MARK_RE = /(?:#|\/\/|\/\*|<!--|--|;|%)\s*keygate:allow\b([^\n]*)/;
-const RULE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
-export interface InlineAllow {
-  rules: string[];
-  reason: string;
-}
+export type InlineAllow = { rules: string[]; reason: string } | { unknown: string[] };
 
-export function parseInlineAllow(lineText: string): InlineAllow | undefined {
+export function parseInlineAllow(lineText: string, knownRules: ReadonlySet<string>): InlineAllow | undefined {
   const m = MARK_RE.exec(lineText);
   if (m === null) return undefined;
-  const words = (m[1] ?? '').replace(/\*\/|-->/g, ' ').trim().split(/[\s,]+/).filter(Boolean);
-  const rules: string[] = [];
-  while (words.length > 0 && RULE_ID_RE.test(words[0] as string)) rules.push(words.shift() as string);
-  const reason = words.join(' ').replace(/^(?:--|:|-)\s*/, '');
-  return { rules, reason };
+  const body = (m[1] ?? '').replace(/\s*(?:\*\/|-->)[\s\S]*$/, '');
+  const dashes = body.search(/(?:^|\s)--(?:\s|$)/);
+  const head = dashes === -1 ? body : body.slice(0, dashes);
+  const reason = dashes === -1 ? '' : body.slice(dashes).replace(/^\s*--\s*/, '').trim();
+  const words = head.split(/[\s,]+/).filter(Boolean);
+  const unknown = words.filter((w) => !RULE_ID_RE.test(w) || !knownRules.has(w));
+  if (unknown.length > 0) return { unknown };
+  return { rules: words, reason };
 }
 
-/** The reason a finding of `ruleId` on this line is allowed, or undefined. */
-export function inlineAllowReason(lineText: string, ruleId: string): string | undefined {
-  const allow = parseInlineAllow(lineText);
+/** Why a finding of `ruleId` on this line is allowed, or why the line's allow does not apply. */
+export function inlineAllowVerdict(
+  lineText: string,
+  ruleId: string,
+  knownRules: ReadonlySet<string>,
+): { allowed: string } | { problem: string } | undefined {
+  const allow = parseInlineAllow(lineText, knownRules);
   if (allow === undefined) return undefined;
+  if ('unknown' in allow) {
+    const named = allow.unknown.map((w) => unknownRuleMessage(w, knownRules)).join('; ');
+    return { problem: `the keygate:allow on this line is not applied: ${named}. Write keygate:allow <rule-id> -- <reason>` };
+  }
   if (allow.rules.length > 0 && !allow.rules.includes(ruleId)) return undefined;
-  return `inline keygate:allow${allow.reason ? ` (${allow.reason})` : ''}`;
+  return { allowed: `inline keygate:allow${allow.reason ? ` (${allow.reason})` : ''}` };
 }

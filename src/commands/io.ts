@@ -4,6 +4,8 @@ import type { Colors } from 'picocolors/types.js';
 export interface Io {
   cwd: string;
   out(text: string): void;
+  /** A warning: what went wrong that does not change the outcome (stderr). */
+  warn(text: string): void;
   colors: Colors;
   /** Today, as YYYY-MM-DD (the date allowlist entries are stamped with). */
   today(): string;

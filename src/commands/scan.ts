@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { scanFiles, scanStaged } from '../index.js';
-import { SCAN_USAGE } from '../messages.js';
+import { lastRunNotSaved, SCAN_USAGE } from '../messages.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
 import { renderText } from '../report/text.js';
 import { splitOptionsAndFiles } from './args.js';
+import type { Report } from '../types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
@@ -42,12 +43,30 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   const report = values.staged
     ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
     : await scanFiles({ cwd: io.cwd, paths: positionals });
-  if (report.findings.length > 0) {
-    // Remembered for `keygate allow --last` and `keygate review` (no secrets in it). Files can
-    // be scanned outside a repository, where there is nowhere to keep it.
-    const dir = values.staged ? await gitDir(io.cwd) : await gitDir(io.cwd).catch(() => undefined);
-    if (dir !== undefined) saveLastRun(dir, report.findings, io.now());
-  }
+  // The report first: whatever happens next, the user sees what blocked the commit.
   io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
+  if (report.findings.length > 0) await remember(report.findings, io, values.staged === true);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * Keeps the blocked run for `keygate allow --last` and `keygate review` (no secrets in it).
+ * Not being able to (.git read-only, a full disk, outside a repository) costs only those
+ * conveniences: a warning, and the commit is blocked by its findings all the same.
+ */
+async function remember(findings: Report['findings'], io: Io, staged: boolean): Promise<void> {
+  let dir: string;
+  try {
+    dir = await gitDir(io.cwd);
+  } catch (error) {
+    // Files scanned outside any repository: there is nowhere to keep it, and nothing to say.
+    if (!staged && error instanceof KeygateError && error.code === 'NOT_A_REPO') return;
+    io.warn(lastRunNotSaved(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)));
+    return;
+  }
+  try {
+    saveLastRun(dir, findings, io.now());
+  } catch (error) {
+    io.warn(lastRunNotSaved(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)));
+  }
 }

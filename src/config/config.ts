@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { loadMicromatch, type Micromatch } from '../allow/globs.js';
+import { RULE_ID_RE, unknownRuleMessage } from './rule-ids.js';
 import { JsonSyntaxError, type JsonValue, parseJsonWithPositions } from './json.js';
 
 /**
@@ -48,7 +49,6 @@ export interface KeygateConfig {
 export const EMPTY_CONFIG: KeygateConfig = { defaults: true, allow: [], rules: [] };
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-const RULE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FINGERPRINT_RE = /^[0-9a-f]{16}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -151,7 +151,7 @@ class Validator {
     }
     const rule = this.string(o['rule'], `${path}.rule`, false);
     if (rule !== undefined) {
-      if (!ruleIds.includes(rule)) this.fail(`${path}.rule`, `unknown rule "${rule}"`);
+      if (!ruleIds.includes(rule)) this.fail(`${path}.rule`, unknownRuleMessage(rule, ruleIds));
       entry.rule = rule;
     }
     const glob = this.string(o['path'], `${path}.path`, false);

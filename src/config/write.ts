@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { AllowEntry, CustomRule, KeygateConfig } from './config.js';
 
 /**
@@ -37,9 +37,7 @@ export function formatConfig(config: KeygateConfig): string {
 
 /** Writes atomically (temp file + rename), so a crash never leaves half a config. */
 export function writeConfig(file: string, config: KeygateConfig): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, formatConfig(config));
-  renameSync(tmp, file);
+  writeFileAtomic(file, formatConfig(config));
 }
 
 /** Same entry, ignoring reason and date: adding it again changes nothing. */

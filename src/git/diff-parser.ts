@@ -38,6 +38,12 @@ export class StagedDiffParser {
   private readonly raw = new DelimitedReader(0);
   private rawTokens: string[] = [];
   private files: StagedFile[] = [];
+  /**
+   * The patch sections git will show, in order: one per file, but two for a type change
+   * (symlink <-> file, file <-> submodule), which git shows as the old one deleted and the new
+   * one created. The first of those two has only removed lines and is not a file of its own.
+   */
+  private sections: { file: StagedFile; shown: boolean }[] = [];
   private fileIndex = -1;
   private current: StagedFile | undefined;
 
@@ -48,6 +54,8 @@ export class StagedDiffParser {
   private remainingNew = 0;
   /** The marker of a huge line being delivered in slices. */
   private sliceMarker = '';
+  /** In the removed half of a type change: an added line here means git said something else. */
+  private removedOnly = false;
 
   constructor(
     private readonly sink: DiffSink,
@@ -98,10 +106,10 @@ export class StagedDiffParser {
     if (this.state === 'hunk') {
       throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${this.current?.path}`);
     }
-    if (this.fileIndex !== this.files.length - 1) {
+    if (this.fileIndex !== this.sections.length - 1) {
       throw new KeygateError(
         'DIFF_PARSE',
-        `git diff listed ${this.files.length} files but showed ${this.fileIndex + 1}`,
+        `git diff listed ${this.files.length} files but showed ${this.sections.slice(0, this.fileIndex + 1).filter((x) => x.shown).length}`,
       );
     }
   }
@@ -136,6 +144,8 @@ export class StagedDiffParser {
     const file: StagedFile = { path, status: letter, mode: fields[1] ?? '', oid: fields[3] ?? '' };
     if (paths === 2) file.oldPath = this.rawTokens[1] as string;
     this.files.push(file);
+    if (letter === 'T') this.sections.push({ file, shown: false });
+    this.sections.push({ file, shown: true });
     this.rawTokens = [];
   }
 
@@ -162,13 +172,14 @@ export class StagedDiffParser {
 
   private nextFile(): void {
     this.fileIndex++;
-    const file = this.files[this.fileIndex];
-    if (file === undefined) {
+    const section = this.sections[this.fileIndex];
+    if (section === undefined) {
       throw new KeygateError('DIFF_PARSE', 'git diff showed more files than it listed');
     }
-    this.current = file;
+    this.current = section.file;
     this.state = 'header';
-    this.sink.startFile(file);
+    this.removedOnly = !section.shown;
+    if (section.shown) this.sink.startFile(section.file);
   }
 
   private hunkHeader(text: string): void {
@@ -184,6 +195,9 @@ export class StagedDiffParser {
 
   private hunkLine(text: string, complete: boolean): void {
     const marker = text.charAt(0);
+    if (marker === '+' && this.removedOnly) {
+      throw new KeygateError('DIFF_PARSE', `git diff showed added lines in the old half of the type change of ${this.current?.path}`);
+    }
     if (marker === '+') {
       this.sink.addedLine(this.newLine, 0, text.slice(1), complete);
     } else if (marker !== '-' && marker !== ' ' && marker !== '\\') {

@@ -36,6 +36,7 @@ function findingJson(f: Finding): Record<string, unknown> {
     facts: f.facts,
     pairedWith: f.pairedWith,
     ...(f.commit !== undefined ? { commit: f.commit } : {}),
+    ...(f.notes !== undefined ? { notes: f.notes } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Finding } from '../types.js';
@@ -28,8 +29,7 @@ export function saveLastRun(gitDir: string, findings: readonly Finding[], now: D
   };
   const file = lastRunPath(gitDir);
   mkdirSync(join(gitDir, 'keygate'), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(run, null, 2) + '\n');
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, JSON.stringify(run, null, 2) + '\n');
 }
 
 export function loadLastRun(gitDir: string): LastRun {

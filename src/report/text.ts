@@ -30,6 +30,7 @@ function findingLines(f: Finding, c: Colors): string[] {
   for (const p of f.pairedWith) {
     lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${p.file}:${p.line}:${p.column}`);
   }
+  for (const note of f.notes ?? []) lines.push(`      ${c.yellow(note)}`);
   lines.push(`      ${c.dim(`fingerprint ${f.fingerprint} · not a secret? ${allowCommandFor(f.fingerprint)}`)}`);
   return lines;
 }

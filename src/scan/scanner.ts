@@ -55,7 +55,7 @@ export class Scanner {
     }
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: p.finding, secret: p.secret, lineText: p.lineText }));
     this.pending.length = 0;
-    const { kept, suppressed, used } = await applyAllows(inputs, config);
+    const { kept, suppressed, used } = await applyAllows(inputs, config, new Set(this.descriptions.keys()));
     const order = (a: Finding, b: Finding): number =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
     const findings = kept.sort(order);

@@ -79,6 +79,7 @@ export interface JsonFinding extends FindingCore {
   confidence: string;
   facts: Record<string, string>;
   pairedWith: { rule: string; file: string; line: number; column: number }[];
+  notes?: string[];
 }
 
 export interface JsonReport {

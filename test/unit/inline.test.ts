@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inlineAllowReason, parseInlineAllow } from '../../src/allow/inline.js';
+import { inlineAllowVerdict, parseInlineAllow } from '../../src/allow/inline.js';
+import { DETECTORS } from '../../src/detectors/index.js';
+
+const KNOWN = new Set(DETECTORS.map((d) => d.id));
+const allowed = (line: string, rule: string) => {
+  const v = inlineAllowVerdict(line, rule, KNOWN);
+  return v !== undefined && 'allowed' in v ? v.allowed : undefined;
+};
 
 describe('inline keygate:allow', () => {
   it('is read in every common comment syntax', () => {
@@ -11,26 +18,50 @@ describe('inline keygate:allow', () => {
       "SELECT 'v' -- keygate:allow",
       'key = v ; keygate:allow',
     ]) {
-      expect(inlineAllowReason(line, 'aws-secret-access-key'), line).toBeDefined();
+      expect(allowed(line, 'aws-secret-access-key'), line).toBeDefined();
     }
   });
 
-  it('names rules and a reason', () => {
-    expect(parseInlineAllow('x # keygate:allow aws-secret-access-key, aws-access-key-id -- fixture for tests')).toEqual({
+  it('names rules and a reason, the reason kept as written (commas too)', () => {
+    expect(parseInlineAllow('x # keygate:allow aws-secret-access-key, aws-access-key-id -- fixture, for tests: a, b', KNOWN)).toEqual({
       rules: ['aws-secret-access-key', 'aws-access-key-id'],
-      reason: 'fixture for tests',
+      reason: 'fixture, for tests: a, b',
     });
-    expect(parseInlineAllow('x /* keygate:allow aws-session-token */')).toEqual({ rules: ['aws-session-token'], reason: '' });
+    expect(parseInlineAllow('x /* keygate:allow aws-session-token */', KNOWN)).toEqual({ rules: ['aws-session-token'], reason: '' });
+    expect(parseInlineAllow('x # keygate:allow -- no rule named, every rule on the line', KNOWN)).toEqual({
+      rules: [],
+      reason: 'no rule named, every rule on the line',
+    });
   });
 
   it('allows only the rules it names', () => {
     const line = 'x # keygate:allow aws-access-key-id -- id only';
-    expect(inlineAllowReason(line, 'aws-access-key-id')).toBe('inline keygate:allow (id only)');
-    expect(inlineAllowReason(line, 'aws-secret-access-key')).toBeUndefined();
+    expect(allowed(line, 'aws-access-key-id')).toBe('inline keygate:allow (id only)');
+    expect(allowed(line, 'aws-secret-access-key')).toBeUndefined();
+  });
+
+  it('a one-word rule id is a rule id: it allows that rule only, never the whole line', () => {
+    expect(KNOWN.has('jwt')).toBe(true);
+    const line = 'token = "x"  # keygate:allow jwt';
+    expect(allowed(line, 'jwt')).toBe('inline keygate:allow');
+    expect(allowed(line, 'aws-secret-access-key')).toBeUndefined();
+  });
+
+  it('an unknown or misspelt rule is reported and allows nothing, with a suggestion', () => {
+    for (const [line, word] of [
+      ['k = "v"  # keygate:allow jwtt', 'jwtt'],
+      ['k = "v"  # keygate:allow aws-secret-acess-key -- typo', 'aws-secret-acess-key'],
+      ['k = "v"  # keygate:allow test fixture', 'test'],
+    ] as const) {
+      const v = inlineAllowVerdict(line, 'aws-secret-access-key', KNOWN);
+      expect(v && 'problem' in v ? v.problem : '', line).toContain(`unknown rule "${word}"`);
+    }
+    const v = inlineAllowVerdict('k # keygate:allow jwtt', 'jwt', KNOWN);
+    expect(v && 'problem' in v ? v.problem : '').toMatch(/did you mean jwt\?/);
   });
 
   it('needs a comment marker: the word alone in a string is not an allow', () => {
-    expect(inlineAllowReason('x = "keygate:allow"', 'aws-secret-access-key')).toBeUndefined();
-    expect(inlineAllowReason('x = 1 # keygate:allowed', 'aws-secret-access-key')).toBeUndefined();
+    expect(inlineAllowVerdict('x = "keygate:allow"', 'aws-secret-access-key', KNOWN)).toBeUndefined();
+    expect(inlineAllowVerdict('x = 1 # keygate:allowed', 'aws-secret-access-key', KNOWN)).toBeUndefined();
   });
 });

@@ -53,14 +53,20 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * One readline interface for every question of a run: a new one per question stacks a
+ * keystroke echo per interface on the same terminal (each answer shown twice, then thrice...).
+ */
+let prompt: import('node:readline').Interface | undefined;
+
 function ask(question: string): Promise<string | undefined> {
   const { createInterface } = requireBuiltin<typeof import('node:readline')>('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = (prompt ??= createInterface({ input: process.stdin, output: process.stdout }));
   return new Promise((resolve) => {
-    rl.on('close', () => resolve(undefined));
+    const closed = (): void => resolve(undefined);
+    rl.once('close', closed);
     rl.question(question, (answer) => {
-      rl.removeAllListeners('close');
-      rl.close();
+      rl.off('close', closed);
       resolve(answer);
     });
   });

@@ -7,45 +7,11 @@ import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { REVIEW_USAGE, whatToDo } from '../messages.js';
-import { redact } from '../report/finding.js';
+import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
+import { customDetector } from '../detectors/custom.js';
 import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
 import { builtinIds, repoRoot } from './allow.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
-
-const CONTEXT = 2;
-const TOKEN_CHARS = /[A-Za-z0-9/+=_.-]/;
-
-/** The lines around a finding, with its match and any other secret in them redacted. */
-export function redactedContext(text: string, f: LastRunFinding): string[] {
-  const lines = text.split('\n');
-  const first = Math.max(1, f.line - CONTEXT);
-  const last = Math.min(lines.length, f.line + CONTEXT);
-  const out: string[] = [];
-  for (let n = first; n <= last; n++) {
-    let line = (lines[n - 1] ?? '').replace(/\r$/, '');
-    if (n === f.line) line = maskAt(line, f.column - 1, f.match);
-    line = maskDetected(line);
-    const mark = n === f.line ? '>' : ' ';
-    out.push(`${mark} ${String(n).padStart(5)} | ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`);
-  }
-  return out;
-}
-
-function maskAt(line: string, column: number, redacted: string): string {
-  const chars = [...line];
-  let end = column;
-  while (end < chars.length && TOKEN_CHARS.test(chars[end] as string)) end++;
-  if (end === column) return line;
-  return chars.slice(0, column).join('') + redacted + chars.slice(end).join('');
-}
-
-function maskDetected(line: string): string {
-  const fragment = { path: '', startLine: 1, startColumn: 0, text: line };
-  const spans = DETECTORS.flatMap((d) => d.detect(fragment)).sort((a, b) => b.start - a.start);
-  let out = line;
-  for (const c of spans) out = out.slice(0, c.start) + redact(c.secret) + out.slice(c.end);
-  return out;
-}
 
 export async function reviewCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, strict: true });
@@ -59,6 +25,8 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   }
   const root = repoRoot(io.cwd);
   const config = await loadConfig(root, builtinIds());
+  // Every rule this repository's scans run, the team's own too: their candidates are masked.
+  const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
   const run = loadLastRun(await gitDir(io.cwd));
   const c = io.colors;
   const allowed: AllowEntry[] = [];
@@ -66,10 +34,16 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   io.out(c.bold(`keygate review: ${run.findings.length} finding(s) from the commit blocked at ${run.time}\n`));
   for (const [i, f] of run.findings.entries()) {
     io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
+    let text: string | undefined;
     try {
-      for (const l of redactedContext(readFileSync(join(root, f.file), 'utf8'), f)) io.out(c.dim(l) + '\n');
+      text = readFileSync(join(root, f.file), 'utf8');
     } catch {
       io.out(c.dim('  (the file is no longer in the work tree)\n'));
+    }
+    if (text !== undefined) {
+      const own = tokenAt(text, f.line, f.column);
+      const spans = [...secretSpans(text, f.file, detectors), ...(own ? [own] : [])];
+      for (const l of redactedContext(text, f.line, spans)) io.out(c.dim(l) + '\n');
     }
     const answer = await choose(ask);
     if (answer === 'q') break;

@@ -54,6 +54,9 @@ describe.skipIf(!hasTmux)('keygate review (real terminal via tmux)', () => {
         expect(screen).toMatch(/2 real secret/);
         expect(screen).toMatch(/rotate it/);
         expect(screen).toMatch(/exit=1/);
+        // Each answer echoed once (one readline interface for the whole review).
+        expect(screen.match(/quit > r$/gm)?.length).toBe(2);
+        expect(screen).not.toMatch(/quit > (rr|ff)/);
         for (const s of [fixture, real]) expect(screen.includes(s)).toBe(false);
       } finally {
         spawnSync('tmux', ['-L', socket, 'kill-server']);

@@ -8,6 +8,10 @@ import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { ALLOW_USAGE } from '../messages.js';
 import { loadLastRun } from '../report/last-run.js';
+import { loadSha256 } from '../report/finding.js';
+import { type KnownFinding, patternLeak } from '../allow/pattern-guard.js';
+import { customDetector } from '../detectors/custom.js';
+import { scanStaged } from '../index.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
 export function repoRoot(cwd: string): string {
@@ -23,11 +27,23 @@ export function builtinIds(): string[] {
 }
 
 /**
- * A pattern that is a long plain literal is most likely the secret itself, which must never
- * be written to the allowlist: allow it by fingerprint instead.
+ * What this repository's scans have found, with fingerprints: the staged findings (allowed
+ * ones too) and the last blocked run's. A pattern is checked against them (pattern-guard.ts).
  */
-function looksLikeASecret(pattern: string): boolean {
-  return pattern.length >= 16 && !/[\\^$.*+?()[\]{}|]/.test(pattern);
+async function knownFindings(io: Io): Promise<KnownFinding[]> {
+  const known: KnownFinding[] = [];
+  try {
+    const staged = await scanStaged({ cwd: io.cwd });
+    for (const f of [...staged.findings, ...staged.suppressed.map((s) => s.finding)]) known.push(f);
+  } catch {
+    // Nothing staged to compare with (a bare checkout, a broken index): the other checks stand.
+  }
+  try {
+    for (const f of loadLastRun(await gitDir(io.cwd)).findings) known.push({ ruleId: f.rule, redacted: f.match, fingerprint: f.fingerprint });
+  } catch {
+    // No blocked run yet.
+  }
+  return known;
 }
 
 export async function allowCommand(args: string[], io: Io): Promise<number> {
@@ -58,10 +74,15 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
       hint: 'the reason is what your reviewers read in the diff of .keygate.json',
     });
   }
-  if (values.pattern !== undefined && looksLikeASecret(values.pattern)) {
-    throw new KeygateError('USAGE', 'that pattern looks like the secret itself, which must not be written to .keygate.json', {
-      hint: 'allow it by fingerprint instead (keygate allow <fingerprint>)',
-    });
+  if (values.pattern !== undefined) {
+    const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
+    const leak = patternLeak(values.pattern, detectors, await knownFindings(io), loadSha256());
+    if (leak !== undefined) {
+      // Never echoed: the pattern is what must not be shown or written.
+      throw new KeygateError('USAGE', `that pattern was not written to ${CONFIG_FILE}: ${leak}, and .keygate.json is plain text for everyone`, {
+        hint: 'allow the secret by its fingerprint instead (keygate allow <fingerprint>); a pattern should name a shape (a prefix, a word such as EXAMPLE), never the value',
+      });
+    }
   }
   const scope: Partial<AllowEntry> = {
     ...(values.path !== undefined ? { path: values.path } : {}),

@@ -1,0 +1,93 @@
+import { shannonEntropy } from '../detectors/entropy.js';
+import type { Detector } from '../types.js';
+import { fingerprint, type Sha256Hex } from '../report/finding.js';
+
+/**
+ * `keygate allow --pattern` writes its pattern to .keygate.json, in plain text, for the whole
+ * team and its history. A pattern that holds a secret (pasted whole, wrapped in ^…$, with its
+ * + and / escaped) leaks what it was meant to allow. So a pattern is read for the literal text
+ * it spells, whatever its syntax, and refused when that text holds: a credential any rule
+ * recognises; a random-looking run (a secret in part: "nearly so"); or a secret of a known
+ * finding, judged by fingerprint against the staged findings and the last blocked run's.
+ */
+
+/** The characters a pattern matches literally, in order; each metacharacter splits a run. */
+export function literalRuns(pattern: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run !== '') runs.push(run);
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      const next = pattern[i + 1];
+      i++;
+      if (next !== undefined && /[^A-Za-z0-9]/.test(next)) run += next; // \+ \/ \. are literals
+      else flush(); // \d \w \s \b ...: a class, not a literal
+      continue;
+    }
+    if (c === '[') {
+      // A class with one member ([+]) is that literal; any other class ends the run.
+      const close = pattern.indexOf(']', i + 2);
+      const body = close === -1 ? '' : pattern.slice(i + 1, close);
+      if (body.length === 1 || (body.length === 2 && body[0] === '\\')) run += body.slice(-1);
+      else flush();
+      i = close === -1 ? pattern.length : close;
+      continue;
+    }
+    if ('^$.*+?()|{}'.includes(c)) {
+      // x? x* x{0,n}: the atom before it may be absent; keep it (it is still written in the file).
+      flush();
+      continue;
+    }
+    run += c;
+  }
+  flush();
+  return runs;
+}
+
+/** A run that looks generated: 12+ characters, letters with digits or symbols, high entropy. */
+function randomLooking(run: string): boolean {
+  for (const m of run.matchAll(/[A-Za-z0-9+/=_\-]{12,}/g)) {
+    const t = m[0];
+    if (/[A-Za-z]/.test(t) && /[0-9+/]/.test(t) && shannonEntropy(t) >= 3.3) return true;
+  }
+  return false;
+}
+
+export interface KnownFinding {
+  ruleId: string;
+  /** As printed: first and last characters of the secret around an ellipsis. */
+  redacted: string;
+  fingerprint: string;
+}
+
+/** Whether `text` contains the secret of `f`: every substring with its printed ends, hashed. */
+function holdsSecretOf(text: string, f: KnownFinding, sha256: Sha256Hex): boolean {
+  const [head, tail] = f.redacted.split('…');
+  if (head === undefined || tail === undefined || head === '' || tail === '') return false;
+  for (let i = text.indexOf(head); i !== -1; i = text.indexOf(head, i + 1)) {
+    for (let j = text.indexOf(tail, i + head.length); j !== -1; j = text.indexOf(tail, j + 1)) {
+      if (fingerprint(f.ruleId, text.slice(i, j + tail.length), sha256) === f.fingerprint) return true;
+    }
+  }
+  return false;
+}
+
+/** Why the pattern must not be written, or undefined. Never says what the secret is. */
+export function patternLeak(pattern: string, detectors: readonly Detector[], known: readonly KnownFinding[], sha256: Sha256Hex): string | undefined {
+  const runs = literalRuns(pattern);
+  const joined = runs.join('');
+  for (const text of [pattern, ...runs, joined]) {
+    const fragment = { path: '.keygate.json', startLine: 1, startColumn: 0, text };
+    const hit = detectors.find((d) => d.detect(fragment).length > 0);
+    if (hit !== undefined) return `it holds what the ${hit.id} rule finds`;
+  }
+  if (runs.some(randomLooking) || randomLooking(joined)) return 'it holds a random-looking run, a secret or part of one';
+  if (known.some((f) => runs.some((r) => holdsSecretOf(r, f, sha256)) || holdsSecretOf(joined, f, sha256))) {
+    return 'it holds the secret of a finding';
+  }
+  return undefined;
+}

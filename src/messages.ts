@@ -81,6 +81,9 @@ export function lastRunNotSaved(reason: string): string {
   return `keygate: warning: this run could not be kept for keygate allow --last and keygate review (${reason}); the findings above still block`;
 }
 
+export const TIMEOUT_HINT =
+  'the commit is blocked; a git or file system that hangs is the usual cause: try again, raise KEYGATE_TIMEOUT=<seconds> for a huge change, or bypass once with git commit --no-verify';
+
 export const FAIL_CLOSED_HINT =
   'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
 

@@ -9,7 +9,8 @@ import pc from 'picocolors';
 import { requireBuiltin } from './builtins.js';
 import { EXIT_ERROR, type Io } from './commands/io.js';
 import { KeygateError } from './errors.js';
-import { errorLine, FAIL_CLOSED_HINT } from './messages.js';
+import { timeoutSeconds } from './limits.js';
+import { errorLine, FAIL_CLOSED_HINT, TIMEOUT_HINT } from './messages.js';
 
 function colorsEnabled(noColorFlag: boolean): boolean {
   if (noColorFlag) return false;
@@ -113,8 +114,24 @@ function exitWhenFlushed(): void {
   process.stderr.write('', done);
 }
 
+/**
+ * A scan that guards a commit never hangs it: past the bound (a git waiting on a lock, a
+ * network file system, a stuck pipe) the commit is blocked with one line. Each git process
+ * has the same bound on silence (src/git/git.ts), so a hung git is killed too. A timer cannot
+ * interrupt a regex that runs synchronously: the team's own regexes run under their own time
+ * bound (src/detectors/custom.ts), and the built-in ones are ReDoS-checked by the test suite.
+ */
+function armTimeout(): void {
+  const seconds = timeoutSeconds();
+  setTimeout(() => {
+    process.stderr.write(errorLine(`the scan did not finish within ${seconds} s`, TIMEOUT_HINT) + '\n');
+    process.exit(EXIT_ERROR);
+  }, seconds * 1000).unref();
+}
+
 /** Runs `main` with process wiring: errors become one line and exit 2. */
 export function run(main: (argv: string[]) => Promise<number>): void {
+  if (guarding) armTimeout();
   main(process.argv.slice(2)).then((code) => {
     if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
     exitWhenFlushed();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { KeygateError } from '../errors.js';
+import { timeoutSeconds } from '../limits.js';
 import type { DiffSink } from './diff-parser.js';
 import { StagedDiffParser } from './diff-parser.js';
 import { CatFileParser } from './blob-reader.js';
@@ -85,6 +86,8 @@ function gitOptions(cwd: string): Partial<SimpleGitOptions> {
     maxConcurrentProcesses: 1,
     allowEnvironment: ALLOWED_GIT_ENV,
     errors: exitedZero as SimpleGitOptions['errors'],
+    // A git silent this long is hung: killed, and its scan fails (blocking the commit).
+    timeout: { block: timeoutSeconds() * 1000 },
     // Done when git's streams close. The default also arms a 50 ms timer at process exit,
     // which keeps Node alive for 50 ms after every commit's scan.
     completion: { onClose: true, onExit: false },

@@ -30,6 +30,7 @@ beforeAll(() => {
       '#!/bin/sh',
       'case " $* " in',
       `  *" diff --cached --raw "*)`,
+      '    [ "$DIE" = hang ] && exec sleep 600',
       `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
       '    case $DIE in',
       '      kill) kill -9 $$ ;;',
@@ -83,4 +84,19 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
         expect(healthy.stdout + healthy.stderr).toContain('deploy/settings.py:2:');
       }));
   }
+
+  it('git hangs (silent, never exits): the commit is blocked once KEYGATE_TIMEOUT passes, with one line', () =>
+    withRepo((repo) => {
+      installHook(repo);
+      const { secrets } = stagePair(repo);
+      const started = Date.now();
+      const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: execPath, CUT_AT: '0', DIE: 'hang', KEYGATE_TIMEOUT: '2' } });
+      const took = Date.now() - started;
+      const out = r.stdout + r.stderr;
+      expect(r.status, out).not.toBe(0);
+      expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0);
+      expect(out).toMatch(/keygate: error: (the scan did not finish within 2 s|git diff --cached failed: block timeout reached)/);
+      expect(took).toBeLessThan(30_000);
+      assertNoSecret([out], secrets);
+    }));
 });

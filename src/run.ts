@@ -9,6 +9,7 @@ import pc from 'picocolors';
 import { requireBuiltin } from './builtins.js';
 import { EXIT_ERROR, type Io } from './commands/io.js';
 import { KeygateError } from './errors.js';
+import { stopAllGit } from './git/git.js';
 import { timeoutSeconds } from './limits.js';
 import { errorLine, FAIL_CLOSED_HINT, TIMEOUT_HINT } from './messages.js';
 
@@ -125,6 +126,7 @@ function armTimeout(): void {
   const seconds = timeoutSeconds();
   setTimeout(() => {
     process.stderr.write(errorLine(`the scan did not finish within ${seconds} s`, TIMEOUT_HINT) + '\n');
+    stopAllGit();
     process.exit(EXIT_ERROR);
   }, seconds * 1000).unref();
 }

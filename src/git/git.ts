@@ -80,8 +80,17 @@ function exitedZero(error: Error | undefined, result: { exitCode: number | null;
   return Buffer.from(said === '' ? `git ${how}, saying nothing` : `${said}\n(git ${how})`);
 }
 
+/** Every git this process starts listens to it: `stopAllGit` ends them (a timed-out run). */
+const stopAll = new AbortController();
+
+/** Kills every git still running (SIGINT), before keygate exits on its time bound. */
+export function stopAllGit(): void {
+  stopAll.abort();
+}
+
 function gitOptions(cwd: string): Partial<SimpleGitOptions> {
   return {
+    abort: stopAll.signal,
     baseDir: cwd,
     maxConcurrentProcesses: 1,
     allowEnvironment: ALLOWED_GIT_ENV,

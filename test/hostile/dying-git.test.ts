@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ beforeAll(() => {
       '#!/bin/sh',
       'case " $* " in',
       `  *" diff --cached --raw "*)`,
-      '    [ "$DIE" = hang ] && exec sleep 600',
+      '    [ "$DIE" = hang ] && exec sleep 613',
       `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
       '    case $DIE in',
       '      kill) kill -9 $$ ;;',
@@ -86,7 +86,7 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
   }
 
   it('git hangs (silent, never exits): the commit is blocked once KEYGATE_TIMEOUT passes, with one line', () =>
-    withRepo((repo) => {
+    withRepo(async (repo) => {
       installHook(repo);
       const { secrets } = stagePair(repo);
       const started = Date.now();
@@ -98,5 +98,8 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
       expect(out).toMatch(/keygate: error: (the scan did not finish within 2 s|git diff --cached failed: block timeout reached)/);
       expect(took).toBeLessThan(30_000);
       assertNoSecret([out], secrets);
+      // The hung git was ended, not left behind.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(spawnSync('pgrep', ['-f', 'sleep 613']).stdout.toString()).toBe('');
     }));
 });

@@ -3,6 +3,7 @@ import type { Finding, Suppressed } from '../types.js';
 import { DEFAULT_ALLOWS } from './defaults.js';
 import { loadMicromatch, type Micromatch } from './globs.js';
 import { inlineAllowVerdict } from './inline.js';
+import { boundedTest } from '../detectors/bounded-regex.js';
 
 /** What the allow stage needs to judge a finding; the secret never leaves this stage. */
 export interface AllowInput {
@@ -30,7 +31,8 @@ function entryTest(entry: AllowEntry, micromatch: Micromatch | undefined): Test 
   }
   if (entry.pattern !== undefined) {
     const re = new RegExp(entry.pattern);
-    tests.push((i) => re.test(i.secret));
+    const what = `the allow pattern /${entry.pattern.length > 40 ? `${entry.pattern.slice(0, 40)}…` : entry.pattern}/`;
+    tests.push((i) => boundedTest(re, i.secret, what));
   }
   return (input) => tests.every((t) => t(input));
 }

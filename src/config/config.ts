@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { loadMicromatch, type Micromatch } from '../allow/globs.js';
+import { regexRisk } from './regex-risk.js';
 import { RULE_ID_RE, unknownRuleMessage } from './rule-ids.js';
-import { JsonSyntaxError, type JsonValue, parseJsonWithPositions } from './json.js';
+import { lineColumn, JsonSyntaxError, type JsonValue, parseJsonWithPositions } from './json.js';
 
 /**
  * `.keygate.json` at the root of the work tree: the allowlist and a team's own rules. It is
@@ -12,6 +13,12 @@ import { JsonSyntaxError, type JsonValue, parseJsonWithPositions } from './json.
  * validated on load: a broken file blocks the commit with file:line:column and the field.
  */
 export const CONFIG_FILE = '.keygate.json';
+
+/**
+ * Past this, .keygate.json is not a reviewed allowlist any more (8 MB holds ~80,000 entries):
+ * a clear error, not minutes of parsing at every commit.
+ */
+export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 export interface AllowEntry {
   /** Stable hash of rule + secret (see report/finding.ts); allows that secret wherever it moves. */
@@ -62,8 +69,13 @@ export async function loadConfig(root: string | undefined, builtinRuleIds: reado
   const file = configPath(root);
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw configError(`${CONFIG_FILE} is ${(size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_CONFIG_BYTES / 1048576} MB of it`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof KeygateError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONFIG;
     throw new KeygateError('CONFIG', `cannot read ${CONFIG_FILE}: ${(error as Error).message}`);
   }
@@ -81,7 +93,7 @@ export async function parseConfig(text: string, name: string, builtinRuleIds: re
     throw error;
   }
   const hasGlobs = [...parsed.positions.keys()].some((k) => /^allow\[\d+\]\.path$/.test(k));
-  const v = new Validator(name, parsed.positions, builtinRuleIds, hasGlobs ? await loadMicromatch() : undefined);
+  const v = new Validator(name, text, parsed.positions, builtinRuleIds, hasGlobs ? await loadMicromatch() : undefined);
   return v.config(parsed.value);
 }
 
@@ -94,13 +106,14 @@ function configError(message: string): KeygateError {
 class Validator {
   constructor(
     private readonly name: string,
-    private readonly positions: Map<string, { line: number; column: number }>,
+    private readonly text: string,
+    private readonly positions: Map<string, number>,
     private readonly builtinRuleIds: readonly string[],
     private readonly micromatch: Micromatch | undefined,
   ) {}
 
   fail(path: string, message: string): never {
-    const p = this.positions.get(path) ?? { line: 1, column: 1 };
+    const p = lineColumn(this.text, this.positions.get(path) ?? 0);
     throw configError(`${this.name}:${p.line}:${p.column}: ${path || '(top level)'}: ${message}`);
   }
 
@@ -180,11 +193,17 @@ class Validator {
   }
 
   regex(source: string, path: string): RegExp {
+    let re: RegExp;
     try {
-      return new RegExp(source, 'd');
+      re = new RegExp(source, 'd');
     } catch (error) {
       return this.fail(path, `invalid regular expression: ${(error as Error).message}`);
     }
+    const risk = regexRisk(source);
+    if (risk !== undefined) {
+      this.fail(path, `this regular expression can take exponential time on some input (${risk}); rewrite it so that each part can match in one way only`);
+    }
+    return re;
   }
 
   rule(value: JsonValue, path: string): CustomRule {

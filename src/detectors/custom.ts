@@ -1,7 +1,8 @@
 import type { CustomRule } from '../config/config.js';
 import type { Candidate, Detector, Fragment } from '../types.js';
 import { shannonEntropy } from './entropy.js';
-import { regexHits } from './regex.js';
+import { boundedMatches } from './bounded-regex.js';
+import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 
 /** A team's own rule from .keygate.json, as a detector like any other. */
 export function customDetector(rule: CustomRule): Detector {
@@ -14,7 +15,10 @@ export function customDetector(rule: CustomRule): Detector {
     examples: { positives: [], negatives: [] },
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
-      for (const hit of regexHits(re, fragment.text)) {
+      for (const [start, end] of boundedMatches(re, fragment.text, `rule ${rule.id}'s regex`)) {
+        const hit = { start, end, secret: fragment.text.slice(start, end) };
+        // As for every built-in rule (define.ts): a placeholder or a well-known digest is not a secret.
+        if (isPlaceholder(hit.secret) || isWellKnownHash(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (rule.entropy !== undefined && entropy < rule.entropy) continue;
         out.push({ ruleId: rule.id, fragment, start: hit.start, end: hit.end, secret: hit.secret, severity: rule.severity, confidence: 'medium', entropy });

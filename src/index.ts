@@ -2,7 +2,8 @@ import { type KeygateConfig, loadConfig } from './config/config.js';
 import { findRoot } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
-import { streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { streamBlobs, streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
@@ -84,6 +85,21 @@ export async function scanStaged(options: ScanOptions): Promise<Report> {
   const config = await configFor(options, root);
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
+  await rereadDecoded(options.cwd, builders, newSink);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats };
+}
+
+/**
+ * Files whose diff showed UTF-16 bytes are read again whole from the index, decoded, and only
+ * the lines git counted as added are scanned (git counts lines by newline bytes, which in
+ * UTF-16 are the newlines' own: its line numbers hold).
+ */
+async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], newSink: () => FragmentBuilder): Promise<void> {
+  const rereads = builders.flatMap((b) => b.rereads);
+  if (rereads.length === 0) return;
+  for (const r of rereads) {
+    const sink = newSink();
+    await streamBlobs(cwd, [r.file], r.lines === undefined ? sink : onlyLines(sink, r.lines));
+  }
 }

@@ -1,22 +1,26 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { DiffSink } from './diff-parser.js';
+import { type Encoding, SNIFF_BYTES, sniffEncoding, textDecoder } from './encoding.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 
-/** Like git: a NUL in the first 8000 bytes makes content binary. */
-export const BINARY_SNIFF = 8000;
+/** Like git: a NUL in the first 8000 bytes makes content binary (UTF-16 aside). */
+export const BINARY_SNIFF = SNIFF_BYTES;
 
 /**
  * The whole content of one file, all of it added: lines 1..n go to the sink in blocks (no
  * string per line); the incomplete last line waits for the next chunk and is handed on in
- * overlapping slices if it grows past maxLine. Binary content is recognised from its first
- * bytes and skipped without decoding. Used for blobs (cat-file) and for work-tree files.
+ * overlapping slices if it grows past maxLine. The first bytes say how to read it
+ * (src/git/encoding.ts): binary content is skipped without decoding, UTF-16 is decoded, and a
+ * byte-order mark is dropped (editors do not count it in columns). Used for blobs (cat-file)
+ * and for work-tree files.
  */
 export class ContentReader {
   private sniff: Buffer[] = [];
   private sniffed = 0;
   private binary = false;
   private lineNo = 1;
-  private readonly decoder = new StringDecoder('utf8');
+  private decoder = textDecoder('utf8');
+  /** How the content was read, once its first bytes are in. */
+  encoding: Encoding | undefined;
   private pending = '';
   private pendingColumn = 0;
 
@@ -52,10 +56,12 @@ export class ContentReader {
     const head = Buffer.concat(this.sniff);
     this.sniff = [];
     this.sniffed = Math.max(this.sniffed, BINARY_SNIFF);
-    if (head.subarray(0, BINARY_SNIFF).includes(0)) {
+    this.encoding = sniffEncoding(head);
+    if (this.encoding === 'binary') {
       this.binary = true;
       this.sink.binaryFile();
     } else {
+      this.decoder = textDecoder(this.encoding);
       this.text(this.decoder.write(head));
     }
   }

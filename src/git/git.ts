@@ -270,6 +270,14 @@ async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () 
   await Promise.all(jobs);
 }
 
+/** Streams the given files' staged blobs whole, through cat-file (UTF-16 files, re-read). */
+export async function streamBlobs(cwd: string, files: readonly StagedFile[], sink: DiffSink): Promise<void> {
+  if (files.length === 0) return;
+  const blobs = new CatFileParser(files, sink);
+  await streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), files.map((f) => f.oid).join('\n') + '\n');
+  blobs.end();
+}
+
 /**
  * Streams every tracked file as the index has it (for checking which allowlist entries still
  * match anything): `git ls-files -s -z`, then their blobs through cat-file.

@@ -18,6 +18,14 @@ export function emptyStats(): ScanStats {
 export class FragmentBuilder implements DiffSink {
   private file: StagedFile | undefined;
   private skip = false;
+  /**
+   * Files whose diff looked like UTF-16 (git shows its bytes, NULs and all): read again whole
+   * from the index, decoded (src/git/encoding.ts), keeping only the lines git says were added
+   * (`lines`; undefined for a new file: all of them).
+   */
+  readonly rereads: { file: StagedFile; lines?: Set<number> }[] = [];
+  private reread: { file: StagedFile; lines?: Set<number> } | undefined;
+  private nuls = 0;
   private sniffed = 0;
   private lines: string[] = [];
   private chars = 0;
@@ -47,6 +55,8 @@ export class FragmentBuilder implements DiffSink {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
+    this.nuls = 0;
+    this.reread = undefined;
     this.blockCarry = '';
     this.blockCarryLines = 0;
     this.skip = false;
@@ -66,15 +76,19 @@ export class FragmentBuilder implements DiffSink {
   }
 
   addedLine(line: number, column: number, text: string, complete: boolean): void {
+    if (this.reread?.lines !== undefined && column === 0) this.reread.lines.add(line);
     if (this.skip || this.file === undefined) return;
     if (this.sniffed < BINARY_SNIFF) {
       const nul = text.indexOf('\0');
       if (nul !== -1 && this.sniffed + nul < BINARY_SNIFF) {
-        this.markBinary();
+        if (this.looksUtf16(text)) this.markReread(line);
+        else this.markBinary();
         return;
       }
       this.sniffed += text.length + 1;
     }
+    // A byte-order mark is not part of the first line's text (nor of its columns).
+    if (line === 1 && column === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (column > 0 || !complete) {
       this.sliceOfHugeLine(line, column, text, complete);
       return;
@@ -151,6 +165,21 @@ export class FragmentBuilder implements DiffSink {
     this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
+  }
+
+  /** Text with a NUL in every other character, as UTF-16 shown byte by byte decodes. */
+  private looksUtf16(text: string): boolean {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) this.nuls++;
+    return this.nuls >= text.length * 0.3 && this.nuls <= text.length * 0.7;
+  }
+
+  private markReread(line: number): void {
+    const file = this.file as StagedFile;
+    this.skip = true;
+    this.reset();
+    this.stats.files--;
+    this.reread = file.status === 'A' ? { file } : { file, lines: new Set([line]) };
+    this.rereads.push(this.reread);
   }
 
   private markBinary(): void {

@@ -95,3 +95,64 @@ describe('keygate cannot write its own state', () => {
       }));
   }
 });
+
+describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decoded', () => {
+  const encode = (text: string, form: 'le-bom' | 'le' | 'be-bom'): Buffer => {
+    const le = Buffer.from(text, 'utf16le');
+    if (form === 'le') return le;
+    if (form === 'le-bom') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]);
+  };
+
+  it('new files, every form, through the diff, the cat-file path and scan <files>: found at line and column', () =>
+    withRepo((repo) => {
+      const secrets: string[] = [];
+      const expected: string[] = [];
+      for (const form of ['le-bom', 'le', 'be-bom'] as const) {
+        const secret = fakeSecret();
+        secrets.push(secret);
+        repo.write(`profile-${form}.ps1`, encode(`# profile\r\n$env:REGION = "eu-west-1"\r\n$env:AWS_SECRET_ACCESS_KEY = "${secret}"\r\n`, form));
+        expected.push(`aws-secret-access-key profile-${form}.ps1:3:31`);
+      }
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { status, report } = scanJson(repo, env);
+        expect(where(report).sort(), JSON.stringify(env)).toEqual(expected.sort());
+        expect(status).toBe(1);
+        expect(report.stats.binarySkipped).toBe(0);
+        expect(report.stats.files).toBe(3);
+        assertNoSecret([JSON.stringify(report)], secrets);
+      }
+      const files = repo.keygate(['scan', '--format', 'json', '--', 'profile-le-bom.ps1', 'profile-le.ps1', 'profile-be-bom.ps1']);
+      expect(where(JSON.parse(files.stdout)).sort()).toEqual(expected.sort());
+    }));
+
+  it('a modified UTF-16 file: only the added lines count', () =>
+    withRepo((repo) => {
+      const old = fakeSecret();
+      repo.write('conf.reg', encode(`Windows Registry Editor Version 5.00\r\n"AwsSecretAccessKey"="${old}"\r\n`, 'le-bom'));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'old secret, already in history');
+      const fresh = fakeSecret();
+      repo.write('conf.reg', encode(`Windows Registry Editor Version 5.00\r\n"AwsSecretAccessKey"="${old}"\r\n"Region"="eu"\r\naws_secret_access_key = ${fresh}\r\n`, 'le-bom'));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key conf.reg:4:25']);
+    }));
+
+  it('real binary content with NULs is still skipped and named', () =>
+    withRepo((repo) => {
+      repo.write('img.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0, 0, 0x10]));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.stats.binaryFiles).toEqual(['img.bin']);
+    }));
+
+  it('a UTF-8 byte-order mark does not shift line 1 columns', () =>
+    withRepo((repo) => {
+      repo.write('bom.env', `\uFEFFAWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+      repo.git('add', '.');
+      expect(where(scanJson(repo).report)).toEqual(['aws-secret-access-key bom.env:1:23']);
+      expect(where(scanJson(repo, { KEYGATE_FAST_PATH_BYTES: '0' }).report)).toEqual(['aws-secret-access-key bom.env:1:23']);
+    }));
+});

@@ -1,0 +1,49 @@
+/**
+ * What a file's first bytes say about how to read it. Git, and keygate before, call any file
+ * with a NUL in its first 8000 bytes binary — which skips UTF-16 text, common on Windows
+ * (.ps1, .reg, some .cs and .sql): an AWS key pair in a PowerShell profile went unscanned.
+ */
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
+
+/** Like git: a NUL in the first 8000 bytes makes content binary (unless it is UTF-16). */
+export const SNIFF_BYTES = 8000;
+
+export function sniffEncoding(head: Buffer): Encoding {
+  const b = head.subarray(0, SNIFF_BYTES);
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.length >= 4 && b[2] === 0 && b[3] === 0 ? 'binary' : 'utf16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf16be';
+  if (!b.includes(0)) return 'utf8';
+  return utf16WithoutBom(b) ?? 'binary';
+}
+
+/**
+ * UTF-16 without a byte-order mark: text that is mostly ASCII has a NUL in every other byte,
+ * on one side only. Judged on the code units: nearly all NULs on one side, and what is left
+ * is text (printable or whitespace) for nearly all of them.
+ */
+function utf16WithoutBom(b: Buffer): Encoding | undefined {
+  const units = Math.floor(b.length / 2);
+  if (units < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  const le = oddNul >= units * 0.6 && evenNul <= units * 0.02;
+  const be = evenNul >= units * 0.6 && oddNul <= units * 0.02;
+  if (!le && !be) return undefined;
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(0, units * 2));
+  let texty = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 0xfffd && !(c >= 0x7f && c < 0xa0))) texty++;
+  }
+  return texty >= text.length * 0.95 ? (le ? 'utf16le' : 'utf16be') : undefined;
+}
+
+/** A streaming decoder for the encoding; a byte-order mark at the start is dropped. */
+export function textDecoder(encoding: Exclude<Encoding, 'binary'>): { write(b: Buffer): string; end(): string } {
+  const d = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}

@@ -9,6 +9,7 @@ import { gitDir } from '../git/git.js';
 import { ALLOW_USAGE } from '../messages.js';
 import { loadLastRun } from '../report/last-run.js';
 import { loadSha256 } from '../report/finding.js';
+import { displayPath } from '../report/display.js';
 import { type KnownFinding, patternLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
 import { scanStaged } from '../index.js';
@@ -117,7 +118,7 @@ async function wantedEntries(
     if (fingerprints.length > 0) throw new KeygateError('USAGE', '--last and fingerprints do not go together');
     const run = loadLastRun(await gitDir(io.cwd));
     io.out(`keygate: the last blocked run (${run.time}) found:\n`);
-    for (const f of run.findings) io.out(`  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
+    for (const f of run.findings) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
     const seen = new Set<string>();
     return run.findings
       .filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint))

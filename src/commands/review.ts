@@ -7,6 +7,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { REVIEW_USAGE, whatToDo } from '../messages.js';
+import { displayPath } from '../report/display.js';
 import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
 import { customDetector } from '../detectors/custom.js';
 import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
@@ -33,7 +34,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   const real: LastRunFinding[] = [];
   io.out(c.bold(`keygate review: ${run.findings.length} finding(s) from the commit blocked at ${run.time}\n`));
   for (const [i, f] of run.findings.entries()) {
-    io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
+    io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${displayPath(f.file)}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
     let text: string | undefined;
     try {
       text = readFileSync(join(root, f.file), 'utf8');
@@ -61,7 +62,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   }
   if (real.length > 0) {
     io.out(c.red(`\nkeygate: ${real.length} real secret(s):\n`));
-    for (const f of real) io.out(`  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
+    for (const f of real) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
     io.out(whatToDo(real.map((f) => f.rule)).join('\n') + '\n');
   }
   return real.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -58,5 +58,8 @@ export function accountIdFromKeyId(keyId: string): AccountResult {
   let z = 0;
   for (const b of bytes) z = z * 256 + b;
   const account = Math.floor(z / 128) % 2 ** 40;
+  // 40 bits reach 1,099,511,627,775; account IDs are 12 digits. A key ID that decodes past
+  // them names no account: say nothing rather than a 13-digit "account".
+  if (account > 999_999_999_999) return { kind: 'unknown' };
   return { kind: 'account', accountId: String(account).padStart(12, '0') };
 }

@@ -1,4 +1,5 @@
 import { KeygateError } from '../errors.js';
+import { displayPath } from '../report/display.js';
 import type { StagedFile } from '../types.js';
 import { DelimitedReader } from './delimited.js';
 import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
@@ -104,7 +105,7 @@ export class StagedDiffParser {
     }
     this.lines.end();
     if (this.state === 'hunk') {
-      throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${this.current?.path}`);
+      throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${displayPath(this.current?.path ?? '')}`);
     }
     if (this.fileIndex !== this.sections.length - 1) {
       throw new KeygateError(
@@ -196,12 +197,12 @@ export class StagedDiffParser {
   private hunkLine(text: string, complete: boolean): void {
     const marker = text.charAt(0);
     if (marker === '+' && this.removedOnly) {
-      throw new KeygateError('DIFF_PARSE', `git diff showed added lines in the old half of the type change of ${this.current?.path}`);
+      throw new KeygateError('DIFF_PARSE', `git diff showed added lines in the old half of the type change of ${displayPath(this.current?.path ?? '')}`);
     }
     if (marker === '+') {
       this.sink.addedLine(this.newLine, 0, text.slice(1), complete);
     } else if (marker !== '-' && marker !== ' ' && marker !== '\\') {
-      throw new KeygateError('DIFF_PARSE', `unexpected line in a hunk of ${this.current?.path}`);
+      throw new KeygateError('DIFF_PARSE', `unexpected line in a hunk of ${displayPath(this.current?.path ?? '')}`);
     }
     if (complete) this.endOfLine(marker);
     else this.sliceMarker = marker;

@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+
 /**
  * What a file's first bytes say about how to read it. Git, and keygate before, call any file
  * with a NUL in its first 8000 bytes binary — which skips UTF-16 text, common on Windows
@@ -42,8 +44,28 @@ function utf16WithoutBom(b: Buffer): Encoding | undefined {
   return texty >= text.length * 0.95 ? (le ? 'utf16le' : 'utf16be') : undefined;
 }
 
-/** A streaming decoder for the encoding; a byte-order mark at the start is dropped. */
+/**
+ * A streaming decoder for the encoding; a byte-order mark at the start is dropped. Node's
+ * StringDecoder, not TextDecoder: ~7x faster on UTF-8 (TextDecoder cost 10% of a 200 MB scan).
+ * UTF-16BE has its byte pairs swapped into UTF-16LE (an odd byte waits for its pair).
+ */
 export function textDecoder(encoding: Exclude<Encoding, 'binary'>): { write(b: Buffer): string; end(): string } {
-  const d = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
-  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+  const d = new StringDecoder(encoding === 'utf8' ? 'utf8' : 'utf16le');
+  let first = true;
+  let odd: Buffer | undefined;
+  const dropBom = (text: string): string => {
+    if (!first || text === '') return text;
+    first = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
+  const swap = (b: Buffer): Buffer => {
+    const all = odd !== undefined ? Buffer.concat([odd, b]) : b;
+    const even = all.length & ~1;
+    odd = even < all.length ? all.subarray(even) : undefined;
+    return Buffer.from(all.subarray(0, even)).swap16();
+  };
+  return {
+    write: (b) => dropBom(d.write(encoding === 'utf16be' ? swap(b) : b)),
+    end: () => dropBom(d.end(encoding === 'utf16be' && odd !== undefined ? odd : undefined)),
+  };
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { KeygateError } from '../errors.js';
+import { displayText } from '../report/display.js';
+import { maskRandomTokens } from '../report/context.js';
 import { timeoutSeconds } from '../limits.js';
 import type { DiffSink } from './diff-parser.js';
 import { StagedDiffParser } from './diff-parser.js';
@@ -421,5 +423,7 @@ function gitFailure(error: unknown, args: string[] = STAGED_DIFF_ARGS): KeygateE
     });
   }
   const what = args[0] === 'diff' ? 'git diff --cached' : `git ${args[0]}`;
-  return new KeygateError('GIT_FAILED', `${what} failed: ${first.trim()}`, { cause: error });
+  // git's words, not keygate's: one short line, control characters escaped, and nothing that
+  // looks like a secret (git quotes content in some of its errors).
+  return new KeygateError('GIT_FAILED', `${what} failed: ${maskRandomTokens(displayText(first.trim()))}`, { cause: error });
 }

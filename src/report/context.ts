@@ -45,6 +45,11 @@ function looksRandom(token: string): boolean {
   return /[0-9]/.test(token) && /[A-Za-z]/.test(token) && shannonEntropy(token) >= 3.5;
 }
 
+/** Every long random-looking token of `text` redacted (for text from outside, such as git's). */
+export function maskRandomTokens(text: string): string {
+  return text.replace(TOKEN_RE, (t) => (looksRandom(t) ? redact(t) : t));
+}
+
 interface Cut extends Span {
   /** Part of a secret that goes on beyond this line: shown as [redacted], not by its ends. */
   partial: boolean;

@@ -10,6 +10,7 @@ import {
   whatToDo,
 } from '../messages.js';
 import type { Finding, Report } from '../types.js';
+import { displayPath } from './display.js';
 
 function factsLine(f: Finding): string | undefined {
   const parts: string[] = [];
@@ -22,13 +23,13 @@ function factsLine(f: Finding): string | undefined {
 }
 
 function findingLines(f: Finding, c: Colors): string[] {
-  const where = `${f.path}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}`;
+  const where = `${displayPath(f.path)}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}`;
   const sev = f.severity === 'critical' ? c.bold(c.red(f.severity)) : c.red(f.severity);
   const lines = [`  ${c.bold(where)}  ${c.yellow(f.ruleId)}  ${f.redacted}  ${sev}`];
   const facts = factsLine(f);
   if (facts) lines.push(`      ${c.dim(facts)}`);
   for (const p of f.pairedWith) {
-    lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${p.file}:${p.line}:${p.column}`);
+    lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${displayPath(p.file)}:${p.line}:${p.column}`);
   }
   for (const note of f.notes ?? []) lines.push(`      ${c.yellow(note)}`);
   lines.push(`      ${c.dim(`fingerprint ${f.fingerprint} · not a secret? ${allowCommandFor(f.fingerprint)}`)}`);
@@ -48,13 +49,13 @@ export function renderText(report: Report, c: Colors): string {
     out.push('', ...whatToDo(rules), ...inHistory, '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
   }
   for (const s of suppressed) {
-    out.push(c.dim(`  allowed: ${s.finding.path}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
+    out.push(c.dim(`  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
   }
   if (stats.commits === 0) out.push(NOTHING_TO_PUSH);
   else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
   else out.push(scannedSummary(stats, suppressed.length));
   if (stats.binaryFiles.length > 0) {
-    const shown = stats.binaryFiles.slice(0, 5).join(', ');
+    const shown = stats.binaryFiles.slice(0, 5).map(displayPath).join(', ');
     const more = stats.binaryFiles.length > 5 ? ` and ${stats.binaryFiles.length - 5} more` : '';
     out.push(c.dim(`keygate: binary files not scanned: ${shown}${more}`));
   }

@@ -139,7 +139,11 @@ export class FragmentBuilder implements DiffSink {
       this.lines = kept;
       this.carried = kept.length;
       this.chars = kept.reduce((n, l) => n + l.length + 1, 0);
-    } else if (carry === 0) {
+    } else if (carry > 0) {
+      // Few, long lines: all of them are the carry. Emitted and counted already, so marked as
+      // carried (before, the next flush counted their bytes a second time).
+      this.carried = this.lines.length;
+    } else {
       this.reset();
     }
   }

@@ -156,3 +156,33 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(where(scanJson(repo, { KEYGATE_FAST_PATH_BYTES: '0' }).report)).toEqual(['aws-secret-access-key bom.env:1:23']);
     }));
 });
+
+describe('reports that say exactly what was scanned, and cannot be forged by a file name', () => {
+  it('byte counts are the file sizes, with lines past 64 KB too, on both read paths', () =>
+    withRepo((repo) => {
+      const text = `${'x'.repeat(100_000)}\n${'y'.repeat(70_000)}\nshort\n${'z'.repeat(2_000_000)}\nend\n`;
+      repo.write('long.txt', text);
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { report } = scanJson(repo, env);
+        expect(report.stats.bytes, JSON.stringify(env)).toBe(Buffer.byteLength(text));
+        expect(report.stats.addedLines).toBe(5);
+      }
+    }));
+
+  it('a file name with a newline or an escape sequence is shown quoted and escaped', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      const forged = 'a\n  ok.txt:1:1  no-secret  \u001b[2Jkeygate: no secrets found\n.env';
+      repo.write(forged, `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.git('add', '.');
+      const r = repo.keygate(['scan', '--staged', '--no-color']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).not.toContain('\u001b');
+      expect(r.stdout).toContain('"a\\n  ok.txt:1:1  no-secret  \\x1b[2Jkeygate: no secrets found\\n.env":1:23');
+      expect(r.stdout.split('\n').filter((l) => l.includes('no secrets found'))).toHaveLength(1);
+      // JSON keeps the name as it is (JSON escapes it).
+      expect(scanJson(repo).report.findings[0]?.file).toBe(forged);
+      assertNoSecret([r.stdout, r.stderr], [secret]);
+    }));
+});

@@ -80,6 +80,15 @@ describe('aws-access-key-id', () => {
     expect(keyIdKind('ASIA' + 'Y34FZKBOKMUTVV7A')).toMatch(/temporary/);
   });
 
+  it('never claims an account outside the 12-digit range (40 bits reach 13 digits)', () => {
+    // P7... sets every bit the account is read from: the decoded number is past 999,999,999,999.
+    expect(accountIdFromKeyId('AKIA' + 'P777777777777777')).toEqual({ kind: 'unknown' });
+    for (const id of ['AKIA' + 'Q' + 'A'.repeat(15), 'AKIA' + 'Y34FZKBOKMUTVV7A', 'AKIA' + '5'.repeat(16)]) {
+      const r = accountIdFromKeyId(id);
+      if (r.kind === 'account') expect(r.accountId).toMatch(/^\d{12}$/);
+    }
+  });
+
   it('zero-pads short account IDs to 12 digits', () => {
     const r = accountIdFromKeyId('AKIA' + 'AAAAAAAAAAAAAAAA');
     expect(r).toEqual({ kind: 'account', accountId: '000000000000' });

@@ -1,0 +1,28 @@
+/**
+ * A file name as the terminal should see it. Names are data from the repository: one with a
+ * newline in it could forge a line of the report ("  ok.txt:1:1 ... no secrets found"), one
+ * with an escape sequence could recolour or rewrite the screen. Such a name is shown quoted,
+ * with its control characters escaped, as git quotes names (core.quotePath).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f"\\]/;
+
+export function displayPath(path: string): string {
+  if (!UNSAFE.test(path)) return path;
+  let out = '"';
+  for (const ch of path) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Text from outside (git's stderr): control characters escaped, cut to one short line. */
+export function displayText(text: string, max = 200): string {
+  const one = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\x${(ch.codePointAt(0) as number).toString(16).padStart(2, '0')}`).replace(/[\r\n\t]+/g, ' ');
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}

@@ -5,11 +5,14 @@ import { EXIT_CLEAN, EXIT_ERROR } from './commands/io.js';
 import { doctorCommand, installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { reviewCommand } from './commands/review.js';
-import { scanCommand } from './commands/scan.js';
+import { hookCommand, scanCommand } from './commands/scan.js';
+import { closestMatch } from './config/rule-ids.js';
 import { KeygateError } from './errors.js';
 import { keygateVersion } from './install/package.js';
 import { USAGE } from './messages.js';
 import { fastPathOption, io, readStdin, run } from './run.js';
+
+const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'install', 'uninstall', 'doctor', 'version', 'help'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     case 'scan':
       return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
     case 'hook':
-      return scanCommand(['--staged', ...rest], io(rest), fastPathOption().fastPathBytes);
+      return hookCommand(rest, io(rest), fastPathOption().fastPathBytes);
     case 'pre-push':
       return prePushCommand(rest, io(rest), readStdin);
     case 'allow':
@@ -42,8 +45,10 @@ async function main(argv: string[]): Promise<number> {
     case '-h':
       io(rest).out(USAGE + '\n');
       return command === undefined ? EXIT_ERROR : EXIT_CLEAN;
-    default:
-      throw new KeygateError('USAGE', `unknown command "${command}"`, { hint: 'see keygate --help' });
+    default: {
+      const near = closestMatch(command, COMMANDS);
+      throw new KeygateError('USAGE', `unknown command "${command}"${near !== undefined ? ` (did you mean ${near}?)` : ''}`, { hint: 'see keygate --help' });
+    }
   }
 }
 

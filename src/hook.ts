@@ -5,14 +5,14 @@
 // First: starts the staged diff before the other modules load (see early-start.ts).
 import './early-start.js';
 import { prePushCommand } from './commands/pre-push.js';
-import { scanCommand } from './commands/scan.js';
+import { hookCommand, scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';
 import { fastPathOption, io, readStdin, run } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scan') return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
-  if (command === 'hook') return scanCommand(['--staged', ...rest], io(rest), fastPathOption().fastPathBytes);
+  if (command === 'hook') return hookCommand(rest, io(rest), fastPathOption().fastPathBytes);
   if (command === 'pre-push') return prePushCommand(rest, io(rest), readStdin);
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);
 }

@@ -66,7 +66,7 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   await streamFiles(options.cwd, root, options.paths, newSink());
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { findings, suppressed, stats };
+  return { findings, suppressed, stats, source: 'files' };
 }
 
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */
@@ -75,7 +75,7 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   for (const commit of options.commits) await streamCommit(options.cwd, commit, newSink(commit));
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { findings, suppressed, stats: { ...stats, commits: options.commits.length } };
+  return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */

@@ -1,5 +1,5 @@
 /** All user-facing text lives here, so wording is reviewed in one place. */
-import type { ScanStats } from './types.js';
+import type { ScanSource, ScanStats } from './types.js';
 
 export const TOOL = 'keygate';
 
@@ -14,20 +14,32 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export function blockedHeadline(count: number, push = false): string {
-  return push
-    ? `keygate: push blocked: ${plural(count, 'secret')} in the commits to push`
-    : `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
+export function blockedHeadline(count: number, source: ScanSource = 'staged'): string {
+  if (source === 'commits') return `keygate: push blocked: ${plural(count, 'secret')} in the commits to push`;
+  if (source === 'files') return `keygate: blocked: ${plural(count, 'secret')} in the files scanned`;
+  return `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
 }
 
+/** The first step, for where the secret is. */
+const TAKE_IT_OUT: Record<ScanSource, string[]> = {
+  staged: [
+    '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
+    '     (or `git restore --staged <file>` to unstage it).',
+  ],
+  files: ['  1. Take the secret out of the file (and `git add` it again if it is staged).'],
+  commits: [
+    '  1. Take the secret out of the commits to push: edit the file, then `git commit --amend`',
+    '     for the last commit, or `git rebase -i` for an older one; then push again.',
+  ],
+};
+
 /** What to do about real secrets, for the rules that found them (AWS keys get AWS's steps). */
-export function whatToDo(rules: readonly string[]): string[] {
+export function whatToDo(rules: readonly string[], source: ScanSource = 'staged'): string[] {
   const aws = rules.some((r) => r.startsWith('aws-'));
   const other = rules.some((r) => !r.startsWith('aws-'));
   return [
     'What to do:',
-    '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
-    '     (or `git restore --staged <file>` to unstage it).',
+    ...TAKE_IT_OUT[source],
     '  2. Keep credentials out of code: read them from the environment or fetch them from a',
     `     secrets manager${aws ? '; for AWS, use an IAM role (instance profile, IRSA, SSO), not keys' : ''}.`,
     '  3. If it was ever pushed or shared, rotate it now:',
@@ -67,11 +79,6 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
 export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
 export const NOTHING_TO_PUSH = 'keygate: no new commits to push (0 commits scanned)';
 
-export const IN_HISTORY = [
-  'The secret is in a commit: take it out of history before pushing — git commit --amend for',
-  'the last commit, git rebase -i for an older one — then push again. If it was ever pushed',
-  'anywhere, rotate it.',
-];
 
 export function errorLine(message: string, hint?: string): string {
   return `keygate: error: ${message}${hint ? ` (${hint})` : ''}`;

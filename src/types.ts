@@ -98,10 +98,15 @@ export interface Suppressed {
   reason: string;
 }
 
+/** What a scan read: the staged changes (a commit), files named to it, or commits (a push). */
+export type ScanSource = 'staged' | 'files' | 'commits';
+
 export interface Report {
   findings: Finding[];
   suppressed: Suppressed[];
   stats: ScanStats;
+  /** What was scanned, for the words of the report; unset means the staged changes. */
+  source?: ScanSource;
 }
 
 export interface Detector {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { describeEntry } from '../allow/index.js';
 import { type AllowEntry, CONFIG_FILE, configPath, type KeygateConfig, loadConfig, parseConfig } from '../config/config.js';
 import { findRoot } from '../git/root.js';
@@ -13,6 +12,7 @@ import { displayPath } from '../report/display.js';
 import { type KnownFinding, patternLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
 import { scanStaged } from '../index.js';
+import { parseOptions } from './args.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
 export function repoRoot(cwd: string): string {
@@ -48,20 +48,15 @@ async function knownFindings(io: Io): Promise<KnownFinding[]> {
 }
 
 export async function allowCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      reason: { type: 'string' },
-      path: { type: 'string' },
-      rule: { type: 'string' },
-      pattern: { type: 'string' },
-      last: { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseOptions('allow', args, {
+    reason: { type: 'string' },
+    path: { type: 'string' },
+    rule: { type: 'string' },
+    pattern: { type: 'string' },
+    last: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(ALLOW_USAGE + '\n');

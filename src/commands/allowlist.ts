@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { describeEntry } from '../allow/index.js';
 import { type AllowEntry, CONFIG_FILE, configPath, type KeygateConfig, loadConfig } from '../config/config.js';
 import { sortAllow, writeConfig } from '../config/write.js';
@@ -6,15 +5,11 @@ import { KeygateError } from '../errors.js';
 import { scanTracked } from '../index.js';
 import { ALLOWLIST_USAGE } from '../messages.js';
 import { builtinIds, repoRoot } from './allow.js';
+import { parseOptions } from './args.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
 export async function allowlistCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseOptions('allowlist', args, { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
   if (values.help) {
     io.out(ALLOWLIST_USAGE + '\n');
     return EXIT_CLEAN;

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closestMatch } from '../config/rule-ids.js';
 import { KeygateError } from '../errors.js';
 
 /**
@@ -40,4 +42,36 @@ const WITH_VALUE = new Set(['--format']);
 
 function isOptionValue(head: readonly string[], i: number): boolean {
   return i > 0 && WITH_VALUE.has(head[i - 1] as string);
+}
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string; default?: string | boolean; multiple?: boolean }>;
+
+/**
+ * node:util's parseArgs, with mistakes said in keygate's words: an unknown option with the
+ * option it probably meant (`--stagged`: did you mean --staged?), never Node's advice about
+ * positionals; an option missing its value; arguments where a command takes none.
+ */
+export function parseOptions<T extends OptionSpec>(command: string, args: string[], options: T, positionals = true) {
+  try {
+    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    const hint = `see keygate ${command} --help`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const given = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? '';
+      const known = Object.keys(options).map((o) => `--${o}`);
+      const near = closestMatch(given.replace(/=.*$/, ''), known);
+      throw new KeygateError('USAGE', `unknown option ${given} for keygate ${command}${near !== undefined ? ` (did you mean ${near}?)` : ''}`, { hint });
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /--?([\w-]+)/.exec((error as Error).message)?.[1] ?? '';
+      throw new KeygateError('USAGE', `option --${name} of keygate ${command} needs a value`, { hint });
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const given = /'([^']*)'/.exec((error as Error).message)?.[1] ?? '';
+      throw new KeygateError('USAGE', `keygate ${command} takes no arguments, but was given "${given}"`, { hint });
+    }
+    throw new KeygateError('USAGE', `keygate ${command}: ${(error as Error).message.split('\n')[0]}`, { hint });
+  }
 }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './args.js';
 import { doctor } from '../install/doctor.js';
 import { install } from '../install/install.js';
 import { keygateVersion } from '../install/package.js';
@@ -6,16 +6,13 @@ import { uninstall } from '../install/uninstall.js';
 import { DOCTOR_USAGE, INSTALL_USAGE, UNINSTALL_USAGE } from '../messages.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
-function flags(args: string[], extra: Record<string, { type: 'boolean' }> = {}) {
-  return parseArgs({
-    args,
-    options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, ...extra },
-    strict: true,
-  }).values as Record<string, boolean | undefined>;
+function flags(command: string, args: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+  const options = { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, ...extra } as const;
+  return parseOptions(command, args, options, false).values as Record<string, boolean | undefined>;
 }
 
 export async function installCommand(args: string[], io: Io): Promise<number> {
-  const v = flags(args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' } });
+  const v = flags('install', args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' } });
   if (v['help']) return io.out(INSTALL_USAGE + '\n'), EXIT_CLEAN;
   const dryRun = v['dry-run'] === true;
   const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun, prePush: v['pre-push'] === true });
@@ -36,7 +33,7 @@ export async function installCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function uninstallCommand(args: string[], io: Io): Promise<number> {
-  const v = flags(args);
+  const v = flags('uninstall', args);
   if (v['help']) return io.out(UNINSTALL_USAGE + '\n'), EXIT_CLEAN;
   const dryRun = v['dry-run'] === true;
   const done = await uninstall(io.cwd, dryRun);
@@ -49,7 +46,7 @@ export async function uninstallCommand(args: string[], io: Io): Promise<number> 
 }
 
 export async function doctorCommand(args: string[], io: Io): Promise<number> {
-  const v = flags(args);
+  const v = flags('doctor', args);
   if (v['help']) return io.out(DOCTOR_USAGE + '\n'), EXIT_CLEAN;
   const { willRun, checks } = await doctor(io.cwd);
   const c = io.colors;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './args.js';
 import { commitsToPush, gitDir, parsePushUpdates } from '../git/git.js';
 import { scanCommits } from '../index.js';
 import { PRE_PUSH_USAGE } from '../messages.js';
@@ -13,12 +13,8 @@ import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
  * with --no-verify.
  */
 export async function prePushCommand(args: string[], io: Io, stdin: () => Promise<string>): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { format: { type: 'string', default: 'text' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true, // git passes the remote's name and URL
-    strict: true,
-  });
+  // git passes the remote's name and URL as arguments.
+  const { values } = parseOptions('pre-push', args, { format: { type: 'string', default: 'text' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.out(PRE_PUSH_USAGE + '\n');
     return EXIT_CLEAN;

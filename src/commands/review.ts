@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type AllowEntry, CONFIG_FILE, configPath, loadConfig } from '../config/config.js';
 import { sameTarget, writeConfig } from '../config/write.js';
 import { DETECTORS } from '../detectors/index.js';
@@ -12,10 +11,11 @@ import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
 import { customDetector } from '../detectors/custom.js';
 import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
 import { builtinIds, repoRoot } from './allow.js';
+import { parseOptions } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 export async function reviewCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, strict: true });
+  const { values } = parseOptions('review', args, { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, false);
   if (values.help) {
     io.out(REVIEW_USAGE + '\n');
     return EXIT_CLEAN;

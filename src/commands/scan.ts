@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { scanFiles, scanStaged } from '../index.js';
@@ -6,23 +5,34 @@ import { lastRunNotSaved, SCAN_USAGE } from '../messages.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
 import { renderText } from '../report/text.js';
-import { splitOptionsAndFiles } from './args.js';
+import { parseOptions, splitOptionsAndFiles } from './args.js';
 import type { Report } from '../types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
+/** `keygate hook`: what hooks run; the staged scan, taking no file names. */
+export async function hookCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (files.length > 0) {
+    throw new KeygateError('USAGE', `keygate hook scans what is staged and takes no file names, but was given "${files[0]}"`, {
+      hint: 'to scan files: keygate scan -- <file>...',
+    });
+  }
+  return scanCommand(['--staged', ...args], io, fastPathBytes);
+}
+
 export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
   const { options, files: positionals } = splitOptionsAndFiles(args, io.cwd);
-  const { values } = parseArgs({
-    args: options,
-    options: {
+  const { values } = parseOptions(
+    'scan',
+    options,
+    {
       staged: { type: 'boolean' },
       format: { type: 'string', default: 'text' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: false,
-    strict: true,
-  });
+    false,
+  );
   if (values.help && args.length > 1) {
     // Help and something else: never print usage and pass when files came too.
     throw new KeygateError('USAGE', '--help goes alone', { hint: 'keygate scan --help; to scan a file named -h, write keygate scan -- -h' });

@@ -5,8 +5,8 @@
  */
 export const RULE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The known id closest to a misspelt one, if any is close enough to be what was meant. */
-export function closestRuleId(name: string, known: Iterable<string>): string | undefined {
+/** The known name (rule id, option, command) closest to a misspelt one, if close enough to be what was meant. */
+export function closestMatch(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const id of known) {
@@ -33,6 +33,6 @@ export function editDistance(a: string, b: string): number {
 }
 
 export function unknownRuleMessage(name: string, known: Iterable<string>): string {
-  const near = closestRuleId(name, known);
+  const near = closestMatch(name, known);
   return `unknown rule "${name}"${near !== undefined ? ` (did you mean ${near}?)` : ''}; keygate rules lists every rule id`;
 }

@@ -3,7 +3,6 @@ import {
   allowCommandFor,
   blockedHeadline,
   falsePositiveHelp,
-  IN_HISTORY,
   NOTHING_STAGED,
   NOTHING_TO_PUSH,
   scannedSummary,
@@ -40,13 +39,13 @@ function findingLines(f: Finding, c: Colors): string[] {
 export function renderText(report: Report, c: Colors): string {
   const out: string[] = [];
   const { findings, suppressed, stats } = report;
-  const push = stats.commits !== undefined;
+  const source = report.source ?? (stats.commits !== undefined ? 'commits' : 'staged');
+  const push = source === 'commits';
   if (findings.length > 0) {
-    out.push(c.red(c.bold(blockedHeadline(findings.length, push))), '');
+    out.push(c.red(c.bold(blockedHeadline(findings.length, source))), '');
     for (const f of findings) out.push(...findingLines(f, c));
-    const inHistory = findings.some((f) => f.commit !== undefined) ? ['', ...IN_HISTORY] : [];
     const rules = findings.map((f) => f.ruleId);
-    out.push('', ...whatToDo(rules), ...inHistory, '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
+    out.push('', ...whatToDo(rules, source), '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
   }
   for (const s of suppressed) {
     out.push(c.dim(`  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));

@@ -186,3 +186,16 @@ describe('reports that say exactly what was scanned, and cannot be forged by a f
       assertNoSecret([r.stdout, r.stderr], [secret]);
     }));
 });
+
+describe('documented out of scope: a secret split across lines or literals', () => {
+  it('is not reassembled (README, "What is scanned, exactly"); whole parts on their own lines still are found', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      repo.write('split.sh', `export AWS_SECRET_ACCESS_KEY=${secret.slice(0, 20)}\\\n${secret.slice(20)}\n`);
+      repo.write('concat.py', `aws_secret_access_key = "${secret.slice(0, 20)}" + "${secret.slice(20)}"\n`);
+      repo.write('whole.py', `aws_secret_access_key = "${secret}"\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key whole.py:1:26']);
+    }));
+});

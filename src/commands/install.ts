@@ -6,16 +6,17 @@ import { uninstall } from '../install/uninstall.js';
 import { DOCTOR_USAGE, INSTALL_USAGE, UNINSTALL_USAGE } from '../messages.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
-function flags(command: string, args: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+function flags(command: string, args: string[], extra: Record<string, { type: 'boolean' | 'string' }> = {}) {
   const options = { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, ...extra } as const;
-  return parseOptions(command, args, options, false).values as Record<string, boolean | undefined>;
+  return parseOptions(command, args, options, false).values as Record<string, boolean | string | undefined>;
 }
 
 export async function installCommand(args: string[], io: Io): Promise<number> {
-  const v = flags('install', args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' } });
+  const v = flags('install', args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' }, from: { type: 'string' } });
   if (v['help']) return io.out(INSTALL_USAGE + '\n'), EXIT_CLEAN;
   const dryRun = v['dry-run'] === true;
-  const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun, prePush: v['pre-push'] === true });
+  const from = typeof v['from'] === 'string' ? v['from'] : undefined;
+  const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun, prePush: v['pre-push'] === true, ...(from !== undefined ? { from } : {}) });
   const how = r.mode === 'husky' ? 'through husky' : `as a git hook in ${r.facts.hooksDir}`;
   if (r.already) {
     io.out(`keygate install: already installed ${how}; nothing changed\n`);
@@ -26,7 +27,8 @@ export async function installCommand(args: string[], io: Io): Promise<number> {
   if (dryRun) io.out('keygate install: nothing was changed (dry run)\n');
   else {
     io.out(`keygate ${keygateVersion()} now checks every commit in ${r.facts.root} (${how}).\n`);
-    if (r.mode === 'husky') io.out('Commit package.json and .husky/pre-commit so teammates get it on npm install.\n');
+    if (r.mode === 'husky') io.out(`Commit package.json${r.lockFile ? `, ${r.lockFile}` : ''} and .husky/ so teammates get it on npm install.\n`);
+    for (const note of r.notes ?? []) io.out(`Then: ${note}\n`);
     io.out('Check it any time with: npx keygate doctor\n');
   }
   return EXIT_CLEAN;

@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { commandLine, type PackageManager, packageManagerOf, runPackageManager } from './package-manager.js';
 
 /**
  * The steps install takes, each one undoable and described in plain words. Install records
@@ -12,7 +13,9 @@ export type Undo =
   | { kind: 'remove-line'; path: string; marker: string; createdFile: boolean }
   | { kind: 'remove-block'; path: string; begin: string; end: string; createdFile: boolean }
   | { kind: 'package-json'; path: string; removeDevDependencies: string[]; prepare?: { before: string | undefined } }
-  | { kind: 'git-config-unset'; key: string; root: string };
+  | { kind: 'git-config-unset'; key: string; root: string }
+  /** Dependencies added through the repository's package manager: removed through it too. */
+  | { kind: 'package-manager'; root: string; manager: PackageManager['name']; remove: string[] };
 
 export interface Step {
   /** What it does, in plain words: "create .husky/pre-commit with keygate in it". */
@@ -59,6 +62,7 @@ function undoOne(u: Undo): string | undefined {
     case 'rename':
       if (!existsSync(u.from)) return undefined;
       renameSync(u.from, u.to);
+      removeIfEmpty(dirname(u.from));
       return `put back ${u.to}`;
     case 'remove-line':
       return removeMarkedLine(u.path, u.marker, u.createdFile);
@@ -68,7 +72,16 @@ function undoOne(u: Undo): string | undefined {
       return restorePackageJson(u);
     case 'git-config-unset':
       return undefined; // handled by the caller, which has git (see uninstall)
+    case 'package-manager':
+      return removeThroughManager(u);
   }
+}
+
+function removeThroughManager(u: Extract<Undo, { kind: 'package-manager' }>): string | undefined {
+  const pm = packageManagerOf(u.root);
+  if (pm === undefined || pm.name !== u.manager) return undefined;
+  runPackageManager(u.root, pm, pm.remove(u.remove), 'run keygate uninstall again');
+  return `removed ${u.remove.join(' and ')} with ${commandLine(pm, pm.remove(u.remove))}`;
 }
 
 function removeIfEmpty(dir: string): void {

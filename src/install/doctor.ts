@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { HUSKY_MARKER, PLAIN_MARKER } from './install.js';
-import { repoFacts } from './repo.js';
+import { BLOCK_BEGIN, HUSKY_MARKER, PLAIN_MARKER } from './install.js';
+import { huskyVersion, majorOf, readPackageJson, type RepoFacts, repoFacts } from './repo.js';
 
 export interface Check {
   ok: boolean;
@@ -22,6 +22,41 @@ function onPath(command: string): boolean {
   return (process.env['PATH'] ?? '').split(delimiter).some((d) => d !== '' && executable(join(d, command)));
 }
 
+/**
+ * What to do where keygate does not run: never advice that install would refuse. A global
+ * core.hooksPath (a company tool's) shadows this repository's hooks; husky 4 keeps hooks in
+ * package.json; in a teammate's clone of a husky repository that already runs keygate, what
+ * is missing is `npm install`, whose prepare script sets husky up.
+ */
+function installFix(facts: RepoFacts): string {
+  const hp = facts.hooksPath;
+  if (hp !== undefined && hp.scope !== 'local' && hp.scope !== 'worktree') {
+    return (
+      `core.hooksPath = ${hp.value} is set in your ${hp.scope} config (${hp.origin}), so git runs only the hooks there: ` +
+      `add keygate to ${hp.value}/pre-commit (the hooks there keep running), or give this repository its own hooks with ` +
+      `git config core.hooksPath .git/hooks and run npx keygate install (then the hooks in ${hp.value} no longer run here)`
+    );
+  }
+  const pkg = safePackageJson(facts.root);
+  const declared = huskyVersion(pkg);
+  if (pkg !== undefined && (pkg.data['husky'] !== undefined || (declared !== undefined && (majorOf(declared) ?? 9) < 5))) {
+    return 'this repository uses husky 4, which keygate does not install into: upgrade husky (npm install -D husky@9 && npx husky init) and run npx keygate install, or run npx keygate install --no-husky';
+  }
+  const huskyFile = join(facts.root, '.husky', 'pre-commit');
+  if (existsSync(huskyFile) && readFileSync(huskyFile, 'utf8').includes(HUSKY_MARKER)) {
+    return 'this repository already runs keygate through husky, which is not set up in this clone yet: run npm install';
+  }
+  return 'run npx keygate install (a hook that is there is kept and still runs)';
+}
+
+function safePackageJson(root: string) {
+  try {
+    return readPackageJson(root);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Will keygate run on the next `git commit` here, and if not, why not. */
 export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: Check[] }> {
   const facts = await repoFacts(cwd);
@@ -36,7 +71,7 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
   }
   const hook = join(facts.hooksDir, 'pre-commit');
   if (!existsSync(hook)) {
-    checks.push({ ok: false, text: `there is no pre-commit hook at ${hook}`, fix: 'run npx keygate install' });
+    checks.push({ ok: false, text: `there is no pre-commit hook at ${hook}`, fix: installFix(facts) });
     return { willRun: false, checks };
   }
   if (!executable(hook)) {
@@ -54,10 +89,13 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
         ? { ok: true, text: `husky runs .husky/pre-commit, which runs keygate` }
         : { ok: false, text: 'husky is set up, but .husky/pre-commit does not run keygate', fix: 'run npx keygate install' },
     );
+  } else if (text.includes(BLOCK_BEGIN)) {
+    const cli = join(facts.hooksDir, 'keygate', 'dist', 'cli.cjs');
+    checks.push(existsSync(cli) ? { ok: true, text: `the hook runs keygate from ${cli}, then the rest of it` } : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' });
   } else if (/\bkeygate\b/.test(text)) {
     checks.push({ ok: true, text: `${hook} mentions keygate` });
   } else {
-    checks.push({ ok: false, text: `${hook} does not run keygate`, fix: 'run npx keygate install (your hook is kept and still runs)' });
+    checks.push({ ok: false, text: `${hook} does not run keygate`, fix: installFix(facts) });
   }
   checks.push(onPath('node') ? { ok: true, text: 'node is on PATH' } : { ok: false, text: 'node is not on PATH, so the hook cannot run keygate', fix: 'install Node.js >= 20' });
   return { willRun: checks.every((c) => c.ok), checks };

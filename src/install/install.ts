@@ -1,20 +1,56 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KeygateError } from '../errors.js';
-import { copyFiles, type Step, type Undo, writeFile } from './actions.js';
+import { copyFiles, type Step, type Undo, undo, writeFile } from './actions.js';
+import { commandLine, packageManagerOf, runPackageManager } from './package-manager.js';
 import { DIST_FILES, distDir, keygateVersion, shippedHuskyDir } from './package.js';
 import { huskyVersion, majorOf, type PackageJson, readPackageJson, type RepoFacts, repoFacts } from './repo.js';
 import { runHusky } from './husky.js';
 
 export const PLAIN_MARKER = '# keygate pre-commit hook, added by keygate install';
+/** keygate's block in a hook file it shares with other lines (.husky/pre-push, an existing shell hook). */
+export const BLOCK_BEGIN = '# >>> keygate (added by keygate install; keygate uninstall removes it)';
+export const BLOCK_END = '# <<< keygate';
 export const HUSKY_MARKER = '# added by keygate install';
-export const CHAINED = chainedName('pre-commit');
 export const HUSKY_RANGE = '^9.1.7';
 
 export type HookName = 'pre-commit' | 'pre-push';
 
+/**
+ * Where a hook that was there before keygate, and is not a shell script, is kept: in a
+ * directory of keygate's, under its own name. Hooks look up their own name (husky 4's and
+ * husky 9's find their config by `basename "$0"`), so it must not change.
+ */
 export function chainedName(hook: HookName): string {
-  return `${hook}.keygate-chained`;
+  return `keygate/chained/${hook}`;
+}
+
+/** A hook that a POSIX shell runs: keygate's block goes into it, and it keeps its name and place. */
+export function isShellHook(text: string): boolean {
+  const first = text.split('\n', 1)[0] ?? '';
+  if (!first.startsWith('#!')) return !text.includes('\0');
+  return /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash|ksh|zsh)\b/.test(first) || /^#!\s*\/(?:usr\/)?(?:local\/)?bin\/(?:sh|bash|dash|ksh|zsh)\b/.test(first);
+}
+
+export const PLAIN_BLOCK_BEGIN = BLOCK_BEGIN;
+
+/**
+ * keygate's block inside an existing shell hook: first (after the shebang), so an `exit 0`
+ * further down cannot skip it; the rest of the hook runs after it, as it was, with the same
+ * name, place, arguments and (for pre-push) stdin.
+ */
+export function plainBlock(hook: HookName): string {
+  const push = hook === 'pre-push';
+  const what = push ? 'push' : 'commit';
+  return [
+    PLAIN_BLOCK_BEGIN,
+    `keygate_cli="\${0%/*}/keygate/dist/cli.cjs"`,
+    `if ! command -v node >/dev/null 2>&1 || [ ! -f "$keygate_cli" ]; then echo "keygate: error: node or $keygate_cli is missing (${what} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2; exit 1; fi`,
+    ...(push
+      ? ['keygate_refs=$(cat)', `printf '%s\\n' "$keygate_refs" | node "$keygate_cli" pre-push "$@" || exit $?`, 'exec 0<<KEYGATE_REFS', '$keygate_refs', 'KEYGATE_REFS']
+      : ['node "$keygate_cli" scan --staged || exit $?']),
+    BLOCK_END,
+  ].join('\n');
 }
 
 /**
@@ -73,6 +109,8 @@ export interface InstallOptions {
   dryRun: boolean;
   /** Also a pre-push hook, which scans the commits a push would send. */
   prePush?: boolean;
+  /** What to add to devDependencies as keygate (default keygate@^<this version>): a fork, a tarball. */
+  from?: string;
 }
 
 export interface InstallResult {
@@ -81,6 +119,10 @@ export interface InstallResult {
   done: string[];
   already: boolean;
   facts: RepoFacts;
+  /** What the user still has to do (run npm install where husky is not installed yet). */
+  notes?: string[];
+  /** The lock file keygate kept in step, to commit with package.json. */
+  lockFile?: string;
 }
 
 export async function install(cwd: string, options: InstallOptions): Promise<InstallResult> {
@@ -88,18 +130,28 @@ export async function install(cwd: string, options: InstallOptions): Promise<Ins
   const pkg = readPackageJson(facts.root);
   const husky = options.husky && pkg !== undefined;
   const hooks: HookName[] = options.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
-  const steps = husky ? huskySteps(facts, pkg, hooks) : plainSteps(facts, hooks);
+  if (!husky && pkg !== undefined) refuseHuskyHooksPath(facts);
+  const steps = husky ? huskySteps(facts, pkg, hooks, options.from) : plainSteps(facts, hooks);
   const result: InstallResult = { mode: husky ? 'husky' : 'plain', done: [], already: steps.length === 0, facts };
   if (options.dryRun) {
     result.done = steps.map((s) => s.describe);
     return result;
   }
-  const undo: Undo[] = [];
-  for (const step of steps) {
-    undo.push(...step.apply());
-    result.done.push(step.describe);
+  const undone: Undo[] = [];
+  try {
+    for (const step of steps) {
+      undone.push(...step.apply());
+      result.done.push(step.describe);
+    }
+  } catch (error) {
+    // All or nothing: what the failed install did so far is taken back.
+    undo(undone);
+    throw error;
   }
-  if (steps.length > 0) saveState(facts, undo);
+  if (steps.length > 0) saveState(facts, undone);
+  result.notes = notesFor(facts, pkg, husky);
+  const pm = husky ? packageManagerOf(facts.root) : undefined;
+  if (pm !== undefined) result.lockFile = pm.lockFile;
   return result;
 }
 
@@ -147,16 +199,28 @@ function plainHookSteps(facts: RepoFacts, hook: HookName): Step[] {
   const hookFile = join(facts.hooksDir, hook);
   const existing = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : undefined;
   const content = plainHook(hook);
+  if (existing !== undefined && existing.includes(PLAIN_BLOCK_BEGIN)) return [];
   if (existing !== undefined && existing.includes(PLAIN_MARKER.replace('pre-commit', hook))) {
     if (existing === content) return [];
     return [{ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileSync(hookFile, content), []) }];
+  }
+  if (existing !== undefined && isShellHook(existing)) {
+    return [
+      {
+        describe: `add keygate to your existing ${hook} hook ${rel(facts, hookFile)}, first: the rest of it runs after, under its own name, and its exit status still counts`,
+        apply: () => (
+          writeFileSync(hookFile, insertLine(existing, plainBlock(hook))),
+          [{ kind: 'remove-block', path: hookFile, begin: PLAIN_BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]
+        ),
+      },
+    ];
   }
   const steps: Step[] = [];
   if (existing !== undefined) {
     const chained = join(facts.hooksDir, chainedName(hook));
     steps.push({
-      describe: `keep your existing ${hook} hook as ${rel(facts, chained)}: it still runs first, and its exit status still counts`,
-      apply: () => (renameSync(hookFile, chained), [{ kind: 'rename', from: chained, to: hookFile }]),
+      describe: `keep your existing ${hook} hook as ${rel(facts, chained)} (same name): it still runs first, and its exit status still counts`,
+      apply: () => (mkdirSync(dirname(chained), { recursive: true }), renameSync(hookFile, chained), [{ kind: 'rename', from: chained, to: hookFile }]),
     });
   }
   steps.push({ describe: `write the ${hook} hook ${rel(facts, hookFile)}`, apply: () => writeFile(hookFile, content, 0o755) });
@@ -173,7 +237,43 @@ function sameFiles(from: string, to: string): boolean {
   });
 }
 
-function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName[]): Step[] {
+/**
+ * Which husky the repository runs, and so whose conventions to follow: the installed one
+ * (node_modules/husky), else the declared range, else none yet (keygate adds husky 9).
+ * husky 9: `"prepare": "husky"`, hooks in .husky/ run through core.hooksPath = .husky/_.
+ * husky 5-8: `"prepare": "husky install"`, core.hooksPath = .husky, and each hook file sources
+ * .husky/_/husky.sh. Giving a husky 8 repository husky 9's `prepare` leaves every fresh clone
+ * without hooks.
+ */
+export interface HuskyConvention {
+  major: number;
+  installed: boolean;
+  prepare: string;
+  hooksPath: string;
+  /** The header a new .husky/<hook> file starts with. */
+  header: string;
+}
+
+export function huskyConvention(root: string, pkg: PackageJson): HuskyConvention {
+  let installedVersion: string | undefined;
+  try {
+    installedVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'husky', 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    installedVersion = undefined;
+  }
+  const declared = huskyVersion(pkg);
+  const major = (installedVersion ? majorOf(installedVersion) : undefined) ?? (declared ? majorOf(declared) : undefined) ?? 9;
+  if (major >= 9) return { major, installed: installedVersion !== undefined, prepare: 'husky', hooksPath: '.husky/_', header: '' };
+  return {
+    major,
+    installed: installedVersion !== undefined,
+    prepare: 'husky install',
+    hooksPath: '.husky',
+    header: '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n',
+  };
+}
+
+function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName[], from: string | undefined): Step[] {
   const declared = huskyVersion(pkg);
   const major = declared === undefined ? undefined : majorOf(declared);
   if (major !== undefined && major < 5) {
@@ -186,6 +286,7 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
       hint: 'nothing was changed; upgrade husky to 9, or use keygate install --no-husky',
     });
   }
+  const convention = huskyConvention(facts.root, pkg);
   const huskyDir = join(facts.root, '.husky');
   checkWritable(huskyDir, 'the husky directory');
   const steps: Step[] = [];
@@ -196,14 +297,14 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
       apply: () => copyFiles(distDir(), DIST_FILES, copyDir),
     });
   }
-  const packageStep = packageJsonStep(pkg, declared === undefined);
+  const packageStep = packageJsonStep(facts.root, pkg, declared === undefined, convention, from);
   if (packageStep) steps.push(packageStep);
   const hookFile = join(huskyDir, 'pre-commit');
   const line = huskyLine();
   if (!existsSync(hookFile)) {
     steps.push({
       describe: 'create .husky/pre-commit with keygate in it',
-      apply: () => (writeFile(hookFile, line + '\n'), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: true }]),
+      apply: () => (writeFile(hookFile, convention.header + line + '\n', 0o755), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: true }]),
     });
   } else {
     const text = readFileSync(hookFile, 'utf8');
@@ -214,19 +315,51 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
       });
     }
   }
-  if (hooks.includes('pre-push')) steps.push(...huskyPrePushSteps(huskyDir));
+  if (hooks.includes('pre-push')) steps.push(...huskyPrePushSteps(huskyDir, convention));
   const hooksPath = facts.hooksPath?.scope === 'local' || facts.hooksPath?.scope === 'worktree' ? facts.hooksPath.value : undefined;
-  if (hooksPath !== '.husky/_' && hooksPath !== '.husky') {
-    steps.push({
-      describe: 'set husky up in this clone (core.hooksPath = .husky/_), as npm install will for teammates',
-      apply: () => runHusky(facts.root, shippedHuskyDir()),
-    });
+  if (hooksPath !== convention.hooksPath && hooksPath !== '.husky/_' && hooksPath !== '.husky') {
+    const setUp = huskySetUp(facts, convention);
+    if (setUp) steps.push(setUp);
   }
   return steps;
 }
 
-export const BLOCK_BEGIN = '# >>> keygate (added by keygate install; keygate uninstall removes it)';
-export const BLOCK_END = '# <<< keygate';
+/** Sets husky up in this clone as its own version does, where keygate can. */
+function huskySetUp(facts: RepoFacts, convention: HuskyConvention): Step | undefined {
+  if (convention.major >= 9) {
+    return {
+      describe: 'set husky up in this clone (core.hooksPath = .husky/_), as npm install will for teammates',
+      apply: () => runHusky(facts.root, shippedHuskyDir()),
+    };
+  }
+  // husky 5-8 sets itself up from node_modules (husky install): only its own copy can.
+  const bin = join(facts.root, 'node_modules', 'husky', 'lib', 'bin.js');
+  if (!existsSync(bin)) return undefined;
+  return {
+    describe: `set husky ${convention.major} up in this clone (husky install: core.hooksPath = .husky)`,
+    apply: () => runHusky(facts.root, join(facts.root, 'node_modules', 'husky'), ['install'], 'lib/bin.js'),
+  };
+}
+
+function notesFor(facts: RepoFacts, pkg: PackageJson | undefined, husky: boolean): string[] {
+  if (!husky || pkg === undefined) return [];
+  const convention = huskyConvention(facts.root, pkg);
+  if (convention.major < 9 && !convention.installed) {
+    return [`husky ${convention.major} is not in node_modules yet: run npm install (its prepare script, husky install, sets the hooks up in this clone)`];
+  }
+  return [];
+}
+
+/** --no-husky where husky owns core.hooksPath: a plain hook there would stop husky's hooks. */
+function refuseHuskyHooksPath(facts: RepoFacts): void {
+  const value = facts.hooksPath?.value.replace(/\/+$/, '');
+  if (value === '.husky/_' || value === '.husky') {
+    throw new KeygateError('INSTALL', `core.hooksPath is ${value}, husky's own directory: a plain hook there would stop husky from running .husky/pre-commit`, {
+      hint: 'nothing was changed; run keygate install without --no-husky (keygate then goes into .husky/pre-commit)',
+    });
+  }
+}
+
 
 /**
  * keygate's block in .husky/pre-push: git's ref lines arrive on stdin, which keygate reads;
@@ -247,7 +380,7 @@ export function huskyPrePushBlock(): string {
   ].join('\n');
 }
 
-function huskyPrePushSteps(huskyDir: string): Step[] {
+function huskyPrePushSteps(huskyDir: string, convention: HuskyConvention): Step[] {
   const file = join(huskyDir, 'pre-push');
   const exists = existsSync(file);
   const text = exists ? readFileSync(file, 'utf8') : '';
@@ -256,7 +389,7 @@ function huskyPrePushSteps(huskyDir: string): Step[] {
     {
       describe: exists ? 'add keygate to .husky/pre-push, first, keeping every line (and their stdin)' : 'create .husky/pre-push with keygate in it',
       apply: () => (
-        writeFile(file, exists ? insertLine(text, huskyPrePushBlock()) : huskyPrePushBlock() + '\n'),
+        writeFile(file, exists ? insertLine(text, huskyPrePushBlock()) : convention.header + huskyPrePushBlock() + '\n', 0o755),
         [{ kind: 'remove-block', path: file, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: !exists }]
       ),
     },
@@ -272,41 +405,50 @@ export function insertLine(text: string, line: string): string {
   return lines.join('\n');
 }
 
-function packageJsonStep(pkg: PackageJson, addHusky: boolean): Step | undefined {
+function packageJsonStep(root: string, pkg: PackageJson, addHusky: boolean, convention: HuskyConvention, from: string | undefined): Step | undefined {
   const dev = pkg.data.devDependencies ?? {};
   const deps = pkg.data.dependencies ?? {};
   const addKeygate = dev['keygate'] === undefined && deps['keygate'] === undefined;
   const prepare = pkg.data.scripts?.['prepare'];
-  const addPrepare = addHusky || (prepare === undefined) || !/\bhusky\b/.test(prepare);
+  const wanted = convention.prepare === 'husky' ? /\bhusky\b/ : /\bhusky install\b/;
+  const addPrepare = addHusky || prepare === undefined || !wanted.test(prepare);
   if (!addKeygate && !addHusky && !addPrepare) return undefined;
-  const words = [
-    ...(addKeygate ? [`keygate@^${keygateVersion()}`] : []),
-    ...(addHusky ? [`husky@${HUSKY_RANGE}`] : []),
-  ];
+  const keygateSpec = from ?? `keygate@^${keygateVersion()}`;
+  const specs = [...(addKeygate ? [keygateSpec] : []), ...(addHusky ? [`husky@${HUSKY_RANGE}`] : [])];
+  const newPrepare = prepare ? `${prepare} && ${convention.prepare}` : convention.prepare;
+  const pm = specs.length > 0 ? packageManagerOf(root) : undefined;
   const describe = [
-    words.length ? `add ${words.join(' and ')} to devDependencies in package.json` : undefined,
-    addPrepare ? `make the prepare script run husky (${prepare ? `"${prepare} && husky"` : '"husky"'}), so every clone gets the hook on npm install` : undefined,
+    specs.length ? `add ${specs.join(' and ')} to devDependencies${pm ? ` with ${commandLine(pm, pm.add(specs))} (so ${pm.lockFile} stays in step)` : ' in package.json'}` : undefined,
+    addPrepare ? `make the prepare script run husky ("${newPrepare}"), so every clone gets the hook on npm install` : undefined,
   ]
     .filter(Boolean)
     .join('; ');
+  const names = [...(addKeygate ? ['keygate'] : []), ...(addHusky ? ['husky'] : [])];
   return {
     describe,
     apply: () => {
-      const data = pkg.data;
-      const devDeps = { ...(data.devDependencies ?? {}) };
-      if (addKeygate) devDeps['keygate'] = `^${keygateVersion()}`;
-      if (addHusky) devDeps['husky'] = HUSKY_RANGE;
-      data.devDependencies = Object.fromEntries(Object.entries(devDeps).sort(([a], [b]) => (a < b ? -1 : 1)));
-      if (addPrepare) data.scripts = { ...(data.scripts ?? {}), prepare: prepare ? `${prepare} && husky` : 'husky' };
-      writeFileSync(pkg.file, JSON.stringify(data, null, pkg.indent) + (pkg.text.endsWith('\n') ? '\n' : ''));
-      return [
-        {
-          kind: 'package-json',
-          path: pkg.file,
-          removeDevDependencies: [...(addKeygate ? ['keygate'] : []), ...(addHusky ? ['husky'] : [])],
-          ...(addPrepare ? { prepare: { before: prepare } } : {}),
-        },
-      ];
+      const undone: Undo[] = [];
+      if (pm !== undefined) {
+        runPackageManager(root, pm, pm.add(specs), 'run keygate install again');
+        undone.push({ kind: 'package-manager', root, manager: pm.name, remove: names });
+      }
+      const current = readPackageJson(root) as PackageJson;
+      const data = current.data;
+      if (pm === undefined && specs.length > 0) {
+        const devDeps = { ...(data.devDependencies ?? {}) };
+        if (addKeygate) devDeps['keygate'] = from ?? `^${keygateVersion()}`;
+        if (addHusky) devDeps['husky'] = HUSKY_RANGE;
+        data.devDependencies = Object.fromEntries(Object.entries(devDeps).sort(([a], [b]) => (a < b ? -1 : 1)));
+      }
+      if (addPrepare) data.scripts = { ...(data.scripts ?? {}), prepare: newPrepare };
+      writeFileSync(current.file, JSON.stringify(data, null, current.indent) + (current.text.endsWith('\n') ? '\n' : ''));
+      undone.push({
+        kind: 'package-json',
+        path: current.file,
+        removeDevDependencies: pm === undefined ? names : [],
+        ...(addPrepare ? { prepare: { before: prepare } } : {}),
+      });
+      return undone;
     },
   };
 }

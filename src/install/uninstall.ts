@@ -24,7 +24,7 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
   for (const u of steps) {
     if (u.kind !== 'git-config-unset') continue;
     const value = (await runGit(u.root, ['config', '--local', '--get', u.key]).catch(() => '')).trim();
-    if (value === '.husky/_') {
+    if (value === '.husky/_' || value === '.husky') {
       await unsetLocalConfig(u.root, u.key);
       done.push(`unset ${u.key} (it was set by husky for keygate)`);
     }
@@ -38,7 +38,13 @@ function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] 
   let plain = false;
   for (const name of ['pre-commit', 'pre-push'] as const) {
     const hook = join(hooksDir, name);
-    if (!existsSync(hook) || !readFileSync(hook, 'utf8').includes(PLAIN_MARKER.replace('pre-commit', name))) continue;
+    const text = existsSync(hook) ? readFileSync(hook, 'utf8') : '';
+    if (text.includes(BLOCK_BEGIN)) {
+      steps.push({ kind: 'remove-block', path: hook, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false });
+      plain = true;
+      continue;
+    }
+    if (!text.includes(PLAIN_MARKER.replace('pre-commit', name))) continue;
     plain = true;
     steps.push({ kind: 'rename', from: join(hooksDir, chainedName(name)), to: hook });
     steps.push({ kind: 'remove-file', path: hook });
@@ -72,6 +78,8 @@ function describeUndo(u: Undo): string {
       return `restore package.json (${[...u.removeDevDependencies.map((d) => `devDependency ${d}`), ...(u.prepare ? ['the prepare script'] : [])].join(', ')})`;
     case 'git-config-unset':
       return `unset ${u.key} if husky's`;
+    case 'package-manager':
+      return `remove ${u.remove.join(' and ')} with ${u.manager}`;
   }
 }
 

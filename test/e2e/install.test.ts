@@ -118,18 +118,21 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(npxKeygate(repo.dir, ['doctor']).status).toBe(1);
     }));
 
-  it('chains an existing hook, whose exit status still counts, and puts it back on uninstall', () =>
+  it('an existing shell hook keeps its name and place: keygate goes first in it, its exit status still counts', () =>
     withRepo((repo) => {
       const hook = join(repo.dir, '.git/hooks/pre-commit');
       mkdirSync(join(repo.dir, '.git/hooks'), { recursive: true });
-      const original = '#!/bin/sh\necho "lint hook ran"\n[ -f BLOCK ] && { echo "lint hook says no"; exit 3; }\nexit 0\n';
+      // Like husky 4's hook: it finds its config by its own name and sources a file beside it.
+      writeFileSync(join(repo.dir, '.git/hooks/lib.sh'), 'lib_loaded=yes\n');
+      const original =
+        '#!/bin/sh\nhook_name=$(basename "$0")\n. "$(dirname "$0")/lib.sh"\necho "lint hook ran as $hook_name (lib $lib_loaded)"\n[ -f BLOCK ] && { echo "lint hook says no"; exit 3; }\nexit 0\n';
       writeFileSync(hook, original);
       chmodSync(hook, 0o755);
-      expect(npxKeygate(repo.dir, ['install']).status).toBe(0);
-      expect(readFileSync(join(repo.dir, '.git/hooks/pre-commit.keygate-chained'), 'utf8')).toBe(original);
-      // Clean change, passing old hook: passes, and the old hook ran.
-      expect(expectCleanPasses(repo)).toMatch(/lint hook ran/);
-      // Clean change, failing old hook: blocked by it.
+      const r = npxKeygate(repo.dir, ['install']);
+      expect(r.status, r.out).toBe(0);
+      expect(r.out).toMatch(/under its own name/);
+      // Clean change, passing old hook: passes, and the old hook ran under its own name.
+      expect(expectCleanPasses(repo)).toMatch(/lint hook ran as pre-commit \(lib yes\)/);
       repo.write('BLOCK', 'x\n');
       repo.git('add', 'BLOCK');
       const byLint = commit(repo);
@@ -137,12 +140,34 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(byLint.out).toMatch(/lint hook says no/);
       repo.git('rm', '-q', '--cached', 'BLOCK');
       rmSync(join(repo.dir, 'BLOCK'));
-      // A secret, passing old hook: blocked by keygate.
+      stageSecret(repo);
+      expectBlocked(repo);
+      expect(npxKeygate(repo.dir, ['install']).out).toMatch(/already installed/);
+      expect(npxKeygate(repo.dir, ['doctor']).status).toBe(0);
+      expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+      expect(readFileSync(hook, 'utf8')).toBe(original);
+      expect(statSync(hook).mode & 0o777).toBe(0o755);
+      expect(readdirSync(join(repo.dir, '.git/hooks')).filter((f) => !f.endsWith('.sample')).sort()).toEqual(['lib.sh', 'pre-commit']);
+    }));
+
+  it('an existing hook that is no shell script runs first, under its own name, and is put back on uninstall', () =>
+    withRepo((repo) => {
+      const hook = join(repo.dir, '.git/hooks/pre-commit');
+      mkdirSync(join(repo.dir, '.git/hooks'), { recursive: true });
+      const original = `#!${process.execPath}\nconst path = require('path');\nconsole.log('node hook ran as ' + path.basename(process.argv[1]));\nprocess.exit(require('fs').existsSync('BLOCK') ? 4 : 0);\n`;
+      writeFileSync(hook, original);
+      chmodSync(hook, 0o755);
+      expect(npxKeygate(repo.dir, ['install']).status).toBe(0);
+      expect(expectCleanPasses(repo)).toMatch(/node hook ran as pre-commit/);
+      repo.write('BLOCK', 'x\n');
+      repo.git('add', 'BLOCK');
+      expect(commit(repo).status).not.toBe(0);
+      repo.git('rm', '-q', '--cached', 'BLOCK');
+      rmSync(join(repo.dir, 'BLOCK'));
       stageSecret(repo);
       expectBlocked(repo);
       expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
       expect(readFileSync(hook, 'utf8')).toBe(original);
-      expect(statSync(hook).mode & 0o777).toBe(0o755);
       expect(readdirSync(join(repo.dir, '.git/hooks')).filter((f) => !f.endsWith('.sample'))).toEqual(['pre-commit']);
     }));
 

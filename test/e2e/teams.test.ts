@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packKeygate, type Packed } from '../helpers/pack.js';
+import { gitEnv, type Repo, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeSecret } from '../helpers/secrets.js';
+
+/**
+ * keygate installed as a team would: into a repository with a lock file and its own husky, then
+ * committed, then a teammate's fresh clone with the team's normal `npm ci`, then a commit with
+ * a fake key — which must be blocked. Offline: husky 9.1.7 and 8.0.3 come from the npm cache
+ * that `npm ci` of this checkout filled (both are its devDependencies), keygate from its packed
+ * tarball, vendored into the repository so that the lock file can point at it.
+ */
+let packed: Packed | undefined;
+const npmCache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+const npmEnv = { npm_config_cache: npmCache, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
+
+beforeAll(() => {
+  packed = packKeygate();
+});
+afterAll(() => packed?.remove());
+
+function run(cwd: string, command: string, args: string[]) {
+  const r = spawnSync(command, args, { cwd, env: gitEnv(npmEnv), encoding: 'utf8' });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+function npxKeygate(cwd: string, args: string[]) {
+  return run(cwd, 'npx', ['--yes', '--package', (packed as Packed).tarball, 'keygate', ...args]);
+}
+
+/** The repository as its team has it: package.json, a lock file, node_modules, one commit. */
+function teamRepo(repo: Repo, pkg: object, devDeps: string[]): void {
+  repo.write('package.json', JSON.stringify(pkg, null, 2) + '\n');
+  repo.write('.gitignore', 'node_modules/\n');
+  const install = run(repo.dir, 'npm', ['install', '--save-dev', ...devDeps]);
+  expect(install.status, install.out).toBe(0);
+  mkdirSync(join(repo.dir, 'vendor'));
+  copyFileSync((packed as Packed).tarball, join(repo.dir, 'vendor/keygate.tgz'));
+  repo.git('add', '-A');
+  repo.git('commit', '-qm', 'the team’s repository');
+}
+
+/** A teammate's clone: npm ci, then a commit holding a fake key. */
+function teammateCommitsAKey(repo: Repo): void {
+  const clone = mkdtempSync(join(tmpdir(), 'keygate-teammate-'));
+  try {
+    execFileSync('git', ['clone', '-q', repo.dir, clone], { env: gitEnv() });
+    const ci = run(clone, 'npm', ['ci']);
+    expect(ci.status, ci.out).toBe(0);
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: clone, encoding: 'utf8' });
+    const secret = fakeSecret();
+    execFileSync('sh', ['-c', `printf 'AWS_SECRET_ACCESS_KEY=%s\\n' "$1" > deploy.env && git add deploy.env`, 'sh', secret], { cwd: clone, env: gitEnv() });
+    const c = run(clone, 'git', ['commit', '-m', 'oops']);
+    expect(c.status, c.out).not.toBe(0);
+    expect(c.out).toContain('deploy.env:1:23');
+    assertNoSecret([c.out, ci.out], [secret]);
+    expect(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: clone, encoding: 'utf8' })).toBe(head);
+  } finally {
+    rmSync(clone, { recursive: true, force: true });
+  }
+}
+
+describe('a team’s repository: install, commit, a teammate’s fresh clone with npm ci, a fake key', () => {
+  it('husky 9 with package-lock.json: keygate and husky go in through npm, the lock file stays in step', () =>
+    withRepo((repo) => {
+      teamRepo(repo, { name: 'app', version: '1.0.0', scripts: { prepare: 'husky' } }, ['husky@9.1.7']);
+      const r = npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']);
+      expect(r.status, r.out).toBe(0);
+      expect(r.out).toMatch(/with npm install --save-dev .* \(so package-lock\.json stays in step\)/);
+      expect(r.out).toMatch(/Commit package\.json, package-lock\.json and \.husky\//);
+      const lock = readFileSync(join(repo.dir, 'package-lock.json'), 'utf8');
+      expect(lock).toMatch(/"node_modules\/keygate"/);
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'guard with keygate');
+      teammateCommitsAKey(repo);
+    }));
+
+  it('husky 8 without a prepare script: husky 8’s conventions (prepare: husky install), not husky 9’s', () =>
+    withRepo((repo) => {
+      teamRepo(repo, { name: 'app', version: '1.0.0' }, ['husky@8.0.3']);
+      const r = npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']);
+      expect(r.status, r.out).toBe(0);
+      const pkg = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+      expect(pkg.scripts['prepare']).toBe('husky install');
+      expect(pkg.devDependencies['husky']).toMatch(/8\.0\.3/);
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^#!\/usr\/bin\/env sh\n\. "\$\(dirname -- "\$0"\)\/_\/husky\.sh"\n/);
+      expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky');
+      expect(existsSync(join(repo.dir, '.husky/_/husky.sh'))).toBe(true);
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'guard with keygate');
+      teammateCommitsAKey(repo);
+    }));
+
+  it.each(['yarn.lock', 'pnpm-lock.yaml'])('a %s repository where its package manager is not installed: stops, says the exact command, changes nothing', (lock) =>
+    withRepo((repo) => {
+      const manager = lock === 'yarn.lock' ? 'yarn' : 'pnpm';
+      if (spawnSync(manager, ['--version']).status === 0) {
+        console.log(`${manager} is installed here: this case needs a machine without it (skipped)`);
+        return;
+      }
+      repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
+      repo.write(lock, '# a lock file\n');
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'init');
+      const r = npxKeygate(repo.dir, ['install']);
+      expect(r.status).toBe(2);
+      expect(r.out).toMatch(new RegExp(`lock file is ${lock.replace('.', '\\.')}, and keygate could not add itself through ${manager} \\(${manager} is not on PATH\\)`));
+      expect(r.out).toMatch(new RegExp(`run ${manager} add --(save-)?dev keygate@\\^`));
+      expect(repo.git('status', '--porcelain')).toBe('');
+      expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
+      expect(existsSync(join(repo.dir, '.git/keygate'))).toBe(false);
+    }));
+
+  it('husky 4: install refuses, and doctor says to upgrade husky or use --no-husky, not to run install', () =>
+    withRepo((repo) => {
+      repo.write('package.json', JSON.stringify({ name: 'app', devDependencies: { husky: '^4.3.8' }, husky: { hooks: { 'pre-commit': 'lint-staged' } } }, null, 2) + '\n');
+      expect(npxKeygate(repo.dir, ['install']).status).toBe(2);
+      const doctor = npxKeygate(repo.dir, ['doctor']);
+      expect(doctor.status).toBe(1);
+      expect(doctor.out).toMatch(/uses husky 4, which keygate does not install into: upgrade husky .* or run npx keygate install --no-husky/);
+      const plain = npxKeygate(repo.dir, ['install', '--no-husky']);
+      expect(plain.status, plain.out).toBe(0);
+      const secret = fakeSecret();
+      repo.write('deploy.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.git('add', 'deploy.env');
+      const c = repo.gitRun(['commit', '-m', 'x']);
+      expect(c.status).not.toBe(0);
+      expect(c.stdout + c.stderr).toContain('deploy.env:1:23');
+    }));
+});

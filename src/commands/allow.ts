@@ -6,6 +6,9 @@ import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { ALLOW_USAGE } from '../messages.js';
+import { relative, posix, sep } from 'node:path';
+import { unknownRuleMessage } from '../config/rule-ids.js';
+import { regexRisk } from '../config/regex-risk.js';
 import { loadLastRun } from '../report/last-run.js';
 import { loadSha256 } from '../report/finding.js';
 import { displayPath } from '../report/display.js';
@@ -31,20 +34,58 @@ export function builtinIds(): string[] {
  * What this repository's scans have found, with fingerprints: the staged findings (allowed
  * ones too) and the last blocked run's. A pattern is checked against them (pattern-guard.ts).
  */
-async function knownFindings(io: Io): Promise<KnownFinding[]> {
-  const known: KnownFinding[] = [];
+interface Known extends KnownFinding {
+  file: string;
+  line: number;
+  /** Found in the staged changes now (not only in the last blocked run). */
+  staged: boolean;
+}
+
+async function knownFindings(io: Io): Promise<{ known: Known[]; stagedRead: boolean; real: Set<string> }> {
+  const known: Known[] = [];
+  let stagedRead = false;
   try {
     const staged = await scanStaged({ cwd: io.cwd });
-    for (const f of [...staged.findings, ...staged.suppressed.map((s) => s.finding)]) known.push(f);
+    stagedRead = true;
+    for (const f of [...staged.findings, ...staged.suppressed.map((s) => s.finding)]) known.push({ ...f, file: f.path, staged: true });
   } catch {
     // Nothing staged to compare with (a bare checkout, a broken index): the other checks stand.
   }
+  let real = new Set<string>();
   try {
-    for (const f of loadLastRun(await gitDir(io.cwd)).findings) known.push({ ruleId: f.rule, redacted: f.match, fingerprint: f.fingerprint });
+    const run = loadLastRun(await gitDir(io.cwd));
+    real = new Set(run.real ?? []);
+    for (const f of run.findings) known.push({ ruleId: f.rule, redacted: f.match, fingerprint: f.fingerprint, file: f.file, line: f.line, staged: false });
   } catch {
     // No blocked run yet.
   }
-  return known;
+  return { known, stagedRead, real };
+}
+
+/** Mistakes in the arguments, said as such (not as if .keygate.json were broken). */
+function checkArguments(values: { rule?: string; path?: string; pattern?: string }, ruleIds: readonly string[]): void {
+  if (values.rule !== undefined && !ruleIds.includes(values.rule)) {
+    throw new KeygateError('USAGE', `--rule ${values.rule}: ${unknownRuleMessage(values.rule, ruleIds)}`);
+  }
+  if (values.pattern !== undefined) {
+    try {
+      new RegExp(values.pattern);
+    } catch (error) {
+      throw new KeygateError('USAGE', `--pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    }
+    const risk = regexRisk(values.pattern);
+    if (risk !== undefined) throw new KeygateError('USAGE', `--pattern can take exponential time on some input (${risk})`);
+  }
+  if (values.path !== undefined && (values.path.startsWith('/') || values.path.includes('\\'))) {
+    throw new KeygateError('USAGE', `--path ${values.path}: give a glob relative to where you are, with /`);
+  }
+}
+
+/** A glob given from a subdirectory, made relative to the repository root as .keygate.json keeps them. */
+function rootRelative(glob: string, root: string, cwd: string): string {
+  const sub = relative(root, cwd).split(sep).join('/');
+  if (sub === '' || sub.startsWith('..')) return glob;
+  return posix.normalize(`${sub}/${glob}`);
 }
 
 export async function allowCommand(args: string[], io: Io): Promise<number> {
@@ -70,9 +111,12 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
       hint: 'the reason is what your reviewers read in the diff of .keygate.json',
     });
   }
+  const ruleIds = [...builtinIds(), ...config.rules.map((r) => r.id)];
+  checkArguments(values, ruleIds);
+  const found = await knownFindings(io);
   if (values.pattern !== undefined) {
     const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
-    const leak = patternLeak(values.pattern, detectors, await knownFindings(io), loadSha256());
+    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256());
     if (leak !== undefined) {
       // Never echoed: the pattern is what must not be shown or written.
       throw new KeygateError('USAGE', `that pattern was not written to ${CONFIG_FILE}: ${leak}, and .keygate.json is plain text for everyone`, {
@@ -80,12 +124,15 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
       });
     }
   }
+  const path = values.path !== undefined ? rootRelative(values.path, root, io.cwd) : undefined;
+  if (path !== undefined && path !== values.path) io.out(`keygate: --path ${values.path} from ${relative(root, io.cwd)}/ is recorded as ${path} (relative to the repository root)\n`);
+  warnIfBroad(io, path, values.rule, values.pattern, positionals.length > 0 || values.last === true);
   const scope: Partial<AllowEntry> = {
-    ...(values.path !== undefined ? { path: values.path } : {}),
+    ...(path !== undefined ? { path } : {}),
     ...(values.rule !== undefined ? { rule: values.rule } : {}),
     ...(values.pattern !== undefined ? { pattern: values.pattern } : {}),
   };
-  const entries = await wantedEntries(io, positionals, values.last === true, scope, reason);
+  const entries = await wantedEntries(io, positionals, values.last === true, scope, reason, found);
   const { added, already } = merge(config, entries);
   // Validate exactly what will be written, with the same checks as loading it.
   const next: KeygateConfig = { ...config, allow: [...config.allow, ...added] };
@@ -107,25 +154,57 @@ async function wantedEntries(
   last: boolean,
   scope: Partial<AllowEntry>,
   reason: string,
+  found: Awaited<ReturnType<typeof knownFindings>>,
 ): Promise<AllowEntry[]> {
   const added = io.today();
+  const stagedNow = new Set(found.known.filter((k) => k.staged).map((k) => k.fingerprint));
   if (last) {
     if (fingerprints.length > 0) throw new KeygateError('USAGE', '--last and fingerprints do not go together');
     const run = loadLastRun(await gitDir(io.cwd));
-    io.out(`keygate: the last blocked run (${run.time}) found:\n`);
-    for (const f of run.findings) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
+    // Only what is still staged (a clean commit since makes the run stale), never what review
+    // was told is real.
+    const offered = run.findings.filter((f) => (!found.stagedRead || stagedNow.has(f.fingerprint)) && !found.real.has(f.fingerprint));
+    const left = run.findings.length - offered.length;
+    if (offered.length === 0) {
+      throw new KeygateError('USAGE', `nothing to allow from the last blocked run (${run.time}): ${left > 0 ? 'its findings are no longer staged, or were marked real in keygate review' : 'it found nothing'}`, {
+        hint: 'commit again to see what blocks it now',
+      });
+    }
+    io.out(`keygate: the last blocked run (${run.time}) found, still staged:\n`);
+    for (const f of offered) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
+    if (left > 0) io.out(`keygate: left out ${left} finding(s) no longer staged or marked real in keygate review\n`);
     const seen = new Set<string>();
-    return run.findings
+    return offered
       .filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint))
-      .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, ...scope, reason, added }));
+      .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, ...scope, seen: `${f.file}:${f.line} ${f.match}`, reason, added }));
   }
-  if (fingerprints.length > 0) return fingerprints.map((fingerprint) => ({ fingerprint, ...scope, reason, added }));
+  if (fingerprints.length > 0) {
+    return fingerprints.map((fingerprint) => {
+      const k = found.known.find((x) => x.fingerprint === fingerprint);
+      if (k === undefined) {
+        io.warn(`keygate: warning: ${fingerprint} matches no finding of the staged changes or of the last blocked run; it is added, but check it was copied right`);
+        return { fingerprint, ...scope, reason, added };
+      }
+      return { fingerprint, rule: scope.rule ?? k.ruleId, ...scope, seen: `${k.file}:${k.line} ${k.redacted}`, reason, added };
+    });
+  }
   if (Object.keys(scope).length === 0) {
     throw new KeygateError('USAGE', 'nothing to allow', {
       hint: 'give a fingerprint, --last, --path, --rule or --pattern (see keygate allow --help)',
     });
   }
   return [{ ...scope, reason, added }];
+}
+
+/** An allow that switches a rule off everywhere, or covers every path, is said out loud. */
+function warnIfBroad(io: Io, path: string | undefined, rule: string | undefined, pattern: string | undefined, specific: boolean): void {
+  if (specific) return;
+  const everyPath = path === undefined || /^(?:\*\*?\/?)+$/.test(path);
+  if (rule !== undefined && everyPath && pattern === undefined) {
+    io.warn(`keygate: warning: this turns the ${rule} rule off in every file of this repository; a fingerprint or a --path is narrower`);
+  } else if (path !== undefined && everyPath && pattern === undefined) {
+    io.warn(`keygate: warning: --path ${path} covers every file: every finding${rule ? ` of ${rule}` : ''} would be allowed`);
+  }
 }
 
 function merge(config: KeygateConfig, wanted: AllowEntry[]): { added: AllowEntry[]; already: AllowEntry[] } {

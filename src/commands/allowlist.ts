@@ -47,13 +47,24 @@ export async function allowlistCommand(args: string[], io: Io): Promise<number> 
     }
     case 'prune': {
       const { usedAllows } = await scanTracked({ cwd: io.cwd, config: sorted });
-      const doomed = new Set(entries.filter((_, i) => !usedAllows.has(i)));
-      if (doomed.size === 0) io.out('keygate: every allow entry still matches something\n');
+      const unused = entries.filter((_, i) => !usedAllows.has(i));
+      // An entry added in the last weeks may be for files not written yet: kept, and said so.
+      const recent = unused.filter((e) => daysSince(e.added, io.today()) < PRUNE_GRACE_DAYS);
+      for (const e of recent) io.out(`keygate: kept, added ${e.added} (under ${PRUNE_GRACE_DAYS} days ago): ${describeEntry(e)}\n`);
+      const doomed = new Set(unused.filter((e) => !recent.includes(e)));
+      if (doomed.size === 0) io.out('keygate: every allow entry still matches something, or is recent\n');
       return rewrite(io, root, sorted, doomed, 'pruned', values['dry-run'] === true);
     }
     default:
       throw new KeygateError('USAGE', `unknown allowlist command "${sub}"`, { hint: 'see keygate allowlist --help' });
   }
+}
+
+/** Entries that match nothing are pruned only once they are this old. */
+export const PRUNE_GRACE_DAYS = 14;
+
+function daysSince(date: string, today: string): number {
+  return (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
 }
 
 function matchesKey(e: AllowEntry, index: number, key: string): boolean {

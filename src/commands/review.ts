@@ -9,7 +9,7 @@ import { REVIEW_USAGE, whatToDo } from '../messages.js';
 import { displayPath } from '../report/display.js';
 import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
 import { customDetector } from '../detectors/custom.js';
-import { type LastRunFinding, loadLastRun } from '../report/last-run.js';
+import { type LastRunFinding, loadLastRun, markReal } from '../report/last-run.js';
 import { builtinIds, repoRoot } from './allow.js';
 import { parseOptions } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
@@ -61,6 +61,11 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
     io.out(`\nkeygate: allowed ${fresh.length} false positive(s) in ${CONFIG_FILE}; commit it with your change: git add ${CONFIG_FILE}\n`);
   }
   if (real.length > 0) {
+    try {
+      markReal(await gitDir(io.cwd), real.map((f) => f.fingerprint));
+    } catch (error) {
+      io.warn(`keygate: warning: could not note which findings are real (${(error as Error).message}); keygate allow --last may offer them`);
+    }
     io.out(c.red(`\nkeygate: ${real.length} real secret(s):\n`));
     for (const f of real) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
     io.out(whatToDo(real.map((f) => f.rule)).join('\n') + '\n');

@@ -29,6 +29,11 @@ export interface AllowEntry {
   path?: string;
   /** A regular expression tested against the matched value. */
   pattern?: string;
+  /**
+   * Where the allowed finding was when it was allowed, redacted ("src/a.py:3 AKIA…Q7XZ"), so
+   * the diff of .keygate.json says what a fingerprint stands for. Informational only.
+   */
+  seen?: string;
   reason: string;
   /** YYYY-MM-DD, when the entry was added. */
   added: string;
@@ -151,12 +156,14 @@ class Validator {
   }
 
   allow(value: JsonValue, path: string, ruleIds: readonly string[]): AllowEntry {
-    const o = this.object(value, path, ['fingerprint', 'rule', 'path', 'pattern', 'reason', 'added']);
+    const o = this.object(value, path, ['fingerprint', 'rule', 'path', 'pattern', 'seen', 'reason', 'added']);
     const entry: AllowEntry = {
       reason: this.string(o['reason'], `${path}.reason`, true) as string,
       added: this.string(o['added'], `${path}.added`, true) as string,
     };
     if (!DATE_RE.test(entry.added)) this.fail(`${path}.added`, 'must be a date, YYYY-MM-DD');
+    const seen = this.string(o['seen'], `${path}.seen`, false);
+    if (seen !== undefined) entry.seen = seen;
     const fingerprint = this.string(o['fingerprint'], `${path}.fingerprint`, false);
     if (fingerprint !== undefined) {
       if (!FINGERPRINT_RE.test(fingerprint)) this.fail(`${path}.fingerprint`, 'must be 16 hex digits, as keygate prints it');

@@ -3,16 +3,18 @@ import type { AllowEntry, CustomRule, KeygateConfig } from './config.js';
 
 /**
  * Deterministic formatting, so that `git diff` of an allow shows exactly what was allowed and
- * why: fixed key order, entries sorted, one entry per line.
+ * why: fixed key order, entries sorted, one field per line — the layout prettier gives JSON
+ * (teams often run it on *.json through lint-staged, and a file it rewrites after every
+ * `keygate allow` is noise in every diff): two-space indents, objects expanded, a list of
+ * plain values on one line when it fits in 80 columns. A test checks it against prettier.
  */
-const ALLOW_KEYS: (keyof AllowEntry)[] = ['fingerprint', 'rule', 'path', 'pattern', 'reason', 'added'];
+const ALLOW_KEYS: (keyof AllowEntry)[] = ['fingerprint', 'rule', 'path', 'pattern', 'seen', 'reason', 'added'];
 const RULE_KEYS: (keyof CustomRule)[] = ['id', 'description', 'regex', 'keywords', 'entropy', 'severity'];
 
-function line<T extends object>(entry: T, keys: (keyof T)[]): string {
-  const parts = keys
-    .filter((k) => entry[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}: ${JSON.stringify(entry[k])}`);
-  return `{${parts.join(', ')}}`;
+function ordered<T extends object>(entry: T, keys: (keyof T)[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (entry[k] !== undefined) out[k as string] = entry[k];
+  return out;
 }
 
 function sortKey(e: AllowEntry): string {
@@ -24,15 +26,23 @@ export function sortAllow(entries: readonly AllowEntry[]): AllowEntry[] {
   return [...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 }
 
+/** A JSON list of strings or numbers, expanded one per line, put on one line if it fits. */
+const PRIMITIVE_LIST = /^( *)("[^"\n]*": )?\[\n((?: *(?:"(?:[^"\\\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null),?\n)+) *\](,?)$/gm;
+
+function collapseLists(json: string): string {
+  return json.replace(PRIMITIVE_LIST, (whole, indent: string, key: string | undefined, items: string, comma: string) => {
+    const values = items.split('\n').map((l) => l.trim().replace(/,$/, '')).filter((l) => l !== '');
+    const one = `${indent}${key ?? ''}[${values.join(', ')}]${comma}`;
+    return one.length <= 80 ? one : whole;
+  });
+}
+
 export function formatConfig(config: KeygateConfig): string {
-  const out = ['{', '  "version": 1,'];
-  if (!config.defaults) out.push('  "defaults": false,');
-  const allow = sortAllow(config.allow).map((e) => `    ${line(e, ALLOW_KEYS)}`);
-  const rules = [...config.rules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => `    ${line(r, RULE_KEYS)}`);
-  out.push(allow.length ? `  "allow": [\n${allow.join(',\n')}\n  ],` : '  "allow": [],');
-  out.push(rules.length ? `  "rules": [\n${rules.join(',\n')}\n  ]` : '  "rules": []');
-  out.push('}');
-  return out.join('\n') + '\n';
+  const data: Record<string, unknown> = { version: 1 };
+  if (!config.defaults) data['defaults'] = false;
+  data['allow'] = sortAllow(config.allow).map((e) => ordered(e, ALLOW_KEYS));
+  data['rules'] = [...config.rules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => ordered(r, RULE_KEYS));
+  return collapseLists(JSON.stringify(data, null, 2)) + '\n';
 }
 
 /** Writes atomically (temp file + rename), so a crash never leaves half a config. */

@@ -15,6 +15,8 @@ export interface LastRun {
   version: 1;
   time: string;
   findings: LastRunFinding[];
+  /** Fingerprints `keygate review` was told are real secrets: never offered by allow --last. */
+  real?: string[];
 }
 
 export function lastRunPath(gitDir: string): string {
@@ -50,4 +52,12 @@ export function loadLastRun(gitDir: string): LastRun {
       hint: 'delete it and commit again',
     });
   }
+}
+
+/** Records that `review` was told these findings are real (allow --last then leaves them out). */
+export function markReal(gitDir: string, fingerprints: readonly string[]): void {
+  if (fingerprints.length === 0) return;
+  const run = loadLastRun(gitDir);
+  run.real = [...new Set([...(run.real ?? []), ...fingerprints])].sort();
+  writeFileAtomic(lastRunPath(gitDir), JSON.stringify(run, null, 2) + '\n');
 }

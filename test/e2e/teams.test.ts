@@ -4,24 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packKeygate, type Packed } from '../helpers/pack.js';
-import { gitEnv, type Repo, withRepo } from '../helpers/repo.js';
+import { gitEnv, ROOT, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeSecret } from '../helpers/secrets.js';
 
 /**
  * keygate installed as a team would: into a repository with a lock file and its own husky, then
  * committed, then a teammate's fresh clone with the team's normal `npm ci`, then a commit with
- * a fake key — which must be blocked. Offline: husky 9.1.7 and 8.0.3 come from the npm cache
- * that `npm ci` of this checkout filled (both are its devDependencies), keygate from its packed
- * tarball, vendored into the repository so that the lock file can point at it.
+ * a fake key — which must be blocked. Offline, with nothing from npm's cache: husky 9.1.7 and
+ * 8.0.3 (this checkout's devDependencies, as husky and husky-8) and keygate itself are packed
+ * into the repository's vendor/, so that its lock file points at files it holds.
  */
 let packed: Packed | undefined;
-const npmCache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+// An empty npm cache of these tests' own: what they install is all in the repositories.
+const npmCache = mkdtempSync(join(tmpdir(), 'keygate-teams-npm-cache-'));
 const npmEnv = { npm_config_cache: npmCache, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
 
 beforeAll(() => {
   packed = packKeygate();
 });
-afterAll(() => packed?.remove());
+afterAll(() => {
+  packed?.remove();
+  rmSync(npmCache, { recursive: true, force: true });
+});
 
 function run(cwd: string, command: string, args: string[]) {
   const r = spawnSync(command, args, { cwd, env: gitEnv(npmEnv), encoding: 'utf8' });
@@ -32,13 +36,25 @@ function npxKeygate(cwd: string, args: string[]) {
   return run(cwd, 'npx', ['--yes', '--package', (packed as Packed).tarball, 'keygate', ...args]);
 }
 
+/**
+ * A package this checkout has in node_modules (npm ci put it there), packed as a tarball into
+ * the repository's vendor/: installable offline on any machine, whatever npm's cache holds.
+ */
+function vendor(repo: Repo, installed: string): string {
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', join(repo.dir, 'vendor'), join(ROOT, 'node_modules', installed)], {
+    encoding: 'utf8',
+    env: gitEnv(npmEnv),
+  });
+  return `./vendor/${out.trim().split('\n').pop() as string}`;
+}
+
 /** The repository as its team has it: package.json, a lock file, node_modules, one commit. */
-function teamRepo(repo: Repo, pkg: object, devDeps: string[]): void {
+function teamRepo(repo: Repo, pkg: object, husky: 'husky' | 'husky-8'): void {
   repo.write('package.json', JSON.stringify(pkg, null, 2) + '\n');
   repo.write('.gitignore', 'node_modules/\n');
-  const install = run(repo.dir, 'npm', ['install', '--save-dev', ...devDeps]);
-  expect(install.status, install.out).toBe(0);
   mkdirSync(join(repo.dir, 'vendor'));
+  const install = run(repo.dir, 'npm', ['install', '--save-dev', vendor(repo, husky)]);
+  expect(install.status, install.out).toBe(0);
   copyFileSync((packed as Packed).tarball, join(repo.dir, 'vendor/keygate.tgz'));
   repo.git('add', '-A');
   repo.git('commit', '-qm', 'the team’s repository');
@@ -67,7 +83,7 @@ function teammateCommitsAKey(repo: Repo): void {
 describe('a team’s repository: install, commit, a teammate’s fresh clone with npm ci, a fake key', () => {
   it('husky 9 with package-lock.json: keygate and husky go in through npm, the lock file stays in step', () =>
     withRepo((repo) => {
-      teamRepo(repo, { name: 'app', version: '1.0.0', scripts: { prepare: 'husky' } }, ['husky@9.1.7']);
+      teamRepo(repo, { name: 'app', version: '1.0.0', scripts: { prepare: 'husky' } }, 'husky');
       const r = npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']);
       expect(r.status, r.out).toBe(0);
       expect(r.out).toMatch(/with npm install --save-dev .* \(so package-lock\.json stays in step\)/);
@@ -81,12 +97,12 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
 
   it('husky 8 without a prepare script: husky 8’s conventions (prepare: husky install), not husky 9’s', () =>
     withRepo((repo) => {
-      teamRepo(repo, { name: 'app', version: '1.0.0' }, ['husky@8.0.3']);
+      teamRepo(repo, { name: 'app', version: '1.0.0' }, 'husky-8');
       const r = npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']);
       expect(r.status, r.out).toBe(0);
       const pkg = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
       expect(pkg.scripts['prepare']).toBe('husky install');
-      expect(pkg.devDependencies['husky']).toMatch(/8\.0\.3/);
+      expect(pkg.devDependencies['husky']).toMatch(/husky-8\.0\.3\.tgz/);
       expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^#!\/usr\/bin\/env sh\n\. "\$\(dirname -- "\$0"\)\/_\/husky\.sh"\n/);
       expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky');
       expect(existsSync(join(repo.dir, '.husky/_/husky.sh'))).toBe(true);

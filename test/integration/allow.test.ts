@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installHook, type Repo, withRepo } from '../helpers/repo.js';
@@ -54,11 +54,19 @@ describe('allowing false positives, end to end with real commits', () => {
       const allow = repo.keygate(['allow', fp as string, '--reason', 'parser fixture, not a real key']);
       expect(allow.status, allow.stderr).toBe(0);
       expect(allow.stdout).toContain(`added to .keygate.json: fingerprint ${fp}`);
-      // What a reviewer sees: exactly one line, with the reason and the date.
+      // What a reviewer sees: the fingerprint, what it stood for (redacted), the reason and the date.
       repo.git('add', '.keygate.json');
       const diff = repo.git('diff', '--cached', '-U0', '--', '.keygate.json');
       const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
-      expect(added).toContain(`+    {"fingerprint": "${fp}", "reason": "parser fixture, not a real key", "added": "${TODAY}"}`);
+      expect(added).toEqual(
+        expect.arrayContaining([
+          `+      "fingerprint": "${fp}",`,
+          '+      "rule": "aws-secret-access-key",',
+          `+      "seen": "test/parser.test.ini:1 ${secret.slice(0, 4)}…${secret.slice(-4)}",`,
+          '+      "reason": "parser fixture, not a real key",',
+          `+      "added": "${TODAY}"`,
+        ]),
+      );
       const ok = commit(repo);
       expect(ok.status, ok.output).toBe(0);
       expect(ok.output).toMatch(/1 allowed/);
@@ -215,14 +223,19 @@ describe('allowing false positives, end to end with real commits', () => {
       expect(list.status, list.stderr).toBe(0);
       expect(list.stdout).toMatch(/1\. fingerprint [0-9a-f]{16}, rule aws-secret-access-key\n\s+fixture a \(added \d{4}-\d{2}-\d{2}\) — matches 1 finding/);
       expect(list.stdout).toMatch(/path old\/\*\*\n\s+gone long ago .* — matches nothing/);
+      // Entries that match nothing go only once they are old: these two were added long ago.
+      const file = join(repo.dir, '.keygate.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/("reason": "(?:gone long ago|not used here)",\n\s+"added": )"[\d-]+"/g, '$1"2026-01-01"'));
+      repo.keygate(['allow', '--path', 'new/**', '--reason', 'files coming in the next commit']);
       const pruned = repo.keygate(['allowlist', 'prune']);
       expect(pruned.stdout).toMatch(/pruned: path old\/\*\*/);
       expect(pruned.stdout).toMatch(/pruned: rule aws-session-token/);
+      expect(pruned.stdout).toMatch(/kept, added [\d-]+ \(under 14 days ago\): path new\/\*\*/);
       const after = readFileSync(join(repo.dir, '.keygate.json'), 'utf8');
       expect(after).not.toContain('old/**');
       expect(after).toContain('fixture a');
       expect(repo.keygate(['allowlist', 'remove', '1']).stdout).toMatch(/removed: fingerprint/);
-      expect(readFileSync(join(repo.dir, '.keygate.json'), 'utf8')).toContain('"allow": []');
+      expect(readFileSync(join(repo.dir, '.keygate.json'), 'utf8')).not.toContain('"fingerprint"');
       expect(repo.keygate(['scan', '--staged']).status).toBe(1);
       expect(repo.keygate(['allowlist', 'remove', 'nope']).status).toBe(2);
     }));

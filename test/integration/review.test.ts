@@ -62,7 +62,7 @@ describe.skipIf(!hasTmux)('keygate review (real terminal via tmux)', () => {
         spawnSync('tmux', ['-L', socket, 'kill-server']);
       }
       const config = readFileSync(join(repo.dir, '.keygate.json'), 'utf8');
-      expect(config).toMatch(/"rule": "aws-secret-access-key", "reason": "parser test fixture"/);
+      expect(config).toMatch(/"rule": "aws-secret-access-key",\n\s+"reason": "parser test fixture"/);
       expect(config.includes(fixture)).toBe(false);
       const after = repo.keygate(['scan', '--staged']);
       expect(after.stdout).toMatch(/allowed: test\/fixture\.ini:2:25/);

@@ -3,7 +3,8 @@
 //  1. small commit (10 files, ~500 added lines): median wall time of the installed hook beside
 //     bare `node -e ''` and `git diff --cached` on the same repository;
 //  2. large staged change (>= 200 MB): end-to-end throughput and peak RSS at growing sizes,
-//     to show memory stays flat.
+//     to show memory stays flat;
+//  3. the fuzz property of the test suite, longer (--fuzz-runs 300; 0 skips it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,3 +182,22 @@ function largeChange() {
 console.log(`keygate bench — node ${process.version}, ${new Date().toISOString()}`);
 smallCommit();
 largeChange();
+
+/**
+ * The fuzz property of the test suite (test/hostile/fuzz.test.ts), run longer than in CI:
+ * random and hostile files around planted fake secrets, each found at its line.
+ */
+function fuzz() {
+  const runs = opt('fuzz-runs', 300);
+  if (runs === 0) return;
+  console.log(`\nfuzz: ${runs} random scenarios (seed ${process.env.KEYGATE_TEST_SEED ?? 'default'}; --fuzz-runs 0 to skip)`);
+  const r = spawnSync('npx', ['vitest', 'run', 'test/hostile/fuzz.test.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, KEYGATE_FUZZ_RUNS: String(runs) },
+    encoding: 'utf8',
+  });
+  const summary = (r.stdout + r.stderr).split('\n').filter((l) => /Tests |fuzz failed|✓|×/.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 300));
+  for (const l of summary) console.log(`  ${l.trim()}`);
+  if (r.status !== 0) process.exitCode = 1;
+}
+fuzz();

@@ -27,13 +27,24 @@ afterAll(() => {
   rmSync(npmCache, { recursive: true, force: true });
 });
 
-function run(cwd: string, command: string, args: string[]) {
-  const r = spawnSync(command, args, { cwd, env: gitEnv(npmEnv), encoding: 'utf8' });
+function run(cwd: string, command: string, args: string[], extra: Record<string, string> = {}) {
+  const r = spawnSync(command, args, { cwd, env: gitEnv({ ...npmEnv, ...extra }), encoding: 'utf8' });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
-function npxKeygate(cwd: string, args: string[]) {
-  return run(cwd, 'npx', ['--yes', '--package', (packed as Packed).tarball, 'keygate', ...args]);
+/**
+ * pnpm and yarn as teams run them: this checkout's devDependencies (pnpm 9, yarn 1), on PATH,
+ * with stores of the test's own, offline.
+ */
+const managers = (): Record<string, string> => ({
+  PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`,
+  npm_config_store_dir: join(npmCache, 'pnpm-store'),
+  YARN_CACHE_FOLDER: join(npmCache, 'yarn-cache'),
+  YARN_ENABLE_TELEMETRY: '0',
+});
+
+function npxKeygate(cwd: string, args: string[], extra: Record<string, string> = {}) {
+  return run(cwd, 'npx', ['--yes', '--package', (packed as Packed).tarball, 'keygate', ...args], extra);
 }
 
 /**
@@ -60,17 +71,17 @@ function teamRepo(repo: Repo, pkg: object, husky: 'husky' | 'husky-8'): void {
   repo.git('commit', '-qm', 'the team’s repository');
 }
 
-/** A teammate's clone: npm ci, then a commit holding a fake key. */
-function teammateCommitsAKey(repo: Repo): void {
+/** A teammate's clone: the team's clean install (npm ci, or its manager's), then a commit holding a fake key. */
+function teammateCommitsAKey(repo: Repo, ciCommand: [string, string[]] = ['npm', ['ci']]): void {
   const clone = mkdtempSync(join(tmpdir(), 'keygate-teammate-'));
   try {
     execFileSync('git', ['clone', '-q', repo.dir, clone], { env: gitEnv() });
-    const ci = run(clone, 'npm', ['ci']);
+    const ci = run(clone, ciCommand[0], ciCommand[1], managers());
     expect(ci.status, ci.out).toBe(0);
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: clone, encoding: 'utf8' });
     const secret = fakeSecret();
     execFileSync('sh', ['-c', `printf 'AWS_SECRET_ACCESS_KEY=%s\\n' "$1" > deploy.env && git add deploy.env`, 'sh', secret], { cwd: clone, env: gitEnv() });
-    const c = run(clone, 'git', ['commit', '-m', 'oops']);
+    const c = run(clone, 'git', ['commit', '-m', 'oops'], managers());
     expect(c.status, c.out).not.toBe(0);
     expect(c.out).toContain('deploy.env:1:23');
     assertNoSecret([c.out, ci.out], [secret]);
@@ -111,18 +122,39 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
       teammateCommitsAKey(repo);
     }));
 
+  it.each([
+    ['pnpm', ['add', '--save-dev'], ['install', '--frozen-lockfile', '--offline'], 'pnpm-lock.yaml'],
+    ['yarn', ['add', '--dev', '--offline'], ['install', '--frozen-lockfile', '--offline'], 'yarn.lock'],
+  ] as const)('husky 9 with %s: keygate goes in through it, and a teammate’s frozen install gets the hook', (manager, add, install, lock) =>
+    withRepo((repo) => {
+      repo.write('package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: { prepare: 'husky' } }, null, 2) + '\n');
+      repo.write('.gitignore', 'node_modules/\n');
+      mkdirSync(join(repo.dir, 'vendor'));
+      const husky = run(repo.dir, manager, [...add, `file:${vendor(repo, 'husky')}`], managers());
+      expect(husky.status, husky.out).toBe(0);
+      copyFileSync((packed as Packed).tarball, join(repo.dir, 'vendor/keygate.tgz'));
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'the team’s repository');
+      const r = npxKeygate(repo.dir, ['install', '--from', 'file:./vendor/keygate.tgz'], { ...managers(), npm_config_offline: 'true', YARN_OFFLINE: 'true' });
+      expect(r.status, r.out).toBe(0);
+      expect(r.out).toMatch(new RegExp(`with ${manager} add .* \\(so ${lock.replace('.', '\\.')} stays in step\\)`));
+      expect(readFileSync(join(repo.dir, lock), 'utf8')).toMatch(/keygate/);
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'guard with keygate');
+      teammateCommitsAKey(repo, [manager, [...install]]);
+    }));
+
   it.each(['yarn.lock', 'pnpm-lock.yaml'])('a %s repository where its package manager is not installed: stops, says the exact command, changes nothing', (lock) =>
     withRepo((repo) => {
       const manager = lock === 'yarn.lock' ? 'yarn' : 'pnpm';
-      if (spawnSync(manager, ['--version']).status === 0) {
-        console.log(`${manager} is installed here: this case needs a machine without it (skipped)`);
-        return;
-      }
+      // PATH without any node_modules/.bin (npm test puts this checkout's, with pnpm and yarn, first).
+      const PATH = (process.env['PATH'] ?? '').split(':').filter((d) => !d.includes('node_modules')).join(':');
+      expect(spawnSync(manager, ['--version'], { env: { ...process.env, PATH } }).error, `${manager} is on the machine's PATH`).toBeDefined();
       repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
       repo.write(lock, '# a lock file\n');
       repo.git('add', '-A');
       repo.git('commit', '-qm', 'init');
-      const r = npxKeygate(repo.dir, ['install']);
+      const r = npxKeygate(repo.dir, ['install'], { PATH });
       expect(r.status).toBe(2);
       expect(r.out).toMatch(new RegExp(`lock file is ${lock.replace('.', '\\.')}, and keygate could not add itself through ${manager} \\(${manager} is not on PATH\\)`));
       expect(r.out).toMatch(new RegExp(`run ${manager} add --(save-)?dev keygate@\\^`));

@@ -3,6 +3,8 @@ import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { isVersion } from './heuristics.js';
+import { identifierAround, nameRejection } from './names.js';
+import { syntaxFamily } from './syntax.js';
 import { isLockFile, lockFileValue } from './lockfiles.js';
 import { regexHits } from './regex.js';
 
@@ -129,6 +131,30 @@ function isPlaceholderPassword(pw: string): boolean {
   return PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || /^pass\d{0,4}$/i.test(pw);
 }
 
+/** Letters of the passwords documentation and URL parser tests write: user:pass@, diff:auth@, foo%40bar. */
+const PLACEHOLDER_LETTERS = new Set(
+  'pass password passwd pwd pw secret auth qwer qwerty asdf asdfgh foo bar baz qux foobar foobaz test demo example sample changeme xxx xxxx hunter'.split(' '),
+);
+
+/**
+ * A password in a URL that is a placeholder: spelled with placeholder words only, whatever
+ * the case, punctuation or escapes between them (Pass, foo@bar, pa\uD7FFss), or a short
+ * word with no digit. RFC 3986 examples and URL parsers' tests are full of them; a real password
+ * (m42ploz2wd, r3alP4ssw0rd) has other letters.
+ */
+function isPlaceholderUrlPassword(pw: string): boolean {
+  // Punctuation and escapes aside, digits kept: secret123 is a (weak) real password.
+  const letters = pw.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (PLACEHOLDER_LETTERS.has(letters)) return true;
+  if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
+  return pw.length < 8 && /^[A-Za-z]+$/.test(pw);
+}
+
+/** \xHH and \uHHHH escapes as code writes them in strings, decoded. */
+function unescapeCode(s: string): string {
+  return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})/g, (_m, x: string | undefined, u: string | undefined) => String.fromCharCode(parseInt(x ?? u ?? '0', 16)));
+}
+
 function templated(value: string): boolean {
   return /[${}<>()%]|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
 }
@@ -140,10 +166,10 @@ const urlCredentialsRule = defineRule({
   regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/'"\x60<>()\[\]{}]{1,64}):(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
   placeholders: false,
   validate: (secret) => {
-    const pw = decodeURIComponentSafe(secret);
-    // ("pass" stays a finding here: the peers' own fixtures count user:pass@host as a leak.)
+    const pw = decodeURIComponentSafe(unescapeCode(secret));
     if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
     if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
+    if (isPlaceholderUrlPassword(pw)) return 'invalid';
     return 'unknown';
   },
   severity: 'high',
@@ -206,20 +232,41 @@ function decodeURIComponentSafe(s: string): string {
 /** Values that say "a secret goes here", or name one, rather than being one. */
 const STOP_WORDS = /^(?:password|passwd|changeme|changeit|secret|example|sample|dummy|test|testing|none|null|nil|true|false|undefined|string|hidden|redacted|placeholder|default|required|optional|todo|fixme)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+/** a.b.c, a.b[0].c, Shards[-1].ShardId: a property path, not a value. */
+const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[-?\d+\])+$/;
+/** ISO 8601 dates and timestamps ("PasswordLastUsed": "2016-09-08T21:47:36Z"). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A template or a reference, not a value: ${X} $(x) {{ x }} %(x)s %s {x} <x> #{x} $X. */
+const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|%\([^)]*\)[sd]|%[sd](?![A-Za-z0-9])|#\{|^\$[A-Za-z_][A-Za-z0-9_]*$|^<[^<>]+>$|^\{[A-Za-z_][\w.]*\}$|process\.env|environ|getenv|\bENV\[/;
+/** Words people write in sample passwords (This-is-my-test-99!, my_example_pass). */
+const SAMPLE_WORD = /(?:^|[^a-z])(?:test|example|sample|demo|dummy|fake|changeme|my)(?:[^a-z]|$)/i;
+
+/** A path: ./x, ../x, ~/x, C:\x, or /segments/of/words (not a random value that starts with /). */
+function isPath(value: string): boolean {
+  if (/^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  if (!/^\/[A-Za-z0-9._\-/]*$/.test(value)) return false;
+  const segments = value.split('/').filter(Boolean);
+  return (segments.length >= 2 || /\.[a-z]{1,5}$/.test(value)) && segments.every((s) => !(/[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)));
+}
 
 /** Why a generic value is not a secret, if it is not. */
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
   // A value that names a secret (my_password_2, other:1password, api-token-v2) is a label.
   if (/passw(?:or)?d|secret|token|api.?key/i.test(value)) return 'names a secret';
-  if (/[${}<>()\[\]%]|^@|process\.env|environ|getenv|\bENV\b/.test(value)) return 'templated or a call';
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
+  if (TEMPLATE.test(value)) return 'templated or a reference';
+  if (isPath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
+  if (/^arn:aws[a-z-]*:/.test(value)) return 'an AWS resource name';
   if (UUID.test(value)) return 'UUID';
+  if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
   if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return 'needs letters and digits';
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
+    // Letters only: a word or an identifier — unless it is long and random-looking.
+    if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';
+  }
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
+  if (SAMPLE_WORD.test(value) && (value.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) return 'a sample (its words say so)';
   return undefined;
 }
 
@@ -242,6 +289,26 @@ function tooShortFor(name: string, value: string): boolean {
   return value.length < 16 && !/passw(?:or)?d|pwd/i.test(name);
 }
 
+/**
+ * Why a keyword-named value is not a generic secret, if it is not: the syntax (in code an
+ * unquoted right-hand side is an expression or a type), the name's words, the value.
+ */
+export function genericVerdict(value: string, m: RegExpExecArray, fragment: Fragment): string | undefined {
+  if (syntaxFamily(fragment.path) === 'code' && !m.groups?.['q']) return 'unquoted in code: an expression or a type';
+  const nameEnd = m.index + (/^[A-Za-z0-9_\-]+/.exec(m[0])?.[0].length ?? 0);
+  const name = identifierAround(fragment.text, m.index, nameEnd);
+  // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
+  // and 56-char strings are not AWS secret keys).
+  if (/aws.?secret|secret.?access.?key|session.?token/i.test(name)) return "AWS's rules judge it";
+  const byName = nameRejection(name);
+  if (byName !== undefined) return byName;
+  const byValue = genericRejection(value);
+  if (byValue !== undefined) return byValue;
+  if (tooShortFor(name, value)) return 'too short for a token';
+  if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
+  return undefined;
+}
+
 export const genericSecret = defineRule({
   id: 'generic-secret',
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
@@ -251,18 +318,15 @@ export const genericSecret = defineRule({
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
-  regex: String.raw`${GENERIC_NAME}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&]{8,100})\k<q>(?![^\s"'\x60,;&])`,
+  // The name; a type annotation (const key: string = '...'); the assignment; then either a
+  // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
+  // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
+  regex:
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]{0,2}:[ \t]{0,2}[A-Za-z_][\w.<>\[\]|]{0,40}[ \t]{0,2}(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
+    String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,
-  // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
-  // and 56-char strings are not AWS secret keys).
-  validate: (value, m, fragment) =>
-    genericRejection(value) === undefined &&
-    !/aws.?secret|secret.?access.?key|session.?token/i.test(m[0]) &&
-    !tooShortFor(m[0].slice(0, m[0].lastIndexOf(value)), value) &&
-    !(isLockFile(fragment.path) && lockFileValue(value) !== undefined)
-      ? 'unknown'
-      : 'invalid',
+  validate: (value, m, fragment) => (genericVerdict(value, m, fragment) === undefined ? 'unknown' : 'invalid'),
   severity: 'medium',
   confidence: 'medium',
   fallback: true,

@@ -41,7 +41,14 @@ describe.skipIf(!existsSync(CORPUS))('labelled corpus (../shared/corpus/public)'
 
       const inSpan = (l: Label) =>
         Array.from({ length: (l.endLine ?? l.line) - l.line + 1 }, (_, i) => lines.get(`corpus/${l.file}:${l.line + i}`) ?? []).flat();
-      const positives = labels.filter((l) => l.positive);
+      // Labels keygate deliberately disagrees with (README, "What is detected"): user:pass on
+      // example.com is a documentation placeholder, not a credential. Not scored, but checked
+      // to stay what README says.
+      const line = (l: Label) => readFileSync(join(CORPUS, l.file), 'utf8').split('\n')[l.line - 1] ?? '';
+      const placeholder = (l: Label) => /:\/\/(?:user|username):(?:pass|password)@(?:[a-z0-9.-]*\.)?(?:example\.(?:com|org|net)|localhost)\b/i.test(line(l));
+      const deliberate = labels.filter((l) => l.positive && placeholder(l));
+      expect(deliberate.filter((l) => inSpan(l).length > 0)).toEqual([]);
+      const positives = labels.filter((l) => l.positive && !placeholder(l));
       const found = positives.filter((l) => inSpan(l).length > 0).length;
       const falsePositives = negatives.filter((l) => at(l).length > 0).length;
       expect(found / positives.length).toBeGreaterThanOrEqual(0.98);

@@ -1,0 +1,60 @@
+/**
+ * Whether a name bears a secret, judged on its words, not on substrings. `DB_PASSWORD`,
+ * `clientSecret`, `AWS_SECRET_ACCESS_KEY` do; names that only mention one do not: what
+ * describes or points at a secret (`password_hint`, `secretArn`, `tokenUrl`, `apiKeyId`,
+ * `PasswordLastUsed`, `TokenType`), and tokens that are no credential (`NextToken`,
+ * `ContinuationToken`, pagination cursors, `ClientRequestToken` idempotency tokens, CSRF
+ * tokens, `PublicKey`).
+ */
+
+/** Words after the secret word that make the name about something else. */
+const DESCRIBES = new Set(
+  ('id ids url urls uri path paths file files filename dir name names hint hints length len type types endpoint endpoints ' +
+    'expires expiry expiration expire expired ttl last used arn hash generation count size field fields param params header ' +
+    'headers prefix suffix format regex pattern policy label placeholder env var variable ref version enabled required provider ' +
+    'mode method kind location store manager service exception error errors valid validator validation cache timeout lifetime ' +
+    'rotation duration age created updated changed date time strength min max rule rules schema ' +
+    'input text class key_id keyid issuer audience scope scopes source target mask masked hidden visible status state info')
+    .split(' '),
+);
+
+/** Words anywhere in the name that make its token no credential. */
+const NOT_A_CREDENTIAL = new Set(
+  'next continuation pagination paginate page paging cursor marker csrf xsrf public idempotency request sync ack cancel cancellation invalid missing max min num input output result'.split(' '),
+);
+
+/** The words of a name: camelCase, PascalCase, snake_case, kebab-case, dotted. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const SECRET_WORD = /^(?:password|passwd|pwd|passphrase|secret|secrets|token|tokens|credential|credentials|key|apikey|privatekey|accesskey|auth|authkey|pass)$/;
+
+/** Why the name does not bear a secret, if it does not. */
+export function nameRejection(name: string): string | undefined {
+  const words = nameWords(name);
+  if (words.some((w) => NOT_A_CREDENTIAL.has(w))) return 'names a token that is no credential';
+  let last = -1;
+  words.forEach((w, i) => {
+    if (SECRET_WORD.test(w)) last = i;
+  });
+  if (last === -1) return undefined;
+  // Version or index suffixes (api_key_2, tokenV2) do not change what it is.
+  const after = words.slice(last + 1).filter((w) => !/^(?:v?\d+|old|new|prod|dev|test|staging|primary|secondary|value|str|string|b64|base64|enc|raw)$/.test(w));
+  if (after.some((w) => DESCRIBES.has(w))) return 'describes a secret rather than holding one';
+  return undefined;
+}
+
+/** The whole identifier around a match that starts inside it (`DB_PASSWORD` around PASSWORD). */
+export function identifierAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && /[A-Za-z0-9_.\-]/.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && /[A-Za-z0-9_\-]/.test(text[to] as string)) to++;
+  return text.slice(from, to).replace(/^[.\-]+/, '');
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { scanJson, where, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, pick } from '../helpers/secrets.js';
+
+/**
+ * Names and values as third-party code really writes them (issue 11's cases, from the pinned
+ * real-code benchmark and from passwords people write), staged and scanned end to end: what
+ * is no secret is not reported, what is one is, at its exact file:line:column.
+ */
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const B64 = `${ALNUM}+/`;
+
+describe('real code: types, timestamps, cursors and placeholders are not secrets', () => {
+  it('none of these is a finding', () =>
+    withRepo((repo) => {
+      repo.write('clients/appfabric.d.ts', 'export interface Auth {\n    apiKey: SensitiveString2048;\n    clientSecret: SensitiveString2048;\n}\n  export type MqttPassword = Buffer|Uint8Array|Blob|string;\n');
+      repo.write('dist/sdk.min.js', 'switch(e.code){case"ExpiredTokenException":case"ExpiredToken":e.error.retryable=!0,e.request.service.config.credentials.expired=!0}\nif(e.token===86023)return;\n');
+      repo.write(
+        'apis/iam.examples.json',
+        `{\n  "PasswordLastUsed": "2016-09-08T21:47:36Z",\n  "NextToken": "${pick(B64, 60)}",\n  "NextContinuationToken": "${pick(B64, 48)}==",\n  "ClientRequestToken": "${pick(ALNUM, 32)}",\n  "output_token": "StreamDescription.Shards[-1].ShardId",\n  "PreTokenGeneration": "arn:aws:lambda:us-east-1:123456789012:function:MyFunction"\n}\n`,
+      );
+      repo.write('README.md', "const keyv = new Keyv('redis://user:pass@localhost:6379');\n`'http://user:pass@host.com:8080/p/a/t/h?query=string#hash'`\nuri.parse('uri://user:pass@example.com:123/one/two.three?q1=a1')\n");
+      repo.write('test/url.js', "['http://diff:auth@www.example.com', 'http://atpass:foo%40bar@127.0.0.1:8080/path']\n");
+      repo.write('app/hashes.py', 'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"\n');
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual([]);
+    }));
+});
+
+describe('passwords and secrets as people write them are found', () => {
+  it('punctuation, a closing bracket after the quote, a leading slash, a long value, a typed declaration', () =>
+    withRepo((repo) => {
+      const a = `fZSC%90y${pick(ALNUM, 10)}!`;
+      const b = `ajy#D9DK${pick(ALNUM, 10)}~`;
+      const c = `52Ve${pick(ALNUM, 14)}`;
+      const d = `/${pick(ALNUM, 24)}`;
+      const e = pick(ALNUM, 150);
+      const f = `Qx7${pick(ALNUM, 17)}^*`;
+      repo.write('src/db.js', `connect({ user: 'app', password: '${a}' });\nlogin({password: '${c}'});\n`);
+      repo.write('src/config.ts', `export const DB_PASSWORD = "${b}" as const;\nconst dbPassword: string = '${f}';\n`);
+      repo.write('config/app.yaml', `storage:\n  secret: "${d}"\n  api_token: ${e}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report).sort()).toEqual(
+        [
+          'generic-secret config/app.yaml:2:12',
+          'generic-secret config/app.yaml:3:14',
+          'generic-secret src/config.ts:1:29',
+          'generic-secret src/config.ts:2:29',
+          'generic-secret src/db.js:1:35',
+          'generic-secret src/db.js:2:19',
+        ].sort(),
+      );
+      assertNoSecret([JSON.stringify(report)], [a, b, c, d, e, f]);
+    }));
+});

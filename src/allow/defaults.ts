@@ -8,7 +8,7 @@ export interface DefaultAllow {
   /** Rules it applies to. */
   rules: readonly string[];
   /** Tested against the matched value. */
-  value: RegExp;
+  value: RegExp | { test(value: string): boolean };
   reason: string;
 }
 
@@ -20,6 +20,24 @@ const OAUTH_RFC_EXAMPLES = /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|Sp
 
 /** JWTs whose payload is a documentation example: jwt.io's "John Doe", PyJWT's {"some": "payload"}. */
 const JWT_DOC_EXAMPLES = /^eyJ[A-Za-z0-9_-]*\.(?:eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ|eyJzb21lIjoicGF5bG9hZCJ9)\./;
+
+/**
+ * A JWT whose claims are placeholders: documentation's example tokens. AWS writes EXAMPLE and
+ * accounts like 111111111111 into them, others repeated digits (d-3333333333, an all-zero
+ * object id) or the names every identity provider's docs use (John Doe, Abe Lincoln).
+ */
+const JWT_PLACEHOLDER_CLAIMS = {
+  test(token: string): boolean {
+    const part = token.split('.')[1] ?? '';
+    let payload: string;
+    try {
+      payload = Buffer.from(part, 'base64url').toString('utf8');
+    } catch {
+      return false;
+    }
+    return /EXAMPLE|"[^"]*?(\d)\1{9,}[^"]*"|"(?:John|Jane|Abe) (?:Doe|Lincoln)"/.test(payload);
+  },
+};
 
 export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   {
@@ -41,5 +59,11 @@ export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
     rules: ['jwt'],
     value: JWT_DOC_EXAMPLES,
     reason: 'default: JWT documentation example (jwt.io, PyJWT)',
+  },
+  {
+    id: 'jwt-placeholder-claims',
+    rules: ['jwt'],
+    value: JWT_PLACEHOLDER_CLAIMS,
+    reason: 'default: JWT documentation example (its claims are placeholders)',
   },
 ];

@@ -55,3 +55,23 @@ describe('passwords and secrets as people write them are found', () => {
       assertNoSecret([JSON.stringify(report)], [a, b, c, d, e, f]);
     }));
 });
+
+describe('documentation example JWTs (placeholder claims) are allowed by default, and said so', () => {
+  it('EXAMPLE, repeated-digit accounts or a docs name in the claims; a real-looking token still blocks', () =>
+    withRepo((repo) => {
+      const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const URLSAFE = `${ALNUM}_-`;
+      const jwt = (claims: object) => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.${pick(URLSAFE, 43)}`;
+      const docs = [
+        jwt({ 'aws:identity_store_id': 'd-3333333333', 'aws:instance_account': '111111111111', sub: 'user' }),
+        jwt({ name: 'Abe Lincoln', sub: pick(ALNUM, 20) }),
+        jwt({ 'sts:identity_context': 'EXAMPLEIDENTITYCONTEXT', sub: pick(ALNUM, 20) }),
+      ];
+      const real = jwt({ sub: pick(ALNUM, 20), iat: 1760000000, scope: 'admin' });
+      repo.write('docs/tokens.json', `{\n${docs.map((d, i) => `  "idToken${i}": "${d}",`).join('\n')}\n  "real": "${real}"\n}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['jwt docs/tokens.json:5:12']);
+      expect(report.suppressed.map((s) => s.reason)).toEqual(Array(3).fill('default: JWT documentation example (its claims are placeholders)'));
+    }));
+});

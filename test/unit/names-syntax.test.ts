@@ -74,6 +74,8 @@ describe('values that are no secret, whatever their name', () => {
     ['<your-value-here>', 'templated or a reference'],
     ['/etc/app/server.pem', 'path or URL'],
     ['SomeKindOfPassword123!@#', 'names a secret'],
+    ['SensitiveString2048', 'identifier'],
+    ['NonEmptyMaxLength64String', 'identifier'],
   ])('%s: %s', (value, why) => expect(genericRejection(value)).toBe(why));
   it.each(['fZSC%90y4Lq!wR7e', 'ajy#D9DKmQ2~pz8X', '/Yx3Kq9ZmT4wLp8R', 'h]6EszR}vJ*m2Q'])('%s is judged a possible secret (punctuation is no disqualifier)', (value) =>
     expect(genericRejection(value)).toBeUndefined(),

@@ -262,7 +262,7 @@ export function genericRejection(value: string): string | undefined {
   if (isVersion(value)) return 'version';
   if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
   // Type and variable names made of words, digits at the end (SensitiveString2048, maxLength64).
-  if (/^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z]+){1,}\d{0,6}$/.test(value)) return 'identifier';
+  if (/^(?:[A-Z][a-z]+|[a-z]+)\d*(?:[A-Z][a-z]+\d*){1,}$/.test(value)) return 'identifier';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
     // Letters only: a word or an identifier — unless it is long and random-looking.
     if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';

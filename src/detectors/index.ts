@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
+import { genericSecretPairs } from './generic-pairs.js';
 import { STRUCTURED_RULES } from './structured.js';
 import { TOKEN_RULES } from './tokens.js';
 
@@ -10,4 +11,5 @@ export const DETECTORS: readonly Detector[] = [
   awsSessionToken,
   ...TOKEN_RULES,
   ...STRUCTURED_RULES,
+  genericSecretPairs,
 ];

@@ -249,6 +249,19 @@ function isPath(value: string): boolean {
   return (segments.length >= 2 || /\.[a-z]{1,5}$/.test(value)) && segments.every((s) => !(/[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)));
 }
 
+/**
+ * An identifier spelled in words: letters and digits only, and nearly all of its letters in
+ * runs of three or more that have a vowel (Staging, Location, String). Generated values break
+ * into short runs (q7Lm2PzX9aB4) or vowel-less ones.
+ */
+function madeOfWords(value: string): boolean {
+  if (!/^[A-Za-z0-9]+$/.test(value)) return false;
+  const runs = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  const letters = runs.reduce((n, r) => n + r.length, 0);
+  const inWords = runs.filter((r) => r.length >= 3 && /[aeiouy]/i.test(r)).reduce((n, r) => n + r.length, 0);
+  return letters >= 8 && inWords >= letters * 0.8;
+}
+
 /** Why a generic value is not a secret, if it is not. */
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
@@ -261,8 +274,9 @@ export function genericRejection(value: string): string | undefined {
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
   if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
-  // Type and variable names made of words, digits at the end (SensitiveString2048, maxLength64).
-  if (/^(?:[A-Z][a-z]+|[a-z]+)\d*(?:[A-Z][a-z]+\d*){1,}$/.test(value)) return 'identifier';
+  // Type and variable names made of words, digits among them (SensitiveString2048,
+  // NonEmptyMaxLength64String, S3StagingLocation).
+  if (madeOfWords(value)) return 'identifier';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
     // Letters only: a word or an identifier — unless it is long and random-looking.
     if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';

@@ -75,3 +75,35 @@ describe('documentation example JWTs (placeholder claims) are allowed by default
       expect(report.suppressed.map((s) => s.reason)).toEqual(Array(3).fill('default: JWT documentation example (its claims are placeholders)'));
     }));
 });
+
+describe('a secret-bearing name paired with a value without = or :', () => {
+  it('setters and getters with defaults, Dockerfile ENV, XML, Terraform, Markdown tables, CLI flags, curl -u', () =>
+    withRepo((repo) => {
+      const v = () => `${pick(ALNUM, 18)}9q`;
+      const s = Array.from({ length: 9 }, v);
+      repo.write('cmd/main.go', `func init() {\n\tos.Setenv("DB_PASSWORD", "${s[0]}")\n}\n`);
+      repo.write('app/settings.py', `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${s[1]}')\n`);
+      repo.write('Dockerfile', `FROM alpine\nENV S3_SECRET ${s[2]}\n`);
+      repo.write('conf/app.xml', `<config>\n  <property name="api.secret" value="${s[3]}"/>\n</config>\n`);
+      repo.write('infra/main.tf', `variable "db_password" {\n  type    = string\n  default = "${s[4]}"\n}\n`);
+      repo.write('docs/setup.md', `| name | value |\n| --- | --- |\n| DEPLOY_TOKEN | \`${s[5]}\` |\n`);
+      repo.write('scripts/backup.sh', `mysql --password=${s[6]} -h db.internal app\ncurl -u elastic:${s[7]} https://es.internal:9200/_cat\n`);
+      repo.write('src/Config.java', `System.setProperty("service.apiKey", "${s[8]}");\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report).sort()).toEqual(
+        [
+          'generic-secret Dockerfile:2:15',
+          'generic-secret app/settings.py:1:51',
+          'generic-secret cmd/main.go:2:28',
+          'generic-secret conf/app.xml:2:38',
+          'generic-secret docs/setup.md:3:19',
+          'generic-secret infra/main.tf:3:14',
+          'generic-secret scripts/backup.sh:1:18',
+          'generic-secret scripts/backup.sh:2:17',
+          'generic-secret src/Config.java:1:39',
+        ].sort(),
+      );
+      assertNoSecret([JSON.stringify(report)], s);
+    }));
+});

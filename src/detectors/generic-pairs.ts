@@ -1,0 +1,114 @@
+import type { Candidate, Detector, Fragment } from '../types.js';
+import { shannonEntropy } from './entropy.js';
+import { ALNUM, fakeString } from './fake.js';
+import { isPlaceholder, isWellKnownHash } from './heuristics.js';
+import { nameRejection } from './names.js';
+import { regexHits } from './regex.js';
+import { genericRejection } from './structured.js';
+import { type SyntaxFamily, syntaxFamily } from './syntax.js';
+
+/**
+ * The generic rule's other shapes: a secret-bearing name paired with a value where no `=` or
+ * `:` joins them, as code and configuration really write them. Same rule id, same judgement
+ * of names and values as the assignment shape (structured.ts); a catch-all, so any specific
+ * rule matching the same text (an AWS key, a GitHub token) reports it instead.
+ *
+ *   os.Setenv("DB_PASSWORD", "...")   os.environ.get('DJANGO_SECRET_KEY', '...')   System.setProperty("api.secret", "...")
+ *   ENV S3_SECRET X1f4...            (Dockerfile)
+ *   <property name="api.secret" value="..."/>   <add key="ClientSecret" value="..."/>
+ *   variable "db_password" { default = "..." }   (Terraform)
+ *   | AWS_SECRET_KEY | `...` |         (a Markdown table)
+ *   mysql --password=...   deploy --api-token ...   curl -u elastic:...
+ */
+const WORD = String.raw`(?:password|passwd|pwd|passphrase|secret|token|api[_.\-]?key|access[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|credential)`;
+const NAME = String.raw`[A-Za-z0-9_.\-]{0,30}${WORD}[A-Za-z0-9_.\-]{0,30}`;
+const VALUE = String.raw`[^\s"'\x60|<>]{8,256}`;
+
+interface Shape {
+  /** Where it is read: the syntax families it belongs to (all when absent). */
+  families?: readonly SyntaxFamily[];
+  regex: RegExp;
+}
+
+const SHAPES: Shape[] = [
+  // A quoted name, a comma, a quoted value: setters, getters with a default, tuples, maps.
+  { regex: new RegExp(String.raw`(?<nq>["'])(?<name>${NAME})\k<nq>\s{0,3},\s{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi') },
+  // Dockerfile / Containerfile: ENV NAME value (the ENV NAME=value form is an assignment).
+  { families: ['shell'], regex: new RegExp(String.raw`^[ \t]*ENV[ \t]+(?<name>${NAME})[ \t]+(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  // XML: name="...secret..." value="...", key= / value= in either order of quotes.
+  { families: ['markup', 'config', 'prose'], regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi') },
+  // Terraform: variable "db_password" { ... default = "..." }
+  { families: ['config'], regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi') },
+  // A Markdown table row pairing a name with a value: | NAME | `value` |
+  { families: ['prose'], regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi') },
+  // Command-line flags: --password=..., --api-token ...
+  { regex: new RegExp(String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`, 'dgi') },
+  // curl's user:password (-u / --user).
+  { regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
+];
+
+const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey', 'curl'];
+
+/** Passwords may be short; issued keys and tokens are 16 characters and more. */
+function tooShort(name: string, value: string): boolean {
+  return value.length < 16 && !/passw(?:or)?d|pwd|passphrase|^(?:user|u)$/i.test(name);
+}
+
+function judge(name: string, value: string): boolean {
+  if (isPlaceholder(value) || isWellKnownHash(value)) return false;
+  if (name !== '' && nameRejection(name) !== undefined) return false;
+  if (genericRejection(value) !== undefined) return false;
+  if (tooShort(name, value)) return false;
+  return shannonEntropy(value) >= 3.0;
+}
+
+export const genericSecretPairs: Detector = {
+  id: 'generic-secret',
+  description: 'Secret-looking literal assigned to a password / secret / token / API key name',
+  keywords: KEYWORDS,
+  patterns: () => SHAPES.map((s) => s.regex),
+  fallback: true,
+  get examples() {
+    const v = (seed: number) => fakeString(ALNUM, 20, seed);
+    return {
+      positives: [
+        `os.Setenv("DB_PASSWORD", "${v(201)}")`,
+        `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`,
+        `<property name="api.secret" value="${v(203)}"/>`,
+        `variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`,
+        `mysql --password=${v(205)} -h db`,
+        `curl -u elastic:${v(206)} https://localhost:9200`,
+      ],
+      negatives: [
+        'os.Setenv("DB_PASSWORD", os.Getenv("X"))',
+        `t("password", "Password")`,
+        `<property name="api.secret.file" value="/etc/app/secret.txt"/>`,
+        'mysql --password=$DB_PASSWORD',
+        'curl -u user:pass https://example.com',
+        `("NextToken", "${v(207)}")`,
+      ],
+    };
+  },
+  detect(fragment: Fragment): Candidate[] {
+    const family = syntaxFamily(fragment.path);
+    const out: Candidate[] = [];
+    for (const shape of SHAPES) {
+      if (shape.families !== undefined && !shape.families.includes(family)) continue;
+      for (const hit of regexHits(shape.regex, fragment.text)) {
+        const name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
+        if (!judge(name, hit.secret)) continue;
+        out.push({
+          ruleId: 'generic-secret',
+          fragment,
+          start: hit.start,
+          end: hit.end,
+          secret: hit.secret,
+          severity: 'medium',
+          confidence: 'medium',
+          entropy: shannonEntropy(hit.secret),
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,6 +1,6 @@
 import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
 import { shannonEntropy } from './entropy.js';
-import { isPlaceholder, isWellKnownHash } from './heuristics.js';
+import { isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { regexHits } from './regex.js';
 
 /**
@@ -60,6 +60,9 @@ export function defineRule(spec: RuleSpec): Detector {
       const out: Candidate[] = [];
       for (const hit of regexHits(regex(), fragment.text)) {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
+        // Even rules that keep their own placeholder checks: a token that is mostly one repeated
+        // character (sk_live_xxxxxxxx..., hf_xxxx...) is a placeholder in its own format.
+        if (isMostlyPlaceholderRun(hit.secret.replace(/^[A-Za-z]{1,12}[_-](?:[A-Za-z]{1,8}[_-])?/, ''))) continue;
         if (isWellKnownHash(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (spec.entropy !== undefined && entropy < spec.entropy) continue;

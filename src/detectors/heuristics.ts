@@ -16,9 +16,41 @@ export function hasSequentialRun(value: string, minRun = 6): boolean {
   return false;
 }
 
+/** The longest run of one repeated character (of those `only` allows, if given). */
+export function longestRun(value: string, only?: RegExp): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] as string;
+    if (only !== undefined && !only.test(c)) {
+      run = 0;
+      continue;
+    }
+    run = i > 0 && c === value[i - 1] ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** The characters people fill a token's format with: x, X, *, #, 0, dots. */
+const PLACEHOLDER_CHARACTER = /[xX*#0.]/;
+
+/**
+ * A placeholder in a token's own format: a run of x, *, # or 0 that is most of it
+ * (sk_live_xxxxxxxxxxxxxxxxxxxxxxxx, hf_xxxx…, AKIA0000000000000000). Relative to the
+ * length, and only those characters: a real token may hold a run of anything else (base64 of
+ * zero bytes is AAAA…, as in Fly.io's macaroons), and peers' fixtures count sk_live_AAAA… as
+ * a key.
+ */
+export function isMostlyPlaceholderRun(value: string): boolean {
+  return value.length > 0 && longestRun(value, PLACEHOLDER_CHARACTER) >= Math.max(6, value.length * 0.4);
+}
+
 /** XXXX, ****, 0000 and the like: a placeholder someone will fill in later. */
 export function isPlaceholder(value: string): boolean {
-  if (/(.)\1{5,}/.test(value)) return true;
+  // Any one character as three quarters of a value (aaaaaaaaaaaa, AAAAAAAAAAAAAAAA12).
+  if (value.length >= 8 && longestRun(value) >= value.length * 0.75) return true;
+  if (isMostlyPlaceholderRun(value)) return true;
   return /x{4,}|\*{3,}|\.{3,}|your|placeholder|redacted|changeme|dummy/i.test(value);
 }
 

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
+import { bedrockLongTermKey, bedrockShortTermKey } from './bedrock.js';
 import { genericSecretPairs } from './generic-pairs.js';
 import { STRUCTURED_RULES } from './structured.js';
 import { TOKEN_RULES } from './tokens.js';
@@ -9,6 +10,8 @@ export const DETECTORS: readonly Detector[] = [
   awsAccessKeyId,
   awsSecretAccessKey,
   awsSessionToken,
+  bedrockLongTermKey,
+  bedrockShortTermKey,
   ...TOKEN_RULES,
   ...STRUCTURED_RULES,
   genericSecretPairs,

@@ -107,3 +107,43 @@ describe('a secret-bearing name paired with a value without = or :', () => {
       assertNoSecret([JSON.stringify(report)], s);
     }));
 });
+
+describe('AWS knows best; placeholders in a token’s format are not keys', () => {
+  it('unique IDs under key-ID names are nothing; AwsSecurityToken is a session token; x-filled tokens are placeholders', () =>
+    withRepo((repo) => {
+      const token = `IQoJb3JpZ2luX2Vj${pick(B64, 300)}`;
+      repo.write(
+        'conf/aws.ini',
+        [
+          'aws_access_key_id = AIDAQ2XJ5BCDEFGHIJK7',
+          'role_id = AROAQ2XJ5BCDEFGHIJK7',
+          `AwsSecurityToken = ${token}`,
+          'STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+          'HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+          // A Fly.io macaroon: base64 of zero bytes is a run of A, and it is a token all the same.
+          `FLY_API_TOKEN="FlyV1 fm2_${pick(B64, 60)}AAAAAAAAAAAAAAAAAAAA${pick(B64, 120)}"`,
+          '',
+        ].join('\n'),
+      );
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-session-token conf/aws.ini:3:20', 'flyio-token conf/aws.ini:6:16']);
+      assertNoSecret([JSON.stringify(report)], [token]);
+    }));
+
+  it('Bedrock API keys, long-term and short-term, with the account and the key ID inside', () =>
+    withRepo((repo) => {
+      const long = 'ABSK' + Buffer.from(`BedrockAPIKey-${pick(ALNUM, 4)}-at-210987654321:${pick(ALNUM, 40)}`).toString('base64');
+      const keyId = `ASIAQ${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 15)}`;
+      const url = `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${keyId}%2F20251201%2Fus-east-1%2Fbedrock%2Faws4_request&X-Amz-Date=20251201T000000Z&X-Amz-Expires=43200&X-Amz-Security-Token=${pick(ALNUM, 200)}&X-Amz-Signature=${pick('0123456789abcdef', 64)}&X-Amz-SignedHeaders=host&Version=1`;
+      const short = `bedrock-api-key-${Buffer.from(url).toString('base64')}`;
+      repo.write('.env', `AWS_BEARER_TOKEN_BEDROCK=${long}\nBEDROCK_SHORT=${short}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-bedrock-api-key .env:1:26', 'aws-bedrock-api-key .env:2:15']);
+      expect(report.findings[0]?.facts['awsAccountId']).toBe('210987654321');
+      expect(report.findings[1]?.facts['keyKind']).toMatch(/short-term, presigned by temporary access key/);
+      expect(report.findings.every((f) => f.confidence === 'high')).toBe(true);
+      assertNoSecret([JSON.stringify(report)], [long, short, keyId]);
+    }));
+});

@@ -155,8 +155,13 @@ function unescapeCode(s: string): string {
   return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})/g, (_m, x: string | undefined, u: string | undefined) => String.fromCharCode(parseInt(x ?? u ?? '0', 16)));
 }
 
+/**
+ * A URL password that is a template (${DB_PASSWORD}, $(PGPASSWORD), {{ pw }}, %(pw)s, <password>)
+ * or says where one goes. Judged after percent-decoding, so a % or a @ in a real password
+ * (FL1N%25up... decodes to FL1N%up...) is part of it, not a template.
+ */
 function templated(value: string): boolean {
-  return /[${}<>()%]|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
+  return /\$\{|\$\(|^\$[A-Za-z_]|\{\{|\}\}|%\([^)]*\)[sd]|^<[^<>]*>$|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
 }
 
 const urlCredentialsRule = defineRule({
@@ -306,6 +311,18 @@ function tooShortFor(name: string, value: string): boolean {
 }
 
 /**
+ * The text a base64 value encodes, when it is printable text (a password, a token); undefined
+ * for anything else (binary, or not base64 at all: most random tokens are not).
+ */
+export function base64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  if (text.length < 6 || !/^[\x21-\x7e]+$/.test(text)) return undefined;
+  // Random base64 decodes to bytes, nearly never to printable text: that it does says it was encoded.
+  return text;
+}
+
+/**
  * Why a keyword-named value is not a generic secret, if it is not: the syntax (in code an
  * unquoted right-hand side is an expression or a type), the name's words, the value.
  */
@@ -318,9 +335,12 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (/aws.?secret|secret.?access.?key|session.?token/i.test(name)) return "AWS's rules judge it";
   const byName = nameRejection(name);
   if (byName !== undefined) return byName;
-  const byValue = genericRejection(value);
+  // base64 under a secret name (a Kubernetes Secret's data:, a docker config): the decoded
+  // value is what is judged; the finding stays at the encoded text and says it was encoded.
+  const decoded = base64Text(value);
+  const byValue = genericRejection(decoded ?? value);
   if (byValue !== undefined) return byValue;
-  if (tooShortFor(name, value)) return 'too short for a token';
+  if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
   return undefined;
 }
@@ -343,6 +363,7 @@ export const genericSecret = defineRule({
   ignoreCase: true,
   entropy: 3.0,
   validate: (value, m, fragment) => (genericVerdict(value, m, fragment) === undefined ? 'unknown' : 'invalid'),
+  facts: (value): Record<string, string> => (base64Text(value) !== undefined ? { encoding: 'base64: the decoded value is the secret' } : {}),
   severity: 'medium',
   confidence: 'medium',
   fallback: true,

@@ -13,8 +13,9 @@ import { displayPath } from './display.js';
 
 function factsLine(f: Finding): string | undefined {
   const parts: string[] = [];
-  const { keyKind, awsAccountId, awsAccount } = f.facts;
+  const { keyKind, awsAccountId, awsAccount, encoding } = f.facts;
   if (keyKind) parts.push(keyKind);
+  if (encoding) parts.push(encoding);
   if (awsAccountId) parts.push(`AWS account ${awsAccountId}`);
   else if (awsAccount) parts.push(`AWS account ${awsAccount}`);
   if (f.confidence !== 'high') parts.push(`${f.confidence} confidence`);

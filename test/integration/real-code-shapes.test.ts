@@ -147,3 +147,23 @@ describe('AWS knows best; placeholders in a token’s format are not keys', () =
       assertNoSecret([JSON.stringify(report)], [long, short, keyId]);
     }));
 });
+
+describe('decoding before judging', () => {
+  it('base64 under secret names (a Kubernetes Secret) is judged decoded and reported encoded; percent-encoded URL passwords are passwords', () =>
+    withRepo((repo) => {
+      const real = `${pick(ALNUM, 14)}9q`;
+      const pw = `FL1N%25up${pick(ALNUM, 10)}`;
+      repo.write(
+        'k8s/secret.yaml',
+        `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  db-password: ${Buffer.from(real).toString('base64')}\n  admin-password: ${Buffer.from('changeme').toString('base64')}\n`,
+      );
+      repo.write('.env', `DATABASE_URL=postgresql://svc:${pw}@db.internal:5432/app\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['url-credentials .env:1:31', 'generic-secret k8s/secret.yaml:6:16']);
+      expect(report.findings[1]?.facts['encoding']).toMatch(/base64/);
+      const text = repo.keygate(['scan', '--staged', '--no-color']).stdout;
+      expect(text).toMatch(/base64: the decoded value is the secret/);
+      assertNoSecret([JSON.stringify(report), text], [real, Buffer.from(real).toString('base64'), pw]);
+    }));
+});

@@ -358,7 +358,7 @@ export const genericSecret = defineRule({
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
   // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
   regex:
-    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]{0,2}:[ \t]{0,2}[A-Za-z_][\w.<>\[\]|]{0,40}[ \t]{0,2}(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]|]{0,24}[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
     String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,

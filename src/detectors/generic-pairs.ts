@@ -56,7 +56,7 @@ const SHAPES: Shape[] = [
   { needs: 'curl', regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
 ];
 
-const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey', 'curl'];
+const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey'];
 
 /** Passwords may be short; issued keys and tokens are 16 characters and more. */
 function tooShort(name: string, value: string): boolean {
@@ -71,59 +71,106 @@ function judge(name: string, value: string): boolean {
   return shannonEntropy(value) >= 3.0;
 }
 
+/**
+ * The pair shape's necessary condition at a secret word (Detector.gate, amortized like the
+ * assignment gate in define.ts): a quote within the name's reach (31 characters), then a
+ * comma within 4. The next quote of each kind is remembered, so keyword-dense text costs an
+ * indexOf per quote, not a search per keyword.
+ */
+function quoteThenCommaGate(): (text: string, end: number) => boolean {
+  let seen: string | undefined;
+  const next = { '"': -1, "'": -1 };
+  return (text, end) => {
+    if (text !== seen) {
+      seen = text;
+      next['"'] = -2;
+      next["'"] = -2;
+    }
+    for (const q of ['"', "'"] as const) {
+      if (next[q] !== -1 && next[q] < end) next[q] = text.indexOf(q, end);
+      const at = next[q];
+      if (at === -1 || at - end > 31) continue;
+      for (let i = at + 1; i < at + 5 && i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 44) return true; // ,
+        if (c !== 32 && c !== 9) break;
+      }
+    }
+    return false;
+  };
+}
+
+function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
+  const family = syntaxFamily(fragment.path);
+  const out: Candidate[] = [];
+  for (const shape of shapes) {
+    if (shape.families !== undefined && !shape.families.includes(family)) continue;
+    if (shape.needs !== undefined && !fragment.text.includes(shape.needs)) continue;
+    for (const hit of regexHits(shape.regex, fragment.text)) {
+      let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
+      if (shape.nameBefore) {
+        name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);
+        const open = fragment.text.lastIndexOf(name, hit.match.index + 1) - 1;
+        if (fragment.text[open] !== hit.match.groups?.['nq']) continue;
+      }
+      if (!judge(name, hit.secret)) continue;
+      out.push({
+        ruleId: 'generic-secret',
+        fragment,
+        start: hit.start,
+        end: hit.end,
+        secret: hit.secret,
+        severity: 'medium',
+        confidence: 'medium',
+        entropy: shannonEntropy(hit.secret),
+      });
+    }
+  }
+  return out;
+}
+
+const DESCRIPTION = 'Secret-looking literal assigned to a password / secret / token / API key name';
+const PAIR = SHAPES.filter((s) => s.nameBefore);
+const MARKED = SHAPES.filter((s) => !s.nameBefore);
+const v = (seed: number) => fakeString(ALNUM, 20, seed);
+
+/** The quoted-name, comma, quoted-value shape: at secret words, gated by a quote then a comma. */
 export const genericSecretPairs: Detector = {
   id: 'generic-secret',
-  description: 'Secret-looking literal assigned to a password / secret / token / API key name',
+  description: DESCRIPTION,
   keywords: KEYWORDS,
-  patterns: () => SHAPES.map((s) => s.regex),
+  gate: quoteThenCommaGate(),
+  patterns: () => PAIR.map((s) => s.regex),
   fallback: true,
   get examples() {
-    const v = (seed: number) => fakeString(ALNUM, 20, seed);
+    return {
+      positives: [`os.Setenv("DB_PASSWORD", "${v(201)}")`, `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`],
+      negatives: ['os.Setenv("DB_PASSWORD", os.Getenv("X"))', `t("password", "Password")`, `("NextToken", "${v(207)}")`],
+    };
+  },
+  detect: (fragment) => detectShapes(PAIR, fragment),
+};
+
+/**
+ * The shapes with a marker of their own (ENV, value=, variable ... default, a table's |, --,
+ * curl): prefiltered by those markers, each tried only where its marker occurs.
+ */
+export const genericSecretMarked: Detector = {
+  id: 'generic-secret',
+  description: DESCRIPTION,
+  keywords: ['env', 'value=', 'variable', '|', '--', 'curl'],
+  patterns: () => MARKED.map((s) => s.regex),
+  fallback: true,
+  get examples() {
     return {
       positives: [
-        `os.Setenv("DB_PASSWORD", "${v(201)}")`,
-        `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`,
         `<property name="api.secret" value="${v(203)}"/>`,
         `variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`,
         `mysql --password=${v(205)} -h db`,
         `curl -u elastic:${v(206)} https://localhost:9200`,
       ],
-      negatives: [
-        'os.Setenv("DB_PASSWORD", os.Getenv("X"))',
-        `t("password", "Password")`,
-        `<property name="api.secret.file" value="/etc/app/secret.txt"/>`,
-        'mysql --password=$DB_PASSWORD',
-        'curl -u user:pass https://example.com',
-        `("NextToken", "${v(207)}")`,
-      ],
+      negatives: [`<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'],
     };
   },
-  detect(fragment: Fragment): Candidate[] {
-    const family = syntaxFamily(fragment.path);
-    const out: Candidate[] = [];
-    for (const shape of SHAPES) {
-      if (shape.families !== undefined && !shape.families.includes(family)) continue;
-      if (shape.needs !== undefined && !fragment.text.includes(shape.needs)) continue;
-      for (const hit of regexHits(shape.regex, fragment.text)) {
-        let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
-        if (shape.nameBefore) {
-          name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);
-          const open = fragment.text.lastIndexOf(name, hit.match.index + 1) - 1;
-          if (fragment.text[open] !== hit.match.groups?.['nq']) continue;
-        }
-        if (!judge(name, hit.secret)) continue;
-        out.push({
-          ruleId: 'generic-secret',
-          fragment,
-          start: hit.start,
-          end: hit.end,
-          secret: hit.secret,
-          severity: 'medium',
-          confidence: 'medium',
-          entropy: shannonEntropy(hit.secret),
-        });
-      }
-    }
-    return out;
-  },
+  detect: (fragment) => detectShapes(MARKED, fragment),
 };

@@ -1,7 +1,7 @@
 import type { Detector } from '../types.js';
 import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
 import { bedrockLongTermKey, bedrockShortTermKey } from './bedrock.js';
-import { genericSecretPairs } from './generic-pairs.js';
+import { genericSecretMarked, genericSecretPairs } from './generic-pairs.js';
 import { STRUCTURED_RULES } from './structured.js';
 import { TOKEN_RULES } from './tokens.js';
 
@@ -15,4 +15,5 @@ export const DETECTORS: readonly Detector[] = [
   ...TOKEN_RULES,
   ...STRUCTURED_RULES,
   genericSecretPairs,
+  genericSecretMarked,
 ];

@@ -52,6 +52,10 @@ const SHAPES: Shape[] = [
   { families: ['prose'], needs: '|', regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi') },
   // Command-line flags: --password=..., --api-token ...
   { needs: '--', regex: new RegExp(String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`, 'dgi') },
+  // -p<password> after the tools that take it joined (mysql -pSECRET: with a space, mysql prompts
+  // and the next word is a database), and sshpass -p <password>.
+  { needs: '-p', regex: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
+  { needs: '-p', regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
   // curl's user:password (-u / --user).
   { needs: 'curl', regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
 ];
@@ -158,7 +162,7 @@ export const genericSecretPairs: Detector = {
 export const genericSecretMarked: Detector = {
   id: 'generic-secret',
   description: DESCRIPTION,
-  keywords: ['env', 'value=', 'variable', '|', '--', 'curl'],
+  keywords: ['env', 'value=', 'variable', '|', '--', 'curl', 'mysql', 'mariadb', 'sshpass'],
   patterns: () => MARKED.map((s) => s.regex),
   fallback: true,
   get examples() {
@@ -168,8 +172,10 @@ export const genericSecretMarked: Detector = {
         `variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`,
         `mysql --password=${v(205)} -h db`,
         `curl -u elastic:${v(206)} https://localhost:9200`,
+        `mysql -uroot -p${v(208)} app < dump.sql`,
+        `sshpass -p '${v(209)}' ssh deploy@host`,
       ],
-      negatives: [`<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'],
+      negatives: ['mysql -u root -p app', 'mysql -uroot -p"$DB_PASSWORD" app', `<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'],
     };
   },
   detect: (fragment) => detectShapes(MARKED, fragment),

@@ -78,6 +78,20 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
 
+/**
+ * The secrets the staged changes hold, every rule's, before any allow: only for checking, in
+ * memory, that what a user is about to write down does not spell one. Never printed.
+ */
+export async function stagedSecrets(options: ScanOptions): Promise<string[]> {
+  const root = findRoot(options.cwd);
+  const config = await configFor(options, root);
+  const { scanner, newSink, builders } = pipeline(options, { ...config, allow: [] });
+  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
+  await rereadDecoded(options.cwd, builders, newSink);
+  for (const b of builders) b.flush(0);
+  return scanner.secrets();
+}
+
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */
 export async function scanStaged(options: ScanOptions): Promise<Report> {
   // One walk up to the root serves both the config and the choice of read path.

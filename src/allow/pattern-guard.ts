@@ -29,12 +29,21 @@ export function literalRuns(pattern: string): string[] {
       continue;
     }
     if (c === '[') {
-      // A class with one member ([+]) is that literal; any other class ends the run.
+      // A class of one character, however written ([+], [mm], [mM], [m-m]) is that literal;
+      // any other class ends the run.
       const close = pattern.indexOf(']', i + 2);
-      const body = close === -1 ? '' : pattern.slice(i + 1, close);
-      if (body.length === 1 || (body.length === 2 && body[0] === '\\')) run += body.slice(-1);
+      const body = close === -1 ? '' : pattern.slice(i + 1, close).replace(/^\\/, '');
+      const one = oneCharacter(body);
+      if (one !== undefined) run += one;
       else flush();
       i = close === -1 ? pattern.length : close;
+      continue;
+    }
+    if (c === '(' && pattern[i + 1] === '?') {
+      // A group's prefix (?: (?= (?! (?<= (?<! (?<name>) is syntax, not text.
+      const m = /^\(\?(?:<[A-Za-z_$][\w$]*>|<=|<!|[:=!])/.exec(pattern.slice(i));
+      if (m !== null) i += m[0].length - 1;
+      flush();
       continue;
     }
     if ('^$.*+?()|{}'.includes(c)) {
@@ -46,6 +55,28 @@ export function literalRuns(pattern: string): string[] {
   }
   flush();
   return runs;
+}
+
+/** The one character a class body stands for, case aside ([mM], [mm], [m-m]), if it is one. */
+function oneCharacter(body: string): string | undefined {
+  const range = /^(.)-(.)$/.exec(body);
+  if (range !== null && range[1] === range[2]) return range[1];
+  const chars = [...body];
+  if (chars.length >= 1 && chars.length <= 4 && chars.every((ch) => ch.toLowerCase() === (chars[0] as string).toLowerCase())) return chars[0];
+  return undefined;
+}
+
+/**
+ * Whether free text about to be written to .keygate.json (a reason, a path) holds a staged
+ * secret, or most of one: any 12 characters in a row of it, or a credential a rule finds.
+ */
+export function textLeak(text: string, detectors: readonly Detector[], secrets: readonly string[]): boolean {
+  for (const secret of secrets) {
+    const width = Math.min(12, secret.length);
+    for (let i = 0; i + width <= secret.length; i++) if (text.includes(secret.slice(i, i + width))) return true;
+  }
+  const fragment = { path: '.keygate.json', startLine: 1, startColumn: 0, text };
+  return detectors.some((d) => d.detect(fragment).length > 0);
 }
 
 /** A run that looks generated: 12+ characters, letters with digits or symbols, high entropy. */
@@ -76,8 +107,39 @@ function holdsSecretOf(text: string, f: KnownFinding, sha256: Sha256Hex): boolea
   return false;
 }
 
+/**
+ * Whether the pattern, run as the regex it is, matches most of a secret (80% of it or more):
+ * then it spells that secret, whatever its encoding ([mM][hH]..., \uXXXX, octal, groups).
+ * A shape (^AKIAQ, EXAMPLE$) matches a few characters of it; a pattern like .* matches all
+ * of every secret and allows everything: refused too.
+ */
+function spellsASecret(pattern: string, secrets: readonly string[]): boolean {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'g');
+  } catch {
+    return false;
+  }
+  for (const secret of secrets) {
+    re.lastIndex = 0;
+    for (let m = re.exec(secret); m !== null; m = re.exec(secret)) {
+      if (m[0].length >= secret.length * 0.8) return true;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return false;
+}
+
 /** Why the pattern must not be written, or undefined. Never says what the secret is. */
-export function patternLeak(pattern: string, detectors: readonly Detector[], known: readonly KnownFinding[], sha256: Sha256Hex): string | undefined {
+export function patternLeak(
+  pattern: string,
+  detectors: readonly Detector[],
+  known: readonly KnownFinding[],
+  sha256: Sha256Hex,
+  /** The staged secrets, in memory (index.ts stagedSecrets). */
+  secrets: readonly string[] = [],
+): string | undefined {
+  if (spellsASecret(pattern, secrets)) return 'run as a regex, it matches all or most of a staged secret';
   const runs = literalRuns(pattern);
   const joined = runs.join('');
   for (const text of [pattern, ...runs, joined]) {

@@ -12,9 +12,9 @@ import { regexRisk } from '../config/regex-risk.js';
 import { loadLastRun } from '../report/last-run.js';
 import { loadSha256 } from '../report/finding.js';
 import { displayPath } from '../report/display.js';
-import { type KnownFinding, patternLeak } from '../allow/pattern-guard.js';
+import { type KnownFinding, patternLeak, textLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
-import { scanStaged } from '../index.js';
+import { scanStaged, stagedSecrets } from '../index.js';
 import { parseOptions } from './args.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
@@ -65,13 +65,14 @@ async function knownFindings(io: Io): Promise<{ known: Known[]; stagedRead: bool
 /** Mistakes in the arguments, said as such (not as if .keygate.json were broken). */
 function checkArguments(values: { rule?: string; path?: string; pattern?: string }, ruleIds: readonly string[]): void {
   if (values.rule !== undefined && !ruleIds.includes(values.rule)) {
-    throw new KeygateError('USAGE', `--rule ${values.rule}: ${unknownRuleMessage(values.rule, ruleIds)}`);
+    throw new KeygateError('USAGE', `--rule: ${unknownRuleMessage(values.rule, ruleIds)}`);
   }
   if (values.pattern !== undefined) {
     try {
       new RegExp(values.pattern);
     } catch (error) {
-      throw new KeygateError('USAGE', `--pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      // V8 quotes the pattern in its message (/.../: Unterminated group): only the reason is shown.
+      throw new KeygateError('USAGE', `--pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')}`);
     }
     const risk = regexRisk(values.pattern);
     if (risk !== undefined) throw new KeygateError('USAGE', `--pattern can take exponential time on some input (${risk})`);
@@ -116,11 +117,22 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
   const found = await knownFindings(io);
   if (values.pattern !== undefined) {
     const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
-    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256());
+    const secrets = await stagedSecrets({ cwd: io.cwd }).catch(() => [] as string[]);
+    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256(), secrets);
     if (leak !== undefined) {
       // Never echoed: the pattern is what must not be shown or written.
       throw new KeygateError('USAGE', `that pattern was not written to ${CONFIG_FILE}: ${leak}, and .keygate.json is plain text for everyone`, {
         hint: 'allow the secret by its fingerprint instead (keygate allow <fingerprint>); a pattern should name a shape (a prefix, a word such as EXAMPLE), never the value',
+      });
+    }
+  }
+  // Free text goes into .keygate.json as written: never a secret (pasted by mistake).
+  const allDetectors = [...DETECTORS, ...config.rules.map(customDetector)];
+  const staged = await stagedSecrets({ cwd: io.cwd }).catch(() => [] as string[]);
+  for (const [what, text] of [['--reason', reason], ['--path', values.path]] as const) {
+    if (text !== undefined && textLeak(text, allDetectors, staged)) {
+      throw new KeygateError('USAGE', `${what} was not written to ${CONFIG_FILE}: it holds a secret, or what looks like one, and .keygate.json is plain text for everyone`, {
+        hint: 'say why in words, and allow the secret by its fingerprint',
       });
     }
   }
@@ -182,7 +194,7 @@ async function wantedEntries(
     return fingerprints.map((fingerprint) => {
       const k = found.known.find((x) => x.fingerprint === fingerprint);
       if (k === undefined) {
-        io.warn(`keygate: warning: ${fingerprint} matches no finding of the staged changes or of the last blocked run; it is added, but check it was copied right`);
+        io.warn(`keygate: warning: fingerprint ${/^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : '(not shown: not 16 hex digits)'} matches no finding of the staged changes or of the last blocked run; it is added, but check it was copied right`);
         return { fingerprint, ...scope, reason, added };
       }
       return { fingerprint, rule: scope.rule ?? k.ruleId, ...scope, seen: `${k.file}:${k.line} ${k.redacted}`, reason, added };

@@ -14,6 +14,13 @@ import { KeygateError } from '../errors.js';
  */
 export function splitOptionsAndFiles(args: readonly string[], cwd: string): { options: string[]; files: string[] } {
   const dd = args.indexOf('--');
+  // A file named -- beside a single --: which one is the separator? (The shipped entry, scan
+  // --no-color --, puts its own first, so a file named -- arrives after it.)
+  if (dd !== -1 && args.indexOf('--', dd + 1) === -1 && existsSync(join(cwd, '--'))) {
+    throw new KeygateError('USAGE', 'a file named -- is here, and one -- was given: it is not clear whether it is a file', {
+      hint: 'end the options with -- before any file names: keygate scan [options] -- <file>...',
+    });
+  }
   const head = dd === -1 ? [...args] : args.slice(0, dd);
   const afterDashes = dd === -1 ? [] : args.slice(dd + 1);
   const firstFile = head.findIndex((a, i) => !a.startsWith('-') && !isOptionValue(head, i));

@@ -11,6 +11,10 @@ import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 /** `keygate hook`: what hooks run; the staged scan, taking no file names. */
 export async function hookCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(SCAN_USAGE + '\n');
+    return EXIT_CLEAN;
+  }
   const files = args.filter((a) => !a.startsWith('-'));
   if (files.length > 0) {
     throw new KeygateError('USAGE', `keygate hook scans what is staged and takes no file names, but was given "${files[0]}"`, {

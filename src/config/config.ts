@@ -74,11 +74,14 @@ export async function loadConfig(root: string | undefined, builtinRuleIds: reado
   const file = configPath(root);
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_CONFIG_BYTES) {
-      throw configError(`${CONFIG_FILE} is ${(size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_CONFIG_BYTES / 1048576} MB of it`);
+    // Not opened unless it is a regular file: a symlink to /dev/zero or a FIFO (git commits
+    // symlinks) would be read forever or block, where no timer can stop a synchronous read.
+    const st = statSync(file);
+    if (!st.isFile()) throw configError(`${CONFIG_FILE} is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
+    if (st.size > MAX_CONFIG_BYTES) {
+      throw configError(`${CONFIG_FILE} is ${(st.size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_CONFIG_BYTES / 1048576} MB of it`);
     }
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof KeygateError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONFIG;

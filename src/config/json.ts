@@ -80,7 +80,9 @@ export function parseJsonWithPositions(text: string): Located {
   }
   function object(path: string): JsonValue {
     i++;
-    const out: { [key: string]: JsonValue } = {};
+    // No prototype: a "__proto__" key is a key like any other (and so an unknown field), not a
+    // way to hide entries from the validator behind the object's prototype.
+    const out = Object.create(null) as { [key: string]: JsonValue };
     ws();
     if (text[i] === '}') return i++, out;
     for (;;) {

@@ -32,7 +32,21 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
+/**
+ * A word the user wrote, as it may be shown back: only when it has the shape of a rule id,
+ * short and not random-looking. Words that are no rule id are often what the line holds
+ * (# keygate:allow <the secret itself>, --rule <pasted value>): those are never echoed.
+ */
+export function echoable(word: string): string | undefined {
+  if (word.length > 40 || !RULE_ID_RE.test(word)) return undefined;
+  // Digits among letters over 12 characters: generated, not a name someone meant.
+  if (word.replace(/-/g, '').length > 12 && /\d/.test(word) && /[a-z]/.test(word)) return undefined;
+  return word;
+}
+
 export function unknownRuleMessage(name: string, known: Iterable<string>): string {
+  const shown = echoable(name);
+  if (shown === undefined) return 'a word that is no rule id (not shown: it may be a secret); keygate rules lists every rule id';
   const near = closestMatch(name, known);
-  return `unknown rule "${name}"${near !== undefined ? ` (did you mean ${near}?)` : ''}; keygate rules lists every rule id`;
+  return `unknown rule "${shown}"${near !== undefined ? ` (did you mean ${near}?)` : ''}; keygate rules lists every rule id`;
 }

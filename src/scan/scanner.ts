@@ -45,6 +45,14 @@ export class Scanner {
   }
 
   /**
+   * The secrets found so far, for checking in memory that an allow pattern does not spell one
+   * (keygate allow --pattern). Never printed, never written.
+   */
+  secrets(): string[] {
+    return this.pending.map((p) => p.secret);
+  }
+
+  /**
    * Fingerprints what was found, applies the allows (the one place they apply), and links
    * credential pairs among what is left. After this, no secret is kept.
    */

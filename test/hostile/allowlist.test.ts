@@ -11,7 +11,7 @@ describe('allowlist edits in real use', () => {
     withRepo((repo) => {
       const r = repo.keygate(['allow', 'feedfacefeedface', '--reason', 'copied from CI']);
       expect(r.status).toBe(0);
-      expect(r.stderr).toMatch(/warning: feedfacefeedface matches no finding of the staged changes or of the last blocked run/);
+      expect(r.stderr).toMatch(/warning: fingerprint feedfacefeedface matches no finding of the staged changes or of the last blocked run/);
     }));
 
   it('--path from a subdirectory is recorded relative to the root, and works', () =>
@@ -40,7 +40,7 @@ describe('allowlist edits in real use', () => {
     withRepo((repo) => {
       const rule = repo.keygate(['allow', '--rule', 'generic-secrets', '--reason', 'x']);
       expect(rule.status).toBe(2);
-      expect(rule.stderr).toMatch(/--rule generic-secrets: unknown rule "generic-secrets" \(did you mean generic-secret\?\)/);
+      expect(rule.stderr).toMatch(/--rule: unknown rule "generic-secrets" \(did you mean generic-secret\?\)/);
       expect(rule.stderr).not.toMatch(/\.keygate\.json:\d/);
       const pattern = repo.keygate(['allow', '--pattern', '(unclosed', '--reason', 'x']);
       expect(pattern.stderr).toMatch(/--pattern is not a valid regular expression/);

@@ -27,11 +27,13 @@ const VALUE = String.raw`[^\s"'\x60|<>]{8,256}`;
 interface Shape {
   /** Where it is read: the syntax families it belongs to (all when absent). */
   families?: readonly SyntaxFamily[];
-  /** A literal the text must hold for the shape to be tried at all (most text has none). */
-  needs?: string;
+  /** A literal the text must hold (any of them) for the shape to be tried at all; lower-case ones are looked for ignoring case. */
+  needs?: string | readonly string[];
   regex: RegExp;
   /** The name starts before the match (the match starts at the secret word). */
   nameBefore?: boolean;
+  /** The name is the identifier around the match's start (no quote to check). */
+  nameAround?: boolean;
 }
 
 const SHAPES: Shape[] = [
@@ -56,6 +58,21 @@ const SHAPES: Shape[] = [
   // and the next word is a database), and sshpass -p <password>.
   { needs: '-p', regex: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
   { needs: '-p', regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
+  // A default after a lookup: process.env.PASSWORD || "...", ?? "...", Python's ... or "...".
+  {
+    needs: ['||', '??', ' or '],
+    nameAround: true,
+    // From the secret word (a leading name-character repeat would be tried at every position).
+    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}["'\]]{0,2}\)?[ \t]{0,3}(?:\|\||\?\?|\bor\b)[ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi'),
+  },
+  // XML elements: <password>...</password>, <db.password>...</db.password>.
+  { families: ['markup', 'config', 'prose'], needs: '</', regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi') },
+  // Kubernetes and compose env lists: - name: DB_PASSWORD, then value: "...".
+  { families: ['config'], needs: 'value:', regex: new RegExp(String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  // PowerShell: ConvertTo-SecureString "..." -AsPlainText.
+  { needs: 'securestring', regex: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?<q>["'])(?<secret>[^"'\s]{8,256})\k<q>`, 'dgi') },
+  // SQL: CREATE USER ... WITH PASSWORD '...', IDENTIFIED BY '...'.
+  { needs: ['password', 'identified'], regex: new RegExp(String.raw`\b(?:WITH[ \t]+(?:ENCRYPTED[ \t]+)?PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?<q>['"])(?<secret>[^'"\s]{8,256})\k<q>`, 'dgi') },
   // curl's user:password (-u / --user).
   { needs: 'curl', regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
 ];
@@ -104,12 +121,19 @@ function quoteThenCommaGate(): (text: string, end: number) => boolean {
   };
 }
 
+function holds(text: string, needs: string | readonly string[]): boolean {
+  for (const n of typeof needs === 'string' ? [needs] : needs) {
+    if (n === n.toLowerCase() && /[a-z]/.test(n) ? text.toLowerCase().includes(n) : text.includes(n)) return true;
+  }
+  return false;
+}
+
 function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
   const family = syntaxFamily(fragment.path);
   const out: Candidate[] = [];
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
-    if (shape.needs !== undefined && !fragment.text.includes(shape.needs)) continue;
+    if (shape.needs !== undefined && !holds(fragment.text, shape.needs)) continue;
     for (const hit of regexHits(shape.regex, fragment.text)) {
       let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
       if (shape.nameBefore) {
@@ -162,7 +186,7 @@ export const genericSecretPairs: Detector = {
 export const genericSecretMarked: Detector = {
   id: 'generic-secret',
   description: DESCRIPTION,
-  keywords: ['env', 'value=', 'variable', '|', '--', 'curl', 'mysql', 'mariadb', 'sshpass'],
+  keywords: ['env', 'value=', 'variable', '|', '--', 'curl', 'mysql', 'mariadb', 'sshpass', '??', ' or ', '</', 'value:', 'securestring', 'identified', 'with password', 'with encrypted password'],
   patterns: () => MARKED.map((s) => s.regex),
   fallback: true,
   get examples() {

@@ -323,11 +323,29 @@ export function base64Text(value: string): string | undefined {
 }
 
 /**
+ * Whether a position of code is inside a string literal on its line (an odd number of
+ * unescaped double quotes before it): "Server=db;Password=..." holds configuration syntax.
+ */
+function insideString(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (at - lineStart > 400) return false; // minified code: quote counts mean nothing there
+  let quotes = 0;
+  for (let i = lineStart; i < at; i++) if (text.charCodeAt(i) === 34 && text.charCodeAt(i - 1) !== 92) quotes++;
+  return quotes % 2 === 1;
+}
+
+/** key=value; inside a string literal, ended by ; or the string's quote: a connection string. */
+function inConnectionString(text: string, m: RegExpExecArray): boolean {
+  const next = text.charCodeAt(m.index + m[0].length);
+  return (next === 59 || next === 34) && insideString(text, m.index);
+}
+
+/**
  * Why a keyword-named value is not a generic secret, if it is not: the syntax (in code an
  * unquoted right-hand side is an expression or a type), the name's words, the value.
  */
 export function genericVerdict(value: string, m: RegExpExecArray, fragment: Fragment): string | undefined {
-  if (syntaxFamily(fragment.path) === 'code' && !m.groups?.['q']) return 'unquoted in code: an expression or a type';
+  if (syntaxFamily(fragment.path) === 'code' && !m.groups?.['q'] && !inConnectionString(fragment.text, m)) return 'unquoted in code: an expression or a type';
   const nameEnd = m.index + (/^[A-Za-z0-9_\-]+/.exec(m[0])?.[0].length ?? 0);
   const name = identifierAround(fragment.text, m.index, nameEnd);
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
@@ -358,7 +376,7 @@ export const genericSecret = defineRule({
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
   // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
   regex:
-    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]|]{0,24}[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
     String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,

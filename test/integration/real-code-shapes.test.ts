@@ -167,3 +167,37 @@ describe('decoding before judging', () => {
       assertNoSecret([JSON.stringify(report), text], [real, Buffer.from(real).toString('base64'), pw]);
     }));
 });
+
+describe('more shapes people write (from an adversarial trial)', () => {
+  it('typed with unions, defaults after lookups, connection strings in code, XML elements, k8s env, PowerShell, SQL', () =>
+    withRepo((repo) => {
+      const p = () => `${pick(ALNUM, 12)}!#7q`;
+      const s = Array.from({ length: 11 }, p);
+      repo.write('a.ts', `let apiSecret: string | undefined = "${s[0]}";\nconst pw = process.env.PASSWORD || "${s[1]}";\nconst pw2 = process.env.DB_PASSWORD ?? "${s[2]}";\n`);
+      repo.write('b.py', `password = os.environ.get("PASSWORD") or "${s[3]}"\n`);
+      repo.write('c.cs', `var cs = "Server=db;User Id=sa;Password=${s[4]};";\n`);
+      repo.write('d.xml', `<config><password>${s[5]}</password><db.password>${s[6]}</db.password></config>\n`);
+      repo.write('e.yaml', `env:\n  - name: DB_PASSWORD\n    value: "${s[7]}"\n`);
+      repo.write('f.ps1', `$s = ConvertTo-SecureString "${s[8]}" -AsPlainText -Force\n`);
+      repo.write('g.sql', `CREATE USER app WITH PASSWORD '${s[9]}';\nALTER USER 'app'@'%' IDENTIFIED BY '${s[10]}';\n`);
+      repo.write('h.min.js', 'switch(e.code){case"ExpiredTokenException":case"ExpiredToken":e.error.retryable=!0,e.request.x=1}\n');
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report).sort()).toEqual(
+        [
+          'generic-secret a.ts:1:38',
+          'generic-secret a.ts:2:37',
+          'generic-secret a.ts:3:41',
+          'generic-secret b.py:1:43',
+          'generic-secret c.cs:1:41',
+          'generic-secret d.xml:1:19',
+          'generic-secret d.xml:1:59',
+          'generic-secret e.yaml:3:13',
+          'generic-secret f.ps1:1:30',
+          'generic-secret g.sql:1:32',
+          'generic-secret g.sql:2:37',
+        ].sort(),
+      );
+      assertNoSecret([JSON.stringify(report)], s);
+    }));
+});

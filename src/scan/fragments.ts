@@ -26,6 +26,8 @@ export class FragmentBuilder implements DiffSink {
   readonly rereads: { file: StagedFile; lines?: Set<number> }[] = [];
   private reread: { file: StagedFile; lines?: Set<number> } | undefined;
   private nuls = 0;
+  /** Added lines counted for the current file (taken back if it turns out binary or UTF-16). */
+  private fileLines = 0;
   private sniffed = 0;
   private lines: string[] = [];
   private chars = 0;
@@ -56,6 +58,7 @@ export class FragmentBuilder implements DiffSink {
     this.file = file;
     this.sniffed = 0;
     this.nuls = 0;
+    this.fileLines = 0;
     this.reread = undefined;
     this.blockCarry = '';
     this.blockCarryLines = 0;
@@ -94,6 +97,7 @@ export class FragmentBuilder implements DiffSink {
       return;
     }
     this.stats.addedLines++;
+    this.fileLines++;
     if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flush(0);
     if (this.lines.length === 0) this.startLine = line;
     this.lines.push(text);
@@ -182,6 +186,7 @@ export class FragmentBuilder implements DiffSink {
     this.skip = true;
     this.reset();
     this.stats.files--;
+    this.stats.addedLines -= this.fileLines;
     this.reread = file.status === 'A' ? { file } : { file, lines: new Set([line]) };
     this.rereads.push(this.reread);
   }
@@ -190,6 +195,7 @@ export class FragmentBuilder implements DiffSink {
     this.skip = true;
     this.reset();
     this.stats.files--;
+    this.stats.addedLines -= this.fileLines;
     this.stats.binarySkipped++;
     this.stats.binaryFiles.push((this.file as StagedFile).path);
   }

@@ -148,6 +148,15 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(report.stats.binaryFiles).toEqual(['img.bin']);
     }));
 
+  it('text lines before a NUL are taken back from the counts when the file turns out binary', () =>
+    withRepo((repo) => {
+      repo.write('late.bin', 'line one\nline two\n\0\n');
+      repo.write('ok.txt', 'hello\n');
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.stats).toMatchObject({ files: 1, addedLines: 1, binarySkipped: 1, binaryFiles: ['late.bin'] });
+    }));
+
   it('a UTF-8 byte-order mark does not shift line 1 columns', () =>
     withRepo((repo) => {
       repo.write('bom.env', `\uFEFFAWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);

@@ -4,6 +4,7 @@ import { DEFAULT_ALLOWS } from './defaults.js';
 import { loadMicromatch, type Micromatch } from './globs.js';
 import { inlineAllowVerdict } from './inline.js';
 import { boundedTest } from '../detectors/bounded-regex.js';
+import { MAX_PINNED_SHARE, pinnedShare } from './pattern-guard.js';
 
 /** What the allow stage needs to judge a finding; the secret never leaves this stage. */
 export interface AllowInput {
@@ -32,7 +33,16 @@ function entryTest(entry: AllowEntry, micromatch: Micromatch | undefined): Test 
   if (entry.pattern !== undefined) {
     const re = new RegExp(entry.pattern);
     const what = `the allow pattern /${entry.pattern.length > 40 ? `${entry.pattern.slice(0, 40)}…` : entry.pattern}/`;
-    tests.push((i) => boundedTest(re, i.secret, what));
+    tests.push((i) => {
+      if (!boundedTest(re, i.secret, what)) return false;
+      // A pattern that spells the very secret it allows (written into .keygate.json by hand)
+      // is not applied: the file is plain text for everyone, and the commit must say so.
+      if (pinnedShare(re, i.secret) >= MAX_PINNED_SHARE) {
+        i.finding.notes = [...(i.finding.notes ?? []), `${what} in .keygate.json spells this secret, so it is not applied: take it out of .keygate.json, and allow the secret by its fingerprint`];
+        return false;
+      }
+      return true;
+    });
   }
   return (input) => tests.every((t) => t(input));
 }
@@ -76,7 +86,7 @@ function allowReason(
   used: Map<number, number>,
   knownRules: ReadonlySet<string>,
 ): string | undefined {
-  const inline = inlineAllowVerdict(input.lineText, input.finding.ruleId, knownRules);
+  const inline = inlineAllowVerdict(input.lineText, input.finding.ruleId, knownRules, input.finding.column);
   if (inline !== undefined && 'allowed' in inline) return inline.allowed;
   if (inline !== undefined) input.finding.notes = [...(input.finding.notes ?? []), inline.problem];
   for (const { entry, index, test } of entries) {

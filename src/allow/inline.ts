@@ -1,4 +1,5 @@
 import { RULE_ID_RE, unknownRuleMessage } from '../config/rule-ids.js';
+import { maskRandomTokens } from '../report/context.js';
 
 /**
  * Inline allow: a `keygate:allow` comment on the same line, in any comment syntax
@@ -11,19 +12,21 @@ import { RULE_ID_RE, unknownRuleMessage } from '../config/rule-ids.js';
  */
 const MARK_RE = /(?:#|\/\/|\/\*|<!--|--|;|%)\s*keygate:allow\b([^\n]*)/;
 
-export type InlineAllow = { rules: string[]; reason: string } | { unknown: string[] };
+export type InlineAllow = ({ rules: string[]; reason: string } | { unknown: string[] }) & { at: number };
 
 export function parseInlineAllow(lineText: string, knownRules: ReadonlySet<string>): InlineAllow | undefined {
   const m = MARK_RE.exec(lineText);
   if (m === null) return undefined;
+  const at = m.index;
   const body = (m[1] ?? '').replace(/\s*(?:\*\/|-->)[\s\S]*$/, '');
   const dashes = body.search(/(?:^|\s)--(?:\s|$)/);
   const head = dashes === -1 ? body : body.slice(0, dashes);
   const reason = dashes === -1 ? '' : body.slice(dashes).replace(/^\s*--\s*/, '').trim();
   const words = head.split(/[\s,]+/).filter(Boolean);
   const unknown = words.filter((w) => !RULE_ID_RE.test(w) || !knownRules.has(w));
-  if (unknown.length > 0) return { unknown };
-  return { rules: words, reason };
+  if (unknown.length > 0) return { unknown, at };
+  // The reason is shown in reports: anything in it that looks generated is masked.
+  return { rules: words, reason: maskRandomTokens(reason), at };
 }
 
 /** Why a finding of `ruleId` on this line is allowed, or why the line's allow does not apply. */
@@ -31,9 +34,12 @@ export function inlineAllowVerdict(
   lineText: string,
   ruleId: string,
   knownRules: ReadonlySet<string>,
+  /** 1-based column of the finding: a secret written inside the allow comment is not allowed by it. */
+  column = 1,
 ): { allowed: string } | { problem: string } | undefined {
   const allow = parseInlineAllow(lineText, knownRules);
   if (allow === undefined) return undefined;
+  if (column - 1 >= allow.at) return undefined;
   if ('unknown' in allow) {
     const named = allow.unknown.map((w) => unknownRuleMessage(w, knownRules)).join('; ');
     return { problem: `the keygate:allow on this line is not applied: ${named}. Write keygate:allow <rule-id> -- <reason>` };

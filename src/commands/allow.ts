@@ -12,7 +12,7 @@ import { regexRisk } from '../config/regex-risk.js';
 import { loadLastRun } from '../report/last-run.js';
 import { loadSha256 } from '../report/finding.js';
 import { displayPath } from '../report/display.js';
-import { type KnownFinding, patternLeak, textLeak } from '../allow/pattern-guard.js';
+import { type KnownFinding, literalRuns, patternLeak, textLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
 import { scanStaged, stagedSecrets } from '../index.js';
 import { parseOptions } from './args.js';
@@ -118,7 +118,8 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
   if (values.pattern !== undefined) {
     const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
     const secrets = await stagedSecrets({ cwd: io.cwd }).catch(() => [] as string[]);
-    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256(), secrets);
+    const others = config.allow.flatMap((e) => (e.pattern !== undefined ? [e.pattern, literalRuns(e.pattern).join('')] : []));
+    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256(), secrets, others);
     if (leak !== undefined) {
       // Never echoed: the pattern is what must not be shown or written.
       throw new KeygateError('USAGE', `that pattern was not written to ${CONFIG_FILE}: ${leak}, and .keygate.json is plain text for everyone`, {

@@ -17,13 +17,37 @@ describe('no secret echoed from the words a user wrote', () => {
   it('an inline allow whose "rule" is the secret itself: the note does not show it', () =>
     withRepo((repo) => {
       const s = fakeSecret();
-      repo.write('a.py', `x = "# keygate:allow"; aws_secret_access_key = "${s}"\nkey = "${fakeSecret()}"  # keygate:allow ${s}\n`);
+      const t = fakeSecret();
+      repo.write('a.py', `x = "# keygate:allow"; aws_secret_access_key = "${s}"\naws_secret_access_key = "${t}"  # keygate:allow ${s}\n`);
       repo.git('add', '.');
       const json = repo.keygate(['scan', '--staged', '--format', 'json']);
       const text = repo.keygate(['scan', '--staged', '--no-color']);
       expect(json.status).toBe(1);
       expect(text.stdout).toMatch(/a word that is no rule id \(not shown/);
-      assertNoSecret([json.stdout, json.stderr, text.stdout, text.stderr], [s]);
+      assertNoSecret([json.stdout, json.stderr, text.stdout, text.stderr], [s, t]);
+    }));
+
+  it('an inline allow reason holding a secret is masked; a secret inside the allow comment is not allowed by it', () =>
+    withRepo((repo) => {
+      const s = fakeSecret();
+      const g = `ghp_${[...Array(36)].map((_, i) => 'aB3dE5gH7jK9mN1pQ2rS4tU6vW8xY0zC2eF4hJ'[(i * 7) % 38]).join('')}`;
+      repo.write('a.ini', `aws_secret_access_key = ${s} # keygate:allow -- ${s}\nx = 1 # keygate:allow -- ${g}\n`);
+      repo.git('add', '.');
+      const json = repo.keygate(['scan', '--staged', '--format', 'json']);
+      const text = repo.keygate(['scan', '--staged', '--no-color']);
+      assertNoSecret([json.stdout, json.stderr, text.stdout, text.stderr], [s, g]);
+      const report = JSON.parse(json.stdout) as { findings: { rule: string; line: number }[]; suppressed: { rule: string }[] };
+      expect(report.suppressed.map((x) => x.rule)).toEqual(['aws-secret-access-key']);
+    }));
+
+  it('a hand-written .keygate.json pattern that spells the secret is not applied, and the finding says so', () =>
+    withRepo((repo) => {
+      const s = stageSecret(repo);
+      const esc = s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+      writeFileSync(join(repo.dir, '.keygate.json'), JSON.stringify({ allow: [{ pattern: esc, reason: 'x', added: '2026-01-01' }] }));
+      const r = repo.keygate(['scan', '--staged', '--no-color']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/in \.keygate\.json spells this secret, so it is not applied/);
     }));
 
   it('allow --pattern that spells the secret in any encoding is refused; --reason, --path, --rule, a bad pattern never echo it', () =>
@@ -45,7 +69,16 @@ describe('no secret echoed from the words a user wrote', () => {
         per((c) => `(?:${esc(c)})`),
         per((c) => `(?:${esc(c)}|\\b\\B)`),
       ];
+      encodings.push(
+        `${s.slice(0, 10)}%${s.slice(10, 20)}%${s.slice(20, 30)}%${s.slice(30)}`.replace(/[+/]/g, '\\$&'),
+        `(?=${per((c) => `[\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}]`)})`,
+        per((c) => `[\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}]`).slice(0, 31 * 6),
+        s.slice(0, 11).replace(/[+/]/g, '\\$&'),
+      );
       for (const p of encodings) expect(run(['allow', '--pattern', p, '--reason', 'x']).status, p.slice(0, 12)).toBe(2);
+      const reversed = [...s].reverse().join('');
+      expect(run(['allow', '--path', `docs/${reversed}/**`, '--reason', 'x']).status).toBe(2);
+      expect(run(['allow', '--path', 'a.cfg', '--reason', Buffer.from(s).toString('base64')]).status).toBe(2);
       expect(run(['allow', '--path', `**/${s}`, '--reason', 'x']).status).toBe(2);
       expect(run(['allow', '--path', 'a.cfg', '--reason', `the key is ${s}`]).status).toBe(2);
       expect(run(['allow', '--rule', s, '--reason', 'x']).status).toBe(2);

@@ -23,12 +23,12 @@ describe('inline keygate:allow', () => {
   });
 
   it('names rules and a reason, the reason kept as written (commas too)', () => {
-    expect(parseInlineAllow('x # keygate:allow aws-secret-access-key, aws-access-key-id -- fixture, for tests: a, b', KNOWN)).toEqual({
+    expect(parseInlineAllow('x # keygate:allow aws-secret-access-key, aws-access-key-id -- fixture, for tests: a, b', KNOWN)).toMatchObject({
       rules: ['aws-secret-access-key', 'aws-access-key-id'],
       reason: 'fixture, for tests: a, b',
     });
-    expect(parseInlineAllow('x /* keygate:allow aws-session-token */', KNOWN)).toEqual({ rules: ['aws-session-token'], reason: '' });
-    expect(parseInlineAllow('x # keygate:allow -- no rule named, every rule on the line', KNOWN)).toEqual({
+    expect(parseInlineAllow('x /* keygate:allow aws-session-token */', KNOWN)).toMatchObject({ rules: ['aws-session-token'], reason: '' });
+    expect(parseInlineAllow('x # keygate:allow -- no rule named, every rule on the line', KNOWN)).toMatchObject({
       rules: [],
       reason: 'no rule named, every rule on the line',
     });

@@ -120,16 +120,19 @@ class Validator {
     private readonly micromatch: Micromatch | undefined,
   ) {}
 
-  fail(path: string, message: string): never {
+  fail(path: string, message: string, shown = path): never {
     const p = lineColumn(this.text, this.positions.get(path) ?? 0);
-    throw configError(`${this.name}:${p.line}:${p.column}: ${path || '(top level)'}: ${message}`);
+    throw configError(`${this.name}:${p.line}:${p.column}: ${shown || '(top level)'}: ${message}`);
   }
 
   object(value: JsonValue, path: string, allowed: readonly string[]): Record<string, JsonValue> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(path, 'must be an object');
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.fail(path ? `${path}.${key}` : key, `unknown field "${key}" (known: ${allowed.join(', ')})`);
+        // A field name is shown only if it looks like one: a pasted value may be a secret.
+        const shownKey = key.length <= 40 && /^[A-Za-z_$][\w$.-]*$/.test(key) && !(key.length > 12 && /\d/.test(key)) ? key : '(a field name not shown: it may be a secret)';
+        const full = path ? `${path}.${key}` : key;
+        this.fail(full, `unknown field "${shownKey}" (known: ${allowed.join(', ')})`, path ? `${path}.${shownKey}` : shownKey);
       }
     }
     return value;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { Severity } from '../types.js';
@@ -76,6 +76,10 @@ export async function loadConfig(root: string | undefined, builtinRuleIds: reado
   try {
     // Not opened unless it is a regular file: a symlink to /dev/zero or a FIFO (git commits
     // symlinks) would be read forever or block, where no timer can stop a synchronous read.
+    if (lstatSync(file).isSymbolicLink()) {
+      // Committed symlinks point anywhere (/etc/passwd, /dev/zero): the allowlist is the file itself.
+      throw configError(`${CONFIG_FILE} is a symbolic link (not a regular file): keygate reads it only as a file of this repository`);
+    }
     const st = statSync(file);
     if (!st.isFile()) throw configError(`${CONFIG_FILE} is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
     if (st.size > MAX_CONFIG_BYTES) {

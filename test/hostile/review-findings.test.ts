@@ -99,7 +99,7 @@ describe('.keygate.json that is no file, or hides entries', () => {
       symlinkSync(target, join(repo.dir, '.keygate.json'));
       const r = repo.keygate(['scan', '--staged'], { KEYGATE_TIMEOUT: '5' });
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/\.keygate\.json is not a regular file/);
+      expect(r.stderr).toMatch(/\.keygate\.json is a symbolic link \(not a regular file\)/);
     }));
 
   it('a FIFO: a clear error, no hang', () =>

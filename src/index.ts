@@ -78,30 +78,30 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
 
-/**
- * The secrets the staged changes hold, every rule's, before any allow: only for checking, in
- * memory, that what a user is about to write down does not spell one. Never printed.
- */
-export async function stagedSecrets(options: ScanOptions): Promise<string[]> {
-  const root = findRoot(options.cwd);
-  const config = await configFor(options, root);
-  const { scanner, newSink, builders } = pipeline(options, { ...config, allow: [] });
-  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
-  await rereadDecoded(options.cwd, builders, newSink);
-  for (const b of builders) b.flush(0);
-  return scanner.secrets();
-}
-
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */
 export async function scanStaged(options: ScanOptions): Promise<Report> {
+  return (await scanStagedKeepingSecrets(options, false)).report;
+}
+
+/**
+ * The staged scan, and (for `keygate allow`, which checks in memory that what a user is about
+ * to write down does not spell one) the secrets it found, every rule's, before any allow.
+ * Never printed, never written.
+ */
+export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true): Promise<{ report: Report; secrets: string[] }> {
   // One walk up to the root serves both the config and the choice of read path.
   const root = findRoot(options.cwd);
   const config = await configFor(options, root);
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
   await rereadDecoded(options.cwd, builders, newSink);
+  let secrets: string[] = [];
+  if (keep) {
+    for (const b of builders) b.flush(0);
+    secrets = scanner.secrets();
+  }
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { findings, suppressed, stats };
+  return { report: { findings, suppressed, stats }, secrets };
 }
 
 /**

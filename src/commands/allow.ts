@@ -14,7 +14,7 @@ import { loadSha256 } from '../report/finding.js';
 import { displayPath } from '../report/display.js';
 import { type KnownFinding, literalRuns, patternLeak, textLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
-import { scanStaged, stagedSecrets } from '../index.js';
+import { scanStagedKeepingSecrets } from '../index.js';
 import { parseOptions } from './args.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
@@ -41,13 +41,16 @@ interface Known extends KnownFinding {
   staged: boolean;
 }
 
-async function knownFindings(io: Io): Promise<{ known: Known[]; stagedRead: boolean; real: Set<string> }> {
+async function knownFindings(io: Io): Promise<{ known: Known[]; stagedRead: boolean; real: Set<string>; secrets: string[] }> {
   const known: Known[] = [];
   let stagedRead = false;
+  let secrets: string[] = [];
   try {
-    const staged = await scanStaged({ cwd: io.cwd });
+    // One staged scan: its findings (with fingerprints and places) and, in memory, its secrets.
+    const staged = await scanStagedKeepingSecrets({ cwd: io.cwd });
     stagedRead = true;
-    for (const f of [...staged.findings, ...staged.suppressed.map((s) => s.finding)]) known.push({ ...f, file: f.path, staged: true });
+    secrets = staged.secrets;
+    for (const f of [...staged.report.findings, ...staged.report.suppressed.map((s) => s.finding)]) known.push({ ...f, file: f.path, staged: true });
   } catch {
     // Nothing staged to compare with (a bare checkout, a broken index): the other checks stand.
   }
@@ -59,7 +62,7 @@ async function knownFindings(io: Io): Promise<{ known: Known[]; stagedRead: bool
   } catch {
     // No blocked run yet.
   }
-  return { known, stagedRead, real };
+  return { known, stagedRead, real, secrets };
 }
 
 /** Mistakes in the arguments, said as such (not as if .keygate.json were broken). */
@@ -115,11 +118,10 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
   const ruleIds = [...builtinIds(), ...config.rules.map((r) => r.id)];
   checkArguments(values, ruleIds);
   const found = await knownFindings(io);
+  const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
   if (values.pattern !== undefined) {
-    const detectors = [...DETECTORS, ...config.rules.map(customDetector)];
-    const secrets = await stagedSecrets({ cwd: io.cwd }).catch(() => [] as string[]);
     const others = config.allow.flatMap((e) => (e.pattern !== undefined ? [e.pattern, literalRuns(e.pattern).join('')] : []));
-    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256(), secrets, others);
+    const leak = patternLeak(values.pattern, detectors, found.known, loadSha256(), found.secrets, others);
     if (leak !== undefined) {
       // Never echoed: the pattern is what must not be shown or written.
       throw new KeygateError('USAGE', `that pattern was not written to ${CONFIG_FILE}: ${leak}, and .keygate.json is plain text for everyone`, {
@@ -128,10 +130,8 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
     }
   }
   // Free text goes into .keygate.json as written: never a secret (pasted by mistake).
-  const allDetectors = [...DETECTORS, ...config.rules.map(customDetector)];
-  const staged = await stagedSecrets({ cwd: io.cwd }).catch(() => [] as string[]);
   for (const [what, text] of [['--reason', reason], ['--path', values.path]] as const) {
-    if (text !== undefined && textLeak(text, allDetectors, staged)) {
+    if (text !== undefined && textLeak(text, detectors, found.secrets)) {
       throw new KeygateError('USAGE', `${what} was not written to ${CONFIG_FILE}: it holds a secret, or what looks like one, and .keygate.json is plain text for everyone`, {
         hint: 'say why in words, and allow the secret by its fingerprint',
       });

@@ -33,18 +33,28 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   const allowed: AllowEntry[] = [];
   const real: LastRunFinding[] = [];
   io.out(c.bold(`keygate review: ${run.findings.length} finding(s) from the commit blocked at ${run.time}\n`));
+  // Each file is read and scanned once, however many of its findings are reviewed.
+  const files = new Map<string, { text: string; spans: ReturnType<typeof secretSpans> } | undefined>();
+  const scanned = (file: string) => {
+    if (!files.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(join(root, file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      files.set(file, text === undefined ? undefined : { text, spans: secretSpans(text, file, detectors) });
+    }
+    return files.get(file);
+  };
   for (const [i, f] of run.findings.entries()) {
     io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${displayPath(f.file)}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
-    let text: string | undefined;
-    try {
-      text = readFileSync(join(root, f.file), 'utf8');
-    } catch {
-      io.out(c.dim('  (the file is no longer in the work tree)\n'));
-    }
-    if (text !== undefined) {
-      const own = tokenAt(text, f.line, f.column);
-      const spans = [...secretSpans(text, f.file, detectors), ...(own ? [own] : [])];
-      for (const l of redactedContext(text, f.line, spans)) io.out(c.dim(l) + '\n');
+    const file = scanned(f.file);
+    if (file === undefined) io.out(c.dim('  (the file is no longer in the work tree)\n'));
+    else {
+      const own = tokenAt(file.text, f.line, f.column);
+      const spans = own ? [...file.spans, own] : file.spans;
+      for (const l of redactedContext(file.text, f.line, spans)) io.out(c.dim(l) + '\n');
     }
     const answer = await choose(ask);
     if (answer === 'q') break;

@@ -39,6 +39,14 @@ export const PLAIN_BLOCK_BEGIN = BLOCK_BEGIN;
  * further down cannot skip it; the rest of the hook runs after it, as it was, with the same
  * name, place, arguments and (for pre-push) stdin.
  */
+/**
+ * Shell lines that read git's pre-push ref lines from stdin, run `lines` (which pipe them on
+ * as "$keygate_refs"), then hand the same lines back as stdin to what follows in the hook.
+ */
+function keepingPushRefs(lines: readonly string[]): string[] {
+  return ['keygate_refs=$(cat)', ...lines, 'exec 0<<KEYGATE_REFS', '$keygate_refs', 'KEYGATE_REFS'];
+}
+
 export function plainBlock(hook: HookName): string {
   const push = hook === 'pre-push';
   const what = push ? 'push' : 'commit';
@@ -47,7 +55,7 @@ export function plainBlock(hook: HookName): string {
     `keygate_cli="\${0%/*}/keygate/dist/cli.cjs"`,
     `if ! command -v node >/dev/null 2>&1 || [ ! -f "$keygate_cli" ]; then echo "keygate: error: node or $keygate_cli is missing (${what} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2; exit 1; fi`,
     ...(push
-      ? ['keygate_refs=$(cat)', `printf '%s\\n' "$keygate_refs" | node "$keygate_cli" pre-push "$@" || exit $?`, 'exec 0<<KEYGATE_REFS', '$keygate_refs', 'KEYGATE_REFS']
+      ? keepingPushRefs([`printf '%s\\n' "$keygate_refs" | node "$keygate_cli" pre-push "$@" || exit $?`])
       : ['node "$keygate_cli" scan --staged || exit $?']),
     BLOCK_END,
   ].join('\n');
@@ -368,14 +376,12 @@ function refuseHuskyHooksPath(facts: RepoFacts): void {
 export function huskyPrePushBlock(): string {
   return [
     BLOCK_BEGIN,
-    'keygate_refs=$(cat)',
-    `if [ -x node_modules/.bin/keygate ]; then printf '%s\\n' "$keygate_refs" | node_modules/.bin/keygate pre-push "$@" || exit $?; ` +
-      `elif [ -f ${COPY_IN_GIT_DIR} ]; then printf '%s\\n' "$keygate_refs" | node ${COPY_IN_GIT_DIR} pre-push "$@" || exit $?; ` +
-      `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then printf '%s\\n' "$keygate_refs" | node "$k" pre-push "$@" || exit $?; ` +
-      `else echo "keygate: not installed in this clone: run npm install (push blocked)" >&2; exit 1; fi`,
-    'exec 0<<KEYGATE_REFS',
-    '$keygate_refs',
-    'KEYGATE_REFS',
+    ...keepingPushRefs([
+      `if [ -x node_modules/.bin/keygate ]; then printf '%s\\n' "$keygate_refs" | node_modules/.bin/keygate pre-push "$@" || exit $?; ` +
+        `elif [ -f ${COPY_IN_GIT_DIR} ]; then printf '%s\\n' "$keygate_refs" | node ${COPY_IN_GIT_DIR} pre-push "$@" || exit $?; ` +
+        `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then printf '%s\\n' "$keygate_refs" | node "$k" pre-push "$@" || exit $?; ` +
+        `else echo "keygate: not installed in this clone: run npm install (push blocked)" >&2; exit 1; fi`,
+    ]),
     BLOCK_END,
   ].join('\n');
 }

@@ -120,7 +120,7 @@ function exitWhenFlushed(): void {
  * network file system, a stuck pipe) the commit is blocked with one line. Each git process
  * has the same bound on silence (src/git/git.ts), so a hung git is killed too. A timer cannot
  * interrupt a regex that runs synchronously: the team's own regexes run under their own time
- * bound (src/detectors/custom.ts), and the built-in ones are ReDoS-checked by the test suite.
+ * bound (src/detectors/bounded-regex.ts), and the built-in ones are ReDoS-checked by the test suite.
  */
 function armTimeout(): void {
   const seconds = timeoutSeconds();

@@ -258,6 +258,11 @@ function nullable(n: Node): boolean {
   }
 }
 
+/** The union of what `f` gives for each node. */
+function unionOf(nodes: readonly Node[], f: (n: Node) => CharSet): CharSet {
+  return nodes.map(f).reduce((a, b) => a.union(b), new CharSet());
+}
+
 /** Characters a match of the node can start with. */
 function first(n: Node): CharSet {
   switch (n.kind) {
@@ -266,7 +271,7 @@ function first(n: Node): CharSet {
     case 'chars':
       return n.set;
     case 'alt':
-      return n.branches.map(first).reduce((a, b) => a.union(b), new CharSet());
+      return unionOf(n.branches, first);
     case 'repeat':
       return first(n.body);
     case 'seq': {
@@ -288,9 +293,9 @@ function chars(n: Node): CharSet {
     case 'chars':
       return n.set;
     case 'alt':
-      return n.branches.map(chars).reduce((a, b) => a.union(b), new CharSet());
+      return unionOf(n.branches, chars);
     case 'seq':
-      return n.items.map(chars).reduce((a, b) => a.union(b), new CharSet());
+      return unionOf(n.items, chars);
     case 'repeat':
       return chars(n.body);
   }

@@ -4,7 +4,7 @@ import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { identifierAround, nameRejection } from './names.js';
 import { regexHits } from './regex.js';
-import { genericRejection } from './structured.js';
+import { genericRejection, tooShortFor } from './structured.js';
 import { type SyntaxFamily, syntaxFamily } from './syntax.js';
 
 /**
@@ -79,16 +79,14 @@ const SHAPES: Shape[] = [
 
 const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey'];
 
-/** Passwords may be short; issued keys and tokens are 16 characters and more. */
-function tooShort(name: string, value: string): boolean {
-  return value.length < 16 && !/passw(?:or)?d|pwd|passphrase|^(?:user|u)$/i.test(name);
-}
+/** Names whose values may be short here: passwords, passphrases, curl's user:password. */
+const MAY_BE_SHORT = /passw(?:or)?d|pwd|passphrase|^(?:user|u)$/i;
 
 function judge(name: string, value: string): boolean {
   if (isPlaceholder(value) || isWellKnownHash(value)) return false;
   if (name !== '' && nameRejection(name) !== undefined) return false;
   if (genericRejection(value) !== undefined) return false;
-  if (tooShort(name, value)) return false;
+  if (tooShortFor(name, value, MAY_BE_SHORT)) return false;
   return shannonEntropy(value) >= 3.0;
 }
 

@@ -306,8 +306,8 @@ const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key
  * more. The short values under those names in real code are made up: docstrings' and tests'
  * keyboard mash (access_token=kjfch2345sdf), not credentials.
  */
-function tooShortFor(name: string, value: string): boolean {
-  return value.length < 16 && !/passw(?:or)?d|pwd/i.test(name);
+export function tooShortFor(name: string, value: string, mayBeShort: RegExp = /passw(?:or)?d|pwd/i): boolean {
+  return value.length < 16 && !mayBeShort.test(name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, withRepo } from '../helpers/repo.js';
 import { fakeKeyId, fakeSecret } from '../helpers/secrets.js';
@@ -33,7 +33,8 @@ describe.skipIf(!hasTmux)('keygate review (real terminal via tmux)', () => {
       repo.write('src/deploy.sh', `export AWS_ACCESS_KEY_ID=${id}\nexport AWS_SECRET_ACCESS_KEY=${real}\n`);
       repo.git('add', '.');
       expect(repo.keygate(['scan', '--staged']).status).toBe(1);
-      const socket = `keygate-test-${process.pid}-${Date.now()}`;
+      // Unique without the clock: the repository's own temp name.
+      const socket = `keygate-test-${basename(repo.dir)}`;
       const command = `cd '${repo.dir}' && GIT_CONFIG_GLOBAL=/dev/null '${process.execPath}' '${CLI}' review; echo "exit=$?"; sleep 30`;
       tmux(socket, 'new-session', '-d', '-s', 'review', '-x', '200', '-y', '50', command);
       try {

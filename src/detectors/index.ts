@@ -2,6 +2,7 @@ import type { Detector } from '../types.js';
 import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
 import { bedrockLongTermKey, bedrockShortTermKey } from './bedrock.js';
 import { genericSecretMarked, genericSecretPairs } from './generic-pairs.js';
+import { PROVIDER_RULES } from './providers/index.js';
 import { STRUCTURED_RULES } from './structured.js';
 import { TOKEN_RULES } from './tokens.js';
 
@@ -13,6 +14,7 @@ export const DETECTORS: readonly Detector[] = [
   bedrockLongTermKey,
   bedrockShortTermKey,
   ...TOKEN_RULES,
+  ...PROVIDER_RULES,
   ...STRUCTURED_RULES,
   genericSecretPairs,
   genericSecretMarked,

@@ -1,0 +1,3 @@
+import type { Detector } from '../../types.js';
+
+export const MESSAGING_RULES: readonly Detector[] = [];

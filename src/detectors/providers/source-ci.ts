@@ -1,0 +1,3 @@
+import type { Detector } from '../../types.js';
+
+export const SOURCE_CI_RULES: readonly Detector[] = [];

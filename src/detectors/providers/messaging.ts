@@ -1,3 +1,244 @@
+import { assignmentWithin, defineRule } from '../define.js';
+import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
 
-export const MESSAGING_RULES: readonly Detector[] = [];
+/*
+ * Messaging, e-mail, SMS/voice, identity and social providers. Prefixed formats match on their
+ * prefix; prefix-less ones (bare hex, UUIDs, base62) only where the provider is named in the
+ * assigned name. Each rule cites the provider's description of the format; every example is
+ * generated here from a seed (12000-12999), never written out.
+ */
+
+/** A token must not be glued to a preceding word character... */
+const B = '(?<![A-Za-z0-9_])';
+/** ...nor followed by one. */
+const E = '(?![A-Za-z0-9_])';
+/** Between a name and its value: a closing quote or bracket, then = or :, then an opening quote. */
+const A = `["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?`;
+/** A separator inside an assigned name (TWILIO_AUTH_TOKEN, twilio.authToken, twilio-auth-token). */
+const S = '[_.\\-]?';
+const DIGITS = '0123456789';
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** `name` (a regex over the assigned name), then an assignment, then the secret. */
+function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): string {
+  return `${name}${A}(?<secret>${secret})${after}`;
+}
+
+function fakeUuid(seed: number): string {
+  const h = fakeString(HEX, 32, seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+/** A Discord bot token: base64(user id) . 6 characters (timestamp) . HMAC. */
+function fakeDiscordBotToken(seed: number, hmacLength = 38): string {
+  const id = '1' + fakeString(DIGITS, 17, seed);
+  return `${base64url(id)}.${fakeString(URLSAFE, 6, seed + 1)}.${fakeString(URLSAFE, hmacLength, seed + 2)}`;
+}
+
+export const MESSAGING_RULES: readonly Detector[] = [
+  // https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
+  // (and the URL scheme change to <tenant>.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>).
+  defineRule({
+    id: 'microsoft-teams-webhook',
+    description: 'Microsoft Teams / Office 365 incoming webhook URL',
+    keywords: ['webhook.office.com', 'outlook.office.com/webhook'],
+    regex: `(?<secret>https://(?:[a-z0-9\\-]{1,63}\\.webhook|outlook)\\.office\\.com/webhook(?:b2)?/${UUID}@${UUID}/IncomingWebhook/[0-9a-f]{32}/${UUID}(?:/V2[A-Za-z0-9_\\-]{40,70})?)(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      const url = `https://contoso.webhook.office.com/webhookb2/${fakeUuid(12000)}@${fakeUuid(12001)}/IncomingWebhook/${fakeString(HEX, 32, 12002)}/${fakeUuid(12003)}`;
+      return {
+        positives: [`TEAMS_WEBHOOK_URL=${url}`, `"webhook": "${url}/V2${fakeString(URLSAFE, 45, 12004)}"`],
+        negatives: [
+          'url: https://contoso.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>',
+          `https://outlook.office.com/webhook/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`,
+        ],
+      };
+    },
+  }),
+  // https://learn.microsoft.com/en-us/azure/logic-apps/logic-apps-securing-a-logic-app (a manual trigger's URL
+  // carries its SAS signature in sig=); Teams "Workflows" webhooks are these URLs, on logic.azure.com or
+  // <env>.environment.api.powerplatform.com.
+  defineRule({
+    id: 'power-automate-webhook',
+    description: 'Power Automate / Logic Apps workflow trigger URL with its SAS signature (Teams Workflows webhook)',
+    keywords: ['logic.azure.com', 'api.powerplatform.com'],
+    regex: `(?<secret>https://[a-z0-9\\-.]{1,100}\\.(?:logic\\.azure\\.com|environment\\.api\\.powerplatform\\.com)(?::443)?/(?:powerautomate/automations/direct/)?workflows/[0-9a-f]{32}/triggers/[A-Za-z0-9_\\-]{1,80}/paths/invoke/?\\?[A-Za-z0-9%._~=&\\-]{0,300}?sig=[A-Za-z0-9_\\-%]{43,60})(?![A-Za-z0-9_\\-%])`,
+    ignoreCase: true,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      const wf = fakeString(HEX, 32, 12005);
+      return {
+        positives: [
+          `url = "https://prod-12.westeurope.logic.azure.com:443/workflows/${wf}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fakeString(URLSAFE, 43, 12006)}"`,
+          `TEAMS_FLOW=https://default1234.56.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${fakeString(HEX, 32, 12007)}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fakeString(URLSAFE, 43, 12008)}`,
+        ],
+        negatives: [
+          `https://prod-12.westeurope.logic.azure.com:443/workflows/${wf}/triggers/manual/paths/invoke?api-version=2016-06-01`,
+          'https://prod-12.westeurope.logic.azure.com/workflows/<id>/triggers/manual/paths/invoke?sig=<sig>',
+        ],
+      };
+    },
+  }),
+  // https://discord.com/developers/docs/reference#authentication (Bot tokens); the structure (base64 of the
+  // bot's user id, a timestamp, an HMAC) as documented by the Discord libraries (serenity, nostrum, discordeno).
+  defineRule({
+    id: 'discord-bot-token',
+    description: 'Discord bot token (the first part decodes to the bot user id)',
+    keywords: ['discord'],
+    regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[MNO][A-Za-z0-9_\\-]{22,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38})(?![A-Za-z0-9_.\\-])`,
+    entropy: 3.5,
+    validate: (s) => {
+      const id = Buffer.from(s.slice(0, s.indexOf('.')), 'base64url').toString('latin1');
+      return /^[1-9][0-9]{16,19}$/.test(id) ? 'valid' : 'invalid';
+    },
+    severity: 'critical',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`DISCORD_TOKEN=${fakeDiscordBotToken(12009)}`, `client.login("${fakeDiscordBotToken(12012, 27)}"); // discord.js`],
+        negatives: [
+          `DISCORD_TOKEN=${base64url('hello world, not an id')}.${fakeString(URLSAFE, 6, 12015)}.${fakeString(URLSAFE, 38, 12016)}`,
+          `DISCORD_TOKEN=${fakeDiscordBotToken(12017).slice(0, 40)}`,
+          'DISCORD_TOKEN=${DISCORD_BOT_TOKEN}',
+        ],
+      };
+    },
+  }),
+  // https://discord.com/developers/docs/topics/oauth2 (client_secret of an application, OAuth2 page of the portal).
+  defineRule({
+    id: 'discord-client-secret',
+    description: 'Discord application client secret (named as such)',
+    keywords: ['discord'],
+    regex: named(`discord${S}(?:app${S}|oauth2?${S})?client${S}secret`, '[A-Za-z0-9_\\-]{32}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 32, 12018)}`, `discord.clientSecret: "${fakeString(URLSAFE, 32, 12019)}"`],
+        negatives: ['DISCORD_CLIENT_SECRET=your_discord_client_secret_here', `DISCORD_CLIENT_SECRET=${'a'.repeat(32)}`, `DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 40, 12020)}`],
+      };
+    },
+  }),
+  // https://www.twilio.com/docs/iam/api/authtoken and https://www.twilio.com/docs/glossary/what-is-a-sid
+  // (Account SID: AC + 32 hexadecimal characters; the auth token: 32 hexadecimal characters).
+  defineRule({
+    id: 'twilio-auth-token',
+    description: 'Twilio account auth token (named as such)',
+    keywords: ['twilio'],
+    regex: named(`twilio${S}(?:account${S})?auth${S}token`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 12021)}`, `twilio.authToken = '${fakeString(HEX, 32, 12022)}'`],
+        negatives: [`TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, `TWILIO_AUTH_TOKEN=${fakeString(HEX, 31, 12023)}`, 'TWILIO_AUTH_TOKEN=${TWILIO_TOKEN}'],
+      };
+    },
+  }),
+  // https://www.twilio.com/docs/glossary/what-is-a-sid (Account SID: AC followed by 32 hex characters). An
+  // identifier, not a secret, but half of the account credential; only where Twilio is named.
+  defineRule({
+    id: 'twilio-account-sid',
+    description: 'Twilio account SID (identifier half of an account credential)',
+    keywords: ['twilio'],
+    regex: named(`twilio${S}account${S}sid`, 'AC[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'low',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`TWILIO_ACCOUNT_SID=${fakeToken('AC', HEX, 32, 12024)}`],
+        negatives: [`TWILIO_ACCOUNT_SID=AC${'x'.repeat(32)}`, `TWILIO_ACCOUNT_SID=${fakeToken('AC', HEX, 30, 12025)}`],
+      };
+    },
+  }),
+  // https://developer.vonage.com/en/getting-started/concepts/authentication (API key and API secret, sent as
+  // api_key/api_secret; the secret is 16 alphanumeric characters in the dashboard).
+  defineRule({
+    id: 'vonage-api-secret',
+    description: 'Vonage / Nexmo API secret (named as such)',
+    keywords: ['vonage', 'nexmo'],
+    regex: named(`(?:vonage|nexmo)${S}(?:api${S})?secret`, '[A-Za-z0-9]{16}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`VONAGE_API_SECRET=${fakeString(ALNUM, 16, 12026)}`, `nexmo_secret: "${fakeString(ALNUM, 16, 12027)}"`],
+        negatives: ['VONAGE_API_SECRET=xxxxxxxxxxxxxxxx', `VONAGE_API_SECRET=${fakeString(ALNUM, 24, 12028)}`, 'NEXMO_API_SECRET=aaaaaaaaaaaaaaaa'],
+      };
+    },
+  }),
+  // https://developers.messagebird.com/api/#authentication (AccessKey header; live and test keys of 25 alphanumerics).
+  defineRule({
+    id: 'messagebird-access-key',
+    description: 'MessageBird (Bird) access key (named as such)',
+    keywords: ['messagebird'],
+    regex: named(`messagebird${S}(?:api${S}|access${S}|live${S}|test${S})?(?:key|token)`, '[A-Za-z0-9]{25}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`MESSAGEBIRD_ACCESS_KEY=${fakeString(ALNUM, 25, 12029)}`, `messagebird_api_key: '${fakeString(ALNUM, 25, 12030)}'`],
+        negatives: [`MESSAGEBIRD_ACCESS_KEY=${'x'.repeat(25)}`, `MESSAGEBIRD_ACCESS_KEY=${fakeString(ALNUM, 30, 12031)}`],
+      };
+    },
+  }),
+  // https://www.plivo.com/docs/sms/concepts/authentication (Auth ID: MA/SA + 18 characters; Auth Token: 40 characters).
+  defineRule({
+    id: 'plivo-auth-token',
+    description: 'Plivo auth token (named as such)',
+    keywords: ['plivo'],
+    regex: named(`plivo${S}(?:auth${S})?token`, '[A-Za-z0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`PLIVO_AUTH_TOKEN=${fakeString(ALNUM, 40, 12032)}`],
+        negatives: [`PLIVO_AUTH_TOKEN=${'0'.repeat(40)}`, `PLIVO_AUTH_TOKEN=${fakeString(ALNUM, 32, 12033)}`],
+      };
+    },
+  }),
+  // https://www.plivo.com/docs/sms/concepts/authentication (Auth ID: MA or SA followed by 18 characters).
+  defineRule({
+    id: 'plivo-auth-id',
+    description: 'Plivo auth ID (identifier half of the account credential)',
+    keywords: ['plivo'],
+    regex: named(`plivo${S}auth${S}id`, '[MS]A[A-Z0-9]{18}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'low',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`PLIVO_AUTH_ID=MA${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 18, 12034)}`],
+        negatives: ['PLIVO_AUTH_ID=MAXXXXXXXXXXXXXXXXXX', 'PLIVO_AUTH_ID=<your-auth-id>'],
+      };
+    },
+  }),
+];

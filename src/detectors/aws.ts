@@ -133,6 +133,40 @@ function findSecretKeys(fragment: Fragment): Candidate[] {
   return out;
 }
 
+/**
+ * Any 20-character value with an AWS key-ID or unique-ID prefix: a credential ID that the key-ID
+ * rule accepts is reported by it; every other one (a user's or role's unique ID, an ID with a
+ * 0, 1, 8 or 9 in its base32 part, a typed placeholder) is no credential, whatever rule sees it.
+ */
+const AWS_ID_SHAPE = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|AIPA|ANPA|ANVA|APKA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}$/;
+
+export function isAwsIdShaped(value: string): boolean {
+  return AWS_ID_SHAPE.test(value);
+}
+
+/**
+ * Whether a value another rule found under a secret-bearing name has the AWS secret key's
+ * shape: 40 base64 characters, mixed case, a digit, generated-looking (the gates above). Such a
+ * value is reported as an AWS secret key, whatever name it is under (my_s3_secret,
+ * storageCredential, BACKUP_PASSWORD): that tells the developer what to rotate.
+ */
+export function isAwsSecretShaped(value: string): boolean {
+  return value.length === 40 && /^[A-Za-z0-9/+]+$/.test(value) && /[0-9]/.test(value) && secretRejection(value, SECRET_MIN_ENTROPY) === undefined;
+}
+
+/** A generic candidate whose value is an AWS secret key's shape, reported as one. */
+export function asAwsSecretKey(c: Candidate): Candidate {
+  if (!isAwsSecretShaped(c.secret)) return c;
+  return {
+    ...c,
+    ruleId: 'aws-secret-access-key',
+    severity: 'high',
+    confidence: 'medium',
+    entropy: shannonEntropy(c.secret, BASE64),
+    facts: { keyKind: 'AWS secret access key (the private half of an access key), by its shape under a secret name' },
+  };
+}
+
 function secretCandidate(
   fragment: Fragment,
   hit: { start: number; end: number; secret: string },

@@ -32,6 +32,8 @@ export interface RuleSpec {
   facts?: (secret: string) => Facts;
   /** A cheap necessary condition at a keyword occurrence (see Detector.gate). */
   gate?: (text: string, keywordEnd: number) => boolean;
+  /** A last look at each candidate (the generic rule hands AWS-shaped secrets to AWS's id). */
+  refine?: (candidate: Candidate) => Candidate;
   /** A catch-all rule: yields to specific rules matching the same text. */
   fallback?: boolean;
   /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
@@ -81,7 +83,7 @@ export function defineRule(spec: RuleSpec): Detector {
         const facts = spec.facts?.(hit.secret);
         if (facts) candidate.facts = facts;
         if (verdict === 'valid') candidate.facts = { ...(candidate.facts ?? {}), validated: 'checksum verified' };
-        out.push(candidate);
+        out.push(spec.refine ? spec.refine(candidate) : candidate);
       }
       return out;
     },

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
+import { asAwsSecretKey } from './aws.js';
 import { shannonEntropy } from './entropy.js';
 import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
@@ -140,7 +141,7 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         if (fragment.text[open] !== hit.match.groups?.['nq']) continue;
       }
       if (!judge(name, hit.secret)) continue;
-      out.push({
+      out.push(asAwsSecretKey({
         ruleId: 'generic-secret',
         fragment,
         start: hit.start,
@@ -149,7 +150,7 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         severity: 'medium',
         confidence: 'medium',
         entropy: shannonEntropy(hit.secret),
-      });
+      }));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
+import { asAwsSecretKey, isAwsIdShaped } from './aws.js';
 import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
@@ -275,6 +276,7 @@ export function genericRejection(value: string): string | undefined {
   if (TEMPLATE.test(value)) return 'templated or a reference';
   if (isPath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
   if (/^arn:aws[a-z-]*:/.test(value)) return 'an AWS resource name';
+  if (isAwsIdShaped(value)) return "an AWS key ID or unique ID: the AWS rule judges it";
   if (UUID.test(value)) return 'UUID';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
@@ -299,7 +301,7 @@ export function genericRejection(value: string): string | undefined {
 // The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
 // a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
 // at every position.
-const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
+const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
 
 /**
  * Passwords can be short; tokens, keys and secrets that services issue are 16 characters and
@@ -368,7 +370,7 @@ export const genericSecret = defineRule({
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
   // One per branch of GENERIC_NAME, written as the branch matches it, so that every match
   // starts with a keyword ending where the branch does (the gate below counts on it).
-  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`])],
+  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`])],
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
@@ -381,6 +383,7 @@ export const genericSecret = defineRule({
   ignoreCase: true,
   entropy: 3.0,
   validate: (value, m, fragment) => (genericVerdict(value, m, fragment) === undefined ? 'unknown' : 'invalid'),
+  refine: asAwsSecretKey,
   facts: (value): Record<string, string> => (base64Text(value) !== undefined ? { encoding: 'base64: the decoded value is the secret' } : {}),
   severity: 'medium',
   confidence: 'medium',

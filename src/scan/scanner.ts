@@ -2,6 +2,7 @@ import { type AllowInput, applyAllows } from '../allow/index.js';
 import { type KeygateConfig } from '../config/config.js';
 import { fingerprint, loadSha256, type PendingFinding, position, toFinding } from '../report/finding.js';
 import type { Candidate, Detector, Finding, Fragment, Suppressed } from '../types.js';
+import { decodedViews, fromView } from './decoded.js';
 import { linkCredentialPairs } from './pairs.js';
 import { Prefilter } from './prefilter.js';
 
@@ -32,12 +33,25 @@ export class Scanner {
     }
   }
 
-  /** What the detectors find; a catch-all's match yields to a specific rule's on the same text. */
+  /**
+   * What the detectors find, in the text as written and in its decoded views (escapes, base64
+   * values: src/scan/decoded.ts); a catch-all's match yields to a specific rule's on the same text.
+   */
   private candidates(fragment: Fragment): Candidate[] {
     const specific: Candidate[] = [];
     const fallback: Candidate[] = [];
     for (const detector of this.prefilter.select(fragment.text)) {
       (detector.fallback ? fallback : specific).push(...detector.detect(fragment));
+    }
+    const plain = new Set([...specific, ...fallback].map((c) => `${c.ruleId}\0${c.start}`));
+    for (const view of decodedViews(fragment)) {
+      for (const detector of this.prefilter.select(view.fragment.text)) {
+        for (const c of detector.detect(view.fragment)) {
+          const placed = fromView(c, view, fragment);
+          if (placed === undefined || plain.has(`${placed.ruleId}\0${placed.start}`)) continue;
+          (detector.fallback ? fallback : specific).push(placed);
+        }
+      }
     }
     if (fallback.length === 0) return specific;
     const overlaps = (a: Candidate) => specific.some((b) => a.start < b.end && b.start < a.end);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_CONFIG } from '../../src/config/config.js';
+import { DETECTORS } from '../../src/detectors/index.js';
+import { decodedViews } from '../../src/scan/decoded.js';
+import { Scanner } from '../../src/scan/scanner.js';
+import type { Finding } from '../../src/types.js';
+import { fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
+
+/**
+ * Issue 11, decoding: a credential written encoded (string escapes, a base64 value in a
+ * configuration file) is found, at the encoded text's position, saying it was encoded.
+ */
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+async function scan(path: string, text: string): Promise<Finding[]> {
+  const scanner = new Scanner(DETECTORS);
+  scanner.scan({ path, startLine: 1, startColumn: 0, text });
+  return (await scanner.result(EMPTY_CONFIG)).findings;
+}
+const at = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.line}:${f.column}${f.facts?.['encoding'] ? ' encoded' : ''}`);
+
+describe('base64 values in configuration: a Kubernetes Secret', () => {
+  it('finds the key pair inside data:, by the AWS rules, at the encoded values', async () => {
+    const id = fakeKeyId();
+    const secret = fakeSecret();
+    const text = `apiVersion: v1\nkind: Secret\ndata:\n  AWS_ACCESS_KEY_ID: ${b64(id)}\n  AWS_SECRET_ACCESS_KEY: "${b64(secret)}"\n  region: ${b64('us-east-1')}\n`;
+    expect(at(await scan('k8s/secret.yaml', text))).toEqual(['aws-access-key-id 4:22 encoded', 'aws-secret-access-key 5:27 encoded']);
+  });
+
+  it('decodes nothing in code, and nothing that is not printable text', async () => {
+    expect(decodedViews({ path: 'src/a.ts', startLine: 1, startColumn: 0, text: `id: ${b64(fakeKeyId())}\n` })).toEqual([]);
+    const binary = Buffer.from(Array.from({ length: 30 }, (_, i) => (i * 37) % 256)).toString('base64');
+    expect(decodedViews({ path: 'a.yaml', startLine: 1, startColumn: 0, text: `blob: ${binary}\n` })).toEqual([]);
+  });
+});
+
+describe('string escapes', () => {
+  it('\\/ in a JSON URL, \\u in a JS string, \\" around a nested JSON pair', async () => {
+    const hook = `https:\\/\\/hooks.slack.com\\/services\\/T${pick(ALNUM, 8)}\\/B${pick(ALNUM, 8)}\\/${pick(ALNUM, 24)}`;
+    const id = fakeKeyId();
+    const token = pick(ALNUM, 28);
+    const text = [
+      `{"webhook": "${hook}",`,
+      ` "bundle": "x = '\\u0041${id.slice(1)}'",`,
+      ` "env": "{\\"api_token\\": \\"${token}\\"}"}`,
+      '',
+    ].join('\n');
+    expect(at(await scan('app/settings.json', text))).toEqual([
+      'slack-webhook 1:14 encoded',
+      'aws-access-key-id 2:18 encoded',
+      'generic-secret 3:28',
+    ]);
+  });
+
+  it('text without encodings has no views; a plain finding is reported once, not also as encoded', async () => {
+    expect(decodedViews({ path: 'a.json', startLine: 1, startColumn: 0, text: '{"a": "b"}\n' })).toEqual([]);
+    const id = fakeKeyId();
+    expect(at(await scan('a.json', `{"id": "${id}", "url": "a\\/b"}\n`))).toEqual(['aws-access-key-id 1:9']);
+  });
+
+  it('a huge minified line is decoded only around its escapes', () => {
+    const line = 'a'.repeat(200_000) + '"\\u0041"' + 'b'.repeat(200_000);
+    const views = decodedViews({ path: 'dist/x.js', startLine: 1, startColumn: 0, text: line });
+    expect(views).toHaveLength(1);
+    expect(views[0]!.fragment.text.length).toBeLessThan(600);
+  });
+});

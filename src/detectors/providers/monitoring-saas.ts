@@ -1,3 +1,736 @@
+import { assignmentWithin, defineRule } from '../define.js';
+import { hasSequentialRun } from '../heuristics.js';
+import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
 
-export const MONITORING_SAAS_RULES: readonly Detector[] = [];
+/*
+ * Monitoring, logging, analytics, feature flags, CMS and productivity SaaS. Prefixed formats
+ * match on their prefix; bare hex/base62/UUID values only when the provider's name is part of
+ * the name they are assigned to. Each rule cites where the provider describes its format.
+ * Every example is generated here from a seed (13000-13999).
+ */
+
+/** A prefix that must not be glued to a preceding word character. */
+const B = '(?<![A-Za-z0-9_])';
+/** ...nor followed by one. */
+const E = '(?![A-Za-z0-9_])';
+
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const DIGITS = '0123456789';
+const UUID_RE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/**
+ * `<provider>…<kind> = value`: the provider's name, up to 24 more name characters, a word for
+ * the kind of credential (key, token, secret...), then = or : and the value.
+ */
+function named(provider: string, kind: string, value: string, after = '(?![A-Za-z0-9_\\-])'): string {
+  return `(?:${provider})[A-Za-z0-9_.\\-]{0,24}?(?:${kind})(?:[_.\\-]?key)?["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>${value})${after}`;
+}
+
+function fakeUuid(seed: number): string {
+  const h = fakeString(HEX, 32, seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+function b64url(o: unknown): string {
+  return Buffer.from(JSON.stringify(o)).toString('base64url');
+}
+
+/** The decoded JSON of a base64url segment, or undefined. */
+function jsonOf(segment: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JWT-shaped fake: header and payload as given, a random signature. */
+function fakeJwt(payload: object, seed: number): string {
+  return `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.${fakeString(URLSAFE, 43, seed)}`;
+}
+
+const JWT_RE = 'eyJ[A-Za-z0-9_\\-]{10,400}\\.eyJ[A-Za-z0-9_\\-]{10,1200}\\.[A-Za-z0-9_\\-]{20,400}';
+
+export const MONITORING_SAAS_RULES: readonly Detector[] = [
+  // https://docs.dynatrace.com/docs/manage/access-control/access-tokens-legacy ("Token format":
+  // prefix dt0<type><2 digits>, a 24-character public portion, a 64-character secret portion).
+  defineRule({
+    id: 'dynatrace-api-token',
+    description: 'Dynatrace API, PaaS, personal access or platform token',
+    keywords: ['dt0'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>dt0[a-z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})${E}`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [
+          `DT_API_TOKEN=dt0c01.${fakeString(UPPER_ALNUM, 24, 13000)}.${fakeString(UPPER_ALNUM, 64, 13001)}`,
+          `"token": "dt0s16.${fakeString(UPPER_ALNUM, 24, 13002)}.${fakeString(UPPER_ALNUM, 64, 13003)}"`,
+        ],
+        negatives: [
+          `dt0c01.${fakeString(UPPER_ALNUM, 24, 13004)}.<masked>`,
+          `dt0c01.${fakeString(UPPER_ALNUM, 24, 13005)}.${fakeString(UPPER_ALNUM, 40, 13006)}`,
+          `dt0c01.${'X'.repeat(24)}.${'X'.repeat(64)}`,
+        ],
+      };
+    },
+  }),
+  // https://launchdarkly.com/docs/home/account/environment/keys ("SDK keys always start with the
+  // prefix sdk-"; keep secret). The rest is a UUID.
+  defineRule({
+    id: 'launchdarkly-sdk-key',
+    description: 'LaunchDarkly server-side SDK key',
+    keywords: ['sdk-'],
+    regex: `(?<![A-Za-z0-9_\\-])(?<secret>sdk-${UUID_RE})(?![0-9a-f\\-])`,
+    entropy: 3.0,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`LAUNCHDARKLY_SDK_KEY=sdk-${fakeUuid(13010)}`, `ldClient.init("sdk-${fakeUuid(13011)}")`],
+        negatives: ['LAUNCHDARKLY_SDK_KEY=sdk-00000000-0000-0000-0000-000000000000', `aws-sdk-${fakeUuid(13012)}`, 'sdk-version-1.2.3'],
+      };
+    },
+  }),
+  // https://launchdarkly.com/docs/home/account/api (API access tokens: "api-" and a UUID);
+  // unprefixed-looking in code, so only when named LaunchDarkly.
+  defineRule({
+    id: 'launchdarkly-access-token',
+    description: 'LaunchDarkly REST API access token (named as such)',
+    keywords: ['launchdarkly'],
+    regex: named('launchdarkly', 'token|key', `api-${UUID_RE}`),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`LAUNCHDARKLY_ACCESS_TOKEN=api-${fakeUuid(13013)}`],
+        negatives: ['LAUNCHDARKLY_ACCESS_TOKEN=${LD_TOKEN}', 'launchdarkly_api_key: api-00000000-0000-0000-0000-000000000000'],
+      };
+    },
+  }),
+  // https://posthog.com/docs/api/personal-api-keys (personal API keys, phx_; project keys phc_
+  // are public by design and not flagged).
+  defineRule({
+    id: 'posthog-personal-api-key',
+    description: 'PostHog personal API key',
+    keywords: ['phx_'],
+    regex: `${B}(?<secret>phx_[A-Za-z0-9]{39,48})${E}`,
+    entropy: 3.5,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`POSTHOG_PERSONAL_API_KEY=${fakeToken('phx_', ALNUM, 43, 13020)}`],
+        negatives: [`POSTHOG_KEY=${fakeToken('phc_', ALNUM, 43, 13021)}`, 'POSTHOG_PERSONAL_API_KEY=phx_xyz789', `myphx_${fakeString(ALNUM, 43, 13022)}`],
+      };
+    },
+  }),
+  // https://contentful.com/help/token-management/personal-access-tokens (CMA personal access
+  // tokens, CFPAT- followed by 43 URL-safe characters).
+  defineRule({
+    id: 'contentful-personal-access-token',
+    description: 'Contentful Content Management API personal access token',
+    keywords: ['cfpat-'],
+    regex: `${B}(?<secret>CFPAT-[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`CONTENTFUL_MANAGEMENT_TOKEN=${fakeToken('CFPAT-', URLSAFE, 43, 13030)}`],
+        negatives: [`CFPAT-${'x'.repeat(43)}`, `CFPAT-${fakeString(URLSAFE, 20, 13031)}`],
+      };
+    },
+  }),
+  // https://developers.hubspot.com/docs/apps/legacy-apps/authentication/intro-to-auth (private
+  // app access tokens, shown as ***-***-<UUID>: pat-<region>-<UUID>).
+  defineRule({
+    id: 'hubspot-private-app-token',
+    description: 'HubSpot private app access token',
+    keywords: ['pat-na', 'pat-eu', 'pat-ap'],
+    regex: `${B}(?<secret>pat-(?:na|eu|ap)[0-9]-${UUID_RE})(?![0-9a-f\\-])`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`HUBSPOT_ACCESS_TOKEN=pat-na1-${fakeUuid(13040)}`, `"token": "pat-eu1-${fakeUuid(13041)}"`],
+        negatives: ['pat-na1-00000000-0000-0000-0000-000000000000', `pat-na1-${fakeString(HEX, 20, 13042)}`],
+      };
+    },
+  }),
+  // https://docs.mapbox.com/help/dive-deeper/access-tokens/ ("All public access tokens start with
+  // pk while all secret access tokens start with sk"); the middle part is base64url JSON naming
+  // the user ("u") and the token id ("a"). Public pk. tokens are not flagged.
+  defineRule({
+    id: 'mapbox-secret-token',
+    description: 'Mapbox secret access token',
+    keywords: ['sk.eyj'],
+    regex: `${B}(?<secret>sk\\.eyJ[A-Za-z0-9_\\-]{10,300}\\.[A-Za-z0-9_\\-]{20,40})${E}`,
+    validate: (s) => {
+      const payload = jsonOf(s.split('.')[1] ?? '');
+      if (payload === undefined) return 'unknown';
+      return typeof payload['u'] === 'string' && typeof payload['a'] === 'string' ? 'valid' : 'invalid';
+    },
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`MAPBOX_SECRET_TOKEN=sk.${b64url({ u: 'someuser', a: fakeString(LOWER_ALNUM, 25, 13050) })}.${fakeString(URLSAFE, 22, 13051)}`],
+        negatives: [
+          `MAPBOX_TOKEN=pk.${b64url({ u: 'someuser', a: fakeString(LOWER_ALNUM, 25, 13052) })}.${fakeString(URLSAFE, 22, 13053)}`,
+          `sk.${b64url({ name: 'not mapbox', id: 7 })}.${fakeString(URLSAFE, 22, 13054)}`,
+        ],
+      };
+    },
+  }),
+  // https://typeform.com/developers/get-started/personal-access-token (personal access tokens
+  // start with tfp_, e.g. tfp_ and 40 hex; newer ones are longer, URL-safe).
+  defineRule({
+    id: 'typeform-personal-access-token',
+    description: 'Typeform personal access token',
+    keywords: ['tfp_'],
+    regex: `${B}(?<secret>tfp_[A-Za-z0-9_\\-]{40,64})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.3,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`TYPEFORM_TOKEN=${fakeToken('tfp_', HEX, 40, 13060)}`, `"token": "tfp_${fakeString(ALNUM, 44, 13061)}_${fakeString(ALNUM, 14, 13062)}"`],
+        negatives: [`tfp_${'x'.repeat(40)}`, `tfp_${fakeString(HEX, 20, 13063)}`, 'ACCESS_TOKEN=tfp_ACCESS_TOKEN'],
+      };
+    },
+  }),
+  // https://docs.goshippo.com/guides/authentication ("Live keys begin with shippo_live_", "Test
+  // keys begin with shippo_test_"), 40 hex characters follow.
+  defineRule({
+    id: 'shippo-api-token',
+    description: 'Shippo API token (live or test)',
+    keywords: ['shippo_live_', 'shippo_test_'],
+    regex: `${B}(?<secret>shippo_(?:live|test)_[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    severityFor: (s) => (s.startsWith('shippo_test_') ? 'low' : 'high'),
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`SHIPPO_API_KEY=${fakeToken('shippo_live_', HEX, 40, 13070)}`, `Authorization: ShippoToken ${fakeToken('shippo_test_', HEX, 40, 13071)}`],
+        negatives: ['SHIPPO_API_KEY=shippo_live_<API_TOKEN>', `shippo_live_${'0'.repeat(40)}`, `shippo_live_${fakeString(HEX, 30, 13072)}`],
+      };
+    },
+  }),
+  // https://duffel.com/docs/api/overview/test-mode (testing tokens start with duffel_test_, live
+  // tokens with duffel_live_); 43 URL-safe characters follow.
+  defineRule({
+    id: 'duffel-access-token',
+    description: 'Duffel API access token (live or test)',
+    keywords: ['duffel_live_', 'duffel_test_'],
+    regex: `${B}(?<secret>duffel_(?:live|test)_[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    severity: 'high',
+    severityFor: (s) => (s.startsWith('duffel_test_') ? 'low' : 'critical'),
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`DUFFEL_ACCESS_TOKEN=${fakeToken('duffel_live_', URLSAFE, 43, 13080)}`, `token: "${fakeToken('duffel_test_', URLSAFE, 43, 13081)}"`],
+        negatives: [`duffel_test_${'x'.repeat(43)}`, `duffel_live_${fakeString(URLSAFE, 12, 13082)}`],
+      };
+    },
+  }),
+  // https://docs.readme.com/main/openapi/readme-api-v2-beta.json (createAPIKey: token pattern
+  // rdme_\w+); issued keys carry 70 lower-case letters and digits.
+  defineRule({
+    id: 'readme-api-key',
+    description: 'ReadMe API key',
+    keywords: ['rdme_'],
+    regex: `${B}(?<secret>rdme_[a-z0-9]{60,80})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`README_API_KEY=${fakeToken('rdme_', LOWER_ALNUM, 70, 13090)}`],
+        negatives: [`rdme_${'x'.repeat(70)}`, `rdme_${fakeString(LOWER_ALNUM, 20, 13091)}`, 'npx rdme_openapi'],
+      };
+    },
+  }),
+  // https://rdrr.io/github/psolymos/clickrup/man/cu-pat.html and https://docs.sim.ai/integrations/clickup-service-account
+  // (personal API tokens start with pk_: pk_<user id>_<32 upper-case letters and digits>).
+  // unverified: ClickUp's own API docs say only "pk_"; the 32-character tail is from examples.
+  defineRule({
+    id: 'clickup-personal-token',
+    description: 'ClickUp personal API token',
+    keywords: ['pk_'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>pk_[0-9]{4,12}_[A-Z0-9]{32})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CLICKUP_API_TOKEN=pk_${fakeString(DIGITS, 8, 13100)}_${fakeString(UPPER_ALNUM, 32, 13101)}`],
+        negatives: ['CLICKUP_API_TOKEN=pk_12345678_ABCDEFGHIJKLMNOPQRSTUVWXYZ', `pk_live_${fakeString(ALNUM, 24, 13102)}`, `pk_1234_${'X'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://docs.honeycomb.io/api/authentication ("API Key Format": hc<x>ik_ ingest keys, the
+  // key ID and secret concatenated, as in the docs' example of 58 characters after the prefix).
+  defineRule({
+    id: 'honeycomb-ingest-key',
+    description: 'Honeycomb ingest API key',
+    keywords: ['ik_'],
+    regex: `${B}(?<secret>hc[a-z]ik_[a-z0-9]{58})${E}`,
+    entropy: 3.3,
+    validate: (s) => (hasSequentialRun(s.slice(6), 8) ? 'invalid' : 'unknown'),
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`X-Honeycomb-Team: hcaik_${fakeString(LOWER_ALNUM, 58, 13110)}`, `HONEYCOMB_API_KEY=hcxik_${fakeString(LOWER_ALNUM, 58, 13111)}`],
+        negatives: ['X-Honeycomb-Team: hcxik_1234567890123456789012345612345678901234567890123456789012', `hcaik_${fakeString(LOWER_ALNUM, 26, 13112)}`],
+      };
+    },
+  }),
+  // https://docs.honeycomb.io/api/authentication (hc<x>lk_ configuration keys and hc<x>mk_
+  // management keys; management key secrets are passed beside the ID).
+  // unverified: the docs give the prefixes but no length; 20-64 characters is an assumption.
+  defineRule({
+    id: 'honeycomb-configuration-key',
+    description: 'Honeycomb configuration or management API key',
+    keywords: ['lk_', 'mk_'],
+    regex: `${B}(?<secret>hc[a-z][lm]k_[a-z0-9]{20,64})${E}`,
+    entropy: 3.3,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`HONEYCOMB_CONFIG_KEY=hcalk_${fakeString(LOWER_ALNUM, 32, 13113)}`, `management_key: hcamk_${fakeString(LOWER_ALNUM, 26, 13114)}`],
+        negatives: [`hcalk_${'0'.repeat(32)}`, `hcalk_${fakeString(LOWER_ALNUM, 10, 13115)}`],
+      };
+    },
+  }),
+  // https://support.pagerduty.com/main/docs/api-access-keys (REST API keys and user tokens, 20
+  // characters; user tokens start with u+).
+  defineRule({
+    id: 'pagerduty-api-key',
+    description: 'PagerDuty REST API key or user token (named as such)',
+    keywords: ['pagerduty'],
+    regex: named('pagerduty', 'key|token', '[A-Za-z0-9_+\\-]{20}', '(?![A-Za-z0-9_+\\-])'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`PAGERDUTY_API_KEY=${fakeString(URLSAFE, 20, 13200)}`, `pagerduty_token: "u+${fakeString(ALNUM, 18, 13201)}"`],
+        negatives: ['PAGERDUTY_API_KEY=${PD_KEY}', `PAGERDUTY_API_KEY=${fakeString(URLSAFE, 32, 13202)}`, 'pagerduty_token: aaaaaaaaaaaaaaaaaaab'],
+      };
+    },
+  }),
+  // https://developer.pagerduty.com/docs/events-api-v2/overview/ (Events API v2: the 32-character
+  // integration/routing key of a service integration).
+  defineRule({
+    id: 'pagerduty-integration-key',
+    description: 'PagerDuty Events API integration (routing) key (named as such)',
+    keywords: ['pagerduty'],
+    regex: named('pagerduty', 'integration[_\\-]?key|routing[_\\-]?key|service[_\\-]?key', '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`PAGERDUTY_ROUTING_KEY=${fakeString(HEX, 32, 13203)}`, `pagerduty_integration_key: "${fakeString(HEX, 32, 13204)}"`],
+        negatives: [`PAGERDUTY_ROUTING_KEY=${'0'.repeat(32)}`, 'pagerduty_integration_key: https://events.pagerduty.com/v2/enqueue'],
+      };
+    },
+  }),
+  // https://support.atlassian.com/opsgenie/docs/api-key-management/ (API keys, used as
+  // "GenieKey <key>", are UUIDs).
+  defineRule({
+    id: 'opsgenie-api-key',
+    description: 'Opsgenie API key (named as such, or as a GenieKey header)',
+    keywords: ['opsgenie', 'geniekey'],
+    regex: `(?:opsgenie[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|GenieKey\\s)(?<secret>${UUID_RE})(?![0-9a-f\\-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`OPSGENIE_API_KEY=${fakeUuid(13210)}`, `Authorization: GenieKey ${fakeUuid(13211)}`],
+        negatives: ['OPSGENIE_API_KEY=00000000-0000-0000-0000-000000000000', 'opsgenie_api_key: ${OPSGENIE_KEY}', `opsgenie_team_id=${fakeString(HEX, 12, 13212)}`],
+      };
+    },
+  }),
+  // https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html
+  // (the "encoded" API key is base64 of <id>:<api_key>, sent as "Authorization: ApiKey ..."): the
+  // decoded value is checked for that shape.
+  defineRule({
+    id: 'elastic-api-key',
+    description: 'Elasticsearch / Elastic Cloud API key, encoded form (named as such)',
+    keywords: ['elastic'],
+    regex: named('elastic', 'key|token|credentials', '[A-Za-z0-9+/]{40,120}={0,2}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    validate: (s) => {
+      const text = Buffer.from(s, 'base64').toString('latin1');
+      if (/^[A-Za-z0-9_\-]{20}:[A-Za-z0-9_\-]{22}$/.test(text)) return 'valid';
+      return /^[A-Za-z0-9_\-]{8,64}:[A-Za-z0-9_\-]{8,128}$/.test(text) ? 'unknown' : 'invalid';
+    },
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`ELASTIC_API_KEY=${Buffer.from(`${fakeString(URLSAFE, 20, 13220)}:${fakeString(URLSAFE, 22, 13221)}`).toString('base64')}`],
+        negatives: [`ELASTIC_API_KEY=${Buffer.from('this is just some longer text, not a key').toString('base64')}`, 'elasticsearch_api_key: ${ES_API_KEY}'],
+      };
+    },
+  }),
+  // https://www.algolia.com/doc/guides/security/api-keys/ (the Admin API key, 32 hex characters,
+  // manages the whole application; search-only keys are public and not flagged).
+  defineRule({
+    id: 'algolia-admin-api-key',
+    description: 'Algolia Admin API key (named as such)',
+    keywords: ['algolia'],
+    regex: named('algolia', 'admin[_\\-]?(?:api[_\\-]?)?key|write[_\\-]?(?:api[_\\-]?)?key', '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ALGOLIA_ADMIN_API_KEY=${fakeString(HEX, 32, 13230)}`, `algoliaAdminKey: '${fakeString(HEX, 32, 13231)}'`],
+        negatives: [`ALGOLIA_SEARCH_API_KEY=${fakeString(HEX, 32, 13232)}`, `ALGOLIA_ADMIN_API_KEY=${'f'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://segment.com/docs/connections/find-writekey/ (a source's write key, 32 letters and
+  // digits; sent with every call, so medium).
+  defineRule({
+    id: 'segment-write-key',
+    description: 'Segment source write key (named as such)',
+    keywords: ['segment_write', 'segmentwrite', 'segment-write', 'segment.write'],
+    regex: `segment[_.\\-]?write[_.\\-]?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.5,
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`SEGMENT_WRITE_KEY=${fakeString(ALNUM, 32, 13240)}`, `segmentWriteKey: "${fakeString(ALNUM, 32, 13241)}"`],
+        negatives: ['SEGMENT_WRITE_KEY=${SEGMENT_KEY}', `SEGMENT_WRITE_KEY=${fakeString(ALNUM, 12, 13242)}`],
+      };
+    },
+  }),
+  // https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts (service account secrets)
+  // and the project API secret (32 hex); the project token is public and not flagged.
+  defineRule({
+    id: 'mixpanel-api-secret',
+    description: 'Mixpanel API secret or service account secret (named as such)',
+    keywords: ['mixpanel'],
+    regex: named('mixpanel', 'secret', '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`MIXPANEL_API_SECRET=${fakeString(HEX, 32, 13250)}`, `mixpanel_service_account_secret: "${fakeString(ALNUM, 32, 13251)}"`],
+        negatives: [`MIXPANEL_TOKEN=${fakeString(HEX, 32, 13252)}`, 'MIXPANEL_API_SECRET=${MIXPANEL_SECRET}'],
+      };
+    },
+  }),
+  // https://amplitude.com/docs/apis/keys-and-tokens (the secret key, 32 hex characters, is
+  // private; the API key is public).
+  defineRule({
+    id: 'amplitude-secret-key',
+    description: 'Amplitude secret key (named as such)',
+    keywords: ['amplitude'],
+    regex: named('amplitude', 'secret', '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`AMPLITUDE_SECRET_KEY=${fakeString(HEX, 32, 13260)}`],
+        negatives: [`AMPLITUDE_API_KEY=${fakeString(HEX, 32, 13261)}`, `AMPLITUDE_SECRET_KEY=${'a'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://help.sumologic.com/docs/manage/security/access-keys/ (an access ID of 14 characters
+  // and an access key of 64 letters and digits).
+  defineRule({
+    id: 'sumologic-access-key',
+    description: 'Sumo Logic access key (named as such)',
+    keywords: ['sumo'],
+    regex: named('sumo', 'access[_\\-]?key|secret', '[A-Za-z0-9]{64}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`SUMOLOGIC_ACCESS_KEY=${fakeString(ALNUM, 64, 13270)}`, `sumo_access_key: "${fakeString(ALNUM, 64, 13271)}"`],
+        negatives: [`SUMOLOGIC_ACCESS_ID=su${fakeString(ALNUM, 12, 13272)}`, `SUMOLOGIC_ACCESS_KEY=${fakeString(HEX, 40, 13273)}`],
+      };
+    },
+  }),
+  // https://docs.rollbar.com/docs/access-tokens (project and account access tokens, 32 hex).
+  defineRule({
+    id: 'rollbar-access-token',
+    description: 'Rollbar access token (named as such)',
+    keywords: ['rollbar'],
+    regex: named('rollbar', 'token|key', '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`, `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`],
+        negatives: ['ROLLBAR_ACCESS_TOKEN=${ROLLBAR_TOKEN}', `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 16, 13282)}`],
+      };
+    },
+  }),
+  // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key,
+  // 32 hex characters) and https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens).
+  defineRule({
+    id: 'bugsnag-api-key',
+    description: 'Bugsnag notifier API key or auth token (named as such)',
+    keywords: ['bugsnag'],
+    regex: named('bugsnag', 'key|token', '[a-f0-9]{32}|[A-Za-z0-9_\\-]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`, `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`],
+        negatives: [`BUGSNAG_API_KEY=${'0'.repeat(32)}`, 'bugsnag_api_key: ${BUGSNAG_KEY}'],
+      };
+    },
+  }),
+  // https://airbrake.io/docs/api/#authentication (project keys, 32 hex; user keys and tokens,
+  // 40 hex).
+  defineRule({
+    id: 'airbrake-api-key',
+    description: 'Airbrake project key or user key (named as such)',
+    keywords: ['airbrake'],
+    regex: named('airbrake', 'key|token', '[a-f0-9]{40}|[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`AIRBRAKE_PROJECT_KEY=${fakeString(HEX, 32, 13300)}`, `airbrake_user_key: "${fakeString(HEX, 40, 13301)}"`],
+        negatives: ['AIRBRAKE_PROJECT_ID=123456', `AIRBRAKE_PROJECT_KEY=${fakeString(HEX, 36, 13302)}`],
+      };
+    },
+  }),
+  // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key, a UUID;
+  // front-end keys are public and not flagged).
+  defineRule({
+    id: 'appsignal-push-api-key',
+    description: 'AppSignal Push API key (named as such)',
+    keywords: ['appsignal'],
+    regex: named('appsignal', 'push[_\\-]?api[_\\-]?key|api[_\\-]?key|token', UUID_RE),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`],
+        negatives: ['APPSIGNAL_PUSH_API_KEY=00000000-0000-0000-0000-000000000000', 'APPSIGNAL_PUSH_API_KEY=${APPSIGNAL_KEY}'],
+      };
+    },
+  }),
+  // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens, 32
+  // letters; API tokens are UUIDs).
+  defineRule({
+    id: 'logzio-token',
+    description: 'Logz.io shipping or API token (named as such)',
+    keywords: ['logz'],
+    regex: named('logz(?:[_.\\-]?io)?', 'token|key', `[A-Za-z]{32}|${UUID_RE}`),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`LOGZIO_TOKEN=${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32, 13320)}`, `logzio_api_token: "${fakeUuid(13321)}"`],
+        negatives: ['LOGZIO_TOKEN=${LOGZ_TOKEN}', 'logzio_token: https://listener.logz.io:8071'],
+      };
+    },
+  }),
+  // https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm
+  // (customer tokens are UUIDs).
+  defineRule({
+    id: 'loggly-token',
+    description: 'Loggly customer or API token (named as such)',
+    keywords: ['loggly'],
+    regex: named('loggly', 'token|key', UUID_RE),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`LOGGLY_TOKEN=${fakeUuid(13330)}`, `"logglyCustomerToken": "${fakeUuid(13331)}"`],
+        negatives: ['LOGGLY_TOKEN=00000000-0000-0000-0000-000000000000', 'loggly_token: logs-01.loggly.com'],
+      };
+    },
+  }),
+  // https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector (HEC
+  // tokens are GUIDs, sent as "Authorization: Splunk <token>").
+  defineRule({
+    id: 'splunk-hec-token',
+    description: 'Splunk HTTP Event Collector token (named as such, or in a Splunk auth header)',
+    keywords: ['splunk'],
+    regex: `(?:splunk[A-Za-z0-9_.\\-]{0,24}?(?:token|key)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|Splunk\\s)(?<secret>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(?![0-9A-Fa-f\\-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`SPLUNK_HEC_TOKEN=${fakeUuid(13340)}`, `Authorization: Splunk ${fakeUuid(13341).toUpperCase()}`],
+        negatives: ['SPLUNK_HEC_TOKEN=00000000-0000-0000-0000-000000000000', 'splunk_hec_token: ${SPLUNK_TOKEN}'],
+      };
+    },
+  }),
+  // https://coralogix.com/docs/user-guides/account-management/api-keys/send-your-data-api-key/
+  // (Send-Your-Data and legacy private keys are UUIDs; newer API keys start with cxtp_ or cxup_).
+  // unverified: the length after cxtp_/cxup_ is not published; 30 letters and digits assumed.
+  defineRule({
+    id: 'coralogix-api-key',
+    description: 'Coralogix private / Send-Your-Data API key (named as such)',
+    keywords: ['coralogix'],
+    regex: named('coralogix', 'key|token', `${UUID_RE}|cx[tu]p_[A-Za-z0-9]{30}`),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`CORALOGIX_PRIVATE_KEY=${fakeUuid(13350)}`, `coralogix_api_key: "cxtp_${fakeString(ALNUM, 30, 13351)}"`],
+        negatives: ['CORALOGIX_PRIVATE_KEY=00000000-0000-0000-0000-000000000000', 'coralogix_domain_key: coralogix.com'],
+      };
+    },
+  }),
+  // https://betterstack.com/docs/logs/start/ (source tokens, 24 letters and digits; Logtail is
+  // the former name).
+  defineRule({
+    id: 'betterstack-token',
+    description: 'Better Stack (Logtail) source or API token (named as such)',
+    keywords: ['logtail', 'betterstack', 'better_stack', 'better-stack'],
+    regex: named('logtail|better[_\\-]?stack', 'token|key', '[A-Za-z0-9]{24,32}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`LOGTAIL_SOURCE_TOKEN=${fakeString(ALNUM, 24, 13360)}`, `BETTERSTACK_API_TOKEN="${fakeString(ALNUM, 24, 13361)}"`],
+        negatives: ['LOGTAIL_SOURCE_TOKEN=${LOGTAIL_TOKEN}', `LOGTAIL_SOURCE_TOKEN=${fakeString(ALNUM, 12, 13362)}`],
+      };
+    },
+  }),
+  // https://docs.statsig.com/sdk-keys/api-keys (server secret keys start with "secret-", console
+  // API keys with "console-"; client keys are public and not flagged).
+  defineRule({
+    id: 'statsig-server-secret',
+    description: 'Statsig server secret or console API key (named as such)',
+    keywords: ['statsig'],
+    regex: named('statsig', 'key|secret|token', '(?:secret|console)-[A-Za-z0-9]{43}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`STATSIG_SERVER_SECRET=secret-${fakeString(ALNUM, 43, 13370)}`, `statsig_console_key: "console-${fakeString(ALNUM, 43, 13371)}"`],
+        negatives: [`STATSIG_CLIENT_KEY=client-${fakeString(ALNUM, 43, 13372)}`, 'STATSIG_SERVER_SECRET=secret-key'],
+      };
+    },
+  }),
+  // https://www.zendesk.com/api/v2 / https://developer.zendesk.com/api-reference/introduction/security-and-auth/
+  // (API tokens, 40 letters and digits, used as <email>/token:<token>).
+  defineRule({
+    id: 'zendesk-api-token',
+    description: 'Zendesk API token (named as such)',
+    keywords: ['zendesk'],
+    regex: named('zendesk', 'token|key', '[A-Za-z0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`ZENDESK_API_TOKEN=${fakeString(ALNUM, 40, 13380)}`],
+        negatives: ['ZENDESK_API_TOKEN=${ZENDESK_TOKEN}', `ZENDESK_API_TOKEN=${fakeString(HEX, 32, 13381)}`],
+      };
+    },
+  }),
+  // https://legacydocs.hubspot.com/docs/methods/auth/oauth-overview (legacy API keys, UUIDs, sent
+  // as ?hapikey=; sunset but still found in code).
+  defineRule({
+    id: 'hubspot-api-key',
+    description: 'HubSpot legacy API key (named as such, or as hapikey)',
+    keywords: ['hubspot', 'hapikey'],
+    regex: `(?:hubspot[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|hapikey=)(?<secret>${UUID_RE})(?![0-9a-f\\-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`HUBSPOT_API_KEY=${fakeUuid(13390)}`, `https://api.hubapi.com/contacts/v1/lists?hapikey=${fakeUuid(13391)}`],
+        negatives: ['HUBSPOT_API_KEY=00000000-0000-0000-0000-000000000000', 'hapikey=demo'],
+      };
+    },
+  }),
+  // https://developers.freshdesk.com/api/#authentication (the API key, 20 letters and digits,
+  // used as the basic-auth user name).
+  defineRule({
+    id: 'freshdesk-api-key',
+    description: 'Freshdesk API key (named as such)',
+    keywords: ['freshdesk'],
+    regex: named('freshdesk', 'key|token', '[A-Za-z0-9]{20}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`FRESHDESK_API_KEY=${fakeString(ALNUM, 20, 13400)}`],
+        negatives: ['FRESHDESK_API_KEY=${FRESHDESK_KEY}', 'freshdesk_api_key: yourcompanykey12345'],
+      };
+    },
+  }),
+  // https://support.airtable.com/docs/creating-personal-access-tokens (personal access tokens,
+  // "patXXX"); the shape pat + 14 characters, a dot and 64 hex is described in
+  // https://github.com/google/osv-scalibr/issues/1293 from issued tokens.
+  defineRule({
+    id: 'airtable-personal-access-token',
+    description: 'Airtable personal access token',
+    keywords: ['pat'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})${E}`,
+    entropy: 3.5,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`AIRTABLE_TOKEN=pat${fakeString(ALNUM, 14, 13410)}.${fakeString(HEX, 64, 13411)}`],
+        negatives: [`pat${fakeString(ALNUM, 14, 13412)}.${fakeString(HEX, 32, 13413)}`, `my_pat${fakeString(ALNUM, 14, 13414)}.${fakeString(HEX, 64, 13415)}`, 'AIRTABLE_TOKEN=patXXXXXXXXXXXXXX'],
+      };
+    },
+  }),
+];

@@ -241,4 +241,278 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
+  // https://developers.sinch.com/docs/sms/api-reference/authentication (service plan ID and API token, Bearer).
+  // unverified: Sinch does not publish the token's length; 32 hexadecimal characters as the dashboard shows them.
+  defineRule({
+    id: 'sinch-api-token',
+    description: 'Sinch SMS API token (named as such)',
+    keywords: ['sinch'],
+    regex: named(`sinch${S}(?:sms${S})?(?:api${S})?(?:token|secret)`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SINCH_API_TOKEN=${fakeString(HEX, 32, 12035)}`],
+        negatives: [`SINCH_API_TOKEN=${'0'.repeat(32)}`, `SINCH_SERVICE_PLAN_ID=${fakeString(HEX, 32, 12036)}`],
+      };
+    },
+  }),
+  // https://www.infobip.com/docs/essentials/api-essentials/api-authentication (Authorization: App <API key>).
+  // unverified: the key's shape (32 hex, a dash, a UUID) is not described by Infobip; taken from issued keys.
+  defineRule({
+    id: 'infobip-api-key',
+    description: 'Infobip API key (named, or in an "Authorization: App" header)',
+    keywords: ['infobip', 'authorization: app ', '"authorization": "app '],
+    regex: `(?:infobip${S}(?:api${S})?key${A}|Authorization["']?\\s{0,3}[:=]\\s{0,3}["']?App\\s)(?<secret>[0-9a-f]{32}-${UUID})(?![0-9a-f\\-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`INFOBIP_API_KEY=${fakeString(HEX, 32, 12037)}-${fakeUuid(12038)}`, `-H "Authorization: App ${fakeString(HEX, 32, 12039)}-${fakeUuid(12040)}"`],
+        negatives: [`INFOBIP_API_KEY=${fakeUuid(12041)}`, 'Authorization: App {YOUR_API_KEY}'],
+      };
+    },
+  }),
+  // https://postmarkapp.com/developer/api/overview#authentication (Server Token, X-Postmark-Server-Token).
+  // unverified: Postmark calls its tokens opaque; issued ones are UUIDs.
+  defineRule({
+    id: 'postmark-server-token',
+    description: 'Postmark server API token (named, or in an X-Postmark-Server-Token header)',
+    keywords: ['postmark'],
+    regex: named(`(?:postmark${S}(?:server${S})?(?:api${S})?(?:token|key)|x-postmark-server-token)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`POSTMARK_SERVER_TOKEN=${fakeUuid(12042)}`, `-H "X-Postmark-Server-Token: ${fakeUuid(12043)}"`],
+        negatives: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST', 'X-Postmark-Server-Token: 00000000-0000-0000-0000-000000000000'],
+      };
+    },
+  }),
+  // https://postmarkapp.com/developer/api/overview#authentication (Account Token, X-Postmark-Account-Token).
+  // unverified: as for server tokens, a UUID.
+  defineRule({
+    id: 'postmark-account-token',
+    description: 'Postmark account API token (named, or in an X-Postmark-Account-Token header)',
+    keywords: ['postmark'],
+    regex: named(`(?:postmark${S}account${S}(?:api${S})?(?:token|key)|x-postmark-account-token)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`POSTMARK_ACCOUNT_TOKEN=${fakeUuid(12044)}`, `"X-Postmark-Account-Token": "${fakeUuid(12045)}"`],
+        negatives: ['POSTMARK_ACCOUNT_TOKEN=<account-token>', `POSTMARK_ACCOUNT_TOKEN=${fakeString(HEX, 32, 12046)}`],
+      };
+    },
+  }),
+  // https://mailchimp.com/developer/transactional/guides/quick-start/ (Mandrill / Mailchimp Transactional API key).
+  // unverified: the 22-character length is that of issued keys, not documented.
+  defineRule({
+    id: 'mandrill-api-key',
+    description: 'Mandrill (Mailchimp Transactional) API key (named as such)',
+    keywords: ['mandrill'],
+    regex: named(`mandrill${S}(?:api${S})?key`, '[A-Za-z0-9_\\-]{22}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MANDRILL_API_KEY=${fakeString(URLSAFE, 22, 12047)}`, `mandrill_key: '${fakeString(ALNUM, 22, 12048)}'`],
+        negatives: [`MANDRILL_API_KEY=${'x'.repeat(22)}`, `MANDRILL_API_KEY=${fakeString(ALNUM, 30, 12049)}`],
+      };
+    },
+  }),
+  // https://developers.sparkpost.com/api/#header-authentication (the API key in the Authorization header; the
+  // documented example is 40 hexadecimal characters).
+  defineRule({
+    id: 'sparkpost-api-key',
+    description: 'SparkPost API key (named as such)',
+    keywords: ['sparkpost'],
+    regex: named(`sparkpost${S}(?:api${S})?key`, '[0-9a-f]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`SPARKPOST_API_KEY=${fakeString(HEX, 40, 12050)}`],
+        negatives: ['SPARKPOST_API_KEY=API_KEY', `SPARKPOST_API_KEY=${fakeString(HEX, 32, 12051)}`, `SPARKPOST_API_KEY=${'0'.repeat(40)}`],
+      };
+    },
+  }),
+  // https://developers.brevo.com/docs/api-key-authentication (v3 API keys, "xkeysib-" + 64 hex + "-" + 16
+  // alphanumerics, as shown for issued keys; Sendinblue was renamed Brevo).
+  defineRule({
+    id: 'brevo-api-key',
+    description: 'Brevo (Sendinblue) v3 API key',
+    keywords: ['xkeysib-'],
+    regex: `${B}(?<secret>xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`BREVO_API_KEY=xkeysib-${fakeString(HEX, 64, 12052)}-${fakeString(ALNUM, 16, 12053)}`, `"api-key": "xkeysib-${fakeString(HEX, 64, 12054)}-${fakeString(ALNUM, 16, 12055)}"`],
+        negatives: [`xkeysib-${'x'.repeat(64)}-${'x'.repeat(16)}`, `xxkeysib-${fakeString(HEX, 64, 12056)}-${fakeString(ALNUM, 16, 12057)}`, `xkeysib-${fakeString(HEX, 60, 12058)}-${fakeString(ALNUM, 16, 12059)}`],
+      };
+    },
+  }),
+  // https://help.brevo.com/hc/en-us/articles/7924908994450 (Brevo SMTP relay; SMTP keys "xsmtpsib-" + 64 hex +
+  // "-" + 16 alphanumerics, the same shape as API keys).
+  defineRule({
+    id: 'brevo-smtp-key',
+    description: 'Brevo (Sendinblue) SMTP key',
+    keywords: ['xsmtpsib-'],
+    regex: `${B}(?<secret>xsmtpsib-[0-9a-f]{64}-[A-Za-z0-9]{16})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`SMTP_PASSWORD=xsmtpsib-${fakeString(HEX, 64, 12060)}-${fakeString(ALNUM, 16, 12061)}`],
+        negatives: [`xsmtpsib-${'0'.repeat(64)}-${'0'.repeat(16)}`, `smtp: xsmtpsib-${fakeString(HEX, 64, 12062)}`],
+      };
+    },
+  }),
+  // https://resend.com/docs/dashboard/api-keys/introduction (keys start with "re_"; the SDK examples use re_xxxxxxxxx).
+  // The 8 + "_" + 24 body is that of issued keys (not stated by Resend).
+  defineRule({
+    id: 'resend-api-key',
+    description: 'Resend API key',
+    keywords: ['re_'],
+    regex: `${B}(?<secret>re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`RESEND_API_KEY=re_${fakeString(ALNUM, 8, 12063)}_${fakeString(ALNUM, 24, 12064)}`, `new Resend('re_${fakeString(ALNUM, 8, 12065)}_${fakeString(ALNUM, 24, 12066)}')`],
+        negatives: ["new Resend('re_xxxxxxxxx')", `are_${fakeString(ALNUM, 8, 12067)}_${fakeString(ALNUM, 24, 12068)}`, `re_${fakeString(ALNUM, 8, 12069)}_${fakeString(ALNUM, 20, 12070)}`],
+      };
+    },
+  }),
+  // https://www.mailersend.com/help/managing-api-tokens (API tokens). unverified: MailerSend does not describe the
+  // format; issued tokens are "mlsn." + 64 hexadecimal characters.
+  defineRule({
+    id: 'mailersend-api-token',
+    description: 'MailerSend API token',
+    keywords: ['mlsn.'],
+    regex: `${B}(?<secret>mlsn\\.[0-9a-f]{64})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MAILERSEND_API_KEY=mlsn.${fakeString(HEX, 64, 12071)}`, `new MailerSend({ apiKey: "mlsn.${fakeString(HEX, 64, 12072)}" })`],
+        negatives: [`mlsn.${'0'.repeat(64)}`, `mlsn.${fakeString(HEX, 40, 12073)}`, 'package tech.mlsn.app.fragment;'],
+      };
+    },
+  }),
+  // https://dev.mailjet.com/email/guides/#authentication (API key and secret key for Basic auth; both 32 hex, as
+  // MJ_APIKEY_PUBLIC / MJ_APIKEY_PRIVATE in Mailjet's own SDK examples).
+  defineRule({
+    id: 'mailjet-secret-key',
+    description: 'Mailjet API secret (private) key (named as such)',
+    keywords: ['mailjet', 'mj_apikey_private', 'mj_api_secret', 'mj_secret_key'],
+    regex: named(`(?:mailjet${S}(?:api${S})?(?:secret|private)(?:${S}key)?|mj${S}apikey${S}private|mj${S}(?:api${S})?secret(?:${S}key)?)`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`MJ_APIKEY_PRIVATE=${fakeString(HEX, 32, 12074)}`, `mailjet_secret_key: "${fakeString(HEX, 32, 12075)}"`],
+        negatives: ['MJ_APIKEY_PRIVATE=your_secret_key', `MJ_APIKEY_PRIVATE=${fakeString(HEX, 40, 12076)}`],
+      };
+    },
+  }),
+  // https://dev.mailjet.com/email/guides/#authentication (the public API key half; 32 hex).
+  defineRule({
+    id: 'mailjet-api-key',
+    description: 'Mailjet API (public) key (named as such)',
+    keywords: ['mailjet', 'mj_apikey_public'],
+    regex: named(`(?:mailjet${S}(?:api${S})?(?:public${S})?key|mj${S}apikey${S}public)`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`MJ_APIKEY_PUBLIC=${fakeString(HEX, 32, 12077)}`, `MAILJET_API_KEY='${fakeString(HEX, 32, 12078)}'`],
+        negatives: ['MAILJET_API_KEY=${MJ_APIKEY_PUBLIC}', `MAILJET_API_KEY=${'f'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://api-docs.mailtrap.io/docs/mailtrap-api-docs/ (API token, Api-Token or Bearer header).
+  // unverified: the 32-hex length is that of issued tokens.
+  defineRule({
+    id: 'mailtrap-api-token',
+    description: 'Mailtrap API token (named as such)',
+    keywords: ['mailtrap'],
+    regex: named(`mailtrap${S}(?:api${S})?(?:token|key|password)`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MAILTRAP_API_TOKEN=${fakeString(HEX, 32, 12079)}`],
+        negatives: [`MAILTRAP_API_TOKEN=${'0'.repeat(32)}`, 'MAILTRAP_API_TOKEN=<YOUR_API_TOKEN>'],
+      };
+    },
+  }),
+  // https://loops.so/docs/api-reference/intro (API key as a Bearer token). unverified: 32 hex, as issued.
+  defineRule({
+    id: 'loops-api-key',
+    description: 'Loops API key (named as such)',
+    keywords: ['loops_api', 'loops-api', 'loopsapi', 'loops_key'],
+    regex: named(`loops${S}(?:api${S})?key`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LOOPS_API_KEY=${fakeString(HEX, 32, 12080)}`],
+        negatives: [`LOOPS_API_KEY=${'a'.repeat(32)}`, 'LOOPS_API_KEY=process.env.LOOPS'],
+      };
+    },
+  }),
+  // https://elasticemail.com/developers/api-documentation/rest-api#section/Authentication (X-ElasticEmail-ApiKey).
+  // unverified: issued v4 keys are 96 upper-case hexadecimal characters (older ones UUIDs); not documented.
+  defineRule({
+    id: 'elastic-email-api-key',
+    description: 'Elastic Email API key (named, or in an X-ElasticEmail-ApiKey header)',
+    keywords: ['elasticemail', 'elastic_email', 'elastic-email'],
+    regex: named(`(?:elastic${S}email${S}(?:api${S})?key|x-elasticemail-apikey)`, `[0-9A-F]{96}|${UUID}`, '(?![0-9A-Fa-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`ELASTIC_EMAIL_API_KEY=${fakeString('0123456789ABCDEF', 96, 12081)}`, `X-ElasticEmail-ApiKey: ${fakeUuid(12082).toUpperCase()}`],
+        negatives: [`ELASTIC_EMAIL_API_KEY=${'0'.repeat(96)}`, `ELASTIC_EMAIL_API_KEY=${fakeString('0123456789ABCDEF', 64, 12083)}`],
+      };
+    },
+  }),
 ];

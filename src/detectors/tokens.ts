@@ -1,5 +1,5 @@
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
-import { defineRule } from './define.js';
+import { assignmentWithin, defineRule } from './define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';
 import type { Detector } from '../types.js';
 
@@ -18,6 +18,37 @@ function githubToken(prefix: string, seed: number): string {
   const body = fakeString(ALNUM, 30, seed);
   return `${prefix}${body}${base62(crc32(body), 6)}`;
 }
+
+/** JSON decoded from base64 or base64url text, or undefined when it is not JSON. */
+function decodeJson(b64: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(b64, b64.includes('-') || b64.includes('_') ? 'base64url' : 'base64').toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Grafana's checksum: CRC32 (IEEE) of prefix_secret, its four bytes little-endian, in hex. */
+function grafanaChecksum(text: string): string {
+  const c = crc32(text);
+  return [c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff, c >>> 24].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A Grafana service account token with its checksum computed as Grafana does. */
+function grafanaSaToken(seed: number): string {
+  const secret = fakeString(ALNUM, 32, seed);
+  return `glsa_${secret}_${grafanaChecksum(`glsa_${secret}`)}`;
+}
+
+/** A JWT-shaped string (header.payload.signature) whose payload is the given claims. */
+function fakeJwt(claims: Record<string, unknown>, seed: number): string {
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.${fakeString(URLSAFE, 43, seed)}`;
+}
+
+/** The Supabase CLI's published local-development secret key (CRC32 only): not a credential. */
+const SUPABASE_LOCAL_SECRET_CRC = 3162855981;
 
 const GITHUB_KINDS: Record<string, string> = {
   ghp: 'personal access token (classic)',
@@ -238,7 +269,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     id: 'anthropic-api-key',
     description: 'Anthropic API key',
     keywords: ['sk-ant-'],
-    regex: `${B}(?<secret>sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_\\-]{80,})`,
+    regex: `${B}(?<secret>sk-ant-api\\d{2}-[A-Za-z0-9_\\-]{80,})`,
     placeholders: false,
     severity: 'critical',
     confidence: 'high',
@@ -401,21 +432,42 @@ export const TOKEN_RULES: readonly Detector[] = [
     description: 'Sentry auth token, or a DSN with its secret key',
     keywords: ['sntrys_', 'sntryu_', '@sentry', '.ingest.'],
     regex: `${B}(?<secret>sntrys_eyJ[A-Za-z0-9+/=_\\-]{60,}|sntryu_[a-f0-9]{64}|https://[0-9a-f]{32}:[0-9a-f]{32}@[A-Za-z0-9.\\-]+/[0-9]+)`,
+    // Org tokens are sntrys_<base64 JSON {iat, url, region_url, org}>_<secret>
+    // (getsentry/sentry src/sentry/utils/security/orgauthtoken_token.py): a payload that
+    // decodes to JSON with iat and url confirms the format.
+    validate: (s) => {
+      if (!s.startsWith('sntrys_') || !s.includes('_', 7)) return 'unknown';
+      const payload = decodeJson(s.slice(7, s.lastIndexOf('_')));
+      return payload !== undefined && payload['iat'] !== undefined && typeof payload['url'] === 'string' ? 'valid' : 'unknown';
+    },
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('sntryu_', HEX, 64, 56), `dsn: https://${fakeString(HEX, 32, 57)}:${fakeString(HEX, 32, 58)}@o1.ingest.sentry.io/42`], negatives: [`dsn: https://${fakeString(HEX, 32, 59)}@o1.ingest.sentry.io/42`] };
+      const org = Buffer.from(JSON.stringify({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).toString('base64');
+      return {
+        positives: [
+          fakeToken('sntryu_', HEX, 64, 56),
+          `dsn: https://${fakeString(HEX, 32, 57)}:${fakeString(HEX, 32, 58)}@o1.ingest.sentry.io/42`,
+          `SENTRY_AUTH_TOKEN=sntrys_${org}_${fakeString(ALNUM + '+/', 43, 15006)}`,
+        ],
+        negatives: [`dsn: https://${fakeString(HEX, 32, 59)}@o1.ingest.sentry.io/42`, 'SENTRY_AUTH_TOKEN=sntrys_eyJ...'],
+      };
     },
   }),
   defineRule({
     id: 'new-relic-key',
     description: 'New Relic user or ingest key',
-    keywords: ['nrak-', 'nrii-', 'nrjs-'],
-    regex: `${B}(?<secret>NR(?:AK|II|JS)-[A-Za-z0-9]{19,32})${E}`,
+    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys (user keys NRAK-, browser
+    // NRJS-; the older Insights insert NRII-, Insights query NRIQ- and admin NRAA- keys).
+    keywords: ['nrak-', 'nraa-', 'nrii-', 'nriq-', 'nrjs-'],
+    regex: `${B}(?<secret>NR(?:AK|AA|II|IQ|JS)-[A-Za-z0-9]{19,32})${E}`,
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60)], negatives: ['NRAK-short'] };
+      return {
+        positives: [fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60), `NEW_RELIC_INSIGHTS_QUERY_KEY=${fakeToken('NRIQ-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 32, 15000)}`, `"adminKey": "${fakeToken('NRAA-', 'abcdef0123456789', 27, 15001)}"`],
+        negatives: ['NRAK-short', `xNRIQ-${fakeString(ALNUM, 32, 15002)}`, `NRAA-${'x'.repeat(27)}`],
+      };
     },
   }),
   defineRule({
@@ -546,10 +598,17 @@ export const TOKEN_RULES: readonly Detector[] = [
     keywords: ['glc_', 'glsa_'],
     regex: `${B}(?<secret>glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[a-f0-9]{8})`,
     placeholders: false,
+    // Service account tokens carry a checksum: CRC32 of "glsa_<secret>", little-endian, in hex
+    // (grafana/grafana pkg/components/satokengen/tokengen.go). A mismatch stays at medium: the
+    // checksum may change with Grafana versions.
+    validate: (s) => (s.startsWith('glsa_') && grafanaChecksum(s.slice(0, 37)) === s.slice(38) ? 'valid' : 'unknown'),
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('glc_', ALNUM, 48, 78), `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`], negatives: ['glc_short'] };
+      return {
+        positives: [fakeToken('glc_', ALNUM, 48, 78), `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`, `GRAFANA_SA_TOKEN=${grafanaSaToken(15003)}`],
+        negatives: ['glc_short', `glsa_${fakeString(ALNUM, 20, 15004)}_${fakeString(HEX, 8, 15005)}`],
+      };
     },
   }),
   defineRule({
@@ -626,12 +685,17 @@ export const TOKEN_RULES: readonly Detector[] = [
   defineRule({
     id: 'doppler-token',
     description: 'Doppler token (personal, service, service account, SCIM, audit)',
-    keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
-    regex: `${B}(?<secret>dp\\.(?:pt|st|sa|scim|audit)\\.[A-Za-z0-9]{40,44})${E}`,
+    // https://docs.doppler.com/docs/service-tokens: service tokens carry the config's name
+    // (dp.st.prd.xxxx); CLI tokens are dp.ct. (https://docs.doppler.com/reference/auth-token-formats).
+    keywords: ['dp.pt.', 'dp.ct.', 'dp.st.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
+    regex: `${B}(?<secret>dp\\.(?:pt|ct|sa|scim|audit)\\.[A-Za-z0-9]{40,44}|dp\\.st\\.(?:[a-z0-9_\\-]{1,60}\\.)?[A-Za-z0-9]{40,44})${E}`,
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`DOPPLER_TOKEN=dp.st.${fakeString(ALNUM, 43, 119)}`], negatives: ['dp.st.short'] };
+      return {
+        positives: [`DOPPLER_TOKEN=dp.st.${fakeString(ALNUM, 43, 119)}`, `DOPPLER_TOKEN="dp.st.prd.${fakeString(ALNUM, 43, 15007)}"`, `token: dp.ct.${fakeString(ALNUM, 43, 15008)}`],
+        negatives: ['dp.st.short', "echo 'dp.st.prd.xxxx' | doppler configure set token", `dp.ct.${fakeString(ALNUM, 20, 15009)}`],
+      };
     },
   }),
   defineRule({
@@ -683,13 +747,18 @@ export const TOKEN_RULES: readonly Detector[] = [
   defineRule({
     id: 'flyio-token',
     description: 'Fly.io access token',
-    keywords: ['FlyV1'],
+    // Labels as Fly.io's own macaroon libraries decode them (superfly/macaroon, macfly):
+    // fm1r_ (v1 permission), fm1a_ (v1 discharge), fm2_ (v2); flyctl adds the FlyV1 scheme.
+    keywords: ['FlyV1', 'fm1r_', 'fm1a_', 'fm2_'],
     keywordsCaseSensitive: true,
-    regex: `(?<secret>FlyV1 fm[12]_[A-Za-z0-9+/=_\\-]{100,2048})`,
+    regex: `(?<secret>(?:FlyV1 |(?<![A-Za-z0-9_]))fm(?:1[ra]?|2)_[A-Za-z0-9+/=_\\-]{100,2048})`,
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`FLY_API_TOKEN="FlyV1 fm2_${fakeString(ALNUM, 150, 125)}"`], negatives: ['FlyV1 fm2_short'] };
+      return {
+        positives: [`FLY_API_TOKEN="FlyV1 fm2_${fakeString(ALNUM, 150, 125)}"`, `FLY_API_TOKEN=fm1r_${fakeString(ALNUM + '+/', 120, 15010)}`, `Authorization: FlyV1 fm1a_${fakeString(ALNUM, 110, 15011)}`],
+        negatives: ['FlyV1 fm2_short', `xfm2_${fakeString(ALNUM, 150, 15012)}`, `fm3_${fakeString(ALNUM, 150, 15013)}`],
+      };
     },
   }),
   defineRule({
@@ -731,6 +800,301 @@ export const TOKEN_RULES: readonly Detector[] = [
       return {
         positives: [`HEROKU_API_KEY=${fakeString(HEX, 8, 132)}-${fakeString(HEX, 4, 133)}-${fakeString(HEX, 4, 134)}-${fakeString(HEX, 4, 135)}-${fakeString(HEX, 12, 136)}`],
         negatives: ['HEROKU_APP_ID=01234567-89ab-cdef-0123-456789abcdef', 'heroku_api_key: ${HEROKU_API_KEY}'],
+      };
+    },
+  }),
+
+  // https://docs.anthropic.com/en/docs/administration/administration-api: Admin API keys
+  // (sk-ant-admin01-...) manage the organization's members, workspaces and API keys.
+  defineRule({
+    id: 'anthropic-admin-key',
+    description: 'Anthropic Admin API key',
+    keywords: ['sk-ant-admin'],
+    regex: `${B}(?<secret>sk-ant-admin\\d{2}-[A-Za-z0-9_\\-]{80,})`,
+    placeholders: false,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ANTHROPIC_ADMIN_KEY=sk-ant-admin01-${fakeString(URLSAFE, 93, 15014)}AA`],
+        negatives: ['sk-ant-admin01-short', `sk-ant-admin01-${'x'.repeat(95)}`, `mysk-ant-admin01-${fakeString(URLSAFE, 95, 15015)}`],
+      };
+    },
+  }),
+  // https://api.slack.com/methods/tooling.tokens.rotate (app configuration tokens, "xoxe.xoxp-...")
+  // and https://docs.slack.dev/authentication/using-token-rotation (rotating bot and user tokens
+  // are issued as xoxe.xoxb-1-... / xoxe.xoxp-1-...). Slack documents no length: the bound is loose.
+  defineRule({
+    id: 'slack-rotating-token',
+    description: 'Slack expiring (rotated) bot or user token, or app configuration token',
+    keywords: ['xoxe.xoxb-', 'xoxe.xoxp-'],
+    regex: `${B}(?<secret>xoxe\\.xox[bp]-1-[A-Za-z0-9\\-]{60,400})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`SLACK_CONFIG_TOKEN=xoxe.xoxp-1-${fakeString(ALNUM, 150, 15016)}`, `"token": "xoxe.xoxb-1-${fakeString(ALNUM + '-', 120, 15017)}"`],
+        negatives: ['"token": "xoxe.xoxp-..."', `xoxe.xoxp-1-${'x'.repeat(150)}`, `xoxe.xoxp-1-${fakeString(ALNUM, 20, 15018)}`],
+      };
+    },
+  }),
+  // https://api.slack.com/methods/tooling.tokens.rotate: "The xoxe refresh token that was issued
+  // along with the old app configuration token" (example xoxe-1-...); rotating-token refresh
+  // tokens have the same form (https://docs.slack.dev/authentication/using-token-rotation).
+  defineRule({
+    id: 'slack-refresh-token',
+    description: 'Slack refresh token (token rotation, app configuration)',
+    keywords: ['xoxe-1-'],
+    regex: `${B}(?<secret>xoxe-1-[A-Za-z0-9\\-]{60,400})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`SLACK_REFRESH_TOKEN=xoxe-1-${fakeString(ALNUM, 140, 15019)}`],
+        negatives: ['refresh_token: xoxe-1-abcdefg', `xoxe-1-${'0'.repeat(140)}`, `myxoxe-1-${fakeString(ALNUM, 140, 15020)}`],
+      };
+    },
+  }),
+  // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes: before Vault 1.10,
+  // service tokens were s.<24 characters> and batch tokens b.<...>. "s." alone is everywhere,
+  // so the legacy forms are only taken where the value is assigned to a Vault token name.
+  defineRule({
+    id: 'hashicorp-vault-legacy-token',
+    description: 'HashiCorp Vault token, pre-1.10 format (s. / b.), named as such',
+    keywords: ['vault'],
+    regex: `vault[_\\-]?(?:root[_\\-]?)?token["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>s\\.[A-Za-z0-9]{24}|b\\.AAAAAQ[A-Za-z0-9_\\-]{100,300})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`VAULT_TOKEN=s.${fakeString(ALNUM, 24, 15021)}`, `X-Vault-Token: "b.AAAAAQ${fakeString(URLSAFE, 150, 15022)}"`],
+        negatives: [`VAULT_TOKEN=s.${'x'.repeat(24)}`, 'VAULT_TOKEN=${VAULT_TOKEN}', `VAULT_TOKEN=s.${fakeString(ALNUM, 30, 15023)}`, `vault_token_path = s.${fakeString(ALNUM, 24, 15024)}`],
+      };
+    },
+  }),
+  // https://docs.stripe.com/webhooks#verify-events: each endpoint has a signing secret
+  // ("whsec_..."); Dashboard secrets are 32 base62 characters, Stripe CLI's (stripe listen) 64 hex.
+  // Stripe documents the prefix only: the lengths are as issued, not a published spec.
+  defineRule({
+    id: 'stripe-webhook-secret',
+    description: 'Stripe webhook signing secret',
+    keywords: ['whsec_'],
+    regex: `${B}(?<secret>whsec_(?:[A-Za-z0-9]{32}|[a-f0-9]{64}))${E}`,
+    entropy: 3.5,
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`STRIPE_WEBHOOK_SECRET=${fakeToken('whsec_', ALNUM, 32, 15025)}`, `const endpointSecret = '${fakeToken('whsec_', HEX, 64, 15026)}';`],
+        negatives: ["const webhookSecret = 'whsec_...';", 'WEBHOOK_SECRET="whsec_ENTER_YOURS_HERE"', `whsec_${'x'.repeat(32)}`, `mywhsec_${fakeString(ALNUM, 32, 15027)}`],
+      };
+    },
+  }),
+  // https://support.1password.com/secret-key-security/ ("34 letters and numbers, separated by
+  // dashes") and the 1Password Security Design white paper (https://agilebits.github.io/security-design/apsk.html):
+  // version A3, a 6-character account ID, then 26 random characters, in groups 6-5-5-5-5.
+  defineRule({
+    id: 'onepassword-secret-key',
+    description: '1Password account Secret Key',
+    keywords: ['A3-'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      const g = (n: number, seed: number) => fakeString('23456789ABCDEFGHJKLMNPQRSTVWXYZ', n, seed);
+      return {
+        positives: [`OP_SECRET_KEY=A3-${g(6, 15028)}-${g(6, 15029)}-${g(5, 15030)}-${g(5, 15031)}-${g(5, 15032)}-${g(5, 15033)}`],
+        negatives: ['A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX', `A3-${g(6, 15034)}-${g(6, 15035)}-${g(5, 15036)}`, `XA3-${g(6, 15037)}-${g(6, 15038)}-${g(5, 15039)}-${g(5, 15040)}-${g(5, 15041)}-${g(5, 15042)}`],
+      };
+    },
+  }),
+  // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys: the license (ingest) key
+  // is a 40-character key tied to an account. Newer ones end in NRAL.
+  // unverified: the NRAL suffix is not in New Relic's docs (seen in issued keys only), so
+  // the key is only taken where it is assigned to a New Relic license key name.
+  defineRule({
+    id: 'new-relic-license-key',
+    description: 'New Relic license (ingest) key, named as such',
+    keywords: ['newrelic', 'new_relic', 'new-relic'],
+    regex: `new[_\\-]?relic[_\\-]?(?:license|ingest)[_\\-]?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-f0-9]{36}NRAL|[a-f0-9]{40})(?![A-Za-z0-9])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`NEW_RELIC_LICENSE_KEY=${fakeString(HEX, 36, 15043)}NRAL`, `newrelic_license_key: "${fakeString(HEX, 40, 15044)}"`],
+        negatives: ['NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}', `NEW_RELIC_LICENSE_KEY=${'0'.repeat(40)}`, `NEW_RELIC_LICENSE_KEY=${fakeString(HEX, 32, 15045)}`],
+      };
+    },
+  }),
+  // grafana/grafana pkg/components/apikeygen/apikeygen.go: legacy API keys are base64 of
+  // {"k": <32-character secret>, "n": <key name>, "id": <org id>}, hence the eyJrIjoi start.
+  // Other products' base64 JSON starts the same way (Power BI embed links): the decoded
+  // object must have Grafana's three fields.
+  defineRule({
+    id: 'grafana-legacy-api-key',
+    description: 'Grafana API key (legacy, base64 JSON)',
+    keywords: ['eyJrIjoi'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>eyJrIjoi[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=_\\-])`,
+    validate: (s) => {
+      const key = decodeJson(s);
+      return key !== undefined && typeof key['k'] === 'string' && typeof key['n'] === 'string' && typeof key['id'] === 'number' ? 'valid' : 'invalid';
+    },
+    severity: 'high',
+    get examples() {
+      const key = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64');
+      return {
+        positives: [`GRAFANA_API_KEY=${key({ k: fakeString(ALNUM, 32, 15046), n: 'deploy', id: 1 })}`, `Authorization: Bearer ${key({ k: fakeString(ALNUM, 32, 15047), n: 'ci-admin', id: 3 })}`],
+        negatives: [
+          `https://app.powerbi.com/view?r=${key({ k: fakeString(HEX, 32, 15048), t: fakeString(HEX, 32, 15049), c: 5 })}`,
+          `GRAFANA_API_KEY=${key({ k: fakeString(ALNUM, 32, 15050), n: 'x', id: 1 })}`.slice(0, 28),
+          `x${key({ k: fakeString(ALNUM, 32, 15051), n: 'deploy', id: 1 })}`,
+        ],
+      };
+    },
+  }),
+  // https://supabase.com/docs/guides/api/api-keys: the legacy service_role key is a JWT that
+  // bypasses Row Level Security (the anon key, same shape, is public). The payload is
+  // {"iss":"supabase","ref":...,"role":"service_role",...}: only that role is reported.
+  defineRule({
+    id: 'supabase-service-role-key',
+    description: 'Supabase service_role key (legacy JWT)',
+    // base64url of '{"iss":"supabas' and of '{"role":"service_role': the payload's opening.
+    keywords: ['eyJpc3MiOiJzdXBhYmFz', 'eyJyb2xlIjoic2VydmljZV9yb2xl'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>eyJ[A-Za-z0-9_\\-]{10,100}\\.eyJ[A-Za-z0-9_\\-]{40,800}\\.[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    validate: (s) => {
+      const claims = decodeJson(s.split('.')[1] ?? '');
+      return claims?.['iss'] === 'supabase' && claims['role'] === 'service_role' ? 'valid' : 'invalid';
+    },
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [
+          `SUPABASE_SERVICE_ROLE_KEY=${fakeJwt({ iss: 'supabase', ref: fakeString('abcdefghijklmnopqrst', 20, 15052), role: 'service_role', iat: 1700000000, exp: 2015576000 }, 15053)}`,
+          `serviceKey: "${fakeJwt({ role: 'service_role', iss: 'supabase', iat: 1700000000, exp: 2015576000 }, 15054)}"`,
+        ],
+        negatives: [
+          `SUPABASE_ANON_KEY=${fakeJwt({ iss: 'supabase', ref: fakeString('abcdefghijklmnopqrst', 20, 15055), role: 'anon', iat: 1700000000, exp: 2015576000 }, 15056)}`,
+          `SUPABASE_SERVICE_ROLE_KEY=${fakeJwt({ iss: 'supabase-demo', role: 'service_role', exp: 1983812996 }, 15057)}`,
+        ],
+      };
+    },
+  }),
+  // https://supabase.com/changelog/29260-upcoming-changes-to-supabase-api-keys: secret keys have
+  // the form sb_secret_... and replace service_role. The body (22 characters, _, 8) is that of
+  // the Supabase CLI's published local key; Supabase documents the prefix only.
+  defineRule({
+    id: 'supabase-secret-key',
+    description: 'Supabase secret API key',
+    keywords: ['sb_secret_'],
+    regex: `${B}(?<secret>sb_secret_[A-Za-z0-9_\\-]{22}_[A-Za-z0-9_\\-]{8})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    // The CLI's local-development key is public and only opens a local stack.
+    validate: (s) => (crc32(s) === SUPABASE_LOCAL_SECRET_CRC ? 'invalid' : 'unknown'),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`SUPABASE_SECRET_KEY=sb_secret_${fakeString(URLSAFE, 22, 15058)}_${fakeString(ALNUM, 8, 15059)}`],
+        negatives: ['SUPABASE_SECRET_KEY=sb_secret_...', "SUPABASE_SECRET_KEY: 'sb_secret_qa'", `sb_secret_${'x'.repeat(22)}_${'x'.repeat(8)}`, `sb_publishable_${fakeString(URLSAFE, 22, 15060)}_${fakeString(ALNUM, 8, 15061)}`],
+      };
+    },
+  }),
+  // https://developers.notion.com/reference/authentication: internal integration tokens were
+  // secret_<43 characters> before Notion moved to ntn_ (see notion-token). "secret_" is in every
+  // codebase: the legacy form is only looked for in files that mention Notion.
+  defineRule({
+    id: 'notion-legacy-token',
+    description: 'Notion integration token (legacy secret_ format, in a file that mentions Notion)',
+    keywords: ['notion'],
+    regex: `${B}(?<secret>secret_[A-Za-z0-9]{43})${E}`,
+    entropy: 4.0,
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`NOTION_TOKEN=secret_${fakeString(ALNUM, 43, 15062)}`, `const notion = new Client({ auth: "secret_${fakeString(ALNUM, 43, 15063)}" });`],
+        negatives: [`NOTION_TOKEN=secret_${'x'.repeat(43)}`, `notion: my_secret_${fakeString(ALNUM, 43, 15064)}`, `NOTION_TOKEN=secret_${fakeString(ALNUM, 40, 15065)}`],
+      };
+    },
+  }),
+  // https://www.twilio.com/docs/iam/api/authtoken: the account Auth Token authenticates as the
+  // account (full access). It is 32 hexadecimal characters, with no prefix: only taken where
+  // assigned to a Twilio auth token name.
+  defineRule({
+    id: 'twilio-auth-token',
+    description: 'Twilio account Auth Token (named as such)',
+    keywords: ['twilio'],
+    regex: `twilio[_\\-]?(?:account[_\\-]?)?auth[_\\-]?token["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 15066)}`, `"twilioAuthToken": "${fakeString(HEX, 32, 15067)}"`],
+        negatives: ['TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, `TWILIO_AUTH_TOKEN_URL=https://api.twilio.com/${fakeString(HEX, 32, 15068)}`],
+      };
+    },
+  }),
+  // unverified: Mailgun's docs (https://documentation.mailgun.com/docs/mailgun/api-reference/authentication)
+  // do not describe the key's shape; keys issued since 2023 read <32 hex>-<8 hex>-<8 hex>.
+  // Taken only where assigned to a Mailgun key name (the key- form is mailgun-api-key).
+  defineRule({
+    id: 'mailgun-private-api-key',
+    description: 'Mailgun private API key (current format, named as such)',
+    keywords: ['mailgun'],
+    regex: `mailgun[_\\-]?(?:private[_\\-]?)?(?:api[_\\-]?)?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9\\-])`,
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MAILGUN_API_KEY=${fakeString(HEX, 32, 15069)}-${fakeString(HEX, 8, 15070)}-${fakeString(HEX, 8, 15071)}`],
+        negatives: ['MAILGUN_API_KEY=${MAILGUN_API_KEY}', `MAILGUN_API_KEY=${'0'.repeat(32)}-${'0'.repeat(8)}-${'0'.repeat(8)}`, `MAILGUN_DOMAIN=${fakeString(HEX, 32, 15072)}-${fakeString(HEX, 8, 15073)}-${fakeString(HEX, 8, 15074)}`],
+      };
+    },
+  }),
+  // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-DatabricksSPSecret.html:
+  // a Databricks service principal's OAuth client secret is "dose followed by the secret value".
+  // unverified: the body (32 hex characters) is as issued; Databricks publishes the prefix only.
+  defineRule({
+    id: 'databricks-oauth-secret',
+    description: 'Databricks service principal OAuth secret',
+    keywords: ['dose'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>dose[a-f0-9]{32})${E}`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`DATABRICKS_CLIENT_SECRET=${fakeToken('dose', HEX, 32, 15075)}`],
+        negatives: [`dose${'0'.repeat(32)}`, `overdose${fakeString(HEX, 32, 15076)}`, `dose${fakeString(HEX, 20, 15077)}`],
+      };
+    },
+  }),
+  // unverified: Hugging Face's docs (https://huggingface.co/docs/hub/security-tokens) describe
+  // hf_ user tokens only; organization API tokens (api_org_, now deprecated) share their
+  // 34-letter body as seen in issued tokens.
+  defineRule({
+    id: 'huggingface-org-token',
+    description: 'Hugging Face organization API token (deprecated api_org_ format)',
+    keywords: ['api_org_'],
+    regex: `${B}(?<secret>api_org_[A-Za-z]{34})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`],
+        negatives: [`api_org_${'x'.repeat(34)}`, 'api_org_settings', `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`],
       };
     },
   }),

@@ -733,4 +733,339 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
+  // https://www.dropboxforum.com/t5/API-Support-Feedback/Access-Token/m-p/351869 (Dropbox staff:
+  // "Short-lived access tokens can be identified by their sl. prefix"); issued ones carry 130+
+  // URL-safe characters (sl.u. ones over a thousand).
+  defineRule({
+    id: 'dropbox-short-lived-token',
+    description: 'Dropbox short-lived access token',
+    keywords: ['sl.'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>sl\\.(?:u\\.)?[A-Za-z0-9_\\-]{130,})(?![A-Za-z0-9_\\-])`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`DROPBOX_ACCESS_TOKEN=sl.${fakeString(URLSAFE, 138, 13420)}`, `dbx = dropbox.Dropbox("sl.u.${fakeString(URLSAFE, 900, 13421)}")`],
+        negatives: [`sl.${fakeString(URLSAFE, 60, 13422)}`, `isl.${fakeString(URLSAFE, 138, 13423)}`, `sl.${'A'.repeat(140)}`],
+      };
+    },
+  }),
+  // https://www.dropbox.com/developers/reference/auth-types (app key and app secret, 15 lower-case
+  // letters and digits; legacy long-lived access tokens, 64 URL-safe characters).
+  defineRule({
+    id: 'dropbox-app-secret',
+    description: 'Dropbox app secret or long-lived access token (named as such)',
+    keywords: ['dropbox'],
+    regex: named('dropbox', 'secret|token', '[a-z0-9]{15}|[A-Za-z0-9_\\-]{64}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`DROPBOX_APP_SECRET=${fakeString(LOWER_ALNUM, 15, 13424)}`, `dropbox_access_token: "${fakeString(URLSAFE, 11, 13425)}AAAAAAAAAA${fakeString(URLSAFE, 43, 13426)}"`],
+        negatives: ['DROPBOX_APP_SECRET=${DROPBOX_SECRET}', `DROPBOX_APP_KEY=${fakeString(LOWER_ALNUM, 15, 13427)}`],
+      };
+    },
+  }),
+  // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (developer tokens)
+  // and https://developer.box.com/guides/authentication/client-credentials/ (client secrets):
+  // 32 letters and digits.
+  defineRule({
+    id: 'box-api-secret',
+    description: 'Box developer token, access token or client secret (named as such)',
+    keywords: ['box_developer', 'boxdeveloper', 'box-developer', 'box_client_secret', 'boxclientsecret', 'box-client-secret', 'box_access_token', 'boxaccesstoken'],
+    regex: `box[_.\\-]?(?:developer[_.\\-]?token|client[_.\\-]?secret|access[_.\\-]?token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.5,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`BOX_DEVELOPER_TOKEN=${fakeString(ALNUM, 32, 13430)}`, `box_client_secret: "${fakeString(ALNUM, 32, 13431)}"`],
+        negatives: ['BOX_CLIENT_SECRET=${BOX_SECRET}', `BOX_CLIENT_ID=${fakeString(LOWER_ALNUM, 32, 13432)}`],
+      };
+    },
+  }),
+  // https://zapier.com/help/create/code-webhooks/trigger-zaps-from-webhooks (Catch Hook: a unique
+  // https://hooks.zapier.com/hooks/catch/<account>/<hook>/ URL that anyone holding it can post to).
+  defineRule({
+    id: 'zapier-webhook-url',
+    description: 'Zapier catch-hook webhook URL',
+    keywords: ['hooks.zapier.com'],
+    regex: `(?<secret>https://hooks\\.zapier\\.com/hooks/catch/[0-9]{3,12}/[A-Za-z0-9]{5,12}/?)(?![A-Za-z0-9_\\-])`,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ZAPIER_WEBHOOK=https://hooks.zapier.com/hooks/catch/${fakeString(DIGITS, 7, 13440)}/${fakeString(LOWER_ALNUM, 6, 13441)}/`],
+        negatives: ['ZAPIER_WEBHOOK=https://hooks.zapier.com/hooks/catch/123/', 'https://hooks.zapier.com/hooks/catch/<account>/<hook>/'],
+      };
+    },
+  }),
+  // https://developers.lokalise.com/reference/api-authentication (API tokens, 40 hex characters,
+  // sent as X-Api-Token).
+  defineRule({
+    id: 'lokalise-api-token',
+    description: 'Lokalise API token (named as such)',
+    keywords: ['lokalise'],
+    regex: named('lokalise', 'token|key', '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`LOKALISE_API_TOKEN=${fakeString(HEX, 40, 13450)}`],
+        negatives: [`LOKALISE_PROJECT_ID=${fakeString(DIGITS, 12, 13451)}.${fakeString(HEX, 8, 13452)}`, 'LOKALISE_API_TOKEN=${LOKALISE_TOKEN}'],
+      };
+    },
+  }),
+  // https://developer.crowdin.com/creating-a-personal-access-token/ (personal access tokens, 80 hex
+  // characters).
+  defineRule({
+    id: 'crowdin-personal-access-token',
+    description: 'Crowdin personal access token (named as such)',
+    keywords: ['crowdin'],
+    regex: named('crowdin', 'token|key', '[a-f0-9]{80}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`CROWDIN_PERSONAL_TOKEN=${fakeString(HEX, 80, 13460)}`, `"crowdinApiToken": "${fakeString(HEX, 80, 13461)}"`],
+        negatives: ['CROWDIN_PERSONAL_TOKEN=${CROWDIN_TOKEN}', `CROWDIN_PERSONAL_TOKEN=${fakeString(HEX, 64, 13462)}`],
+      };
+    },
+  }),
+  // https://docs.pinata.cloud/account-management/api-keys (an API key of 20 hex characters, an
+  // API secret of 64 hex characters, and a JWT; the JWT's payload carries "userInformation").
+  defineRule({
+    id: 'pinata-api-secret',
+    description: 'Pinata API secret or JWT (named as such)',
+    keywords: ['pinata'],
+    regex: named('pinata', 'secret|jwt|token', `[a-f0-9]{64}|${JWT_RE}`),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    validate: (s) => {
+      if (!s.startsWith('eyJ')) return 'unknown';
+      const payload = jsonOf(s.split('.')[1] ?? '');
+      return payload !== undefined && 'userInformation' in payload ? 'valid' : 'invalid';
+    },
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [
+          `PINATA_API_SECRET=${fakeString(HEX, 64, 13470)}`,
+          `PINATA_JWT=${fakeJwt({ userInformation: { id: fakeUuid(13471), email: 'dev@example.com' }, authenticationType: 'scopedKey' }, 13472)}`,
+        ],
+        negatives: [`PINATA_JWT=${fakeJwt({ sub: '1234567890', name: 'John Doe' }, 13473)}`, `PINATA_API_KEY=${fakeString(HEX, 20, 13474)}`],
+      };
+    },
+  }),
+  // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens (personal
+  // access tokens are JWTs; their payload's "iss" is https://auth.calendly.com).
+  defineRule({
+    id: 'calendly-personal-access-token',
+    description: 'Calendly personal access token (named as such)',
+    keywords: ['calendly'],
+    regex: named('calendly', 'token|key|pat', JWT_RE),
+    ignoreCase: true,
+    gate: assignmentWithin(40),
+    validate: (s) => {
+      const payload = jsonOf(s.split('.')[1] ?? '');
+      if (payload === undefined) return 'invalid';
+      return typeof payload['iss'] === 'string' && payload['iss'].includes('calendly.com') ? 'valid' : 'unknown';
+    },
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`CALENDLY_API_TOKEN=${fakeJwt({ iss: 'https://auth.calendly.com', iat: 1700000000, jti: fakeUuid(13480), user_uuid: fakeUuid(13481) }, 13482)}`],
+        negatives: ['CALENDLY_API_TOKEN=${CALENDLY_TOKEN}', `CALENDLY_API_TOKEN=eyJ${fakeString(URLSAFE, 30, 13483)}.eyJ${fakeString(URLSAFE, 40, 13484)}.${fakeString(URLSAFE, 43, 13485)}`],
+      };
+    },
+  }),
+  // https://developer.monday.com/api-reference/docs/authentication (personal API tokens are JWTs;
+  // issued ones carry the account "tid" and user "uid" in their payload).
+  // unverified: the payload fields are from issued tokens, not from monday.com's docs.
+  defineRule({
+    id: 'monday-api-token',
+    description: 'monday.com API token (named as such)',
+    keywords: ['monday'],
+    regex: named('monday(?:[_.\\-]?com)?', 'token|key', JWT_RE),
+    ignoreCase: true,
+    gate: assignmentWithin(40),
+    validate: (s) => {
+      const payload = jsonOf(s.split('.')[1] ?? '');
+      if (payload === undefined) return 'invalid';
+      return 'tid' in payload && 'uid' in payload ? 'valid' : 'unknown';
+    },
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MONDAY_API_TOKEN=${fakeJwt({ tid: 312345678, aai: 11, uid: 45678901, iad: '2024-01-01T00:00:00.000Z', per: 'me:write', rgn: 'use1' }, 13490)}`],
+        negatives: ['MONDAY_API_TOKEN=${MONDAY_TOKEN}', 'monday_start_key: 2024-01-01'],
+      };
+    },
+  }),
+  // https://next.developer.frame.io/platform/v2/authentication (developer tokens, persistent
+  // bearer tokens). unverified: the fio-u- prefix and 64-character body are from issued tokens,
+  // not from Frame.io's docs.
+  defineRule({
+    id: 'frameio-developer-token',
+    description: 'Frame.io developer token',
+    keywords: ['fio-u-'],
+    regex: `${B}(?<secret>fio-u-[A-Za-z0-9_\\-]{64})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FRAMEIO_TOKEN=${fakeToken('fio-u-', URLSAFE, 64, 13500)}`],
+        negatives: [`fio-u-${'x'.repeat(64)}`, `fio-u-${fakeString(URLSAFE, 30, 13501)}`],
+      };
+    },
+  }),
+  // https://docs.easypost.com/docs/authentication (test and production API keys). unverified: the
+  // EZAK (production) / EZTK (test) prefixes and 54-character body are from issued keys, not from
+  // EasyPost's docs.
+  defineRule({
+    id: 'easypost-api-key',
+    description: 'EasyPost API key (production or test)',
+    keywords: ['EZAK', 'EZTK'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>EZ[AT]K[a-zA-Z0-9]{54})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    severityFor: (s) => (s.startsWith('EZTK') ? 'low' : 'high'),
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`EASYPOST_API_KEY=${fakeToken('EZAK', ALNUM, 54, 13510)}`],
+        negatives: [`EZAK${'x'.repeat(54)}`, `EZAK${fakeString(ALNUM, 20, 13511)}`],
+      };
+    },
+  }),
+  // https://www.sanity.io/docs/http-auth (API tokens, sent as Bearer; issued ones start with sk and
+  // run to about 180 letters and digits). unverified: the sk prefix and length are from issued
+  // tokens, so named only.
+  defineRule({
+    id: 'sanity-api-token',
+    description: 'Sanity API token (named as such)',
+    keywords: ['sanity'],
+    regex: named('sanity', 'token|key', 'sk[A-Za-z0-9]{150,200}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SANITY_API_TOKEN=sk${fakeString(ALNUM, 180, 13520)}`],
+        negatives: ['SANITY_API_TOKEN=${SANITY_TOKEN}', `SANITY_API_TOKEN=sk${fakeString(ALNUM, 40, 13521)}`],
+      };
+    },
+  }),
+  // https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication (preview
+  // and public access tokens, 22-24 letters and digits, some ending tt) and management
+  // personal access tokens. unverified: lengths are from issued tokens.
+  defineRule({
+    id: 'storyblok-access-token',
+    description: 'Storyblok preview or personal access token (named as such)',
+    keywords: ['storyblok'],
+    regex: named('storyblok', 'token|key', '[A-Za-z0-9]{22,24}|[A-Za-z0-9]{20,30}-[0-9]{4,10}-[A-Za-z0-9]{20,30}'),
+    ignoreCase: true,
+    entropy: 3.3,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`STORYBLOK_PREVIEW_TOKEN=${fakeString(ALNUM, 22, 13530)}tt`],
+        negatives: ['STORYBLOK_PREVIEW_TOKEN=${STORYBLOK_TOKEN}', `STORYBLOK_SPACE_ID=${fakeString(DIGITS, 8, 13531)}`],
+      };
+    },
+  }),
+  // https://developers.intercom.com/docs/build-an-integration/learn-more/authentication (access
+  // tokens, sent as Bearer). unverified structure: issued tokens are base64 of "tok:<uuid>:...".
+  defineRule({
+    id: 'intercom-access-token',
+    description: 'Intercom access token (named as such)',
+    keywords: ['intercom'],
+    regex: named('intercom', 'token|key', '[A-Za-z0-9+/]{56,80}={0,2}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    validate: (s) => (Buffer.from(s, 'base64').toString('latin1').startsWith('tok:') ? 'valid' : 'unknown'),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`INTERCOM_ACCESS_TOKEN=${Buffer.from(`tok:${fakeUuid(13540)}:1:0`).toString('base64')}`],
+        negatives: ['INTERCOM_ACCESS_TOKEN=${INTERCOM_TOKEN}', `INTERCOM_APP_ID=${fakeString(LOWER_ALNUM, 8, 13541)}`],
+      };
+    },
+  }),
+  // https://developers.asana.com/docs/personal-access-token (PATs; Asana calls the format opaque).
+  // unverified: the <n>/<id>[/<id>]:<32 hex> shape is from issued tokens, so named only.
+  defineRule({
+    id: 'asana-personal-access-token',
+    description: 'Asana personal access token (named as such)',
+    keywords: ['asana'],
+    regex: named('asana', 'token|pat|key', '[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`ASANA_ACCESS_TOKEN=2/${fakeString(DIGITS, 16, 13550)}/${fakeString(DIGITS, 16, 13551)}:${fakeString(HEX, 32, 13552)}`, `asana_pat: "1/${fakeString(DIGITS, 16, 13553)}:${fakeString(HEX, 32, 13554)}"`],
+        negatives: ['ASANA_ACCESS_TOKEN=${ASANA_TOKEN}', `ASANA_WORKSPACE_ID=${fakeString(DIGITS, 16, 13555)}`],
+      };
+    },
+  }),
+  // https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/ (user tokens,
+  // 64 hex characters in the older form; newer ones start with ATTA: ATTA, 64 hex, 8 hex).
+  defineRule({
+    id: 'trello-api-token',
+    description: 'Trello API token (named as such)',
+    keywords: ['trello'],
+    regex: named('trello', 'token|secret', 'ATTA[a-f0-9]{64}[A-F0-9]{8}|[a-f0-9]{64}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`TRELLO_TOKEN=ATTA${fakeString(HEX, 64, 13560)}${fakeString('0123456789ABCDEF', 8, 13561)}`, `trello_api_token: "${fakeString(HEX, 64, 13562)}"`],
+        negatives: [`TRELLO_API_KEY=${fakeString(HEX, 32, 13563)}`, 'TRELLO_TOKEN=${TRELLO_TOKEN}'],
+      };
+    },
+  }),
+  // https://developers.miro.com/docs/rest-api-reference-guide (OAuth access tokens, Bearer).
+  // unverified: issued tokens start with base64url of {"miro.origin":"<region>"} and an
+  // underscore; only those are matched.
+  defineRule({
+    id: 'miro-access-token',
+    description: 'Miro OAuth access token',
+    keywords: ['eyjtaxjvlm9yawdpbii6'],
+    regex: `${B}(?<secret>eyJtaXJvLm9yaWdpbiI6I[A-Za-z0-9]{6,20}_[A-Za-z0-9_\\-]{20,60})(?![A-Za-z0-9_\\-])`,
+    validate: (s) => {
+      const head = jsonOf(s.slice(0, s.indexOf('_')));
+      return head !== undefined && typeof head['miro.origin'] === 'string' ? 'valid' : 'invalid';
+    },
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`],
+        negatives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`, `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`],
+      };
+    },
+  }),
 ];

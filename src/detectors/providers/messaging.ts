@@ -41,6 +41,53 @@ function fakeDiscordBotToken(seed: number, hmacLength = 38): string {
   return `${base64url(id)}.${fakeString(URLSAFE, 6, seed + 1)}.${fakeString(URLSAFE, hmacLength, seed + 2)}`;
 }
 
+/** RFC 4648 base32, lower-case, unpadded (OneSignal's key alphabet). */
+function base32Lower(bytes: Uint8Array): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let out = '';
+  let value = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
+
+function decodeBase32Lower(text: string): Uint8Array {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  const out: number[] = [];
+  let value = 0;
+  let bits = 0;
+  for (const ch of text) {
+    value = ((value << 5) | alphabet.indexOf(ch)) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** 16 bytes that read as a version 4 UUID (version nibble 4, variant 10xx). */
+function isUuidV4(bytes: Uint8Array): boolean {
+  return bytes.length >= 16 && ((bytes[6] ?? 0) >> 4) === 4 && ((bytes[8] ?? 0) & 0xc0) === 0x80;
+}
+
+/** A OneSignal v2 key: base32 of the app (or organization) UUID then 48 random bytes. */
+function fakeOneSignalKey(seed: number, kind = 'app'): string {
+  const bytes = Uint8Array.from(Buffer.from(fakeString(HEX, 128, seed), 'hex'));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return `os_v2_${kind}_${base32Lower(bytes)}`;
+}
+
 export const MESSAGING_RULES: readonly Detector[] = [
   // https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
   // (and the URL scheme change to <tenant>.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>).
@@ -512,6 +559,212 @@ export const MESSAGING_RULES: readonly Detector[] = [
       return {
         positives: [`ELASTIC_EMAIL_API_KEY=${fakeString('0123456789ABCDEF', 96, 12081)}`, `X-ElasticEmail-ApiKey: ${fakeUuid(12082).toUpperCase()}`],
         negatives: [`ELASTIC_EMAIL_API_KEY=${'0'.repeat(96)}`, `ELASTIC_EMAIL_API_KEY=${fakeString('0123456789ABCDEF', 64, 12083)}`],
+      };
+    },
+  }),
+  // https://pusher.com/docs/channels/server_api/http-api/#authentication (app_id, key and secret; the secret
+  // signs requests). unverified: the 20-hex length is that of issued secrets, not documented.
+  defineRule({
+    id: 'pusher-app-secret',
+    description: 'Pusher Channels app secret (named as such)',
+    keywords: ['pusher'],
+    regex: named(`pusher${S}(?:app${S})?secret`, '[0-9a-f]{20}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`PUSHER_APP_SECRET=${fakeString(HEX, 20, 12084)}`, `pusher_secret: '${fakeString(HEX, 20, 12085)}'`],
+        negatives: ["PUSHER_APP_SECRET='PUSHER-SECRET'", `PUSHER_APP_SECRET=${fakeString(HEX, 32, 12086)}`],
+      };
+    },
+  }),
+  // https://ably.com/docs/auth#api-key-format (<app ID>.<key ID>:<key secret>, e.g. 6 + 6 + 43 URL-safe characters).
+  defineRule({
+    id: 'ably-api-key',
+    description: 'Ably API key (app ID . key ID : secret)',
+    keywords: ['ably'],
+    regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ABLY_API_KEY=${fakeString(URLSAFE, 6, 12087)}.${fakeString(URLSAFE, 6, 12088)}:${fakeString(URLSAFE, 43, 12089)}`, `new Ably.Realtime({ key: '${fakeString(URLSAFE, 6, 12090)}.${fakeString(URLSAFE, 6, 12091)}:${fakeString(URLSAFE, 43, 12092)}' })`],
+        negatives: ['ably auth keys get "aBcDeF.gHiJkL:keySecret"', `ABLY_KEY=${fakeString(URLSAFE, 6, 12093)}.${fakeString(URLSAFE, 6, 12094)}`, `ably: x.${fakeString(URLSAFE, 6, 12095)}.${fakeString(URLSAFE, 6, 12096)}:${fakeString(URLSAFE, 43, 12097)}`],
+      };
+    },
+  }),
+  // https://getstream.io/chat/docs/node/tokens_and_authentication/ (the API secret signs user tokens server-side).
+  // unverified: 64 lower-case alphanumerics, as issued; Stream does not describe the format.
+  defineRule({
+    id: 'stream-api-secret',
+    description: 'Stream (getstream.io) API secret (named as such)',
+    keywords: ['stream_api_secret', 'stream-api-secret', 'stream_secret', 'stream_app_secret', 'getstream', 'streamapisecret', 'streamsecret'],
+    regex: named(`(?:getstream|stream)${S}(?:api${S}|app${S}|chat${S})?secret`, '[a-z0-9]{64}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`STREAM_API_SECRET=${fakeString(LOWER_ALNUM, 64, 12098)}`],
+        negatives: [`STREAM_API_SECRET=${'a'.repeat(64)}`, `STREAM_API_SECRET=${fakeString(LOWER_ALNUM, 40, 12099)}`],
+      };
+    },
+  }),
+  // https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication (Api-Token header, master
+  // or secondary API token). unverified: 40 hex, as issued.
+  defineRule({
+    id: 'sendbird-api-token',
+    description: 'Sendbird API token (named as such)',
+    keywords: ['sendbird'],
+    regex: named(`sendbird${S}(?:master${S}|secondary${S})?(?:api${S})?token`, '[0-9a-f]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SENDBIRD_API_TOKEN=${fakeString(HEX, 40, 12100)}`],
+        negatives: [`SENDBIRD_APP_ID=${fakeUuid(12101).toUpperCase()}`, `SENDBIRD_API_TOKEN=${'0'.repeat(40)}`],
+      };
+    },
+  }),
+  // https://documentation.onesignal.com/docs/keys-and-ids (App and Organization API keys, "Authorization: Key ...";
+  // the App ID is a UUID v4). The os_v2_app_/os_v2_org_ + 103 base32 shape is that of issued keys, whose first
+  // 16 bytes are the app's UUID: checked.
+  defineRule({
+    id: 'onesignal-api-key',
+    description: 'OneSignal App or Organization API key (os_v2_)',
+    keywords: ['os_v2_'],
+    regex: `${B}(?<secret>os_v2_(?:app|org)_[a-z2-7]{103})${E}`,
+    entropy: 3.5,
+    validate: (s) => (isUuidV4(decodeBase32Lower(s.slice(10))) ? 'valid' : 'unknown'),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`ONESIGNAL_API_KEY="${fakeOneSignalKey(12102)}"`, `Authorization: Key ${fakeOneSignalKey(12103, 'org')}`],
+        negatives: ['placeholder="os_v2_app_..."', `${fakeOneSignalKey(12104).slice(0, 80)}`, `os_v2_app_${'a'.repeat(103)}`],
+      };
+    },
+  }),
+  // https://documentation.onesignal.com/v9.0/docs/accounts-and-keys (legacy REST API key, "Authorization: Basic
+  // <REST_API_KEY>"). Legacy keys are base64 of a UUID string (48 characters): checked.
+  defineRule({
+    id: 'onesignal-legacy-api-key',
+    description: 'OneSignal legacy REST API / User Auth key (named as such)',
+    keywords: ['onesignal'],
+    regex: named(`onesignal${S}(?:rest${S}|user${S}auth${S}|app${S}auth${S})?(?:api${S})?key`, '[A-Za-z0-9+/]{48}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    validate: (s) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(Buffer.from(s, 'base64').toString('latin1')) ? 'valid' : 'unknown'),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`ONESIGNAL_REST_API_KEY=${Buffer.from(fakeUuid(12105)).toString('base64')}`, `onesignal_api_key: "${fakeString(ALNUM, 48, 12106)}"`],
+        negatives: ['ONESIGNAL_REST_API_KEY=YOUR_REST_API_KEY', `ONESIGNAL_APP_ID=${fakeUuid(12107)}`],
+      };
+    },
+  }),
+  // https://firebase.google.com/docs/cloud-messaging/auth-server (legacy protocols use a long-lived server key from
+  // the console). unverified: the AAAA<7>:APA91b<134> shape is that of issued keys, not documented by Google.
+  defineRule({
+    id: 'fcm-legacy-server-key',
+    description: 'Firebase Cloud Messaging legacy server key',
+    keywords: [':APA91b'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>AAAA[A-Za-z0-9_\\-]{7}:APA91b[A-Za-z0-9_\\-]{134})(?![A-Za-z0-9_\\-])`,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FCM_SERVER_KEY=AAAA${fakeString(URLSAFE, 7, 12108)}:APA91b${fakeString(URLSAFE, 134, 12109)}`, `Authorization: key=AAAA${fakeString(URLSAFE, 7, 12110)}:APA91b${fakeString(URLSAFE, 134, 12111)}`],
+        negatives: [`AAAA${fakeString(URLSAFE, 7, 12112)}:APA91b${fakeString(URLSAFE, 100, 12113)}`, `registration_id: APA91b${fakeString(URLSAFE, 134, 12114)}`],
+      };
+    },
+  }),
+  // https://developers.mattermost.com/integrate/reference/personal-access-token/ (personal access tokens, sent as a
+  // Bearer token). unverified: 26 lower-case alphanumerics, the length of Mattermost's IDs.
+  defineRule({
+    id: 'mattermost-access-token',
+    description: 'Mattermost personal access or bot token (named as such)',
+    keywords: ['mattermost'],
+    regex: named(`mattermost${S}(?:personal${S}|bot${S})?(?:access${S})?token`, '[a-z0-9]{26}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`MATTERMOST_TOKEN=${fakeString(LOWER_ALNUM, 26, 12115)}`, `mattermost_bot_token: "${fakeString(LOWER_ALNUM, 26, 12116)}"`],
+        negatives: [`MATTERMOST_TOKEN=${'x'.repeat(26)}`, `MATTERMOST_TOKEN=${fakeString(LOWER_ALNUM, 32, 12117)}`],
+      };
+    },
+  }),
+  // https://zulip.com/api/api-keys (a user's or bot's API key, in zuliprc or ZULIP_API_KEY).
+  // unverified: 32 alphanumerics, as issued.
+  defineRule({
+    id: 'zulip-api-key',
+    description: 'Zulip API key (named as such)',
+    keywords: ['zulip'],
+    regex: named(`zulip${S}(?:bot${S})?api${S}key`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`ZULIP_API_KEY=${fakeString(ALNUM, 32, 12118)}`],
+        negatives: ['api-key: ${{ secrets.ZULIP_API_KEY }}', `ZULIP_API_KEY=${fakeString(ALNUM, 20, 12119)}`],
+      };
+    },
+  }),
+  // https://developers.line.biz/en/docs/basics/channel-access-token/ (long-lived channel access tokens, Bearer).
+  // unverified: 172 base64 characters (ending in one "="), the length of issued long-lived tokens.
+  defineRule({
+    id: 'line-channel-access-token',
+    description: 'LINE Messaging API channel access token (named as such)',
+    keywords: ['line_channel', 'line-channel', 'linechannel', 'line_access_token', 'line_messaging'],
+    regex: named(`line${S}(?:messaging${S}(?:api${S})?)?(?:channel${S})?access${S}token`, '[A-Za-z0-9+/]{171}=', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LINE_CHANNEL_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 171, 12120)}=`],
+        negatives: ['LINE_CHANNEL_ACCESS_TOKEN=YOUR_CHANNEL_ACCESS_TOKEN', `LINE_CHANNEL_ACCESS_TOKEN=${fakeString(ALNUM, 100, 12121)}=`],
+      };
+    },
+  }),
+  // https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature (the channel secret
+  // signs webhooks). unverified: 32 hex, as shown in the console.
+  defineRule({
+    id: 'line-channel-secret',
+    description: 'LINE channel secret (named as such)',
+    keywords: ['line_channel', 'line-channel', 'linechannel', 'line_messaging'],
+    regex: named(`line${S}(?:messaging${S}(?:api${S})?)?channel${S}secret`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LINE_CHANNEL_SECRET=${fakeString(HEX, 32, 12122)}`],
+        negatives: [`LINE_CHANNEL_SECRET=${'0'.repeat(32)}`, 'LINE_CHANNEL_SECRET=<channel secret>'],
       };
     },
   }),

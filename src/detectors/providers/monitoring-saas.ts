@@ -259,9 +259,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://rdrr.io/github/psolymos/clickrup/man/cu-pat.html and https://docs.sim.ai/integrations/clickup-service-account
-  // (personal API tokens start with pk_: pk_<user id>_<32 upper-case letters and digits>).
-  // unverified: ClickUp's own API docs say only "pk_"; the 32-character tail is from examples.
+  // https://clickup.com/api/developer-portal/authentication/ ("Personal tokens will always begin
+  // with pk_"); the rest, <user id>_<32 upper-case letters and digits>, is from the example in
+  // https://rdrr.io/github/psolymos/clickrup/man/cu-pat.html (not stated by ClickUp).
   defineRule({
     id: 'clickup-personal-token',
     description: 'ClickUp personal API token',
@@ -270,7 +270,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pk_[0-9]{4,12}_[A-Z0-9]{32})${E}`,
     entropy: 3.5,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CLICKUP_API_TOKEN=pk_${fakeString(DIGITS, 8, 13100)}_${fakeString(UPPER_ALNUM, 32, 13101)}`],
@@ -1065,6 +1065,156 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return {
         positives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`],
         negatives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`, `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`],
+      };
+    },
+  }),
+  // https://docs.developers.optimizely.com/web-experimentation/docs/api-conventions (personal
+  // tokens, Bearer); their shape, 2: and about 50 URL-safe characters, is that of the demo token
+  // in Optimizely's own github.com/optimizely/labs notebooks.
+  defineRule({
+    id: 'optimizely-personal-token',
+    description: 'Optimizely personal access token (named as such)',
+    keywords: ['optimizely'],
+    regex: named('optimizely', 'token|key', '2:[A-Za-z0-9_\\-]{40,64}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`OPTIMIZELY_API_TOKEN=2:${fakeString(URLSAFE, 52, 13600)}`],
+        negatives: ['OPTIMIZELY_API_TOKEN=<personal_access_token>', `OPTIMIZELY_SDK_KEY=${fakeString(ALNUM, 22, 13601)}`],
+      };
+    },
+  }),
+  // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level, 32 hex).
+  defineRule({
+    id: 'honeycomb-classic-api-key',
+    description: 'Honeycomb Classic API key or write key (named as such)',
+    keywords: ['honeycomb'],
+    regex: named('honeycomb', 'key|team', '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`, `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`],
+        negatives: ['HONEYCOMB_API_KEY=${HONEYCOMB_KEY}', 'honeycomb_api_key: https://api.honeycomb.io'],
+      };
+    },
+  }),
+  // https://www.contentful.com/developers/docs/references/authentication/ (Content Delivery and
+  // Preview API access tokens, 43 URL-safe characters, read-only).
+  defineRule({
+    id: 'contentful-delivery-token',
+    description: 'Contentful Delivery or Preview API access token (named as such)',
+    keywords: ['contentful'],
+    regex: named('contentful', 'token|key', '[A-Za-z0-9_\\-]{43}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`CONTENTFUL_DELIVERY_TOKEN=${fakeString(URLSAFE, 43, 13620)}`, `contentfulPreviewAccessToken: '${fakeString(URLSAFE, 43, 13621)}'`],
+        negatives: ['CONTENTFUL_DELIVERY_TOKEN=${CONTENTFUL_TOKEN}', `CONTENTFUL_SPACE_ID=${fakeString(LOWER_ALNUM, 12, 13622)}`],
+      };
+    },
+  }),
+  // https://raygun.com/documentation/accounts-billing/your-settings (personal access tokens for
+  // the Raygun API) and the per-application API key. unverified: no length or alphabet is
+  // published; 20-48 base64/URL-safe characters assumed.
+  defineRule({
+    id: 'raygun-api-key',
+    description: 'Raygun personal access token or API key (named as such)',
+    keywords: ['raygun'],
+    regex: named('raygun', 'token|key|pat', '[A-Za-z0-9_\\-+/]{20,48}={0,2}', '(?![A-Za-z0-9_\\-+/=])'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`RAYGUN_PAT=${fakeString(ALNUM, 40, 13630)}`, `"RaygunApiKey": "${fakeString(ALNUM, 22, 13631)}"`],
+        negatives: ['"RaygunApiKey": "paste_your_api_key_here"', 'RAYGUN_API_KEY=${RAYGUN_KEY}'],
+      };
+    },
+  }),
+  // https://docs.lightstep.com/docs/create-and-manage-access-tokens (project access tokens).
+  // unverified: no length or alphabet is published; 32-128 base64 characters assumed.
+  defineRule({
+    id: 'lightstep-access-token',
+    description: 'Lightstep (Cloud Observability) access token (named as such)',
+    keywords: ['lightstep'],
+    regex: named('lightstep', 'token|key', '[A-Za-z0-9+/]{32,128}={0,2}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 84, 13640)}`],
+        negatives: ['LIGHTSTEP_ACCESS_TOKEN=${LS_ACCESS_TOKEN}', `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM, 16, 13641)}`],
+      };
+    },
+  }),
+  // https://www.ibm.com/docs/en/instana-observability/current?topic=apis-instana-rest-api (API
+  // tokens, sent as "apiToken <token>") and agent keys. unverified: 22 URL-safe characters from
+  // issued keys.
+  defineRule({
+    id: 'instana-api-token',
+    description: 'Instana API token or agent key (named as such)',
+    keywords: ['instana'],
+    regex: named('instana', 'token|key', '[A-Za-z0-9_\\-]{22}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`INSTANA_API_TOKEN=${fakeString(URLSAFE, 22, 13650)}`, `instana_agent_key: "${fakeString(URLSAFE, 22, 13651)}"`],
+        negatives: ['INSTANA_API_TOKEN=${INSTANA_TOKEN}', `INSTANA_AGENT_KEY=${fakeString(URLSAFE, 40, 13652)}`],
+      };
+    },
+  }),
+  // https://help.split.io/hc/en-us/articles/360019916211-API-keys (server-side SDK and Admin API
+  // keys). unverified: 36 lower-case letters and digits, from issued keys.
+  defineRule({
+    id: 'split-api-key',
+    description: 'Split (Harness FME) SDK or Admin API key (named as such)',
+    keywords: ['split_io', 'splitio', 'split-io', 'split_api', 'split_sdk', 'split_admin'],
+    regex: `split[_.\\-]?(?:io[_.\\-]?)?(?:admin[_.\\-]?|sdk[_.\\-]?|server[_.\\-]?){0,2}(?:api[_.\\-]?)?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-z0-9]{36})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SPLIT_API_KEY=${fakeString(LOWER_ALNUM, 36, 13660)}`, `splitio_sdk_key: "${fakeString(LOWER_ALNUM, 36, 13661)}"`],
+        negatives: ['SPLIT_API_KEY=${SPLIT_KEY}', `SPLIT_SDK_KEY=${fakeString(LOWER_ALNUM, 20, 13662)}`],
+      };
+    },
+  }),
+  // https://prismic.io/docs/access-token (permanent access tokens for private repositories).
+  // unverified: no format is published; 40-200 base64/URL-safe characters and dots assumed.
+  defineRule({
+    id: 'prismic-access-token',
+    description: 'Prismic permanent access token (named as such)',
+    keywords: ['prismic'],
+    regex: named('prismic', 'access[_\\-]?token|token', '[A-Za-z0-9_\\-+/.]{40,200}={0,2}', '(?![A-Za-z0-9_\\-+/.=])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`PRISMIC_ACCESS_TOKEN=MC5${fakeString(URLSAFE, 40, 13670)}.${fakeString(URLSAFE, 30, 13671)}`],
+        negatives: ['PRISMIC_ACCESS_TOKEN=${PRISMIC_TOKEN}', 'prismic_token: https://my-repo.cdn.prismic.io/api/v2'],
       };
     },
   }),

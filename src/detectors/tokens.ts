@@ -93,13 +93,23 @@ export const TOKEN_RULES: readonly Detector[] = [
   defineRule({
     id: 'gitlab-token',
     description: 'GitLab token (personal, deploy, runner, CI job, trigger, feed, incoming mail, agent, OAuth)',
-    keywords: ['glpat-', 'gldt-', 'glrt-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'glsoat-'],
-    regex: `${B}(?<secret>gl(?:pat|dt|rt|cbt|ptt|ft|imt|agent|oas|soat)-[A-Za-z0-9_\\-]{20,})`,
+    // https://docs.gitlab.com/security/tokens/#token-prefixes (gitlabhq doc/security/tokens/_index.md):
+    // also glrtr- (runner registered with a registration token), glwt- (workspace, 18.2) and
+    // glffct- (feature flags client). Routable tokens append .<version>.<suffix> to the body.
+    keywords: ['glpat-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'glsoat-', 'glwt-', 'glffct-'],
+    regex: `${B}(?<secret>gl(?:pat|dt|rtr?|cbt|ptt|ft|imt|agent|oas|soat|wt|ffct)-[A-Za-z0-9_\\-]{20,}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{1,16})?)`,
     severity: 'critical',
     confidence: 'high',
     get examples() {
       return {
-      positives: [fakeToken('glpat-', URLSAFE, 20, 9), `CI_TOKEN: glrt-${fakeString(URLSAFE, 26, 10)}`],
+      positives: [
+        fakeToken('glpat-', URLSAFE, 20, 9),
+        `CI_TOKEN: glrt-${fakeString(URLSAFE, 26, 10)}`,
+        `RUNNER_TOKEN=glrtr-${fakeString(URLSAFE, 20, 15080)}`,
+        `unleash_instance_id: glffct-${fakeString(URLSAFE, 20, 15081)}`,
+        `GITLAB_WORKSPACE_TOKEN=glwt-${fakeString(URLSAFE, 20, 15082)}`,
+        `GITLAB_TOKEN=glpat-${fakeString(URLSAFE, 27, 15083)}.01.${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 9, 15084)}`,
+      ],
       negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`],
     };
     },
@@ -967,7 +977,8 @@ export const TOKEN_RULES: readonly Detector[] = [
     // base64url of '{"iss":"supabas' and of '{"role":"service_role': the payload's opening.
     keywords: ['eyJpc3MiOiJzdXBhYmFz', 'eyJyb2xlIjoic2VydmljZV9yb2xl'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>eyJ[A-Za-z0-9_\\-]{10,100}\\.eyJ[A-Za-z0-9_\\-]{40,800}\\.[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    // Supabase signs these with HS256: the header is always {"alg":"HS256","typ":"JWT"}.
+    regex: `${B}(?<secret>eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.(?:eyJpc3MiOiJzdXBhYmFz|eyJyb2xlIjoic2VydmljZV9yb2xl)[A-Za-z0-9_\\-]{20,600}\\.[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
     validate: (s) => {
       const claims = decodeJson(s.split('.')[1] ?? '');
       return claims?.['iss'] === 'supabase' && claims['role'] === 'service_role' ? 'valid' : 'invalid';

@@ -1,3 +1,1027 @@
+import { crc32 } from '../checksums.js';
+import { assignmentWithin, defineRule } from '../define.js';
+import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
 
-export const SOURCE_CI_RULES: readonly Detector[] = [];
+/*
+ * Source hosting, CI/CD, package registries and developer tooling. Each rule names, in a
+ * comment above it, the provider's own description of the format. Prefix-less formats are
+ * found only where the provider's name is part of the name they are assigned to. Every
+ * example value is generated here from a seed (10000-10999): none was issued by a provider.
+ */
+
+/** A prefix that must not be glued to a preceding word character. */
+const B = '(?<![A-Za-z0-9_])';
+/** ...nor followed by one. */
+const E = '(?![A-Za-z0-9_])';
+
+const LOWER_B32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** Up to 20 name characters between the provider's name and the credential word. */
+const GAP = '[A-Za-z0-9_.\\-]{0,20}?';
+
+/**
+ * `name = value` (or `name: value`, `"name": "value"`, `name]=value`): the secret assigned to a
+ * name matching `name`, not followed by another character of its alphabet.
+ */
+function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): string {
+  return `${name}["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>${secret})${after}`;
+}
+
+function fakeUuid(seed: number): string {
+  const h = fakeString(HEX, 32, seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function b64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+/** The claims of a JWT-shaped value, or undefined if its payload is not base64url JSON. */
+function jwtClaims(jwt: string): Record<string, unknown> | undefined {
+  const payload = jwt.split('.')[1];
+  if (payload === undefined) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Private Packagist: prefix, 60 hex random, then CRC32(prefix + random) in 8 hex digits. */
+function packagistToken(prefix: string, seed: number): string {
+  const random = fakeString(HEX, 60, seed);
+  return prefix + random + crc32(prefix + random).toString(16).padStart(8, '0');
+}
+
+function packagistChecksumValid(token: string): boolean {
+  const prefix = token.slice(0, 14);
+  const random = token.slice(14, 74);
+  return crc32(prefix + random).toString(16).padStart(8, '0') === token.slice(74).toLowerCase();
+}
+
+function buildkiteJobToken(seed: number): string {
+  const header = b64url('{"alg":"HS512"}');
+  const payload = b64url(JSON.stringify({ sub: fakeUuid(seed), aud: fakeUuid(seed + 1), iss: 'buildkite', exp: 1747104938, iat: 1747101038 }));
+  return `bkaj_${header}.${payload}.${fakeString(URLSAFE, 86, seed + 2)}`;
+}
+
+export const SOURCE_CI_RULES: readonly Detector[] = [
+  // Microsoft's definition of the new Azure DevOps PAT: https://learn.microsoft.com/en-us/purview/sit-defn-azure-devops-personal-access-token
+  // (84 characters, letters and digits, the fixed signature AZDO at positions 76-80), announced
+  // in https://learn.microsoft.com/en-us/azure/devops/release-notes/2024/sprint-241-update
+  // (52 to 84 characters).
+  defineRule({
+    id: 'azure-devops-pat',
+    description: 'Azure DevOps personal access token (84-character identifiable format)',
+    keywords: ['AZDO'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [
+          `AZURE_DEVOPS_EXT_PAT=${fakeString(ALNUM, 76, 10000)}AZDO${fakeString(ALNUM, 4, 10001)}`,
+          `"pat": "${fakeString(ALNUM, 76, 10002)}AZDO${fakeString(ALNUM, 4, 10003)}"`,
+        ],
+        negatives: [
+          `PAT=${fakeString(ALNUM, 75, 10004)}AZDO${fakeString(ALNUM, 4, 10005)}`,
+          `PAT=${fakeString(ALNUM, 76, 10006)}AZDX${fakeString(ALNUM, 4, 10007)}`,
+          `PAT=${'x'.repeat(76)}AZDO${'x'.repeat(4)}`,
+        ],
+      };
+    },
+  }),
+  // Legacy Azure DevOps PATs: 52 characters, a base32-encoded 256-bit key
+  // (https://learn.microsoft.com/en-us/purview/sit-defn-azure-devops-personal-access-token,
+  // "Base32-encoded 256-bit symmetric key"; 52 characters per the sprint 241 release notes).
+  defineRule({
+    id: 'azure-devops-pat-legacy',
+    description: 'Azure DevOps personal access token (legacy 52-character base32, named as such)',
+    keywords: ['devops', 'azdo', 'vsts', 'ado_pat', 'ado_token', 'ado-pat', 'ado-token'],
+    regex: named(`(?:azure[_.\\-]?devops|devops|azdo|vsts|ado)${GAP}(?:pat|token|password)`, '[a-z2-7]{52}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`AZURE_DEVOPS_PAT=${fakeString(LOWER_B32, 52, 10010)}`, `export AZDO_TOKEN="${fakeString(LOWER_B32, 52, 10011)}"`],
+        negatives: [
+          `AZURE_DEVOPS_PAT=${fakeString(LOWER_B32, 51, 10012)}`,
+          'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}',
+          `AZURE_DEVOPS_ORG=${fakeString(LOWER_B32, 52, 10013)}x`,
+          `AZURE_DEVOPS_PAT=${'abcdefgh'.repeat(6)}abcd`,
+        ],
+      };
+    },
+  }),
+  // https://community.sonarsource.com/t/tiny-feature-request-use-a-different-token-prefix-for-tokens-generated-for-badge-urls/78433
+  // (since SonarQube 9.5: user tokens squ_, project analysis sqp_, global analysis sqa_) and
+  // https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/ (the three
+  // kinds). The 40-hex body is what SonarQube issues; the docs do not spell out its length.
+  defineRule({
+    id: 'sonarqube-token',
+    description: 'SonarQube user, project analysis or global analysis token',
+    keywords: ['squ_', 'sqp_', 'sqa_'],
+    regex: `${B}(?<secret>sq[upa]_[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    severityFor: (s) => (s.startsWith('squ_') ? 'critical' : 'high'),
+    get examples() {
+      return {
+        positives: [`SONAR_TOKEN=${fakeToken('sqp_', HEX, 40, 10020)}`, `sonar.token=${fakeToken('squ_', HEX, 40, 10021)}`, `"token": "${fakeToken('sqa_', HEX, 40, 10022)}"`],
+        negatives: [`SONAR_TOKEN=sqp_${'x'.repeat(40)}`, `SONAR_TOKEN=${fakeToken('sqp_', HEX, 39, 10023)}`, `my${fakeToken('sqp_', HEX, 40, 10024)}`],
+      };
+    },
+  }),
+  // SonarQube/SonarCloud tokens before the prefixes: 40 hex, named sonar*token / sonar.login
+  // (https://docs.sonarsource.com/sonarqube-server/latest/analyzing-source-code/analysis-parameters/,
+  // sonar.token, formerly sonar.login).
+  defineRule({
+    id: 'sonarqube-legacy-token',
+    description: 'SonarQube or SonarCloud token without a prefix (named as such)',
+    keywords: ['sonar'],
+    regex: named(`sonar${GAP}(?:token|login)`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`SONAR_TOKEN=${fakeString(HEX, 40, 10030)}`, `sonar.login=${fakeString(HEX, 40, 10031)}`],
+        negatives: ['SONAR_TOKEN=${SONAR_TOKEN}', `SONAR_HOST_URL=${fakeString(HEX, 40, 10032)}`, `SONAR_TOKEN=${'0'.repeat(40)}`],
+      };
+    },
+  }),
+  // https://circleci.com/changelog/new-format-for-api-access-tokens/ :
+  // CCIPAT_<base58-UUID>_<40-char hex> (personal), CCIPRJ_ for project tokens.
+  defineRule({
+    id: 'circleci-personal-token',
+    description: 'CircleCI personal API token',
+    keywords: ['ccipat_'],
+    regex: `${B}(?<secret>CCIPAT_[1-9A-HJ-NP-Za-km-z]{21,22}_[a-f0-9]{40})${E}`,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`CIRCLECI_TOKEN=CCIPAT_${fakeString(BASE58, 22, 10040)}_${fakeString(HEX, 40, 10041)}`],
+        negatives: [`CCIPAT_${fakeString(BASE58, 22, 10042)}_${fakeString(HEX, 39, 10043)}`, `CCIPAT_${'x'.repeat(22)}_${'0'.repeat(40)}`],
+      };
+    },
+  }),
+  // https://circleci.com/changelog/new-format-for-api-access-tokens/ (CCIPRJ_ project tokens).
+  defineRule({
+    id: 'circleci-project-token',
+    description: 'CircleCI project API token',
+    keywords: ['cciprj_'],
+    regex: `${B}(?<secret>CCIPRJ_[1-9A-HJ-NP-Za-km-z]{21,22}_[a-f0-9]{40})${E}`,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`circle_token: CCIPRJ_${fakeString(BASE58, 22, 10050)}_${fakeString(HEX, 40, 10051)}`],
+        negatives: [`CCIPRJ_${fakeString(BASE58, 22, 10052)}`, `xCCIPRJ_${fakeString(BASE58, 22, 10053)}_${fakeString(HEX, 40, 10054)}`],
+      };
+    },
+  }),
+  // https://circleci.com/changelog/new-format-for-api-access-tokens/ ("Previously, token values
+  // included a 40-character hex string"): older tokens, named circle*token.
+  defineRule({
+    id: 'circleci-legacy-token',
+    description: 'CircleCI API token without a prefix (named as such)',
+    keywords: ['circle'],
+    regex: named(`circle${GAP}(?:token|key)`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`CIRCLECI_TOKEN=${fakeString(HEX, 40, 10060)}`, `circle_token: "${fakeString(HEX, 40, 10061)}"`],
+        negatives: ['CIRCLECI_TOKEN=${CIRCLE_TOKEN}', `CIRCLE_SHA1=${fakeString(HEX, 40, 10062)}`, `CIRCLECI_TOKEN=${fakeString(HEX, 41, 10063)}`],
+      };
+    },
+  }),
+  // https://buildkite.com/docs/platform/security/tokens : API access tokens bkua_ (example
+  // bkua_MTA.<40 hex>; tokens from March 2023; a plain bkua_<40 hex> form is older).
+  defineRule({
+    id: 'buildkite-api-token',
+    description: 'Buildkite API access token',
+    keywords: ['bkua_'],
+    regex: `${B}(?<secret>bkua_(?:[A-Za-z0-9]{2,12}\\.)?[a-f0-9]{40})${E}`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`BUILDKITE_API_TOKEN=bkua_MTA.${fakeString(HEX, 40, 10070)}`, `token: ${fakeToken('bkua_', HEX, 40, 10071)}`],
+        negatives: [`bkua_${'a'.repeat(40)}`, `bkua_MTA.${fakeString(HEX, 30, 10072)}`, 'BUILDKITE_API_TOKEN=bkua_xxx'],
+      };
+    },
+  }),
+  // https://buildkite.com/docs/platform/security/tokens : agent session (access) tokens bkaa_
+  // (example bkaa_MTA.<77 base62>; from January 2025).
+  defineRule({
+    id: 'buildkite-agent-access-token',
+    description: 'Buildkite agent session (access) token',
+    keywords: ['bkaa_'],
+    regex: `${B}(?<secret>bkaa_[A-Za-z0-9]{2,12}\\.[A-Za-z0-9]{60,90})${E}`,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`BUILDKITE_AGENT_ACCESS_TOKEN=bkaa_MTA.${fakeString(ALNUM, 77, 10080)}`],
+        negatives: [`bkaa_MTA.${fakeString(ALNUM, 40, 10081)}`, `bkaa_MTA.${'x'.repeat(77)}`],
+      };
+    },
+  }),
+  // https://buildkite.com/docs/platform/security/tokens : agent job tokens bkaj_ followed by a
+  // JWT whose issuer is buildkite (the documented example's payload says "iss":"buildkite").
+  defineRule({
+    id: 'buildkite-agent-job-token',
+    description: 'Buildkite agent job token',
+    keywords: ['bkaj_'],
+    // The documented example is HS512-signed: a fixed header and an 86-character signature.
+    regex: `${B}(?<secret>bkaj_eyJhbGciOiJIUzUxMiJ9\\.eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]{86})${E}`,
+    validate: (s) => {
+      const claims = jwtClaims(s.slice(5));
+      if (claims === undefined) return 'invalid';
+      return claims['iss'] === 'buildkite' ? 'valid' : 'unknown';
+    },
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`BUILDKITE_AGENT_ACCESS_TOKEN=${buildkiteJobToken(10090)}`],
+        negatives: ['bkaj_eyJhbGciOiJIUzUxMiJ9.eyJ!!.sig', `bkaj_eyJhbGciOiJIUzUxMiJ9.eyJ${fakeString(ALNUM, 30, 10094)}.${fakeString(URLSAFE, 86, 10095)}`],
+      };
+    },
+  }),
+  // https://jfrog.com/help/r/jfrog-platform-administration-documentation/understanding-identity-tokens :
+  // reference tokens start with cmVmd followed by 59 more alphanumeric characters.
+  defineRule({
+    id: 'jfrog-reference-token',
+    description: 'JFrog Platform (Artifactory) reference token',
+    keywords: ['cmVmd'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>cmVmd[A-Za-z0-9]{59})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ARTIFACTORY_ACCESS_TOKEN=${fakeToken('cmVmd', ALNUM, 59, 10100)}`, `"password": "${fakeToken('cmVmd', ALNUM, 59, 10101)}"`],
+        negatives: [fakeToken('cmVmd', ALNUM, 58, 10102), `x${fakeToken('cmVmd', ALNUM, 59, 10103)}`, `cmVmd${'x'.repeat(59)}`],
+      };
+    },
+  }),
+  // unverified: JFrog's deprecation notice (https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens)
+  // names API keys but not their shape; AKCp + 69 base62 is what they look like in the wild.
+  defineRule({
+    id: 'jfrog-api-key',
+    description: 'JFrog Artifactory API key (deprecated format)',
+    keywords: ['AKCp'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>AKCp[A-Za-z0-9]{69})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`ARTIFACTORY_API_KEY=${fakeToken('AKCp', ALNUM, 69, 10110)}`],
+        negatives: [fakeToken('AKCp', ALNUM, 60, 10111), `AKCp${'0'.repeat(69)}`],
+      };
+    },
+  }),
+  // https://github.com/rust-lang/crates.io/blob/main/src/util/token.rs (the registry's own
+  // source): TOKEN_PREFIX "cio" and 32 random alphanumeric characters.
+  defineRule({
+    id: 'crates-io-token',
+    description: 'crates.io API token',
+    keywords: ['cio'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>cio[A-Za-z0-9]{32})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`CARGO_REGISTRY_TOKEN=${fakeToken('cio', ALNUM, 32, 10120)}`, `token = "${fakeToken('cio', ALNUM, 32, 10121)}"`],
+        negatives: [fakeToken('cio', ALNUM, 31, 10122), `precio${fakeString(ALNUM, 32, 10123)}`, `cio${'a'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://packagist.com/docs/composer-authentication#token-format : packagist_ort_ /
+  // packagist_out_ / packagist_uut_, 60 hex random, 8 hex CRC32 of prefix + random.
+  defineRule({
+    id: 'packagist-token',
+    description: 'Private Packagist authentication token',
+    keywords: ['packagist_ort_', 'packagist_out_', 'packagist_uut_'],
+    regex: `${B}(?<secret>packagist_(?:ort|out|uut)_[a-f0-9]{68})${E}`,
+    validate: (s) => (packagistChecksumValid(s) ? 'valid' : 'invalid'),
+    severity: 'high',
+    severityFor: (s) => (s.startsWith('packagist_ort_') ? 'medium' : 'high'),
+    get examples() {
+      return {
+        positives: [`COMPOSER_AUTH_TOKEN=${packagistToken('packagist_uut_', 10130)}`, `"password": "${packagistToken('packagist_ort_', 10131)}"`],
+        negatives: [`packagist_out_${fakeString(HEX, 68, 10132)}`, `packagist_out_${fakeString(HEX, 60, 10133)}`],
+      };
+    },
+  }),
+  // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens and
+  // https://github.com/clojars/clojars-web/issues/726 (deploy tokens prefixed CLOJARS_).
+  // unverified: the 60-hex body is not in Clojars' published description.
+  defineRule({
+    id: 'clojars-deploy-token',
+    description: 'Clojars deploy token',
+    keywords: ['clojars_'],
+    regex: `${B}(?<secret>CLOJARS_[a-f0-9]{60})${E}`,
+    entropy: 3.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CLOJARS_PASSWORD=${fakeToken('CLOJARS_', HEX, 60, 10140)}`],
+        negatives: ['CLOJARS_PASSWORD=${CLOJARS_TOKEN}', fakeToken('CLOJARS_', HEX, 40, 10141)],
+      };
+    },
+  }),
+  // https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key (keys are API-...; the
+  // docs' own placeholder is API-YOUR-KEY). unverified: the 26-32 upper-case alphanumeric body.
+  defineRule({
+    id: 'octopus-deploy-api-key',
+    description: 'Octopus Deploy API key',
+    keywords: ['API-'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>API-(?=[A-Z0-9]{0,31}[0-9])(?=[A-Z0-9]{0,31}[A-Z])[A-Z0-9]{26,32})${E}`,
+    entropy: 3.5,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`OCTOPUS_API_KEY=API-${fakeString(UPPER_ALNUM, 27, 10150)}`, `$octopusAPIKey = "API-${fakeString(UPPER_ALNUM, 26, 10151)}"`],
+        negatives: ['$octopusAPIKey = "API-YOUR-KEY"', `API-${fakeString(UPPER_ALNUM, 20, 10152)}`, 'API-KEYSERVICEMANAGEMENTCONTROLLER'],
+      };
+    },
+  }),
+  // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  // (client_secret); GitHub App and OAuth App client secrets are 40 hex characters.
+  defineRule({
+    id: 'github-client-secret',
+    description: 'GitHub OAuth App or GitHub App client secret (named as such)',
+    keywords: ['github', 'gh_client', 'gh-client'],
+    regex: named(`(?:github|gh)[_.\\-]?(?:oauth[_.\\-]?|app[_.\\-]?)?client[_.\\-]?secret`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`GITHUB_CLIENT_SECRET=${fakeString(HEX, 40, 10160)}`, `github_oauth_client_secret: "${fakeString(HEX, 40, 10161)}"`],
+        negatives: ['GITHUB_CLIENT_SECRET=${GITHUB_CLIENT_SECRET}', `GITHUB_CLIENT_ID=${fakeString(HEX, 20, 10162)}`, `GITHUB_CLIENT_SECRET=${'0'.repeat(40)}`],
+      };
+    },
+  }),
+  // unverified: Bitbucket Cloud repository, project and workspace access tokens
+  // (https://support.atlassian.com/bitbucket-cloud/docs/repository-access-tokens/) start with
+  // ATCTT3xFfGN0; Atlassian's pages describe the tokens, not their shape.
+  defineRule({
+    id: 'bitbucket-access-token',
+    description: 'Bitbucket Cloud repository, project or workspace access token',
+    keywords: ['ATCTT3xFfGN0'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>ATCTT3xFfGN0[A-Za-z0-9_\\-=]{150,})`,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`git clone https://x-token-auth:${fakeToken('ATCTT3xFfGN0', URLSAFE, 180, 10170)}@bitbucket.org/acme/app.git`],
+        negatives: ['ATCTT3xFfGN0shEGxO', `ATCTT3xFfGN0${fakeString(URLSAFE, 60, 10171)}`],
+      };
+    },
+  }),
+  // unverified: Bitbucket Cloud app passwords (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/)
+  // issued since 2023 start with ATBB; the documentation does not give the rest of the format.
+  defineRule({
+    id: 'bitbucket-app-password',
+    description: 'Bitbucket Cloud app password',
+    keywords: ['ATBB'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>ATBB[A-Za-z0-9]{32})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BITBUCKET_APP_PASSWORD=${fakeToken('ATBB', ALNUM, 32, 10180)}`],
+        negatives: [fakeToken('ATBB', ALNUM, 20, 10181), `ATBB${'x'.repeat(32)}`],
+      };
+    },
+  }),
+  // unverified: Bitbucket Data Center HTTP access tokens
+  // (https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html) start with BBDC-.
+  defineRule({
+    id: 'bitbucket-dc-http-token',
+    description: 'Bitbucket Data Center HTTP access token',
+    keywords: ['BBDC-'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>BBDC-[A-Za-z0-9+/]{44})(?![A-Za-z0-9+/=])`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BITBUCKET_TOKEN=BBDC-${fakeString(ALNUM, 44, 10190)}`],
+        negatives: [`BBDC-${fakeString(ALNUM, 30, 10191)}`, `BBDC-${'x'.repeat(44)}`],
+      };
+    },
+  }),
+  // Jenkins API tokens (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/):
+  // current tokens are 34 hex characters (11 + 32), legacy ones 32; named jenkins*token.
+  defineRule({
+    id: 'jenkins-api-token',
+    description: 'Jenkins API token (named as such)',
+    keywords: ['jenkins'],
+    regex: named(`jenkins${GAP}(?:token|password|key)`, '(?:11)?[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`JENKINS_API_TOKEN=11${fakeString(HEX, 32, 10200)}`, `jenkins_token: "${fakeString(HEX, 32, 10201)}"`],
+        negatives: ['JENKINS_API_TOKEN=${JENKINS_TOKEN}', `JENKINS_URL=${fakeString(HEX, 32, 10202)}`, `JENKINS_TOKEN=${fakeString(HEX, 30, 10203)}`],
+      };
+    },
+  }),
+  // https://docs.travis-ci.com/user/triggering-builds/ (API token from the account page); a
+  // 22-character token, named travis*token. unverified: length from observed tokens.
+  defineRule({
+    id: 'travis-ci-token',
+    description: 'Travis CI API token (named as such)',
+    keywords: ['travis'],
+    regex: named(`travis${GAP}(?:token|key)`, '[A-Za-z0-9_\\-]{22}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`TRAVIS_API_TOKEN=${fakeString(ALNUM, 22, 10210)}`],
+        negatives: ['TRAVIS_TOKEN=${TRAVIS_TOKEN}', `TRAVIS_TOKEN=${fakeString(ALNUM, 30, 10211)}`, 'TRAVIS_TOKEN=aaaaaaaaaaaaaaaaaaaaaa'],
+      };
+    },
+  }),
+  // https://docs.snyk.io/snyk-api/authentication-for-api : API tokens (and service account
+  // tokens) are UUIDs; named snyk*token / snyk*key.
+  defineRule({
+    id: 'snyk-api-token',
+    description: 'Snyk API token (named as such)',
+    keywords: ['snyk'],
+    regex: named(`snyk${GAP}(?:token|key)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`SNYK_TOKEN=${fakeUuid(10220)}`, `snyk_api_key: "${fakeUuid(10221)}"`],
+        negatives: ['SNYK_TOKEN=${SNYK_TOKEN}', `SNYK_ORG_ID=${fakeUuid(10222)}`, 'SNYK_TOKEN=00000000-0000-0000-0000-000000000000'],
+      };
+    },
+  }),
+  // https://docs.codecov.com/docs/codecov-tokens : upload tokens are UUIDs (CODECOV_TOKEN).
+  defineRule({
+    id: 'codecov-token',
+    description: 'Codecov upload or API token (named as such)',
+    keywords: ['codecov'],
+    regex: named(`codecov${GAP}token`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`CODECOV_TOKEN=${fakeUuid(10230)}`, `codecov_token: '${fakeUuid(10231)}'`],
+        negatives: ['CODECOV_TOKEN=${{ secrets.CODECOV_TOKEN }}', `CODECOV_URL=${fakeUuid(10232)}`, `CODECOV_TOKEN=${fakeUuid(10233).slice(0, 30)}`],
+      };
+    },
+  }),
+  // https://docs.drone.io/cli/setup/ (DRONE_TOKEN, the token from the account page). unverified:
+  // 32 alphanumeric characters, from observed tokens.
+  defineRule({
+    id: 'drone-ci-token',
+    description: 'Drone CI personal token (named as such)',
+    keywords: ['drone'],
+    regex: named(`drone${GAP}token`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`export DRONE_TOKEN=${fakeString(ALNUM, 32, 10240)}`],
+        negatives: ['DRONE_TOKEN=${DRONE_TOKEN}', `DRONE_SERVER=${fakeString(ALNUM, 32, 10241)}`, `DRONE_TOKEN=${fakeString(ALNUM, 33, 10242)}`],
+      };
+    },
+  }),
+  // https://docs.gitea.com/development/api-usage (access tokens, 40 hex, sent as
+  // "Authorization: token ..."); Forgejo (and Codeberg) issue the same.
+  defineRule({
+    id: 'gitea-token',
+    description: 'Gitea, Forgejo or Codeberg access token (named as such)',
+    keywords: ['gitea', 'forgejo', 'codeberg'],
+    regex: named(`(?:gitea|forgejo|codeberg)${GAP}(?:token|password|key)`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`GITEA_TOKEN=${fakeString(HEX, 40, 10250)}`, `forgejo_access_token: "${fakeString(HEX, 40, 10251)}"`],
+        negatives: ['GITEA_TOKEN=${{ secrets.GITEA_TOKEN }}', `GITEA_COMMIT=${fakeString(HEX, 40, 10252)}`, `GITEA_TOKEN=${fakeString(HEX, 39, 10253)}`],
+      };
+    },
+  }),
+  // TeamCity access tokens (https://www.jetbrains.com/help/teamcity/rest/token.html): the value
+  // is a three-part token whose first part is base64 of {"typ": "TCV2"}. unverified: TeamCity
+  // documents the token, not its encoding.
+  defineRule({
+    id: 'teamcity-token',
+    description: 'TeamCity access token',
+    keywords: ['eyJ0eXAiOiAiVENWMiJ9'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>eyJ0eXAiOiAiVENWMiJ9\\.[A-Za-z0-9_\\-]{20,}\\.[A-Za-z0-9_\\-]{20,})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`TEAMCITY_TOKEN=eyJ0eXAiOiAiVENWMiJ9.${fakeString(URLSAFE, 36, 10260)}.${fakeString(URLSAFE, 48, 10261)}`],
+        negatives: ['eyJ0eXAiOiAiVENWMiJ9.short.short', `eyJ0eXAiOiAiVENWMiJ9.${fakeString(URLSAFE, 36, 10262)}`],
+      };
+    },
+  }),
+  // unverified: Harness personal access and service account tokens
+  // (https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/) are
+  // pat.<account id>.<token id>.<secret> / sat.<...>; Harness gives no exact lengths.
+  defineRule({
+    id: 'harness-token',
+    description: 'Harness personal access or service account token',
+    keywords: ['pat.', 'sat.'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>[ps]at\\.[A-Za-z0-9_\\-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20})${E}`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`HARNESS_API_KEY=pat.${fakeString(URLSAFE, 22, 10270)}.${fakeString(HEX, 24, 10271)}.${fakeString(ALNUM, 20, 10272)}`],
+        negatives: [`pat.${fakeString(URLSAFE, 22, 10273)}.${fakeString(HEX, 24, 10274)}`, `spat.${fakeString(URLSAFE, 22, 10275)}.${fakeString(HEX, 24, 10276)}.${fakeString(ALNUM, 20, 10277)}`],
+      };
+    },
+  }),
+  // https://devcenter.bitrise.io/en/accounts/personal-access-tokens.html (personal access
+  // tokens). unverified: 86-character URL-safe body, from observed tokens.
+  defineRule({
+    id: 'bitrise-token',
+    description: 'Bitrise personal access or workspace API token (named as such)',
+    keywords: ['bitrise'],
+    regex: named(`bitrise${GAP}(?:token|key)`, '[A-Za-z0-9_\\-]{86}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BITRISE_TOKEN=${fakeString(URLSAFE, 86, 10280)}`],
+        negatives: ['BITRISE_TOKEN=${BITRISE_TOKEN}', `BITRISE_TOKEN=${fakeString(URLSAFE, 40, 10281)}`],
+      };
+    },
+  }),
+  // https://docs.semaphoreci.com/reference/api (API token from the account page, SEMAPHORE_API_TOKEN).
+  // unverified: a 20-character alphanumeric token, from observed tokens.
+  defineRule({
+    id: 'semaphore-ci-token',
+    description: 'Semaphore CI API token (named as such)',
+    keywords: ['semaphore'],
+    regex: named(`semaphore${GAP}token`, '[A-Za-z0-9_\\-]{20}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 20, 10290)}`],
+        negatives: ['SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}', `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 25, 10291)}`],
+      };
+    },
+  }),
+  // https://www.appveyor.com/docs/api/#authentication (API key from the account page; v2 keys
+  // are v2.<base62>). unverified: lengths from observed keys.
+  defineRule({
+    id: 'appveyor-api-token',
+    description: 'AppVeyor API token (named as such)',
+    keywords: ['appveyor'],
+    regex: named(`appveyor${GAP}(?:token|key)`, '(?:v2\\.)?[A-Za-z0-9]{20}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`APPVEYOR_API_TOKEN=v2.${fakeString(ALNUM, 20, 10300)}`, `appveyor_token: ${fakeString(ALNUM, 20, 10301)}`],
+        negatives: ['APPVEYOR_API_TOKEN=${APPVEYOR_TOKEN}', `APPVEYOR_TOKEN=${fakeString(ALNUM, 24, 10302)}`],
+      };
+    },
+  }),
+  // https://docs.coveralls.io/api-introduction (repo_token, COVERALLS_REPO_TOKEN). unverified:
+  // 32-37 alphanumeric characters, from observed tokens.
+  defineRule({
+    id: 'coveralls-repo-token',
+    description: 'Coveralls repository token (named as such)',
+    keywords: ['coveralls', 'repo_token'],
+    regex: named(`(?:coveralls${GAP}token|repo_token)`, '[A-Za-z0-9]{32,37}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`COVERALLS_REPO_TOKEN=${fakeString(ALNUM, 33, 10310)}`, `repo_token: ${fakeString(ALNUM, 32, 10311)}`],
+        negatives: ['COVERALLS_REPO_TOKEN=${{ secrets.COVERALLS }}', `COVERALLS_REPO_TOKEN=${fakeString(ALNUM, 20, 10312)}`],
+      };
+    },
+  }),
+  // https://docs.codeclimate.com/docs/finding-your-test-coverage-token (CC_TEST_REPORTER_ID, 64 hex).
+  defineRule({
+    id: 'codeclimate-reporter-id',
+    description: 'Code Climate test reporter ID (named as such)',
+    keywords: ['cc_test_reporter', 'codeclimate'],
+    regex: named(`(?:cc_test_reporter_id|codeclimate${GAP}(?:token|id|key))`, '[a-f0-9]{64}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`CC_TEST_REPORTER_ID=${fakeString(HEX, 64, 10320)}`],
+        negatives: ['CC_TEST_REPORTER_ID=${{ secrets.CC_TEST_REPORTER_ID }}', `CC_TEST_REPORTER_ID=${fakeString(HEX, 40, 10321)}`],
+      };
+    },
+  }),
+  // https://docs.quay.io/glossary/robot-accounts.html (robot account tokens: 64 upper-case
+  // alphanumeric characters, used as the password of <org>+<robot>).
+  defineRule({
+    id: 'quay-robot-token',
+    description: 'Quay robot account token (named as such)',
+    keywords: ['quay'],
+    regex: named(`quay${GAP}(?:token|password|key)`, '[A-Z0-9]{64}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`QUAY_PASSWORD=${fakeString(UPPER_ALNUM, 64, 10330)}`, `quay_robot_token: "${fakeString(UPPER_ALNUM, 64, 10331)}"`],
+        negatives: ['QUAY_PASSWORD=${QUAY_PASSWORD}', `QUAY_TOKEN=${fakeString(UPPER_ALNUM, 40, 10332)}`],
+      };
+    },
+  }),
+  // https://help.cloudsmith.io/docs/api-keys (CLOUDSMITH_API_KEY, 40 hex).
+  defineRule({
+    id: 'cloudsmith-api-key',
+    description: 'Cloudsmith API key (named as such)',
+    keywords: ['cloudsmith'],
+    regex: named(`cloudsmith${GAP}(?:token|key)`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`CLOUDSMITH_API_KEY=${fakeString(HEX, 40, 10340)}`],
+        negatives: ['CLOUDSMITH_API_KEY=${CLOUDSMITH_API_KEY}', `CLOUDSMITH_API_KEY=${fakeString(HEX, 32, 10341)}`],
+      };
+    },
+  }),
+  // https://docs.expo.dev/accounts/programmatic-access/ (EXPO_TOKEN access tokens). unverified:
+  // a 40-character URL-safe token, from observed tokens.
+  defineRule({
+    id: 'expo-access-token',
+    description: 'Expo access token (named as such)',
+    keywords: ['expo_token', 'expo-token', 'expo_access'],
+    regex: named(`expo[_\\-](?:access[_\\-])?token`, '[A-Za-z0-9_\\-]{40}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`EXPO_TOKEN=${fakeString(URLSAFE, 40, 10350)}`],
+        negatives: ['EXPO_TOKEN=${{ secrets.EXPO_TOKEN }}', `EXPO_TOKEN=${fakeString(URLSAFE, 30, 10351)}`],
+      };
+    },
+  }),
+  // https://nx.dev/ci/recipes/security/access-tokens (NX_CLOUD_ACCESS_TOKEN). unverified: a
+  // base64-ish token of 40-100 characters, from observed tokens.
+  defineRule({
+    id: 'nx-cloud-access-token',
+    description: 'Nx Cloud access token (named as such)',
+    keywords: ['nx_cloud', 'nxcloud', 'nx-cloud'],
+    regex: named(`nx[_\\-]?cloud${GAP}token`, '[A-Za-z0-9+/=_\\-|]{40,100}', '(?![A-Za-z0-9+/=_\\-|])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`NX_CLOUD_ACCESS_TOKEN=${fakeString(ALNUM, 60, 10360)}`],
+        negatives: ['NX_CLOUD_ACCESS_TOKEN=${{ secrets.NX_CLOUD_ACCESS_TOKEN }}', `NX_CLOUD_ACCESS_TOKEN=${fakeString(ALNUM, 20, 10361)}`],
+      };
+    },
+  }),
+  // https://www.chromatic.com/docs/cli/ (CHROMATIC_PROJECT_TOKEN, chpt_...). unverified: the
+  // 14-hex body, from observed tokens.
+  defineRule({
+    id: 'chromatic-project-token',
+    description: 'Chromatic project token',
+    keywords: ['chpt_'],
+    regex: `${B}(?<secret>chpt_[a-f0-9]{14})${E}`,
+    entropy: 3.0,
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CHROMATIC_PROJECT_TOKEN=${fakeToken('chpt_', HEX, 14, 10370)}`],
+        negatives: [fakeToken('chpt_', HEX, 10, 10371), `chpt_${'x'.repeat(14)}`],
+      };
+    },
+  }),
+  // https://www.browserstack.com/docs/percy/get-started/set-env-var (PERCY_TOKEN; token types
+  // web_, auto_, app_, ss_, vmw_ and older bare tokens of 64 hex). unverified: body lengths.
+  defineRule({
+    id: 'percy-token',
+    description: 'Percy project token (named as such)',
+    keywords: ['percy'],
+    regex: named(`percy${GAP}token`, '(?:(?:web|auto|app|ss|vmw)_)?[a-f0-9]{64}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`PERCY_TOKEN=web_${fakeString(HEX, 64, 10380)}`, `PERCY_TOKEN=${fakeString(HEX, 64, 10381)}`],
+        negatives: ['PERCY_TOKEN=${{ secrets.PERCY_TOKEN }}', `PERCY_TOKEN=${fakeString(HEX, 40, 10382)}`],
+      };
+    },
+  }),
+  // https://www.browserstack.com/docs/automate/selenium/getting-started/nodejs#set-browserstack-credentials
+  // (BROWSERSTACK_ACCESS_KEY, 20 alphanumeric characters).
+  defineRule({
+    id: 'browserstack-access-key',
+    description: 'BrowserStack access key (named as such)',
+    keywords: ['browserstack'],
+    regex: named(`browserstack${GAP}(?:key|token)`, '[A-Za-z0-9]{20}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`BROWSERSTACK_ACCESS_KEY=${fakeString(ALNUM, 20, 10390)}`, `"browserstack.key": "${fakeString(ALNUM, 20, 10391)}"`],
+        negatives: ['BROWSERSTACK_ACCESS_KEY=${BROWSERSTACK_ACCESS_KEY}', `BROWSERSTACK_USERNAME=${fakeString(ALNUM, 20, 10392)}`, `BROWSERSTACK_ACCESS_KEY=${fakeString(ALNUM, 24, 10393)}`],
+      };
+    },
+  }),
+  // https://docs.saucelabs.com/basics/environment-variables/ (SAUCE_ACCESS_KEY, a UUID).
+  defineRule({
+    id: 'saucelabs-access-key',
+    description: 'Sauce Labs access key (named as such)',
+    keywords: ['sauce'],
+    regex: named(`sauce${GAP}(?:key|token)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`SAUCE_ACCESS_KEY=${fakeUuid(10400)}`, `sauceKey: '${fakeUuid(10401)}'`],
+        negatives: ['SAUCE_ACCESS_KEY=${SAUCE_ACCESS_KEY}', `SAUCE_TUNNEL_ID=${fakeUuid(10402)}`],
+      };
+    },
+  }),
+  // https://www.lambdatest.com/support/docs/using-environment-variables-for-authentication-credentials/
+  // (LT_ACCESS_KEY). unverified: access keys are LT_ plus ~47 alphanumeric characters, or 50 without it.
+  defineRule({
+    id: 'lambdatest-access-key',
+    description: 'LambdaTest access key (named as such)',
+    keywords: ['lambdatest', 'lt_access_key', 'lt-access-key'],
+    regex: named(`(?:lambdatest${GAP}(?:key|token)|lt[_\\-]access[_\\-]key)`, '(?:LT_)?[A-Za-z0-9]{45,50}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LT_ACCESS_KEY=LT_${fakeString(ALNUM, 47, 10410)}`, `LAMBDATEST_ACCESS_KEY=${fakeString(ALNUM, 50, 10411)}`],
+        negatives: ['LT_ACCESS_KEY=${LT_ACCESS_KEY}', `LT_ACCESS_KEY=${fakeString(ALNUM, 20, 10412)}`],
+      };
+    },
+  }),
+  // https://docs.cypress.io/cloud/account-management/projects#Record-key (CYPRESS_RECORD_KEY, a UUID).
+  defineRule({
+    id: 'cypress-record-key',
+    description: 'Cypress Cloud record key (named as such)',
+    keywords: ['cypress', 'record_key', 'record-key'],
+    regex: named(`(?:cypress${GAP}(?:key|token)|record[_\\-]key)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    get examples() {
+      return {
+        positives: [`CYPRESS_RECORD_KEY=${fakeUuid(10420)}`, `record_key: ${fakeUuid(10421)}`],
+        negatives: ['CYPRESS_RECORD_KEY=${{ secrets.CYPRESS_RECORD_KEY }}', `CYPRESS_PROJECT_ID=${fakeUuid(10422)}`],
+      };
+    },
+  }),
+  // https://depot.dev/docs/cli/authentication (user, organization and project tokens: depot_...).
+  // unverified: prefixes depot_user_/depot_org_/depot_project_ and the 64-hex body.
+  defineRule({
+    id: 'depot-token',
+    description: 'Depot user, organization or project token',
+    keywords: ['depot_user_', 'depot_org_', 'depot_project_'],
+    regex: `${B}(?<secret>depot_(?:user|org|project)_[a-f0-9]{64})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`DEPOT_TOKEN=${fakeToken('depot_project_', HEX, 64, 10430)}`],
+        negatives: [fakeToken('depot_org_', HEX, 40, 10431), `depot_user_${'0'.repeat(64)}`],
+      };
+    },
+  }),
+  // https://docs.earthly.dev/docs/earthly-command#earthly-account-create-token (EARTHLY_TOKEN).
+  // unverified: a 40+ character URL-safe token, from observed tokens.
+  defineRule({
+    id: 'earthly-token',
+    description: 'Earthly account token (named as such)',
+    keywords: ['earthly'],
+    regex: named(`earthly${GAP}token`, '[A-Za-z0-9_\\-]{40,64}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`EARTHLY_TOKEN=${fakeString(URLSAFE, 48, 10440)}`],
+        negatives: ['EARTHLY_TOKEN=${{ secrets.EARTHLY_TOKEN }}', `EARTHLY_TOKEN=${fakeString(URLSAFE, 20, 10441)}`],
+      };
+    },
+  }),
+  // https://docs.codemagic.io/rest-api/codemagic-rest-api/ (API token from the team settings,
+  // x-auth-token). unverified: a 43-character URL-safe token, from observed tokens.
+  defineRule({
+    id: 'codemagic-api-token',
+    description: 'Codemagic API token (named as such)',
+    keywords: ['codemagic'],
+    regex: named(`codemagic${GAP}token`, '[A-Za-z0-9_\\-]{43}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CODEMAGIC_API_TOKEN=${fakeString(URLSAFE, 43, 10450)}`],
+        negatives: ['CODEMAGIC_API_TOKEN=${CM_TOKEN}', `CODEMAGIC_API_TOKEN=${fakeString(URLSAFE, 30, 10451)}`],
+      };
+    },
+  }),
+  // https://hex.pm/docs/publish and https://hexdocs.pm/hex/Mix.Tasks.Hex.User.html (HEX_API_KEY,
+  // 32 hex characters).
+  defineRule({
+    id: 'hex-pm-api-key',
+    description: 'Hex.pm API key (named as such)',
+    keywords: ['hex_api', 'hexpm', 'hex-api'],
+    regex: named(`(?:hex[_\\-]api${GAP}key|hexpm${GAP}(?:key|token))`, '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`HEX_API_KEY=${fakeString(HEX, 32, 10460)}`, `hexpm_key: "${fakeString(HEX, 32, 10461)}"`],
+        negatives: ['HEX_API_KEY=${{ secrets.HEX_API_KEY }}', `HEX_API_KEY=${fakeString(HEX, 40, 10462)}`],
+      };
+    },
+  }),
+  // https://docs.gradle.org/current/userguide/publishing_gradle_plugins.html and
+  // https://plugins.gradle.org/docs/publish-plugin (gradle.publish.key / gradle.publish.secret,
+  // 32 alphanumeric characters each).
+  defineRule({
+    id: 'gradle-plugin-portal-key',
+    description: 'Gradle Plugin Portal publishing key or secret',
+    keywords: ['gradle.publish.', 'gradle_publish_'],
+    regex: named(`gradle[._]publish[._](?:key|secret)`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(10),
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`gradle.publish.key=${fakeString(ALNUM, 32, 10470)}`, `GRADLE_PUBLISH_SECRET=${fakeString(ALNUM, 32, 10471)}`],
+        negatives: ['gradle.publish.key=${GRADLE_KEY}', `gradle.publish.key=${fakeString(ALNUM, 20, 10472)}`],
+      };
+    },
+  }),
+  // unverified: Dependency-Track API keys (https://docs.dependencytrack.org/integrations/rest-api/)
+  // carry the odt_ prefix since v4.10; the docs give no length (32 alphanumeric observed).
+  defineRule({
+    id: 'dependency-track-api-key',
+    description: 'OWASP Dependency-Track API key',
+    keywords: ['odt_'],
+    regex: `${B}(?<secret>odt_[A-Za-z0-9]{32})${E}`,
+    entropy: 3.8,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`DTRACK_API_KEY=${fakeToken('odt_', ALNUM, 32, 10480)}`],
+        negatives: [fakeToken('odt_', ALNUM, 20, 10481), `odt_${'x'.repeat(32)}`],
+      };
+    },
+  }),
+  // unverified: Infracost API keys (https://www.infracost.io/docs/integrations/environment_variables/,
+  // INFRACOST_API_KEY) start with ico-; 32 alphanumeric characters observed.
+  defineRule({
+    id: 'infracost-api-key',
+    description: 'Infracost API key',
+    keywords: ['ico-'],
+    regex: `${B}(?<secret>ico-[A-Za-z0-9]{32})${E}`,
+    entropy: 3.8,
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`INFRACOST_API_KEY=${fakeToken('ico-', ALNUM, 32, 10490)}`],
+        negatives: [fakeToken('ico-', ALNUM, 20, 10491), `ico-${'0'.repeat(32)}`],
+      };
+    },
+  }),
+  // unverified: Prefect Cloud API keys (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys)
+  // start with pnu_ (user) or pnb_ (service account); 36 alphanumeric characters observed.
+  defineRule({
+    id: 'prefect-api-key',
+    description: 'Prefect Cloud API key',
+    keywords: ['pnu_', 'pnb_'],
+    regex: `${B}(?<secret>pn[ub]_[A-Za-z0-9]{36})${E}`,
+    entropy: 3.8,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`PREFECT_API_KEY=${fakeToken('pnu_', ALNUM, 36, 10500)}`],
+        negatives: [fakeToken('pnu_', ALNUM, 30, 10501), `pnb_${'x'.repeat(36)}`],
+      };
+    },
+  }),
+  // unverified: Deno Deploy access tokens (https://docs.deno.com/deploy/manual/deployctl/,
+  // DENO_DEPLOY_TOKEN) start with ddp_; 36 alphanumeric characters observed.
+  defineRule({
+    id: 'deno-deploy-token',
+    description: 'Deno Deploy access token',
+    keywords: ['ddp_'],
+    regex: `${B}(?<secret>ddp_[A-Za-z0-9]{36})${E}`,
+    entropy: 3.8,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`DENO_DEPLOY_TOKEN=${fakeToken('ddp_', ALNUM, 36, 10510)}`],
+        negatives: [fakeToken('ddp_', ALNUM, 30, 10511), `ddp_${'x'.repeat(36)}`],
+      };
+    },
+  }),
+];

@@ -1,6 +1,7 @@
 import type { Detector } from '../../types.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
+import { hasSequentialRun } from '../heuristics.js';
 
 /*
  * Cloud and infrastructure providers: keys and tokens of cloud platforms, CDNs, hosting and
@@ -439,7 +440,8 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Azure connection strings and SAS ---
-  // Shared access signatures: https://learn.microsoft.com/azure/storage/common/storage-sas-overview
+  // Shared access signatures: https://learn.microsoft.com/rest/api/storageservices/create-service-sas and
+  // https://learn.microsoft.com/training/modules/configure-storage-security/4-identify-uri-sas-parameters
   // ("sig" is the HMAC-SHA256 signature, base64, URL-encoded; "sv" the signed storage version).
   // A SAS URL: sig= 43 base64 characters (+ / = URL-encoded or not) and "=", with sv=YYYY-MM-DD nearby.
   defineRule({
@@ -464,7 +466,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // Service Bus / Event Hubs / Relay connection strings: https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas
-  // (SharedAccessKeyName and a 256-bit SharedAccessKey: 43 base64 characters and "=").
+  // ("A 256-bit primary cryptographic key in Base64 representation": 43 base64 characters and "=").
   defineRule({
     id: 'azure-service-bus-connection-string',
     description: 'Azure Service Bus / Event Hubs / Relay connection string with a shared access key',
@@ -537,6 +539,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // Azure OpenAI / AI services keys (older, 32 hex): https://learn.microsoft.com/azure/ai-services/authentication
   // (the key is sent in Ocp-Apim-Subscription-Key or api-key). Prefix-less: only when named.
+  // unverified: Microsoft documents the key header (api-key / Ocp-Apim-Subscription-Key), not the older keys' shape; 32 hex characters as issued (newer keys are CASK, see azure-cognitive-services-key).
   defineRule({
     id: 'azure-openai-api-key',
     description: 'Azure OpenAI / Cognitive Services key (32 hex, named as such)',
@@ -546,6 +549,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`AZURE_OPENAI_API_KEY=${fakeString(HEX, 32, 11086)}`, `cognitive_services_key: "${fakeString(HEX, 32, 11087)}"`],
@@ -562,7 +566,6 @@ export const CLOUD_RULES: readonly Detector[] = [
     keywords: ['gocspx-'],
     regex: `${B}(?<secret>GOCSPX-[A-Za-z0-9_\\-]{28})(?![A-Za-z0-9_\\-])`,
     severity: 'critical',
-    confidence: 'high',
     get examples() {
       return {
         positives: [`GOOGLE_CLIENT_SECRET=${fakeToken('GOCSPX-', URLSAFE, 28, 11088)}`, `"client_secret":"${fakeToken('GOCSPX-', URLSAFE, 28, 11089)}"`],
@@ -608,6 +611,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Alibaba Cloud ---
   // AccessKey secret (30 characters, paired with an LTAI AccessKey ID):
   // https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair
+  // unverified: Alibaba describes the AccessKey secret but not its length; 30 letters and digits is the length as issued.
   defineRule({
     id: 'alibaba-access-key-secret',
     description: 'Alibaba Cloud AccessKey secret (named as such)',
@@ -617,6 +621,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${fakeString(ALNUM, 30, 11098)}`, `accessKeySecret: '${fakeString(ALNUM, 30, 11099)}'`],
@@ -643,6 +648,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // SecretKey: 32 letters and digits, shown once at creation: https://www.tencentcloud.com/document/product/598/34228
+  // unverified: Tencent describes the SecretKey but not its length; 32 letters and digits is the length as issued.
   defineRule({
     id: 'tencent-cloud-secret-key',
     description: 'Tencent Cloud API SecretKey (named as such)',
@@ -652,6 +658,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`TENCENTCLOUD_SECRET_KEY=${fakeString(ALNUM, 32, 11105)}`, `tencent_secret_key: "${fakeString(ALNUM, 32, 11106)}"`],
@@ -700,7 +707,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // API keys for service accounts ("Authorization: Api-Key <API key>"):
   // https://yandex.cloud/en/docs/iam/concepts/authorization/api-key
-  // unverified: Yandex does not publish the key's shape; taken only after "Api-Key " or a Yandex name, 40 URL-safe characters starting AQVN.
+  // unverified: Yandex does not publish the key's shape; AQVN and 35-38 URL-safe characters is the shape as issued.
   defineRule({
     id: 'yandex-cloud-api-key',
     description: 'Yandex Cloud service-account API key (AQVN...)',
@@ -739,6 +746,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Linode (Akamai Cloud) ---
   // Personal access tokens: 64 hex characters, used as LINODE_TOKEN / LINODE_CLI_TOKEN:
   // https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens
+  // unverified: Linode's docs describe personal access tokens but not their shape; 64 hex characters is the shape as issued.
   defineRule({
     id: 'linode-token',
     description: 'Linode (Akamai Cloud) personal access token (named as such)',
@@ -748,7 +756,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LINODE_TOKEN=${fakeString(HEX, 64, 11121)}`, `linode_api_token: "${fakeString(HEX, 64, 11122)}"`],
@@ -759,6 +767,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Vultr ---
   // API keys: 36 upper-case letters and digits, sent as a bearer token (VULTR_API_KEY):
   // https://www.vultr.com/api/#section/Authentication
+  // unverified: Vultr's docs describe API keys (one per account, bearer) but not their shape; 36 upper-case letters and digits as issued.
   defineRule({
     id: 'vultr-api-key',
     description: 'Vultr API key (named as such)',
@@ -769,6 +778,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     gate: assignmentWithin(40),
     validate: (s) => (/^[A-Z0-9]{36}$/.test(s) ? 'unknown' : 'invalid'),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`VULTR_API_KEY=${fakeString(UPPER_ALNUM, 36, 11124)}`, `vultr_api_key: "${fakeString(UPPER_ALNUM, 36, 11125)}"`],
@@ -779,6 +789,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Hetzner ---
   // Cloud API tokens: 64 letters and digits (HCLOUD_TOKEN): https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/
   // and https://github.com/hetznercloud/cli (HCLOUD_TOKEN).
+  // unverified: Hetzner's docs describe API tokens but not their shape; 64 letters and digits as issued.
   defineRule({
     id: 'hetzner-cloud-token',
     description: 'Hetzner Cloud API token (named as such)',
@@ -788,6 +799,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`HCLOUD_TOKEN=${fakeString(ALNUM, 64, 11128)}`, `hetzner_token = "${fakeString(ALNUM, 64, 11129)}"`],
@@ -798,6 +810,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- OVHcloud ---
   // Application secret and consumer key (32 letters and digits), with an application key:
   // https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api?id=kb_article_view&sysparm_article=KB0042784
+  // unverified: OVHcloud's docs name the application secret and consumer key but not their shape; 32 letters and digits as issued.
   defineRule({
     id: 'ovh-api-secret',
     description: 'OVHcloud API application secret or consumer key (named as such)',
@@ -807,6 +820,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`OVH_APPLICATION_SECRET=${fakeString(ALNUM, 32, 11131)}`, `ovh_consumer_key: "${fakeString(ALNUM, 32, 11132)}"`],
@@ -816,6 +830,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Civo ---
   // API keys: 50 letters and digits (CIVO_TOKEN): https://www.civo.com/docs/account/api-keys
+  // unverified: Civo's docs describe API keys but not their shape; 50 letters and digits as issued.
   defineRule({
     id: 'civo-api-key',
     description: 'Civo API key (named as such)',
@@ -825,6 +840,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CIVO_TOKEN=${fakeString(ALNUM, 50, 11134)}`],
@@ -851,6 +867,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Cloudflare ---
   // Global API key: 37 hex characters, sent as X-Auth-Key with X-Auth-Email:
   // https://developers.cloudflare.com/fundamentals/api/get-started/keys/
+  // unverified: Cloudflare documents the legacy Global API key (new and rolled keys are cfk_, covered by cloudflare-api-token) but not its shape; 37 hex characters as issued.
   defineRule({
     id: 'cloudflare-global-api-key',
     description: 'Cloudflare Global API key (named as such)',
@@ -860,7 +877,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CLOUDFLARE_API_KEY=${fakeString(HEX, 37, 11140)}`, `-H "X-Auth-Key: ${fakeString(HEX, 37, 11141)}"`],
@@ -887,6 +904,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Fastly ---
   // API tokens: 32 URL-safe characters, sent as Fastly-Key: https://www.fastly.com/documentation/reference/api/auth-tokens/
+  // unverified: Fastly documents API tokens (Fastly-Key header) but not their shape; 32 URL-safe characters as issued.
   defineRule({
     id: 'fastly-api-token',
     description: 'Fastly API token (named as such)',
@@ -896,6 +914,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`FASTLY_API_TOKEN=${fakeString(URLSAFE, 32, 11148)}`, `-H "Fastly-Key: ${fakeString(URLSAFE, 32, 11149)}"`],
@@ -904,13 +923,14 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Akamai EdgeGrid ---
-  // client_token and access_token: akab- then two lower-case runs; client_secret: 44 base64. In .edgerc:
+  // client_token and access_token: akab- then two lower-case runs joined by "-" (Akamai's examples: 26-27 and 5-6
+  // characters; the EdgeGrid READMEs: 16 and 16); client_secret: 44 base64 characters. In .edgerc:
   // https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials
   defineRule({
     id: 'akamai-edgegrid-token',
     description: 'Akamai EdgeGrid client or access token (akab-)',
     keywords: ['akab-'],
-    regex: `${B}(?<secret>akab-[a-z0-9]{16,32}-[a-z0-9]{16})(?![A-Za-z0-9_\\-.])`,
+    regex: `${B}(?<secret>akab-[a-z0-9]{16,32}-[a-z0-9]{5,16})(?![A-Za-z0-9_\\-.])`,
     entropy: 3.5,
     severity: 'high',
     get examples() {
@@ -975,7 +995,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   // Service account tokens are JWTs whose claims name the service account: legacy secret tokens have
   // iss "kubernetes/serviceaccount", bound tokens a "kubernetes.io" claim:
   // https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/ and
-  // https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens
+  // https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens and
+  // https://pkg.go.dev/k8s.io/kubernetes/pkg/serviceaccount (LegacyIssuer = "kubernetes/serviceaccount")
   // Keywords: "kubernetes.io" base64url-encoded at each of its three alignments.
   defineRule({
     id: 'kubernetes-service-account-token',
@@ -1062,6 +1083,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Confluent Cloud ---
   // API key (16 upper-case letters and digits) and secret (64 characters):
   // https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
+  // unverified: Confluent documents API key/secret pairs but not the secret's shape; 64 base64 characters as issued.
   defineRule({
     id: 'confluent-api-secret',
     description: 'Confluent Cloud API secret (named as such)',
@@ -1071,6 +1093,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CONFLUENT_CLOUD_API_SECRET=${fakeString(B64, 64, 11181)}`, `confluent_api_secret: "${fakeString(B64, 64, 11182)}"`],
@@ -1080,6 +1103,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Equinix Metal ---
   // API tokens (METAL_AUTH_TOKEN / PACKET_AUTH_TOKEN), 32 letters and digits: https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/
+  // unverified: Equinix documents API keys (METAL_AUTH_TOKEN) but not their shape; 32 letters and digits as issued.
   defineRule({
     id: 'equinix-metal-token',
     description: 'Equinix Metal API token (named as such)',
@@ -1089,6 +1113,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`METAL_AUTH_TOKEN=${fakeString(ALNUM, 32, 11184)}`],
@@ -1099,6 +1124,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Rancher ---
   // API keys: token-<5 characters>:<54 characters> (access key:secret key, the bearer token):
   // https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys
+  // unverified: Rancher documents the bearer token as access key and secret key joined by a colon, not their shapes; token-<5>:<54> lower-case as issued.
   defineRule({
     id: 'rancher-api-token',
     description: 'Rancher API bearer token (token-xxxxx:secret)',
@@ -1106,7 +1132,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>token-[a-z0-9]{5}:[a-z0-9]{54})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`RANCHER_TOKEN=token-${fakeString(LOWER_ALNUM, 5, 11186)}:${fakeString(LOWER_ALNUM, 54, 11187)}`],
@@ -1115,7 +1141,8 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- HashiCorp Consul / Nomad ---
-  // ACL tokens' SecretID is a UUID (CONSUL_HTTP_TOKEN): https://developer.hashicorp.com/consul/docs/security/acl/tokens
+  // ACL tokens' SecretID is a UUID ("Specifies a UUID to use as the token's Secret ID"), used as CONSUL_HTTP_TOKEN:
+  // https://developer.hashicorp.com/consul/api-docs/acl/tokens and https://developer.hashicorp.com/consul/commands/acl/token
   defineRule({
     id: 'consul-acl-token',
     description: 'HashiCorp Consul ACL token (UUID, named as such)',
@@ -1146,6 +1173,86 @@ export const CLOUD_RULES: readonly Detector[] = [
       return {
         positives: [`NOMAD_TOKEN=${uuid(11192)}`],
         negatives: ['NOMAD_TOKEN=${NOMAD_TOKEN}', `NOMAD_JOB_ID=${uuid(11193)}`],
+      };
+    },
+  }),
+  // --- Kubernetes bootstrap tokens ---
+  // Bootstrap tokens are a 6-character token id, ".", and a 16-character token secret, [a-z0-9]{6}\.[a-z0-9]{16}:
+  // https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/#token-format
+  // Taken after kubeadm's --token flags or a token: field, in text that names kubeadm or a bootstrap token.
+  defineRule({
+    id: 'kubernetes-bootstrap-token',
+    description: 'Kubernetes bootstrap token (kubeadm join token)',
+    keywords: ['kubeadm', 'bootstrap-token', 'bootstraptoken'],
+    regex: `(?:--(?:discovery-)?token[= ]{1,3}|\\btoken["']?\\s{0,3}:\\s{0,3}["']?)(?<secret>[a-z0-9]{6}\\.[a-z0-9]{16})(?![A-Za-z0-9_.\\-])`,
+    entropy: 3.3,
+    validate: (s) => (hasSequentialRun(s.replace('.', ''), 5) ? 'invalid' : 'unknown'),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`kubeadm join 10.0.0.1:6443 --token ${fakeString(LOWER_ALNUM, 6, 11195)}.${fakeString(LOWER_ALNUM, 16, 11196)} --discovery-token-ca-cert-hash sha256:${fakeString(HEX, 64, 11197)}`, `apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nbootstrapTokens:\n- token: "${fakeString(LOWER_ALNUM, 6, 11198)}.${fakeString(LOWER_ALNUM, 16, 11199)}"`],
+        negatives: [`kubeadm join 10.0.0.1:6443 --token ${['abcdef', '0123456789abcdef'].join('.')}`, 'kubeadm join 10.0.0.1:6443 --token <token>', `kubeadm token create ${fakeString(LOWER_ALNUM, 6, 11200)}.${fakeString(LOWER_ALNUM, 10, 11201)}`],
+      };
+    },
+  }),
+  // --- Infisical ---
+  // Service tokens: "st." then parts separated by "."; the part after the last "." is a hex symmetric key:
+  // https://infisical.com/docs/documentation/platform/token and https://infisical.com/docs/internals/service-tokens
+  // (part lengths not stated: 16-64 hex each).
+  defineRule({
+    id: 'infisical-service-token',
+    description: 'Infisical service token (st.)',
+    keywords: ['st.'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>st\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64})(?![A-Za-z0-9_.\\-])`,
+    entropy: 3.3,
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [`INFISICAL_TOKEN=st.${fakeString(HEX, 24, 11202)}.${fakeString(HEX, 32, 11203)}.${fakeString(HEX, 32, 11204)}`],
+        negatives: ['INFISICAL_TOKEN=st.abc.def.ghi', `st.${fakeString(HEX, 24, 11205)}.${fakeString(HEX, 32, 11206)}`, `const x = st.${'0'.repeat(24)}.${'0'.repeat(32)}.${'0'.repeat(32)}`],
+      };
+    },
+  }),
+  // --- ngrok ---
+  // Agent authtokens (ngrok config add-authtoken <token>, NGROK_AUTHTOKEN): https://ngrok.com/docs/agent/#authtokens
+  // unverified: ngrok does not publish the authtoken's shape (err_ngrok_105 only says it can tell a malformed one); two
+  // base62 runs joined by "_" is the shape as issued.
+  defineRule({
+    id: 'ngrok-authtoken',
+    description: 'ngrok agent authtoken (named as such)',
+    keywords: ['ngrok'],
+    regex: `(?:ngrok${SEP}(?:auth${SEP})?token${ASSIGN}|ngrok(?: config add-)?[ \\-]?authtoken\\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,32}_[0-9A-Za-z]{20,32})(?![A-Za-z0-9_])`,
+    ignoreCase: true,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`ngrok config add-authtoken ${fakeString(ALNUM, 27, 11207)}_${fakeString(ALNUM, 21, 11208)}`, `NGROK_AUTHTOKEN=${fakeString(ALNUM, 25, 11209)}_${fakeString(ALNUM, 22, 11210)}`],
+        negatives: ['ngrok config add-authtoken <your-authtoken>', 'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}', `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`],
+      };
+    },
+  }),
+  // --- Huawei Cloud ---
+  // AK/SK pairs (credentials.csv; SDK variables HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK, CLOUD_SDK_SK):
+  // https://support.huaweicloud.com/devg-apig/apig-dev-180307021.html and https://support.huaweicloud.com/intl/en-us/sdkreference-sis/sis_05_0003.html
+  // unverified: Huawei does not state the SK's shape; 40 letters and digits is the shape as issued.
+  defineRule({
+    id: 'huawei-cloud-secret-key',
+    description: 'Huawei Cloud secret access key (SK, named as such)',
+    keywords: ['huawei', 'cloud_sdk_sk'],
+    regex: named(`(?:huawei(?:cloud)?${SEP}(?:sdk${SEP})?(?:sk|secret${SEP}(?:access${SEP})?key)|cloud${SEP}sdk${SEP}sk)`, '[A-Za-z0-9]{40}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`HUAWEICLOUD_SDK_SK=${fakeString(ALNUM, 40, 11212)}`, `export CLOUD_SDK_SK="${fakeString(ALNUM, 40, 11213)}"`],
+        negatives: ['HUAWEICLOUD_SDK_SK=${HUAWEICLOUD_SDK_SK}', `HUAWEICLOUD_SDK_AK=${fakeString(UPPER_ALNUM, 20, 11214)}`],
       };
     },
   }),

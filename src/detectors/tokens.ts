@@ -161,14 +161,20 @@ export const TOKEN_RULES: readonly Detector[] = [
   }),
   defineRule({
     id: 'pypi-token',
-    description: 'PyPI upload token',
-    keywords: ['pypi-AgEIcHlwaS5vcmc'],
+    description: 'PyPI (or TestPyPI) upload token',
+    // Tokens are macaroons whose location is the index (https://pypi.org/help/#apitoken):
+    // base64 of "pypi.org", or of "test.pypi.org" for TestPyPI (AgENdGVzdC5weXBpLm9y...).
+    keywords: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9y'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,})`,
+    regex: `${B}(?<secret>pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9y)[A-Za-z0-9_\\-]{50,})`,
     severity: 'critical',
+    severityFor: (s) => (s.startsWith('pypi-AgENdGVzdC5weXBpLm9y') ? 'medium' : 'critical'),
     confidence: 'high',
     get examples() {
-      return { positives: [`password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`], negatives: ['pypi-AgEIcHlwaS5vcmcshort'] };
+      return {
+        positives: [`password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`, `TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9y${fakeString(URLSAFE, 70, 15087)}`],
+        negatives: ['pypi-AgEIcHlwaS5vcmcshort', 'pypi-AgENdGVzdC5weXBpLm9yshort'],
+      };
     },
   }),
   defineRule({
@@ -635,14 +641,19 @@ export const TOKEN_RULES: readonly Detector[] = [
   }),
   defineRule({
     id: 'figma-token',
-    description: 'Figma personal access token',
-    keywords: ['figd_'],
-    regex: `${B}(?<secret>figd_[A-Za-z0-9_\\-]{40,})`,
+    description: 'Figma personal access token or OAuth access token',
+    // OAuth access tokens are figu_ and go in an Authorization: Bearer header
+    // (https://developers.figma.com/docs/rest-api/authentication/; figma/code-connect#371).
+    keywords: ['figd_', 'figu_'],
+    regex: `${B}(?<secret>fig[du]_[A-Za-z0-9_\\-]{40,})`,
     placeholders: false,
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('figd_', URLSAFE, 40, 82)], negatives: ['figd_short'] };
+      return {
+        positives: [fakeToken('figd_', URLSAFE, 40, 82), `Authorization: Bearer ${fakeToken('figu_', URLSAFE, 48, 15085)}`],
+        negatives: ['figd_short', `figu_${'x'.repeat(48)}`, `configu_${fakeString(URLSAFE, 48, 15086)}`],
+      };
     },
   }),
   defineRule({
@@ -1106,6 +1117,26 @@ export const TOKEN_RULES: readonly Detector[] = [
       return {
         positives: [`HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`],
         negatives: [`api_org_${'x'.repeat(34)}`, 'api_org_settings', `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`],
+      };
+    },
+  }),
+  // unverified: Atlassian's docs (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/)
+  // give no format; API tokens issued before the ATATT3 format (see atlassian-api-token) were
+  // 24 base62 characters. Only taken where assigned to a Jira/Confluence/Atlassian token name.
+  defineRule({
+    id: 'atlassian-legacy-api-token',
+    description: 'Atlassian (Jira, Confluence) API token, legacy 24-character format, named as such',
+    keywords: ['jira', 'confluence', 'atlassian'],
+    regex: `(?:jira|confluence|atlassian)[_\\-]?(?:api[_\\-]?)?token["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`JIRA_API_TOKEN=${fakeString(ALNUM, 24, 15088)}`, `confluence_token: "${fakeString(ALNUM, 24, 15089)}"`],
+        negatives: ['JIRA_API_TOKEN=${JIRA_API_TOKEN}', 'JIRA_API_TOKEN=yourApiTokenGoesHere1234', `JIRA_API_TOKEN=${fakeString(ALNUM, 30, 15090)}`, 'JIRA_TOKEN=aaaaaaaaaaaabbbbbbbbbbbb'],
       };
     },
   }),

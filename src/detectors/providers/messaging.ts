@@ -768,4 +768,358 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
+  // https://developer.okta.com/docs/guides/create-an-api-token/main/ (SSWS API tokens, "Authorization: SSWS
+  // 00QCjAl4MlV-WPXM...0HmjFx-vbGua": "00" then URL-safe characters, 42 in all).
+  defineRule({
+    id: 'okta-api-token',
+    description: 'Okta API token (SSWS header, or named as such)',
+    keywords: ['ssws', 'okta'],
+    regex: `(?:SSWS\\s{1,3}|okta${S}(?:api${S})?(?:token|key)${A})(?<secret>00[A-Za-z0-9_\\-]{40})(?![A-Za-z0-9_\\-])`,
+    ignoreCase: true,
+    entropy: 3.5,
+    severity: 'critical',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`-H "Authorization: SSWS 00${fakeString(URLSAFE, 40, 12123)}"`, `OKTA_API_TOKEN=00${fakeString(URLSAFE, 40, 12124)}`],
+        negatives: ['Authorization: SSWS 00QCjAl4MlV-WPXM...0HmjFx-vbGua', `OKTA_API_TOKEN=00${fakeString(URLSAFE, 30, 12125)}`, `OKTA_CLIENT_ID=0oa${fakeString(ALNUM, 17, 12126)}`],
+      };
+    },
+  }),
+  // https://auth0.com/docs/get-started/applications/application-settings (Client Secret of an application, used
+  // for client authentication). unverified: 64 URL-safe characters, as issued.
+  defineRule({
+    id: 'auth0-client-secret',
+    description: 'Auth0 application client secret (named as such)',
+    keywords: ['auth0'],
+    regex: named(`auth0${S}(?:app${S}|m2m${S}|mgmt${S}|management${S})?client${S}secret`, '[A-Za-z0-9_\\-]{64}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`AUTH0_CLIENT_SECRET=${fakeString(URLSAFE, 64, 12127)}`, `auth0.clientSecret: '${fakeString(URLSAFE, 64, 12128)}'`],
+        negatives: ["AUTH0_CLIENT_SECRET='YOUR_CLIENT_SECRET'", `AUTH0_CLIENT_ID=${fakeString(ALNUM, 32, 12129)}`, `AUTH0_CLIENT_SECRET=${'a'.repeat(64)}`],
+      };
+    },
+  }),
+  // https://stytch.com/docs/api-reference/consumer/api/getting-started (project secret for Basic auth; test and
+  // live secrets start with "secret-test-" / "secret-live-"). unverified: 36 characters after the prefix, as issued.
+  defineRule({
+    id: 'stytch-secret',
+    description: 'Stytch project secret',
+    keywords: ['secret-test-', 'secret-live-'],
+    regex: `(?<![A-Za-z0-9_\\-])(?<secret>secret-(?:test|live)-[A-Za-z0-9_=\\-]{36})(?![A-Za-z0-9_=\\-])`,
+    entropy: 3.5,
+    severity: 'critical',
+    severityFor: (s) => (s.startsWith('secret-test-') ? 'medium' : 'critical'),
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`STYTCH_SECRET=secret-live-${fakeString(URLSAFE, 35, 12130)}=`, `stytch.Client(project_id="project-test-${fakeUuid(12131)}", secret="secret-test-${fakeString(URLSAFE, 36, 12132)}")`],
+        negatives: ['STYTCH_SECRET=secret-test-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'STYTCH_SECRET=secret-test-12345678901234567890abcdabcd', `my-secret-test-${fakeString(URLSAFE, 36, 12133)}`],
+      };
+    },
+  }),
+  // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/ (back-end apps' client secret).
+  // unverified: 40 to 60 alphanumerics, as issued.
+  defineRule({
+    id: 'kinde-client-secret',
+    description: 'Kinde application client secret (named as such)',
+    keywords: ['kinde'],
+    regex: named(`kinde${S}(?:m2m${S})?client${S}secret`, '[A-Za-z0-9]{40,60}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`KINDE_CLIENT_SECRET=${fakeString(ALNUM, 47, 12134)}`],
+        negatives: ['KINDE_CLIENT_SECRET=<your_kinde_client_secret>', `KINDE_CLIENT_ID=${fakeString(HEX, 32, 12135)}`],
+      };
+    },
+  }),
+  // https://fusionauth.io/docs/apis/authentication#api-key-authentication (API keys in the Authorization header).
+  // unverified: 32 to 64 URL-safe characters (FusionAuth generates 64, and accepts supplied keys).
+  defineRule({
+    id: 'fusionauth-api-key',
+    description: 'FusionAuth API key (named as such)',
+    keywords: ['fusionauth'],
+    regex: named(`fusionauth${S}(?:api${S})?key`, '[A-Za-z0-9_\\-]{32,64}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FUSIONAUTH_API_KEY=${fakeString(URLSAFE, 64, 12136)}`],
+        negatives: [`FUSIONAUTH_API_KEY=${'x'.repeat(64)}`, 'FUSIONAUTH_API_KEY=this_really_should_be_a_long_random_alphanumeric_value_but_this_still_works'],
+      };
+    },
+  }),
+  // https://www.keycloak.org/docs/latest/server_admin/#_client-credentials (confidential clients' client secret,
+  // generated in the admin console). unverified: 32 alphanumerics, as generated.
+  defineRule({
+    id: 'keycloak-client-secret',
+    description: 'Keycloak client secret (named as such)',
+    keywords: ['keycloak'],
+    regex: named(`keycloak${S}(?:client${S})?secret`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`KEYCLOAK_CLIENT_SECRET=${fakeString(ALNUM, 32, 12137)}`, `keycloak.clientSecret: "${fakeString(ALNUM, 32, 12138)}"`],
+        negatives: ['KEYCLOAK_CLIENT_SECRET=**********', `KEYCLOAK_CLIENT_SECRET=${fakeString(ALNUM, 20, 12139)}`],
+      };
+    },
+  }),
+  // https://dev.twitch.tv/docs/authentication/register-app/ (client secret of a registered app).
+  // unverified: 30 lower-case alphanumerics, as issued.
+  defineRule({
+    id: 'twitch-client-secret',
+    description: 'Twitch application client secret (named as such)',
+    keywords: ['twitch'],
+    regex: named(`twitch${S}(?:app${S})?client${S}secret`, '[a-z0-9]{30}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`TWITCH_CLIENT_SECRET=${fakeString(LOWER_ALNUM, 30, 12140)}`],
+        negatives: [`TWITCH_CLIENT_ID=${fakeString(LOWER_ALNUM, 30, 12141)}`, `TWITCH_CLIENT_SECRET=${'0'.repeat(30)}`],
+      };
+    },
+  }),
+  // https://dev.twitch.tv/docs/irc/authenticate-bot/ (PASS oauth:<access token>; Twitch's access tokens in its
+  // authentication docs are 30 lower-case alphanumerics).
+  defineRule({
+    id: 'twitch-oauth-token',
+    description: 'Twitch chat (IRC) OAuth token ("oauth:" + access token)',
+    keywords: ['oauth:'],
+    regex: `(?<![A-Za-z0-9_])(?<secret>oauth:[a-z0-9]{30})${E}`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`TWITCH_OAUTH=oauth:${fakeString(LOWER_ALNUM, 30, 12142)}`, `PASS oauth:${fakeString(LOWER_ALNUM, 30, 12143)}`],
+        negatives: ['PASS oauth:your_oauth_token', `PASS oauth:${fakeString(LOWER_ALNUM, 20, 12144)}`, `scope = "oauth:${'a'.repeat(30)}"`],
+      };
+    },
+  }),
+  // https://developers.facebook.com/docs/facebook-login/security/#appsecret (the App Secret, in the app dashboard).
+  // unverified: 32 hex, as issued.
+  defineRule({
+    id: 'facebook-app-secret',
+    description: 'Facebook / Meta app secret (named as such)',
+    keywords: ['facebook', 'fb_app_secret', 'fb_secret', 'fb-app-secret', 'fbappsecret', 'fb_client_secret'],
+    regex: named(`(?:facebook|fb)${S}(?:app${S}|client${S})?secret`, '[0-9a-f]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FACEBOOK_APP_SECRET=${fakeString(HEX, 32, 12145)}`, `fb_app_secret: "${fakeString(HEX, 32, 12146)}"`],
+        negatives: [`FACEBOOK_APP_ID=${fakeString(DIGITS, 15, 12147)}`, `FACEBOOK_APP_SECRET=${'0'.repeat(32)}`],
+      };
+    },
+  }),
+  // https://developers.facebook.com/docs/facebook-login/guides/access-tokens (user, Page and system-user access
+  // tokens are opaque strings). unverified: issued Graph API tokens start with "EAA" and run 100+ alphanumerics.
+  defineRule({
+    id: 'facebook-access-token',
+    description: 'Facebook / Meta Graph API access token (EAA...)',
+    keywords: ['EAA'],
+    keywordsCaseSensitive: true,
+    regex: `(?<![A-Za-z0-9_+/\\-])(?<secret>EAA[A-Za-z0-9]{100,400})(?![A-Za-z0-9_+/=\\-])`,
+    entropy: 4.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FB_PAGE_ACCESS_TOKEN=EAA${fakeString(ALNUM, 180, 12148)}`, `graph.facebook.com/me?access_token=EAA${fakeString(ALNUM, 120, 12149)}&fields=id`],
+        negatives: [`EAA${fakeString(ALNUM, 40, 12150)}`, `data:font/woff2;base64,AAEAA${fakeString(ALNUM, 150, 12151)}+AAA`, `EAA${'A'.repeat(150)}`],
+      };
+    },
+  }),
+  // https://developers.facebook.com/docs/instagram-platform/reference/access_token (Instagram User access tokens).
+  // unverified: issued tokens start with "IGQV" (Basic Display) or "IGAA" (Instagram API with Instagram Login).
+  defineRule({
+    id: 'instagram-access-token',
+    description: 'Instagram user access token (IGQV... / IGAA...)',
+    keywords: ['IGQV', 'IGAA'],
+    keywordsCaseSensitive: true,
+    regex: `(?<![A-Za-z0-9_+/\\-])(?<secret>IG(?:QV|AA)[A-Za-z0-9_\\-]{100,300})(?![A-Za-z0-9_+/=\\-])`,
+    entropy: 4.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`INSTAGRAM_ACCESS_TOKEN=IGQV${fakeString(URLSAFE, 160, 12152)}`, `"access_token": "IGAA${fakeString(URLSAFE, 140, 12153)}"`],
+        negatives: [`IGQV${fakeString(URLSAFE, 50, 12154)}`, `/9j/4AAQSkZJRgABIGAA${fakeString(ALNUM, 150, 12155)}/`],
+      };
+    },
+  }),
+  // https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens (app-only Bearer Token; the example in
+  // X's docs: 21 "A"s, then URL-encoded base64 with %2B/%2F/%3D). A value without any %-escape is dropped.
+  defineRule({
+    id: 'twitter-bearer-token',
+    description: 'Twitter / X app-only bearer token',
+    keywords: ['AAAAAAAAAAAAAAAAAAAAA'],
+    keywordsCaseSensitive: true,
+    regex: `(?<![A-Za-z0-9_+/%\\-])(?<secret>AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{60,140})(?![A-Za-z0-9_+/=%\\-])`,
+    entropy: 3.5,
+    validate: (s) => (/%(?:2B|2F|3D)/.test(s) ? 'unknown' : 'invalid'),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      const t = (seed: number): string => `AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 12, seed)}%2B${fakeString(ALNUM, 40, seed + 1)}%3D${fakeString(ALNUM, 40, seed + 2)}`;
+      return {
+        positives: [`TWITTER_BEARER_TOKEN=${t(12156)}`, `Authorization: Bearer ${t(12159)}`],
+        negatives: [`data = "AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 100, 12162)}"`, `AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 30, 12163)}%3D`],
+      };
+    },
+  }),
+  // https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret (consumer API key and secret;
+  // the examples in X's OAuth docs: a 22-25 character key, a 41-50 character secret, both alphanumeric).
+  defineRule({
+    id: 'twitter-api-secret',
+    description: 'Twitter / X API (consumer) secret (named as such)',
+    keywords: ['twitter'],
+    regex: named(`twitter${S}(?:api${S}|consumer${S}|app${S})(?:key${S})?secret`, '[A-Za-z0-9]{41,50}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`TWITTER_API_SECRET=${fakeString(ALNUM, 50, 12164)}`, `twitter_consumer_secret: "${fakeString(ALNUM, 45, 12165)}"`],
+        negatives: ['TWITTER_API_SECRET=your-twitter-api-secret-goes-here', `TWITTER_API_SECRET=${fakeString(ALNUM, 30, 12166)}`],
+      };
+    },
+  }),
+  // https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret (the consumer API key).
+  defineRule({
+    id: 'twitter-api-key',
+    description: 'Twitter / X API (consumer) key (named as such)',
+    keywords: ['twitter'],
+    regex: named(`twitter${S}(?:api|consumer)${S}key`, '[A-Za-z0-9]{22,25}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`TWITTER_API_KEY=${fakeString(ALNUM, 25, 12167)}`, `twitter.consumerKey = '${fakeString(ALNUM, 22, 12168)}'`],
+        negatives: [`TWITTER_API_KEY=${fakeString(ALNUM, 40, 12169)}`, 'TWITTER_API_KEY=${TWITTER_KEY}'],
+      };
+    },
+  }),
+  // https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens (user access token:
+  // the user's numeric id, "-", then alphanumerics, as in X's examples).
+  defineRule({
+    id: 'twitter-access-token',
+    description: 'Twitter / X OAuth 1.0a user access token (named as such)',
+    keywords: ['twitter'],
+    regex: named(`twitter${S}(?:oauth${S})?access${S}token`, '[0-9]{1,20}-[A-Za-z0-9]{20,50}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`TWITTER_ACCESS_TOKEN=${fakeString(DIGITS, 18, 12170)}-${fakeString(ALNUM, 40, 12171)}`],
+        negatives: ['TWITTER_ACCESS_TOKEN=1234567890-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', `TWITTER_ACCESS_TOKEN=${fakeString(ALNUM, 40, 12172)}`],
+      };
+    },
+  }),
+  // https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens (access token secret,
+  // 41-45 alphanumerics in X's examples).
+  defineRule({
+    id: 'twitter-access-token-secret',
+    description: 'Twitter / X OAuth 1.0a access token secret (named as such)',
+    keywords: ['twitter'],
+    regex: named(`twitter${S}(?:oauth${S})?access${S}(?:token${S})?secret`, '[A-Za-z0-9]{41,45}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`TWITTER_ACCESS_TOKEN_SECRET=${fakeString(ALNUM, 45, 12173)}`, `twitter_access_secret: '${fakeString(ALNUM, 41, 12174)}'`],
+        negatives: [`TWITTER_ACCESS_TOKEN_SECRET=${'a'.repeat(45)}`, `TWITTER_ACCESS_TOKEN_SECRET=${fakeString(ALNUM, 30, 12175)}`],
+      };
+    },
+  }),
+  // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow (client secret of a
+  // LinkedIn app). unverified: current secrets are "WPL_AP1." + 16 alphanumerics + "." + 6 base64 + "==", as issued.
+  defineRule({
+    id: 'linkedin-client-secret',
+    description: 'LinkedIn application client secret (WPL_AP1. format)',
+    keywords: ['WPL_AP1.'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>WPL_AP1\\.[A-Za-z0-9]{16}\\.[A-Za-z0-9+/]{6}==)(?![A-Za-z0-9+/=])`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LINKEDIN_CLIENT_SECRET=WPL_AP1.${fakeString(ALNUM, 16, 12176)}.${fakeString(ALNUM, 6, 12177)}==`, `clientSecret: "WPL_AP1.${fakeString(ALNUM, 16, 12178)}.${fakeString(ALNUM + '+/', 6, 12179)}=="`],
+        negatives: ['placeholder="e.g. WPL_AP1.xxxxxxxx..."', `WPL_AP1.${fakeString(ALNUM, 10, 12180)}.${fakeString(ALNUM, 6, 12181)}==`],
+      };
+    },
+  }),
+  // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow (client secret).
+  // unverified: legacy secrets are 16 alphanumerics, as issued.
+  defineRule({
+    id: 'linkedin-legacy-client-secret',
+    description: 'LinkedIn application client secret, legacy 16-character format (named as such)',
+    keywords: ['linkedin'],
+    regex: named(`linkedin${S}(?:oauth2?${S})?(?:client${S})?secret`, '[A-Za-z0-9]{16}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LINKEDIN_CLIENT_SECRET=${fakeString(ALNUM, 16, 12182)}`],
+        negatives: [`LINKEDIN_CLIENT_ID=${fakeString(LOWER_ALNUM, 14, 12183)}`, 'LINKEDIN_CLIENT_SECRET=xxxxxxxxxxxxxxxx'],
+      };
+    },
+  }),
+  // https://github.com/reddit-archive/reddit/wiki/OAuth2 (Reddit's OAuth2 guide: client id and secret of an app).
+  // unverified: secrets are 27-30 URL-safe characters, as issued.
+  defineRule({
+    id: 'reddit-client-secret',
+    description: 'Reddit application client secret (named as such)',
+    keywords: ['reddit'],
+    regex: named(`reddit${S}(?:app${S}|api${S})?(?:client${S})?secret`, '[A-Za-z0-9_\\-]{27,30}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`, `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`],
+        negatives: [`REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`, 'REDDIT_CLIENT_SECRET=your_reddit_secret'],
+      };
+    },
+  }),
 ];

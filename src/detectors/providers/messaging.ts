@@ -177,27 +177,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.twilio.com/docs/iam/api/authtoken and https://www.twilio.com/docs/glossary/what-is-a-sid
-  // (Account SID: AC + 32 hexadecimal characters; the auth token: 32 hexadecimal characters).
-  defineRule({
-    id: 'twilio-auth-token',
-    description: 'Twilio account auth token (named as such)',
-    keywords: ['twilio'],
-    regex: named(`twilio${S}(?:account${S})?auth${S}token`, '[0-9a-f]{32}'),
-    ignoreCase: true,
-    entropy: 3.0,
-    gate: assignmentWithin(40),
-    severity: 'critical',
-    confidence: 'high',
-    get examples() {
-      return {
-        positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 12021)}`, `twilio.authToken = '${fakeString(HEX, 32, 12022)}'`],
-        negatives: [`TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, `TWILIO_AUTH_TOKEN=${fakeString(HEX, 31, 12023)}`, 'TWILIO_AUTH_TOKEN=${TWILIO_TOKEN}'],
-      };
-    },
-  }),
   // https://www.twilio.com/docs/glossary/what-is-a-sid (Account SID: AC followed by 32 hex characters). An
-  // identifier, not a secret, but half of the account credential; only where Twilio is named.
+  // identifier, not a secret, but half of the account credential (the auth token is twilio-auth-token, in
+  // tokens.ts); only where Twilio is named.
   defineRule({
     id: 'twilio-account-sid',
     description: 'Twilio account SID (identifier half of an account credential)',

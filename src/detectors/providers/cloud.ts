@@ -557,6 +557,45 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
+  // Storage account keys outside a connection string: 512-bit keys, 86 base64 characters and "==" (Microsoft's
+  // SEC101/106 AzureStorageAccountLegacyCredentials pattern, microsoft/security-utilities
+  // PreciselyClassifiedSecurityKeys/SEC101_106_AzureStorageAccountLegacyCredentials.cs). Only where the name says so.
+  defineRule({
+    id: 'azure-storage-account-key',
+    description: 'Azure Storage account key (88 base64 characters, named as such)',
+    keywords: ['storage_key', 'storagekey', 'storage-key', 'storage_account', 'storageaccount', 'storage-account', 'storage_access', 'storageaccess', 'azure_storage', 'azurestorage'],
+    regex: named(`(?:azure${SEP})?storage${SEP}(?:account${SEP})?(?:access${SEP})?key`, '[A-Za-z0-9+/]{86}==', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`AZURE_STORAGE_KEY=${fakeString(B64, 86, 11215)}==`, `"storageAccountKey": "${fakeString(B64, 86, 11216)}=="`],
+        negatives: ['AZURE_STORAGE_KEY=${AZURE_STORAGE_KEY}', `AZURE_STORAGE_KEY=${fakeString(B64, 60, 11217)}==`, `AZURE_STORAGE_KEY=${'A'.repeat(86)}==`],
+      };
+    },
+  }),
+  // Cosmos DB account keys (legacy, 86 base64 characters and "==", Microsoft's SEC101/104 AzureCosmosDBLegacyCredentials
+  // pattern, microsoft/security-utilities PreciselyClassifiedSecurityKeys/SEC101_104_AzureCosmosDBLegacyCredentials.cs).
+  defineRule({
+    id: 'azure-cosmosdb-key',
+    description: 'Azure Cosmos DB account key (88 base64 characters, named as such)',
+    keywords: ['cosmos'],
+    regex: named(`cosmos(?:${SEP}db)?${SEP}(?:(?:primary|secondary|master|account|auth)${SEP})?key`, '[A-Za-z0-9+/]{86}==', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`COSMOS_KEY=${fakeString(B64, 86, 11218)}==`, `cosmosDbPrimaryKey: '${fakeString(B64, 86, 11219)}=='`],
+        negatives: ['COSMOS_KEY=${COSMOS_KEY}', `COSMOS_ENDPOINT=https://acct.documents.azure.com:443/`, `COSMOS_KEY=${fakeString(B64, 40, 11220)}==`],
+      };
+    },
+  }),
   // --- Google Cloud ---
   // OAuth client secrets start with GOCSPX-: https://developers.googleblog.com/en/usability-and-safety-updates-to-google-auth-platform
   // and https://support.google.com/cloud/answer/15549257. 28 URL-safe characters follow (length as issued; Google states only the prefix).
@@ -637,7 +676,8 @@ export const CLOUD_RULES: readonly Detector[] = [
     description: 'Tencent Cloud API SecretId (AKID)',
     keywords: ['AKID'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>AKID[A-Za-z0-9]{32}(?:[A-Za-z0-9]{4})?)${E}`,
+    // Not inside a base64 run either (+ and / around it).
+    regex: `(?<![A-Za-z0-9_+/])(?<secret>AKID[A-Za-z0-9]{32}(?:[A-Za-z0-9]{4})?)(?![A-Za-z0-9_+/])`,
     entropy: 3.8,
     severity: 'high',
     get examples() {
@@ -899,6 +939,50 @@ export const CLOUD_RULES: readonly Detector[] = [
       return {
         positives: [`CF_API_USER_SERVICE_KEY=v1.0-${fakeString(HEX, 24, 11144)}-${fakeString(HEX, 146, 11145)}`],
         negatives: ['version: v1.0-beta', `v1.0-${fakeString(HEX, 24, 11146)}-${fakeString(HEX, 100, 11147)}`],
+      };
+    },
+  }),
+  // Tunnel tokens (cloudflared tunnel run --token, TUNNEL_TOKEN): base64 of the JSON {"a": account tag,
+  // "s": tunnel secret, "t": tunnel id}, as the TunnelToken struct in Cloudflare's cloudflared defines it:
+  // https://github.com/cloudflare/cloudflared/blob/master/connection/connection.go. The JSON opens {"a":" (base64 eyJhIjoi).
+  defineRule({
+    id: 'cloudflare-tunnel-token',
+    description: 'Cloudflare Tunnel token (base64 JSON with account, tunnel id and secret)',
+    keywords: ['eyJhIjoi'],
+    keywordsCaseSensitive: true,
+    regex: `(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=])`,
+    placeholders: false,
+    validate: (s) => {
+      try {
+        const o = JSON.parse(Buffer.from(s, 'base64').toString('utf8')) as Record<string, unknown>;
+        return typeof o['a'] === 'string' && typeof o['s'] === 'string' && typeof o['t'] === 'string' ? 'valid' : 'invalid';
+      } catch {
+        return 'invalid';
+      }
+    },
+    severity: 'critical',
+    get examples() {
+      const token = (seed: number) => Buffer.from(JSON.stringify({ a: fakeString(HEX, 32, seed), s: Buffer.from(fakeString(B64, 32, seed + 1)).toString('base64'), t: uuid(seed + 2) })).toString('base64');
+      return {
+        positives: [`cloudflared tunnel run --token ${token(11221)}`, `TUNNEL_TOKEN=${token(11224)}`],
+        negatives: [`TUNNEL_TOKEN=${Buffer.from(JSON.stringify({ a: 'x', note: fakeString(ALNUM, 120, 11227) })).toString('base64')}`, 'TUNNEL_TOKEN=eyJhIjoi<token>'],
+      };
+    },
+  }),
+  // Tunnel credentials files (<tunnel-id>.json): {"AccountTag", "TunnelSecret" (base64 of 32 bytes), "TunnelID"}:
+  // the Credentials struct in https://github.com/cloudflare/cloudflared/blob/master/connection/connection.go.
+  defineRule({
+    id: 'cloudflare-tunnel-credentials',
+    description: 'Cloudflare Tunnel credentials file secret (TunnelSecret)',
+    keywords: ['tunnelsecret'],
+    regex: `"TunnelSecret"\\s{0,3}:\\s{0,3}"(?<secret>[A-Za-z0-9+/]{43}=)"`,
+    entropy: 4.0,
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`{"AccountTag":"${fakeString(HEX, 32, 11228)}","TunnelSecret":"${fakeString(B64, 43, 11229)}=","TunnelID":"${uuid(11230)}"}`],
+        negatives: ['{"AccountTag":"x","TunnelSecret":"<secret>","TunnelID":"y"}', `{"TunnelSecret":"${'A'.repeat(43)}="}`],
       };
     },
   }),

@@ -1224,6 +1224,67 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
+  // --- HashiCorp Boundary ---
+  // Auth tokens: at_<10-character id>_<token> (https://developer.hashicorp.com/boundary/docs/commands/config/get-token,
+  // BOUNDARY_TOKEN) and app tokens: appt_<10-character id>_<token> (https://developer.hashicorp.com/boundary/docs/commands/app-tokens).
+  defineRule({
+    id: 'boundary-token',
+    description: 'HashiCorp Boundary auth or app token (at_, appt_)',
+    keywords: ['at_', 'appt_'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>(?:at|appt)_[A-Za-z0-9]{10}_[A-Za-z0-9]{80,140})${E}`,
+    entropy: 4.0,
+    // The docs' own placeholders count up (0123456789, abcdef...): a generated token does not.
+    validate: (s) => (hasSequentialRun(s, 6) ? 'invalid' : 'unknown'),
+    severity: 'critical',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`BOUNDARY_TOKEN=at_${fakeString(ALNUM, 10, 11231)}_${fakeString(ALNUM, 114, 11232)}`, `token: appt_${fakeString(ALNUM, 10, 11233)}_${fakeString(ALNUM, 108, 11234)}`],
+        negatives: [`boundary auth-tokens read -id at_${fakeString(ALNUM, 10, 11235)}`, `what_${fakeString(ALNUM, 10, 11236)}_${fakeString(ALNUM, 114, 11237)}`, `appt_0123456789_${'abcdefghijklmnopqrstuvwxyz1234567890'.repeat(3)}`],
+      };
+    },
+  }),
+  // --- Aiven ---
+  // Personal and application tokens, sent as "Authorization: aivenv1 <token>" (AIVEN_API_TOKEN):
+  // Aiven's API reference, "Authentication" (as mirrored at https://www.mintlify.com/aiven/aiven-docs/api-reference/authentication).
+  // unverified: Aiven does not publish the token's shape; 40-400 base64 characters.
+  defineRule({
+    id: 'aiven-api-token',
+    description: 'Aiven API token (after "aivenv1" or named as such)',
+    keywords: ['aivenv1', 'aiven_api_token', 'aiven_token', 'aiventoken', 'aivenapitoken', 'aiven-token', 'aiven-api-token'],
+    regex: `(?:aivenv1\\s{1,3}|aiven${SEP}(?:api${SEP})?token${ASSIGN})(?<secret>[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])`,
+    ignoreCase: true,
+    entropy: 4.2,
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`-H "Authorization: aivenv1 ${fakeString(B64, 372, 11238)}"`, `AIVEN_API_TOKEN=${fakeString(B64, 120, 11239)}`],
+        negatives: ['-H "Authorization: aivenv1 $AIVEN_API_TOKEN"', `AIVEN_API_TOKEN=${'A'.repeat(60)}`],
+      };
+    },
+  }),
+  // --- Upstash ---
+  // QStash tokens, sent as a bearer token or ?qstash_token= (QSTASH_TOKEN): https://upstash.com/docs/qstash/api/authentication
+  // unverified: Upstash does not publish the token's shape; 40-200 base64 characters.
+  defineRule({
+    id: 'upstash-qstash-token',
+    description: 'Upstash QStash token (named as such)',
+    keywords: ['qstash'],
+    regex: named(`qstash${SEP}token`, '[A-Za-z0-9+/]{40,200}={0,2}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.2,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`QSTASH_TOKEN=${fakeString(B64, 80, 11240)}=`, `https://qstash.upstash.io/v2/publish/x?qstash_token=${fakeString(ALNUM, 80, 11241)}`],
+        negatives: ['QSTASH_TOKEN=<QSTASH_TOKEN>', 'QSTASH_TOKEN=${QSTASH_TOKEN}', `QSTASH_URL=https://qstash.upstash.io`],
+      };
+    },
+  }),
   // --- HashiCorp Consul / Nomad ---
   // ACL tokens' SecretID is a UUID ("Specifies a UUID to use as the token's Secret ID"), used as CONSUL_HTTP_TOKEN:
   // https://developer.hashicorp.com/consul/api-docs/acl/tokens and https://developer.hashicorp.com/consul/commands/acl/token

@@ -483,8 +483,9 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // IoT Hub connection strings: https://learn.microsoft.com/azure/iot-hub/authenticate-authorize-sas
-  // (HostName=<hub>.azure-devices.net;SharedAccessKeyName=... or DeviceId=...;SharedAccessKey=<base64 key>).
+  // IoT Hub connection strings (HostName=<hub>.azure-devices.net;DeviceId=...;SharedAccessKey=<base64 key>), as
+  // https://learn.microsoft.com/powershell/module/az.iothub/get-aziothubdeviceconnectionstring shows them; the key as a
+  // 256-bit base64 key (43 characters and "="), as issued.
   defineRule({
     id: 'azure-iot-hub-connection-string',
     description: 'Azure IoT Hub connection string with a shared access key',
@@ -493,7 +494,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`IOTHUB_CONNECTION_STRING=HostName=plant.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${fakeString(B64, 43, 11081)}=`, `"HostName=plant.azure-devices.net;DeviceId=sensor-7;SharedAccessKey=${fakeString(B64, 43, 11082)}="`],
@@ -501,8 +502,9 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // App Configuration connection strings: https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication
-  // (Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<secret>).
+  // App Configuration connection strings (Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<secret>):
+  // https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication
+  // unverified: page not retrieved while writing this rule; the Secret as a 43-character base64 key and "=" or an 84-character CASK key (see azure-app-configuration-key).
   defineRule({
     id: 'azure-app-configuration-connection-string',
     description: 'Azure App Configuration connection string',
@@ -511,7 +513,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.0,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`APP_CONFIG="Endpoint=https://cfg.azconfig.io;Id=${fakeString(ALNUM, 14, 11083)};Secret=${fakeString(B64, 43, 11084)}="`],
@@ -520,16 +522,17 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // SignalR / Web PubSub connection strings: https://learn.microsoft.com/azure/azure-signalr/concept-connection-string
-  // (Endpoint=https://<resource>.service.signalr.net;AccessKey=<key>;Version=1.0;).
+  // (Endpoint=https://<resource>.service.signalr.net;AccessKey=<base64 key>;Version=1.0;, .signalr.azure.cn in Azure China;
+  // the key as 43 base64 characters and "=", as issued).
   defineRule({
     id: 'azure-signalr-connection-string',
     description: 'Azure SignalR / Web PubSub connection string with an access key',
-    keywords: ['signalr.net', 'webpubsub.azure.com'],
-    regex: `Endpoint=https://[A-Za-z0-9\\-]{1,60}\\.(?:service\\.signalr\\.net|webpubsub\\.azure\\.com)/?;AccessKey=(?<secret>[A-Za-z0-9+/]{43}=)${B64E}`,
+    keywords: ['signalr.net', 'signalr.azure.cn', 'webpubsub.azure.com'],
+    regex: `Endpoint=https://[A-Za-z0-9\\-]{1,60}\\.(?:service\\.signalr\\.net|signalr\\.azure\\.cn|webpubsub\\.azure\\.com)/?;AccessKey=(?<secret>[A-Za-z0-9+/]{43}=)${B64E}`,
     ignoreCase: true,
     entropy: 4.0,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`Azure__SignalR__ConnectionString=Endpoint=https://chat.service.signalr.net;AccessKey=${fakeString(B64, 43, 11085)}=;Version=1.0;`],
@@ -597,14 +600,16 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Google Cloud ---
-  // OAuth client secrets start with GOCSPX-: https://developers.googleblog.com/en/usability-and-safety-updates-to-google-auth-platform
-  // and https://support.google.com/cloud/answer/15549257. 28 URL-safe characters follow (length as issued; Google states only the prefix).
+  // OAuth client secrets: https://support.google.com/cloud/answer/15549257 and
+  // https://developers.googleblog.com/en/usability-and-safety-updates-to-google-auth-platform (secrets now masked in the console).
+  // unverified: neither page, as retrieved, states the GOCSPX- prefix or the 28 URL-safe characters after it; that is the shape as issued.
   defineRule({
     id: 'gcp-oauth-client-secret',
     description: 'Google OAuth client secret (GOCSPX-)',
     keywords: ['gocspx-'],
     regex: `${B}(?<secret>GOCSPX-[A-Za-z0-9_\\-]{28})(?![A-Za-z0-9_\\-])`,
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`GOOGLE_CLIENT_SECRET=${fakeToken('GOCSPX-', URLSAFE, 28, 11088)}`, `"client_secret":"${fakeToken('GOCSPX-', URLSAFE, 28, 11089)}"`],
@@ -612,8 +617,8 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // Google OAuth 2.0 access tokens begin "ya29.": https://developers.google.com/identity/protocols/oauth2
-  // (token size up to 2048 bytes: https://developers.google.com/identity/protocols/oauth2#size).
+  // Google OAuth 2.0 access tokens: https://developers.google.com/identity/protocols/oauth2
+  // unverified: Google's page does not state the "ya29." prefix; it is the shape as issued (60-1024 URL-safe characters after it).
   defineRule({
     id: 'google-oauth-access-token',
     description: 'Google OAuth 2.0 access token (ya29.)',
@@ -621,6 +626,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>ya29\\.[A-Za-z0-9_\\-]{60,1024})(?![A-Za-z0-9_\\-.])`,
     entropy: 4.0,
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`Authorization: Bearer ${fakeToken('ya29.', URLSAFE, 160, 11092)}`, `access_token = "${fakeToken('ya29.a0', URLSAFE, 200, 11093)}"`],
@@ -649,7 +655,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Alibaba Cloud ---
   // AccessKey secret (30 characters, paired with an LTAI AccessKey ID):
-  // https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair
+  // https://help.aliyun.com/en/document_detail/53045.html
   // unverified: Alibaba describes the AccessKey secret but not its length; 30 letters and digits is the length as issued.
   defineRule({
     id: 'alibaba-access-key-secret',
@@ -785,7 +791,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Linode (Akamai Cloud) ---
   // Personal access tokens: 64 hex characters, used as LINODE_TOKEN / LINODE_CLI_TOKEN:
-  // https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens
+  // https://techdocs.akamai.com/linode-api/reference/api-workflow
   // unverified: Linode's docs describe personal access tokens but not their shape; 64 hex characters is the shape as issued.
   defineRule({
     id: 'linode-token',
@@ -806,7 +812,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Vultr ---
   // API keys: 36 upper-case letters and digits, sent as a bearer token (VULTR_API_KEY):
-  // https://www.vultr.com/api/#section/Authentication
+  // https://docs.vultr.com/platform/other/api/faq
   // unverified: Vultr's docs describe API keys (one per account, bearer) but not their shape; 36 upper-case letters and digits as issued.
   defineRule({
     id: 'vultr-api-key',
@@ -827,8 +833,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Hetzner ---
-  // Cloud API tokens: 64 letters and digits (HCLOUD_TOKEN): https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/
-  // and https://github.com/hetznercloud/cli (HCLOUD_TOKEN).
+  // Cloud API tokens (used as HCLOUD_TOKEN): https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/
   // unverified: Hetzner's docs describe API tokens but not their shape; 64 letters and digits as issued.
   defineRule({
     id: 'hetzner-cloud-token',
@@ -849,7 +854,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- OVHcloud ---
   // Application secret and consumer key (32 letters and digits), with an application key:
-  // https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api?id=kb_article_view&sysparm_article=KB0042784
+  // OVHcloud's "First steps with the OVHcloud APIs" guide (help.ovhcloud.com; page not retrieved while writing this rule)
   // unverified: OVHcloud's docs name the application secret and consumer key but not their shape; 32 letters and digits as issued.
   defineRule({
     id: 'ovh-api-secret',
@@ -869,7 +874,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Civo ---
-  // API keys: 50 letters and digits (CIVO_TOKEN): https://www.civo.com/docs/account/api-keys
+  // API keys (CIVO_TOKEN): https://www.civo.com/docs/account/api-keys (page not retrieved while writing this rule)
   // unverified: Civo's docs describe API keys but not their shape; 50 letters and digits as issued.
   defineRule({
     id: 'civo-api-key',
@@ -987,7 +992,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Fastly ---
-  // API tokens: 32 URL-safe characters, sent as Fastly-Key: https://www.fastly.com/documentation/reference/api/auth-tokens/
+  // API tokens, sent as Fastly-Key: https://www.fastly.com/documentation/reference/api/auth-tokens/ (page not retrieved while writing this rule)
   // unverified: Fastly documents API tokens (Fastly-Key header) but not their shape; 32 URL-safe characters as issued.
   defineRule({
     id: 'fastly-api-token',
@@ -1049,7 +1054,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>nf[pcoub]_[A-Za-z0-9]{36})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`NETLIFY_AUTH_TOKEN=${fakeToken('nfp_', ALNUM, 36, 11163)}`, `token: "${fakeToken('nfo_', ALNUM, 36, 11164)}"`],
@@ -1111,7 +1116,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // kubeconfig users[].user.client-key-data: a base64-encoded PEM private key:
   // https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/ and
-  // https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo
+  // https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo (pages not retrieved while writing this rule;
+  // the value is checked instead: it must decode to a PEM private key).
   defineRule({
     id: 'kubeconfig-client-key-data',
     description: 'kubeconfig client-key-data (base64-encoded private key)',
@@ -1124,6 +1130,26 @@ export const CLOUD_RULES: readonly Detector[] = [
       return {
         positives: [`users:\n- name: admin\n  user:\n    client-certificate-data: LS0tLS1CRUdJTiBDRVJU\n    client-key-data: ${fakePemBase64(11175)}`],
         negatives: ['    client-key-data: REDACTED', `    client-key-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${fakeString(B64, 120, 11176)}\n-----END CERTIFICATE-----\n`).toString('base64')}`],
+      };
+    },
+  }),
+  // kubeconfig users[].user.token: "the bearer token for authentication to the kubernetes cluster":
+  // https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo. Taken in a kubeconfig (one that
+  // names its current-context); JWTs are left to the service-account and JWT rules.
+  // unverified: page not retrieved while writing this rule; the token's shape is the cluster's (any bearer token).
+  defineRule({
+    id: 'kubeconfig-user-token',
+    description: 'kubeconfig user bearer token',
+    keywords: ['current-context'],
+    regex: `(?:^|\\n)[ \\t]{2,16}token:[ \\t]{1,3}["']?(?!eyJ)(?<secret>[A-Za-z0-9._~+/:\\-]{20,1200}={0,2})["']?[ \\t]*(?=\\r?\\n|$)`,
+    entropy: 3.5,
+    validate: (_s, _m, fragment) => (/(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:/.test(fragment.text) ? 'unknown' : 'invalid'),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${fakeString(URLSAFE, 64, 11242)}\n`],
+        negatives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: <token>\n`, `current-context: prod\nspec:\n  token: ${fakeString(URLSAFE, 64, 11243)}\n`],
       };
     },
   }),
@@ -1147,8 +1173,29 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
+  // --- Wasabi ---
+  // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key
+  // unverified: Wasabi does not state the secret key's shape; 40 base64 characters (as AWS's) is the shape as issued.
+  defineRule({
+    id: 'wasabi-secret-key',
+    description: 'Wasabi secret key (named as such)',
+    keywords: ['wasabi'],
+    regex: named(`wasabi${SEP}(?:secret${SEP}(?:access${SEP})?key|secret)`, '[A-Za-z0-9+/]{40}', '(?![A-Za-z0-9+/=])'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`WASABI_SECRET_KEY=${fakeString(B64, 40, 11244)}`],
+        negatives: ['WASABI_SECRET_KEY=${WASABI_SECRET_KEY}', `WASABI_ACCESS_KEY=${fakeString(UPPER_ALNUM, 20, 11245)}`],
+      };
+    },
+  }),
   // --- Cloudinary ---
-  // CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>: https://cloudinary.com/documentation/node_integration#configuration
+  // CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>, as Cloudinary's Node SDK parses it (cloudinary on npm,
+  // lib/config: api_key and api_secret from the URL's user info, cloud_name from its host). Lengths as issued: a numeric key, a URL-safe secret.
   defineRule({
     id: 'cloudinary-url',
     description: 'Cloudinary URL with API secret',
@@ -1156,7 +1203,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `cloudinary://[0-9]{10,20}:(?<secret>[A-Za-z0-9_\\-]{20,40})@[A-Za-z0-9_\\-]{1,64}`,
     entropy: 3.5,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CLOUDINARY_URL=cloudinary://${fakeString('0123456789', 15, 11179)}:${fakeString(URLSAFE, 27, 11180)}@my-cloud`],
@@ -1166,7 +1213,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Confluent Cloud ---
   // API key (16 upper-case letters and digits) and secret (64 characters):
-  // https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
+  // https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html (page not retrieved while writing this rule)
   // unverified: Confluent documents API key/secret pairs but not the secret's shape; 64 base64 characters as issued.
   defineRule({
     id: 'confluent-api-secret',
@@ -1186,7 +1233,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Equinix Metal ---
-  // API tokens (METAL_AUTH_TOKEN / PACKET_AUTH_TOKEN), 32 letters and digits: https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/
+  // API tokens (METAL_AUTH_TOKEN / PACKET_AUTH_TOKEN): https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/ (page not retrieved while writing this rule)
   // unverified: Equinix documents API keys (METAL_AUTH_TOKEN) but not their shape; 32 letters and digits as issued.
   defineRule({
     id: 'equinix-metal-token',
@@ -1304,7 +1351,8 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // Nomad ACL tokens' Secret ID is a UUID (NOMAD_TOKEN): https://developer.hashicorp.com/nomad/docs/secure/acl/tokens
+  // Nomad ACL tokens' Secret ID is a UUID ("The provided token should be presented in a UUID format"), used as NOMAD_TOKEN:
+  // https://developer.hashicorp.com/nomad/api-docs/acl-tokens and https://developer.hashicorp.com/nomad/commands/acl/token/self
   defineRule({
     id: 'nomad-acl-token',
     description: 'HashiCorp Nomad ACL token (UUID, named as such)',
@@ -1323,7 +1371,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Kubernetes bootstrap tokens ---
   // Bootstrap tokens are a 6-character token id, ".", and a 16-character token secret, [a-z0-9]{6}\.[a-z0-9]{16}:
-  // https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/#token-format
+  // https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/ and
+  // https://kubernetes.io/docs/reference/setup-tools/kubeadm/generated/kubeadm_token
   // Taken after kubeadm's --token flags or a token: field, in text that names kubeadm or a bootstrap token.
   defineRule({
     id: 'kubernetes-bootstrap-token',
@@ -1361,7 +1410,8 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- ngrok ---
-  // Agent authtokens (ngrok config add-authtoken <token>, NGROK_AUTHTOKEN): https://ngrok.com/docs/agent/#authtokens
+  // Agent authtokens (ngrok config add-authtoken <token>, NGROK_AUTHTOKEN): https://ngrok.com/docs/gateway/site-to-site-connectivity/authtoken-acls
+  // and https://ngrok.com/docs/errors/err_ngrok_105/
   // unverified: ngrok does not publish the authtoken's shape (err_ngrok_105 only says it can tell a malformed one); two
   // base62 runs joined by "_" is the shape as issued.
   defineRule({

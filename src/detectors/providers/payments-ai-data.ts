@@ -563,7 +563,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     description: 'Adyen API key',
     keywords: ['AQE'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>AQE[A-Za-z0-9+/]{40,}={0,2}-[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])`,
+    regex: `(?<![A-Za-z0-9_+/\\-])(?<secret>AQE[A-Za-z0-9+/]{40,}={0,2}-[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])`,
     entropy: 4.0,
     severity: 'critical',
     confidence: 'low',
@@ -639,7 +639,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'nvidia-api-key',
     description: 'NVIDIA API key (build.nvidia.com, nvapi-)',
     keywords: ['nvapi-'],
-    regex: `${B}(?<secret>nvapi-[A-Za-z0-9_\\-]{64})(?![A-Za-z0-9_\\-])`,
+    regex: `(?<![A-Za-z0-9_\\-])(?<secret>nvapi-[A-Za-z0-9_\\-]{64})(?![A-Za-z0-9_\\-])`,
     entropy: 3.8,
     severity: 'high',
     confidence: 'medium',
@@ -1129,7 +1129,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'connection-string-password',
     description: 'Password in an ADO.NET or ODBC connection string',
     keywords: ['password=', 'pwd='],
-    regex: `(?:User ?ID|UID|User(?: ?Name)?)\\s{0,2}=\\s{0,2}[^;\\n"'=]{1,128};\\s{0,2}(?:Password|PWD)=(?<secret>\\{[^}\\n]{4,128}\\}|[^;\\s"'{}$<>%\\\\]{4,128})(?=[;"'\\s]|$)`,
+    regex: `(?:User ?ID|UID|User(?: ?Name)?)\\s{0,2}=\\s{0,2}[^;\\n"'=]{1,128};\\s{0,2}(?:Password|PWD)=(?<secret>\\{[^}\\n;=]{4,128}\\}|[^;\\s"'{}$<>%\\\\]{4,128})(?=[;"'\\s]|$)`,
     ignoreCase: true,
     placeholders: false,
     validate: (s) => (isPlaceholderPassword(s.replace(/^\{|\}$/g, '')) ? 'invalid' : 'unknown'),
@@ -1157,10 +1157,19 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'jdbc-url-password',
     description: 'Password parameter in a JDBC URL',
     keywords: ['jdbc:'],
-    regex: `jdbc:[a-z0-9]{2,20}:[^\\s"'?;]{2,200}[?;](?:[^\\s"'&;]{1,100}[&;]){0,8}password=(?<secret>[^&;\\s"'{}$<>%]{4,128})(?=[&;"'\\s]|$)`,
+    // The password parameter is the match; the URL it belongs to is checked after: jdbc: earlier
+    // on the same URL (no space or quote between). A regex spanning jdbc:...password= backtracks
+    // polynomially on text full of jdbc: prefixes.
+    regex: `[?&;]password=(?<secret>[^&;?=\\s"'{}$<>%]{4,128})(?=[&;"'\\s]|$)`,
     ignoreCase: true,
     placeholders: false,
-    validate: (s) => (isPlaceholderPassword(s) ? 'invalid' : 'unknown'),
+    validate: (s, m, fragment) => {
+      // Only the 400 characters before the match are looked at: linear however many matches.
+      const before = fragment.text.slice(Math.max(0, m.index - 400), m.index);
+      const start = before.toLowerCase().lastIndexOf('jdbc:');
+      if (start === -1 || /[\s"'`]/.test(before.slice(start))) return 'invalid';
+      return isPlaceholderPassword(s) ? 'invalid' : 'unknown';
+    },
     severity: 'high',
     confidence: 'medium',
     get examples() {

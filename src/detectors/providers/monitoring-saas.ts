@@ -81,6 +81,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://launchdarkly.com/docs/home/account/environment/keys ("SDK keys always start with the
   // prefix sdk-"; keep secret). The rest is a UUID.
+  // Partly unverified: the UUID after sdk- is from issued keys.
   defineRule({
     id: 'launchdarkly-sdk-key',
     description: 'LaunchDarkly server-side SDK key',
@@ -88,7 +89,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `(?<![A-Za-z0-9_\\-])(?<secret>sdk-${UUID_RE})(?![0-9a-f\\-])`,
     entropy: 3.0,
     severity: 'medium',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`LAUNCHDARKLY_SDK_KEY=sdk-${fakeUuid(13010)}`, `ldClient.init("sdk-${fakeUuid(13011)}")`],
@@ -116,6 +117,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://posthog.com/docs/api/personal-api-keys (personal API keys, phx_; project keys phc_
   // are public by design and not flagged).
+  // Partly unverified: the length after phx_ is from issued keys, not stated by PostHog.
   defineRule({
     id: 'posthog-personal-api-key',
     description: 'PostHog personal API key',
@@ -123,7 +125,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>phx_[A-Za-z0-9]{39,48})${E}`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`POSTHOG_PERSONAL_API_KEY=${fakeToken('phx_', ALNUM, 43, 13020)}`],
@@ -133,6 +135,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://contentful.com/help/token-management/personal-access-tokens (CMA personal access
   // tokens, CFPAT- followed by 43 URL-safe characters).
+  // Partly unverified: Contentful's pages seen describe PATs but not the CFPAT- prefix or length; both are from issued tokens.
   defineRule({
     id: 'contentful-personal-access-token',
     description: 'Contentful Content Management API personal access token',
@@ -140,7 +143,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>CFPAT-[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CONTENTFUL_MANAGEMENT_TOKEN=${fakeToken('CFPAT-', URLSAFE, 43, 13030)}`],
@@ -150,6 +153,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developers.hubspot.com/docs/apps/legacy-apps/authentication/intro-to-auth (private
   // app access tokens, shown as ***-***-<UUID>: pat-<region>-<UUID>).
+  // Partly unverified: HubSpot shows the token only masked; pat-<region>-<UUID> is from issued tokens.
   defineRule({
     id: 'hubspot-private-app-token',
     description: 'HubSpot private app access token',
@@ -157,7 +161,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pat-(?:na|eu|ap)[0-9]-${UUID_RE})(?![0-9a-f\\-])`,
     entropy: 3.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`HUBSPOT_ACCESS_TOKEN=pat-na1-${fakeUuid(13040)}`, `"token": "pat-eu1-${fakeUuid(13041)}"`],
@@ -191,6 +195,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://typeform.com/developers/get-started/personal-access-token (personal access tokens
   // start with tfp_, e.g. tfp_ and 40 hex; newer ones are longer, URL-safe).
+  // Partly unverified: Typeform shows one 40-hex example; the wider range is from issued tokens.
   defineRule({
     id: 'typeform-personal-access-token',
     description: 'Typeform personal access token',
@@ -198,7 +203,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>tfp_[A-Za-z0-9_\\-]{40,64})(?![A-Za-z0-9_\\-])`,
     entropy: 3.3,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`TYPEFORM_TOKEN=${fakeToken('tfp_', HEX, 40, 13060)}`, `"token": "tfp_${fakeString(ALNUM, 44, 13061)}_${fakeString(ALNUM, 14, 13062)}"`],
@@ -208,6 +213,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.goshippo.com/guides/authentication ("Live keys begin with shippo_live_", "Test
   // keys begin with shippo_test_"), 40 hex characters follow.
+  // Partly unverified: the 40 hex characters after the prefix are from issued tokens.
   defineRule({
     id: 'shippo-api-token',
     description: 'Shippo API token (live or test)',
@@ -216,7 +222,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     severity: 'high',
     severityFor: (s) => (s.startsWith('shippo_test_') ? 'low' : 'high'),
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`SHIPPO_API_KEY=${fakeToken('shippo_live_', HEX, 40, 13070)}`, `Authorization: ShippoToken ${fakeToken('shippo_test_', HEX, 40, 13071)}`],
@@ -226,6 +232,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://duffel.com/docs/api/overview/test-mode (testing tokens start with duffel_test_, live
   // tokens with duffel_live_); 43 URL-safe characters follow.
+  // Partly unverified: the length after the prefix is from issued tokens.
   defineRule({
     id: 'duffel-access-token',
     description: 'Duffel API access token (live or test)',
@@ -234,7 +241,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.5,
     severity: 'high',
     severityFor: (s) => (s.startsWith('duffel_test_') ? 'low' : 'critical'),
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`DUFFEL_ACCESS_TOKEN=${fakeToken('duffel_live_', URLSAFE, 43, 13080)}`, `token: "${fakeToken('duffel_test_', URLSAFE, 43, 13081)}"`],
@@ -244,6 +251,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.readme.com/main/openapi/readme-api-v2-beta.json (createAPIKey: token pattern
   // rdme_\w+); issued keys carry 70 lower-case letters and digits.
+  // Partly unverified: the length is from issued keys; the OpenAPI pattern says only rdme_\w+.
   defineRule({
     id: 'readme-api-key',
     description: 'ReadMe API key',
@@ -251,7 +259,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>rdme_[a-z0-9]{60,80})${E}`,
     entropy: 3.5,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`README_API_KEY=${fakeToken('rdme_', LOWER_ALNUM, 70, 13090)}`],
@@ -283,7 +291,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   defineRule({
     id: 'honeycomb-ingest-key',
     description: 'Honeycomb ingest API key',
-    keywords: ['ik_'],
+    keywords: [...'abcdefghijklmnopqrstuvwxyz'].map((c) => `hc${c}ik_`),
     regex: `${B}(?<secret>hc[a-z]ik_[a-z0-9]{58})${E}`,
     entropy: 3.3,
     validate: (s) => (hasSequentialRun(s.slice(6), 8) ? 'invalid' : 'unknown'),
@@ -302,7 +310,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   defineRule({
     id: 'honeycomb-configuration-key',
     description: 'Honeycomb configuration or management API key',
-    keywords: ['lk_', 'mk_'],
+    keywords: [...'abcdefghijklmnopqrstuvwxyz'].flatMap((c) => [`hc${c}lk_`, `hc${c}mk_`]),
     regex: `${B}(?<secret>hc[a-z][lm]k_[a-z0-9]{20,64})${E}`,
     entropy: 3.3,
     severity: 'high',
@@ -334,24 +342,27 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.pagerduty.com/docs/events-api-v2/overview/ (Events API v2: the 32-character
   // integration/routing key of a service integration).
+  // unverified: the provider gives no format; 32 letters and digits as in the example routing key of Sensu's PagerDuty docs.
   defineRule({
     id: 'pagerduty-integration-key',
     description: 'PagerDuty Events API integration (routing) key (named as such)',
     keywords: ['pagerduty'],
-    regex: named('pagerduty', 'integration[_\\-]?key|routing[_\\-]?key|service[_\\-]?key', '[a-f0-9]{32}'),
+    regex: named('pagerduty', 'integration[_\\-]?key|routing[_\\-]?key|service[_\\-]?key', '[A-Za-z0-9]{32}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
+    confidence: 'low',
     get examples() {
       return {
-        positives: [`PAGERDUTY_ROUTING_KEY=${fakeString(HEX, 32, 13203)}`, `pagerduty_integration_key: "${fakeString(HEX, 32, 13204)}"`],
+        positives: [`PAGERDUTY_ROUTING_KEY=${fakeString(ALNUM, 32, 13203)}`, `pagerduty_integration_key: "${fakeString(HEX, 32, 13204)}"`],
         negatives: [`PAGERDUTY_ROUTING_KEY=${'0'.repeat(32)}`, 'pagerduty_integration_key: https://events.pagerduty.com/v2/enqueue'],
       };
     },
   }),
   // https://support.atlassian.com/opsgenie/docs/api-key-management/ (API keys, used as
   // "GenieKey <key>", are UUIDs).
+  // unverified: the UUID shape is from issued keys; Opsgenie's docs give none.
   defineRule({
     id: 'opsgenie-api-key',
     description: 'Opsgenie API key (named as such, or as a GenieKey header)',
@@ -360,6 +371,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.0,
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`OPSGENIE_API_KEY=${fakeUuid(13210)}`, `Authorization: GenieKey ${fakeUuid(13211)}`],
@@ -393,6 +405,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.algolia.com/doc/guides/security/api-keys/ (the Admin API key, 32 hex characters,
   // manages the whole application; search-only keys are public and not flagged).
+  // unverified: 32 hex characters is from issued keys; Algolia's docs give no format.
   defineRule({
     id: 'algolia-admin-api-key',
     description: 'Algolia Admin API key (named as such)',
@@ -402,7 +415,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`ALGOLIA_ADMIN_API_KEY=${fakeString(HEX, 32, 13230)}`, `algoliaAdminKey: '${fakeString(HEX, 32, 13231)}'`],
@@ -412,6 +425,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://segment.com/docs/connections/find-writekey/ (a source's write key, 32 letters and
   // digits; sent with every call, so medium).
+  // unverified: 32 letters and digits is from issued keys; Segment's docs give no format.
   defineRule({
     id: 'segment-write-key',
     description: 'Segment source write key (named as such)',
@@ -420,6 +434,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.5,
     severity: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`SEGMENT_WRITE_KEY=${fakeString(ALNUM, 32, 13240)}`, `segmentWriteKey: "${fakeString(ALNUM, 32, 13241)}"`],
@@ -429,6 +444,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts (service account secrets)
   // and the project API secret (32 hex); the project token is public and not flagged.
+  // unverified: 32 characters is from issued secrets; Mixpanel's docs give no format.
   defineRule({
     id: 'mixpanel-api-secret',
     description: 'Mixpanel API secret or service account secret (named as such)',
@@ -438,6 +454,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`MIXPANEL_API_SECRET=${fakeString(HEX, 32, 13250)}`, `mixpanel_service_account_secret: "${fakeString(ALNUM, 32, 13251)}"`],
@@ -447,6 +464,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://amplitude.com/docs/apis/keys-and-tokens (the secret key, 32 hex characters, is
   // private; the API key is public).
+  // unverified: 32 hex characters is from issued keys; Amplitude's docs give no format.
   defineRule({
     id: 'amplitude-secret-key',
     description: 'Amplitude secret key (named as such)',
@@ -456,6 +474,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`AMPLITUDE_SECRET_KEY=${fakeString(HEX, 32, 13260)}`],
@@ -465,6 +484,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://help.sumologic.com/docs/manage/security/access-keys/ (an access ID of 14 characters
   // and an access key of 64 letters and digits).
+  // unverified: Sumo Logic's docs give no length; 64 letters and digits is from issued keys.
   defineRule({
     id: 'sumologic-access-key',
     description: 'Sumo Logic access key (named as such)',
@@ -474,6 +494,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`SUMOLOGIC_ACCESS_KEY=${fakeString(ALNUM, 64, 13270)}`, `sumo_access_key: "${fakeString(ALNUM, 64, 13271)}"`],
@@ -482,6 +503,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.rollbar.com/docs/access-tokens (project and account access tokens, 32 hex).
+  // unverified: Rollbar's docs give no format; 32 hex characters is from issued tokens.
   defineRule({
     id: 'rollbar-access-token',
     description: 'Rollbar access token (named as such)',
@@ -491,6 +513,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`, `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`],
@@ -500,6 +523,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key,
   // 32 hex characters) and https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens).
+  // unverified: no format in Bugsnag's docs; lengths are from issued keys.
   defineRule({
     id: 'bugsnag-api-key',
     description: 'Bugsnag notifier API key or auth token (named as such)',
@@ -509,6 +533,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`, `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`],
@@ -518,6 +543,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://airbrake.io/docs/api/#authentication (project keys, 32 hex; user keys and tokens,
   // 40 hex).
+  // unverified: no format in Airbrake's docs; lengths are from issued keys.
   defineRule({
     id: 'airbrake-api-key',
     description: 'Airbrake project key or user key (named as such)',
@@ -527,6 +553,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`AIRBRAKE_PROJECT_KEY=${fakeString(HEX, 32, 13300)}`, `airbrake_user_key: "${fakeString(HEX, 40, 13301)}"`],
@@ -536,6 +563,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key, a UUID;
   // front-end keys are public and not flagged).
+  // unverified: the UUID shape is from issued keys.
   defineRule({
     id: 'appsignal-push-api-key',
     description: 'AppSignal Push API key (named as such)',
@@ -545,6 +573,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`],
@@ -554,6 +583,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens, 32
   // letters; API tokens are UUIDs).
+  // unverified: Logz.io's docs give no format; 32 letters / UUID are from issued tokens.
   defineRule({
     id: 'logzio-token',
     description: 'Logz.io shipping or API token (named as such)',
@@ -563,6 +593,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LOGZIO_TOKEN=${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32, 13320)}`, `logzio_api_token: "${fakeUuid(13321)}"`],
@@ -572,6 +603,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm
   // (customer tokens are UUIDs).
+  // unverified: Loggly says only "alpha-numeric string"; the UUID shape is from issued tokens.
   defineRule({
     id: 'loggly-token',
     description: 'Loggly customer or API token (named as such)',
@@ -581,6 +613,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LOGGLY_TOKEN=${fakeUuid(13330)}`, `"logglyCustomerToken": "${fakeUuid(13331)}"`],
@@ -590,6 +623,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector (HEC
   // tokens are GUIDs, sent as "Authorization: Splunk <token>").
+  // unverified: the GUID shape is from Splunk's examples, not a stated format.
   defineRule({
     id: 'splunk-hec-token',
     description: 'Splunk HTTP Event Collector token (named as such, or in a Splunk auth header)',
@@ -598,6 +632,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.0,
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`SPLUNK_HEC_TOKEN=${fakeUuid(13340)}`, `Authorization: Splunk ${fakeUuid(13341).toUpperCase()}`],
@@ -617,6 +652,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CORALOGIX_PRIVATE_KEY=${fakeUuid(13350)}`, `coralogix_api_key: "cxtp_${fakeString(ALNUM, 30, 13351)}"`],
@@ -626,6 +662,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://betterstack.com/docs/logs/start/ (source tokens, 24 letters and digits; Logtail is
   // the former name).
+  // unverified: no format in Better Stack's docs; 24-32 letters and digits is from issued tokens.
   defineRule({
     id: 'betterstack-token',
     description: 'Better Stack (Logtail) source or API token (named as such)',
@@ -635,6 +672,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LOGTAIL_SOURCE_TOKEN=${fakeString(ALNUM, 24, 13360)}`, `BETTERSTACK_API_TOKEN="${fakeString(ALNUM, 24, 13361)}"`],
@@ -642,18 +680,19 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.statsig.com/sdk-keys/api-keys (server secret keys start with "secret-", console
-  // API keys with "console-"; client keys are public and not flagged).
+  // https://docs.statsig.com/access-management/api-keys (server secret, console and client keys;
+  // client keys are public and not flagged) and https://docs.statsig.com/api-reference/keys/create-key
+  // (a server key is returned as "secret-..."). unverified: the length; 30-50 letters and digits.
   defineRule({
     id: 'statsig-server-secret',
     description: 'Statsig server secret or console API key (named as such)',
     keywords: ['statsig'],
-    regex: named('statsig', 'key|secret|token', '(?:secret|console)-[A-Za-z0-9]{43}'),
+    regex: named('statsig', 'key|secret|token', '(?:secret|console)-[A-Za-z0-9]{30,50}'),
     ignoreCase: true,
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`STATSIG_SERVER_SECRET=secret-${fakeString(ALNUM, 43, 13370)}`, `statsig_console_key: "console-${fakeString(ALNUM, 43, 13371)}"`],
@@ -663,6 +702,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.zendesk.com/api/v2 / https://developer.zendesk.com/api-reference/introduction/security-and-auth/
   // (API tokens, 40 letters and digits, used as <email>/token:<token>).
+  // unverified: no format in Zendesk's docs; 40 letters and digits is from issued tokens.
   defineRule({
     id: 'zendesk-api-token',
     description: 'Zendesk API token (named as such)',
@@ -672,6 +712,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`ZENDESK_API_TOKEN=${fakeString(ALNUM, 40, 13380)}`],
@@ -681,6 +722,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://legacydocs.hubspot.com/docs/methods/auth/oauth-overview (legacy API keys, UUIDs, sent
   // as ?hapikey=; sunset but still found in code).
+  // unverified: legacy key shape (UUID) is from issued keys.
   defineRule({
     id: 'hubspot-api-key',
     description: 'HubSpot legacy API key (named as such, or as hapikey)',
@@ -689,6 +731,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.0,
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`HUBSPOT_API_KEY=${fakeUuid(13390)}`, `https://api.hubapi.com/contacts/v1/lists?hapikey=${fakeUuid(13391)}`],
@@ -698,6 +741,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developers.freshdesk.com/api/#authentication (the API key, 20 letters and digits,
   // used as the basic-auth user name).
+  // unverified: no format in Freshdesk's docs; 20 letters and digits is from issued keys.
   defineRule({
     id: 'freshdesk-api-key',
     description: 'Freshdesk API key (named as such)',
@@ -707,6 +751,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`FRESHDESK_API_KEY=${fakeString(ALNUM, 20, 13400)}`],
@@ -717,6 +762,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   // https://support.airtable.com/docs/creating-personal-access-tokens (personal access tokens,
   // "patXXX"); the shape pat + 14 characters, a dot and 64 hex is described in
   // https://github.com/google/osv-scalibr/issues/1293 from issued tokens.
+  // Partly unverified: the shape is described from issued tokens (osv-scalibr issue), not by Airtable.
   defineRule({
     id: 'airtable-personal-access-token',
     description: 'Airtable personal access token',
@@ -725,7 +771,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})${E}`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`AIRTABLE_TOKEN=pat${fakeString(ALNUM, 14, 13410)}.${fakeString(HEX, 64, 13411)}`],
@@ -736,6 +782,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   // https://www.dropboxforum.com/t5/API-Support-Feedback/Access-Token/m-p/351869 (Dropbox staff:
   // "Short-lived access tokens can be identified by their sl. prefix"); issued ones carry 130+
   // URL-safe characters (sl.u. ones over a thousand).
+  // Partly unverified: the minimum length is from issued tokens.
   defineRule({
     id: 'dropbox-short-lived-token',
     description: 'Dropbox short-lived access token',
@@ -744,7 +791,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>sl\\.(?:u\\.)?[A-Za-z0-9_\\-]{130,})(?![A-Za-z0-9_\\-])`,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`DROPBOX_ACCESS_TOKEN=sl.${fakeString(URLSAFE, 138, 13420)}`, `dbx = dropbox.Dropbox("sl.u.${fakeString(URLSAFE, 900, 13421)}")`],
@@ -754,6 +801,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.dropbox.com/developers/reference/auth-types (app key and app secret, 15 lower-case
   // letters and digits; legacy long-lived access tokens, 64 URL-safe characters).
+  // unverified: lengths are from issued keys; Dropbox's docs give none.
   defineRule({
     id: 'dropbox-app-secret',
     description: 'Dropbox app secret or long-lived access token (named as such)',
@@ -763,6 +811,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`DROPBOX_APP_SECRET=${fakeString(LOWER_ALNUM, 15, 13424)}`, `dropbox_access_token: "${fakeString(URLSAFE, 11, 13425)}AAAAAAAAAA${fakeString(URLSAFE, 43, 13426)}"`],
@@ -773,6 +822,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (developer tokens)
   // and https://developer.box.com/guides/authentication/client-credentials/ (client secrets):
   // 32 letters and digits.
+  // unverified: 32 letters and digits is from issued tokens; Box's docs give no format.
   defineRule({
     id: 'box-api-secret',
     description: 'Box developer token, access token or client secret (named as such)',
@@ -781,6 +831,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.5,
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`BOX_DEVELOPER_TOKEN=${fakeString(ALNUM, 32, 13430)}`, `box_client_secret: "${fakeString(ALNUM, 32, 13431)}"`],
@@ -806,6 +857,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developers.lokalise.com/reference/api-authentication (API tokens, 40 hex characters,
   // sent as X-Api-Token).
+  // unverified: 40 hex characters is from issued tokens; Lokalise's docs give no format.
   defineRule({
     id: 'lokalise-api-token',
     description: 'Lokalise API token (named as such)',
@@ -815,6 +867,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LOKALISE_API_TOKEN=${fakeString(HEX, 40, 13450)}`],
@@ -824,6 +877,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.crowdin.com/creating-a-personal-access-token/ (personal access tokens, 80 hex
   // characters).
+  // unverified: 80 hex characters is from issued tokens; Crowdin's docs give no format.
   defineRule({
     id: 'crowdin-personal-access-token',
     description: 'Crowdin personal access token (named as such)',
@@ -833,6 +887,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CROWDIN_PERSONAL_TOKEN=${fakeString(HEX, 80, 13460)}`, `"crowdinApiToken": "${fakeString(HEX, 80, 13461)}"`],
@@ -842,6 +897,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.pinata.cloud/account-management/api-keys (an API key of 20 hex characters, an
   // API secret of 64 hex characters, and a JWT; the JWT's payload carries "userInformation").
+  // unverified: the lengths and the JWT's userInformation claim are from issued credentials.
   defineRule({
     id: 'pinata-api-secret',
     description: 'Pinata API secret or JWT (named as such)',
@@ -856,6 +912,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return payload !== undefined && 'userInformation' in payload ? 'valid' : 'invalid';
     },
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [
@@ -868,6 +925,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens (personal
   // access tokens are JWTs; their payload's "iss" is https://auth.calendly.com).
+  // unverified: the JWT issuer is from issued tokens; Calendly's docs say only that PATs are bearer tokens.
   defineRule({
     id: 'calendly-personal-access-token',
     description: 'Calendly personal access token (named as such)',
@@ -881,6 +939,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return typeof payload['iss'] === 'string' && payload['iss'].includes('calendly.com') ? 'valid' : 'unknown';
     },
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CALENDLY_API_TOKEN=${fakeJwt({ iss: 'https://auth.calendly.com', iat: 1700000000, jti: fakeUuid(13480), user_uuid: fakeUuid(13481) }, 13482)}`],
@@ -1031,6 +1090,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/ (user tokens,
   // 64 hex characters in the older form; newer ones start with ATTA: ATTA, 64 hex, 8 hex).
+  // unverified: 64 hex / ATTA forms are from issued tokens; Trello's docs give no format.
   defineRule({
     id: 'trello-api-token',
     description: 'Trello API token (named as such)',
@@ -1040,6 +1100,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`TRELLO_TOKEN=ATTA${fakeString(HEX, 64, 13560)}${fakeString('0123456789ABCDEF', 8, 13561)}`, `trello_api_token: "${fakeString(HEX, 64, 13562)}"`],

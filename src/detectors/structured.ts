@@ -4,6 +4,7 @@ import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { isVersion } from './heuristics.js';
+import { readsAsText } from './randomness.js';
 import { identifierAround, nameRejection } from './names.js';
 import { syntaxFamily } from './syntax.js';
 import { isLockFile, lockFileValue } from './lockfiles.js';
@@ -284,6 +285,9 @@ export function genericRejection(value: string): string | undefined {
   // Type and variable names made of words, digits among them (SensitiveString2048,
   // NonEmptyMaxLength64String, S3StagingLocation).
   if (madeOfWords(value)) return 'identifier';
+  // Words and identifiers with separators or digits (my-database-password-here, Default_Endpoints_2):
+  // their letter pairs are text's. A password's punctuation (!, #, %, @, ...) keeps it a candidate.
+  if (value.length >= 10 && /^[A-Za-z0-9_.\-]+$/.test(value) && readsAsText(value)) return 'reads as text (its letter pairs are words)';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
     // Letters only: a word or an identifier — unless it is long and random-looking.
     if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';

@@ -1279,4 +1279,42 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
+  // https://docs.honeybadger.io/api/v3/authentication/ (API v3 tokens: hbu_ user, hba_ account,
+  // hbo_ OAuth). Partly unverified: the length after the prefix is not published; 20-64 letters,
+  // digits, - and _ assumed.
+  defineRule({
+    id: 'honeybadger-api-token',
+    description: 'Honeybadger API v3 user, account or OAuth token',
+    keywords: ['hbu_', 'hba_', 'hbo_'],
+    regex: `${B}(?<secret>hb[uao]_[A-Za-z0-9_\\-]{20,64})(?![A-Za-z0-9_\\-])`,
+    entropy: 3.5,
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`HONEYBADGER_API_TOKEN=${fakeToken('hbu_', ALNUM, 32, 13700)}`, `Authorization: Bearer ${fakeToken('hba_', ALNUM, 40, 13701)}`],
+        negatives: ['export HONEYBADGER_API_TOKEN=hbu_your_token', `hbu_${'x'.repeat(32)}`, `xhbu_${fakeString(ALNUM, 32, 13702)}`],
+      };
+    },
+  }),
+  // https://docs.flagsmith.com/integration-approaches ("Server Side Keys ... should be considered
+  // secret"; client-side environment keys are public and not flagged). unverified: the ser.
+  // prefix and 40+ letters and digits are from issued keys, not from Flagsmith's docs.
+  defineRule({
+    id: 'flagsmith-server-key',
+    description: 'Flagsmith server-side environment key (named as such)',
+    keywords: ['flagsmith'],
+    regex: named('flagsmith', 'key|token|secret', 'ser\\.[A-Za-z0-9]{20,60}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FLAGSMITH_ENVIRONMENT_KEY=ser.${fakeString(ALNUM, 40, 13710)}`],
+        negatives: [`FLAGSMITH_ENVIRONMENT_KEY=${fakeString(ALNUM, 22, 13711)}`, 'FLAGSMITH_ENVIRONMENT_KEY=ser.${FLAGSMITH_KEY}'],
+      };
+    },
+  }),
 ];

@@ -961,7 +961,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     description: 'Grafana API key (legacy, base64 JSON)',
     keywords: ['eyJrIjoi'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>eyJrIjoi[A-Za-z0-9+/]{40,200}={0,2})(?![A-Za-z0-9+/=_\\-])`,
+    regex: `${B}(?<secret>eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=_\\-])`,
     validate: (s) => {
       const key = decodeJson(s);
       return key !== undefined && typeof key['k'] === 'string' && typeof key['n'] === 'string' && typeof key['id'] === 'number' ? 'valid' : 'invalid';

@@ -1280,6 +1280,112 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
+  // hashcat's Kerberos pre-authentication formats (mode 7500 $krb5pa$23$user$realm$salt$<hex>;
+  // 19800/19900 $krb5pa$17/18$user$realm$<hex>), hashcat example hashes.
+  defineRule({
+    id: 'kerberos-preauth-hash',
+    description: 'Kerberos AS-REQ pre-authentication hash (crackable to the account password)',
+    keywords: ['$krb5pa$'],
+    regex: `(?<secret>\\$krb5pa\\$(?:23\\$[^$\\s]{1,64}\\$[^$\\s]{1,128}\\$[^$\\s]{0,128}\\$[a-fA-F0-9]{72,}|1[78]\\$[^$\\s]{1,64}\\$[^$\\s]{1,128}\\$[a-fA-F0-9]{72,}))(?![a-fA-F0-9])`,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`$krb5pa$18$jdoe$CORP.LOCAL$${fakeString(HEX, 112, 14184)}`, `$krb5pa$23$jdoe$CORP.LOCAL$salt$${fakeString(HEX, 104, 14185)}`],
+        negatives: ['$krb5pa$23$user$realm$salt$edata2checksum', `$krb5pa$18$jdoe$CORP.LOCAL$${fakeString(HEX, 40, 14186)}`],
+      };
+    },
+  }),
+  // NetNTLMv2 challenge responses as Responder and hashcat (mode 5600) write them:
+  // user::DOMAIN:<16 hex server challenge>:<32 hex NTProofStr>:<hex blob>, hashcat example
+  // hashes (https://hashcat.net/wiki/doku.php?id=example_hashes). The line must start with it.
+  defineRule({
+    id: 'netntlmv2-hash',
+    description: 'NetNTLMv2 challenge response (crackable to the account password)',
+    keywords: ['::'],
+    regex: `(?<![^\\n])[ \\t]{0,8}(?<secret>[^:\\s]{1,64}::[^:\\s]{1,64}:[a-fA-F0-9]{16}:[a-fA-F0-9]{32}:[a-fA-F0-9]{48,})(?![a-fA-F0-9])`,
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`jdoe::CORP:${fakeString(HEX, 16, 14187)}:${fakeString(HEX, 32, 14188)}:0101000000000000${fakeString(HEX, 240, 14189)}`],
+        negatives: ['std::vector<int> v;', `ns::Type:${fakeString(HEX, 16, 14190)}:${fakeString(HEX, 32, 14191)}:${fakeString(HEX, 20, 14192)}`],
+      };
+    },
+  }),
+  // PostgreSQL stores SCRAM verifiers as SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>,
+  // salt and keys in base64 (https://www.postgresql.org/docs/current/catalog-pg-authid.html);
+  // a 16-byte salt and 32-byte keys are what PostgreSQL generates.
+  defineRule({
+    id: 'postgres-scram-hash',
+    description: 'PostgreSQL SCRAM-SHA-256 password verifier',
+    keywords: ['scram-sha-256$'],
+    regex: `(?<secret>SCRAM-SHA-256\\$[0-9]{4,7}:[A-Za-z0-9+/]{16,64}={0,2}\\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=)`,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:${fakeBase64(22, 14193)}==$${fakeBase64(43, 14194)}=:${fakeBase64(43, 14195)}=';`],
+        negatives: ["password_encryption = 'scram-sha-256'", 'SCRAM-SHA-256$<iterations>:<salt>$<storedkey>:<serverkey>'],
+      };
+    },
+  }),
+  // MySQL's mysql_native_password hash: * and 40 upper-case hex digits (SHA1(SHA1(password))),
+  // https://dev.mysql.com/doc/refman/8.0/en/password-hashing.html; found where an account is
+  // created or altered with it (IDENTIFIED BY PASSWORD '*...', IDENTIFIED WITH ... AS '*...').
+  defineRule({
+    id: 'mysql-native-password-hash',
+    description: 'MySQL native password hash in an IDENTIFIED clause',
+    keywords: ['identified'],
+    regex: `IDENTIFIED\\s{1,3}(?:WITH\\s{1,3}'?mysql_native_password'?\\s{1,3}AS|BY\\s{1,3}PASSWORD)\\s{1,3}'(?<secret>\\*[A-F0-9]{40})'`,
+    ignoreCase: true,
+    entropy: 3.0,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`CREATE USER 'app'@'%' IDENTIFIED WITH mysql_native_password AS '*${fakeString(HEX, 40, 14196).toUpperCase()}';`, `GRANT ALL ON db.* TO 'u'@'%' IDENTIFIED BY PASSWORD '*${fakeString(HEX, 40, 14197).toUpperCase()}';`],
+        negatives: ["CREATE USER 'app'@'%' IDENTIFIED BY 'changeme';", `IDENTIFIED BY PASSWORD '*${'0'.repeat(40)}'`],
+      };
+    },
+  }),
+  // Django's password field: <algorithm>$<iterations>$<salt>$<hash>, PBKDF2's hash 32 bytes in
+  // base64 (https://docs.djangoproject.com/en/stable/topics/auth/passwords/). Fixtures and dumps
+  // of auth_user carry them.
+  defineRule({
+    id: 'django-password-hash',
+    description: 'Django PBKDF2 password hash',
+    keywords: ['pbkdf2_sha256$', 'pbkdf2_sha1$'],
+    regex: `${B}(?<secret>pbkdf2_sha(?:256|1)\\$[0-9]{4,7}\\$[A-Za-z0-9./+]{4,64}\\$[A-Za-z0-9+/]{27,43}=)(?![A-Za-z0-9+/=])`,
+    entropy: 3.8,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`"password": "pbkdf2_sha256$870000$${fakeString(ALNUM, 22, 14198)}$${fakeBase64(43, 14199)}="`],
+        negatives: ['PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]', `pbkdf2_sha256$870000$${fakeString(ALNUM, 22, 14200)}$short=`],
+      };
+    },
+  }),
+  // Argon2 in the PHC string format ($argon2id$v=19$m=..,t=..,p=..$<salt>$<hash>, unpadded
+  // base64; https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md), where the
+  // name says it is a password's hash.
+  defineRule({
+    id: 'argon2-password-hash',
+    description: 'Argon2 password hash assigned to a password field',
+    keywords: ['$argon2'],
+    regex: `(?:pass(?:word|wd)?|pwd)(?:[_\\-]?(?:hash|digest))?["'\\]]{0,2}\\s{0,3}[:=]>?\\s{0,3}["']?(?<secret>\\$argon2(?:id|i|d)\\$v=[0-9]{2}\\$m=[0-9]{1,8},t=[0-9]{1,4},p=[0-9]{1,3}\\$[A-Za-z0-9+/]{11,64}\\$[A-Za-z0-9+/]{22,128})(?![A-Za-z0-9+/])`,
+    ignoreCase: true,
+    entropy: 4.0,
+    severity: 'medium',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`ADMIN_PASSWORD_HASH='$argon2id$v=19$m=65536,t=3,p=4$${fakeBase64(22, 14201)}$${fakeBase64(43, 14202)}'`],
+        negatives: [`hash = '$argon2id$v=19$m=65536,t=3,p=4$${fakeBase64(22, 14203)}$${fakeBase64(43, 14204)}'`, "password_hash = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA'"],
+      };
+    },
+  }),
   // pwdump / secretsdump output (user:RID:LM hash:NT hash:::), the NT hash 32 hex characters
   // (https://learn.microsoft.com/windows/win32/secauthn/ntlm-user-authentication; the line
   // format as impacket's secretsdump writes it). The NT hash of the empty password is no secret.

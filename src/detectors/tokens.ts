@@ -706,8 +706,10 @@ export const TOKEN_RULES: readonly Detector[] = [
   defineRule({
     id: 'doppler-token',
     description: 'Doppler token (personal, service, service account, SCIM, audit)',
-    // https://docs.doppler.com/docs/service-tokens: service tokens carry the config's name
-    // (dp.st.prd.xxxx); CLI tokens are dp.ct. (https://docs.doppler.com/reference/auth-token-formats).
+    // https://docs.doppler.com/reference/api lists the six token kinds (CLI, personal, service,
+    // service account, SCIM, audit); https://docs.doppler.com/docs/service-tokens shows that
+    // service tokens carry the config's name (dp.st.prd.xxxx). The CLI token's dp.ct. prefix is
+    // as issued: the pages read do not spell it out.
     keywords: ['dp.pt.', 'dp.ct.', 'dp.st.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
     regex: `${B}(?<secret>dp\\.(?:pt|ct|sa|scim|audit)\\.[A-Za-z0-9]{40,44}|dp\\.st\\.(?:[a-z0-9_\\-]{1,60}\\.)?[A-Za-z0-9]{40,44})${E}`,
     severity: 'critical',
@@ -826,7 +828,8 @@ export const TOKEN_RULES: readonly Detector[] = [
   }),
 
   // https://docs.anthropic.com/en/docs/administration/administration-api: Admin API keys
-  // (sk-ant-admin01-...) manage the organization's members, workspaces and API keys.
+  // manage the organization's members, workspaces and API keys; they are issued as
+  // sk-ant-admin01-... (distinct from sk-ant-api03- keys).
   defineRule({
     id: 'anthropic-admin-key',
     description: 'Anthropic Admin API key',
@@ -842,9 +845,10 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://api.slack.com/methods/tooling.tokens.rotate (app configuration tokens, "xoxe.xoxp-...")
-  // and https://docs.slack.dev/authentication/using-token-rotation (rotating bot and user tokens
-  // are issued as xoxe.xoxb-1-... / xoxe.xoxp-1-...). Slack documents no length: the bound is loose.
+  // https://api.slack.com/methods/tooling.tokens.rotate: app configuration tokens are
+  // "xoxe.xoxp-..."; expiring bot tokens under token rotation
+  // (https://docs.slack.dev/authentication/using-token-rotation) are xoxe.xoxb-1-... as issued.
+  // Slack documents no length: the bound is loose.
   defineRule({
     id: 'slack-rotating-token',
     description: 'Slack expiring (rotated) bot or user token, or app configuration token',
@@ -876,9 +880,10 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes: before Vault 1.10,
-  // service tokens were s.<24 characters> and batch tokens b.<...>. "s." alone is everywhere,
-  // so the legacy forms are only taken where the value is assigned to a Vault token name.
+  // https://developer.hashicorp.com/vault/docs/concepts/tokens: before Vault 1.10 (which
+  // introduced hvs./hvb./hvr.), service tokens were s.<...> and batch tokens b.<...>; the
+  // 24-character service body is as issued. "s." alone is everywhere, so the legacy forms are
+  // only taken where the value is assigned to a Vault token name.
   defineRule({
     id: 'hashicorp-vault-legacy-token',
     description: 'HashiCorp Vault token, pre-1.10 format (s. / b.), named as such',
@@ -895,9 +900,10 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.stripe.com/webhooks#verify-events: each endpoint has a signing secret
-  // ("whsec_..."); Dashboard secrets are 32 base62 characters, Stripe CLI's (stripe listen) 64 hex.
-  // Stripe documents the prefix only: the lengths are as issued, not a published spec.
+  // Stripe's webhook signing docs (https://docs.stripe.com/webhooks#verify-events; stripe-node's
+  // README, "Webhook signing": const webhookSecret = 'whsec_...'): each endpoint has a signing
+  // secret. Stripe documents the prefix only: 32 base62 (Dashboard) or 64 hex (stripe listen)
+  // are the lengths as issued.
   defineRule({
     id: 'stripe-webhook-secret',
     description: 'Stripe webhook signing secret',
@@ -980,8 +986,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     },
   }),
   // https://supabase.com/docs/guides/api/api-keys: the legacy service_role key is a JWT that
-  // bypasses Row Level Security (the anon key, same shape, is public). The payload is
-  // {"iss":"supabase","ref":...,"role":"service_role",...}: only that role is reported.
+  // bypasses Row Level Security (the anon key, same shape, is public). The JWT's claims carry
+  // the role ({"iss":"supabase","ref":...,"role":"service_role",...}): only that role, issued by
+  // supabase, is reported (the CLI's supabase-demo keys are local-only).
   defineRule({
     id: 'supabase-service-role-key',
     description: 'Supabase service_role key (legacy JWT)',
@@ -1027,9 +1034,10 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.notion.com/reference/authentication: internal integration tokens were
-  // secret_<43 characters> before Notion moved to ntn_ (see notion-token). "secret_" is in every
-  // codebase: the legacy form is only looked for in files that mention Notion.
+  // unverified: Notion's current docs (https://developers.notion.com/reference/authentication)
+  // no longer describe the legacy form; internal integration tokens were secret_<43 base62>
+  // before ntn_ (see notion-token), as issued. "secret_" is in every codebase: the legacy form
+  // is only looked for in files that mention Notion.
   defineRule({
     id: 'notion-legacy-token',
     description: 'Notion integration token (legacy secret_ format, in a file that mentions Notion)',
@@ -1037,6 +1045,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>secret_[A-Za-z0-9]{43})${E}`,
     entropy: 4.0,
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`NOTION_TOKEN=secret_${fakeString(ALNUM, 43, 15062)}`, `const notion = new Client({ auth: "secret_${fakeString(ALNUM, 43, 15063)}" });`],
@@ -1045,8 +1054,8 @@ export const TOKEN_RULES: readonly Detector[] = [
     },
   }),
   // https://www.twilio.com/docs/iam/api/authtoken: the account Auth Token authenticates as the
-  // account (full access). It is 32 hexadecimal characters, with no prefix: only taken where
-  // assigned to a Twilio auth token name.
+  // account (full access). unverified: the shape (32 hexadecimal characters, no prefix) is as
+  // issued, not stated there; only taken where assigned to a Twilio auth token name.
   defineRule({
     id: 'twilio-auth-token',
     description: 'Twilio account Auth Token (named as such)',
@@ -1056,6 +1065,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 15066)}`, `"twilioAuthToken": "${fakeString(HEX, 32, 15067)}"`],

@@ -5,6 +5,7 @@ import { EXIT_CLEAN, EXIT_ERROR } from './commands/io.js';
 import { doctorCommand, installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { reviewCommand } from './commands/review.js';
+import { rulesCommand } from './commands/rules.js';
 import { hookCommand, scanCommand } from './commands/scan.js';
 import { closestMatch } from './config/rule-ids.js';
 import { KeygateError } from './errors.js';
@@ -12,7 +13,7 @@ import { keygateVersion } from './install/package.js';
 import { USAGE } from './messages.js';
 import { fastPathOption, io, readStdin, run } from './run.js';
 
-const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'install', 'uninstall', 'doctor', 'version', 'help'];
+const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'install', 'uninstall', 'doctor', 'rules', 'version', 'help'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return uninstallCommand(rest, io(rest));
     case 'doctor':
       return doctorCommand(rest, io(rest));
+    case 'rules':
+      return rulesCommand(rest, io(rest));
     case '--version':
     case 'version':
       io(rest).out(`${keygateVersion()}\n`);

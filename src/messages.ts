@@ -106,6 +106,7 @@ Commands:
   install         Guard this repository's commits (husky in a Node repo, else a git hook).
   uninstall       Remove exactly what install added; put back what was there.
   doctor          Say whether keygate will run on the next commit here, and if not, why.
+  rules           List the built-in rules: id, what each finds, confidence, keywords.
   --version       Print keygate's version.
   help            Show this help.
 
@@ -150,6 +151,12 @@ each with its reason and the date). It never holds a secret: fingerprints are ha
   --pattern <regex>  Allow matched values that this regular expression finds.
   --reason <why>     Required: what your reviewers will read.
   --dry-run          Show what would be added; change nothing.`;
+
+export const RULES_USAGE = `Usage: keygate rules [--format text|json|markdown] [<rule-id>...]
+
+Lists the built-in rules (all, or those named): id, what it finds, the confidence of its
+findings, whether it validates a checksum or structure, and the keywords that make it run.
+Rule ids are stable: use them with keygate allow --rule and in .keygate.json.`;
 
 export const ALLOWLIST_USAGE = `Usage: keygate allowlist [list]          Entries, with reason, date, and what each still matches
        keygate allowlist remove <entry>   By number (as listed), fingerprint, path, rule or pattern

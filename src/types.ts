@@ -129,4 +129,12 @@ export interface Detector {
   fallback?: boolean;
   /** Its own examples, checked by one test that loops over every detector. */
   examples: { positives: string[]; negatives: string[] };
+  /** The confidence of a typical finding (listed by keygate rules; findings carry their own). */
+  confidence?: Confidence;
+  /**
+   * Whether it checks a checksum or the structure of what it finds (listed by keygate rules).
+   * Unset for declarative rules: keygate rules sees it on their own examples (a validated match
+   * says so in its facts).
+   */
+  validates?: boolean;
 }

@@ -64,6 +64,8 @@ function findKeyIds(fragment: Fragment): Candidate[] {
 export const awsAccessKeyId: Detector = {
   id: 'aws-access-key-id',
   description: 'AWS access key ID',
+  confidence: 'high',
+  validates: true,
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
   detect: findKeyIds,
   patterns: () => [KEY_ID_RE],
@@ -183,6 +185,7 @@ function secretCandidate(
 export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
+  confidence: 'high',
   // Every way SECRET_NAME can start (not just "secret": code is full of that word), and the key
   // ID prefixes for a bare secret beside an ID.
   keywords: [
@@ -253,6 +256,7 @@ const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) =>
 export const awsSessionToken: Detector = {
   id: 'aws-session-token',
   description: 'AWS session token',
+  confidence: 'high',
   keywords: SESSION_KEYWORDS,
   detect: findSessionTokens,
   patterns: () => [SESSION_TOKEN_RE],

@@ -50,6 +50,7 @@ export function defineRule(spec: RuleSpec): Detector {
     id: spec.id,
     description: spec.description,
     keywords: spec.keywords,
+    confidence: spec.confidence ?? 'medium',
     patterns: () => [regex()],
     // Built on first use (by the tests): generating them costs milliseconds at every commit.
     get examples() {

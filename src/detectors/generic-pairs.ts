@@ -165,6 +165,7 @@ const v = (seed: number) => fakeString(ALNUM, 20, seed);
 export const genericSecretPairs: Detector = {
   id: 'generic-secret',
   description: DESCRIPTION,
+  confidence: 'medium',
   keywords: KEYWORDS,
   gate: quoteThenCommaGate(),
   patterns: () => PAIR.map((s) => s.regex),

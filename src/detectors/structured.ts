@@ -37,6 +37,7 @@ function pemBody(text: string, from: number): string {
 
 export const privateKey: Detector = {
   id: 'private-key',
+  confidence: 'high',
   description: 'Private key (PEM / OpenSSH / PGP)',
   keywords: ['private key'],
   patterns: () => [PEM_BEGIN],
@@ -91,6 +92,8 @@ function fakeJwt(seed: number): string {
 
 export const jwt: Detector = {
   id: 'jwt',
+  confidence: 'high',
+  validates: true,
   description: 'JSON Web Token (signed)',
   patterns: () => [JWT_RE],
   keywords: ['eyJ'],
@@ -221,6 +224,7 @@ export const urlCredentials: Detector = {
   id: urlCredentialsRule.id,
   description: urlCredentialsRule.description,
   keywords: urlCredentialsRule.keywords,
+  confidence: 'high',
   patterns: () => urlCredentialsRule.patterns?.() ?? [],
   get examples() {
     return urlCredentialsRule.examples;

@@ -931,7 +931,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // Origin CA keys always start with v1.0-: https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys
-  // (24 hex, "-", 146 hex as issued).
+  // (Cloudflare states only the prefix; 24 hex, "-", 146 hex is the shape as issued).
   defineRule({
     id: 'cloudflare-origin-ca-key',
     description: 'Cloudflare Origin CA key (v1.0-)',
@@ -939,7 +939,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![A-Za-z0-9_\\-])`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CF_API_USER_SERVICE_KEY=v1.0-${fakeString(HEX, 24, 11144)}-${fakeString(HEX, 146, 11145)}`],
@@ -1274,6 +1274,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- HashiCorp Boundary ---
   // Auth tokens: at_<10-character id>_<token> (https://developer.hashicorp.com/boundary/docs/commands/config/get-token,
   // BOUNDARY_TOKEN) and app tokens: appt_<10-character id>_<token> (https://developer.hashicorp.com/boundary/docs/commands/app-tokens).
+  // The lengths (a 10-character id, 80-140 characters after it) are those of HashiCorp's examples.
   defineRule({
     id: 'boundary-token',
     description: 'HashiCorp Boundary auth or app token (at_, appt_)',
@@ -1284,7 +1285,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     // The docs' own placeholders count up (0123456789, abcdef...): a generated token does not.
     validate: (s) => (hasSequentialRun(s, 6) ? 'invalid' : 'unknown'),
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`BOUNDARY_TOKEN=at_${fakeString(ALNUM, 10, 11231)}_${fakeString(ALNUM, 114, 11232)}`, `token: appt_${fakeString(ALNUM, 10, 11233)}_${fakeString(ALNUM, 108, 11234)}`],

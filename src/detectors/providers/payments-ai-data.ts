@@ -597,9 +597,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // LangSmith API keys are Personal Access Tokens and Service Keys
-  // (https://docs.langchain.com/langsmith/create-account-api-key); their prefixes are lsv2_pt_
-  // and lsv2_sk_. unverified: the body (32 hex, _, 10 hex) is what LangSmith issues, not a
-  // published format.
+  // (https://docs.langchain.com/langsmith/create-account-api-key). unverified: LangSmith's pages
+  // do not state the lsv2_pt_/lsv2_sk_ prefixes nor the body (32 hex, _, 10 hex); both are what
+  // LangSmith issues, as users' configuration shows.
   defineRule({
     id: 'langsmith-api-key',
     description: 'LangSmith API key (personal access token or service key)',
@@ -607,7 +607,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})${E}`,
     entropy: 3.0,
     severity: 'high',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LANGSMITH_API_KEY=lsv2_pt_${fakeString(HEX, 32, 14088)}_${fakeString(HEX, 10, 14089)}`, `LANGCHAIN_API_KEY="lsv2_sk_${fakeString(HEX, 32, 14090)}_${fakeString(HEX, 10, 14091)}"`],
@@ -615,8 +615,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // OpenRouter keys start with sk-or-v1- (https://openrouter.ai/docs/api-reference/authentication).
-  // unverified: 64 hex characters after the prefix is what OpenRouter issues.
+  // OpenRouter authenticates with Bearer API keys (https://openrouter.ai/docs/api-reference/authentication).
+  // unverified: the sk-or-v1- prefix is stated only in third-party guides, and 64 hex characters
+  // after it is what OpenRouter issues.
   defineRule({
     id: 'openrouter-api-key',
     description: 'OpenRouter API key',
@@ -624,7 +625,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>sk-or-v1-[a-f0-9]{64})${E}`,
     entropy: 3.3,
     severity: 'high',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`OPENROUTER_API_KEY=sk-or-v1-${fakeString(HEX, 64, 14092)}`],
@@ -650,8 +651,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.x.ai/developers/quickstart — keys from the xAI console; they begin xai-.
-  // unverified: 80 alphanumerics after the prefix is the length issued.
+  // https://docs.x.ai/developers/quickstart — keys from the xAI console. unverified: the xai-
+  // prefix is stated only in third-party guides, and 80 alphanumerics after it is the length
+  // issued.
   defineRule({
     id: 'xai-api-key',
     description: 'xAI (Grok) API key',
@@ -659,7 +661,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>xai-[A-Za-z0-9]{80})${E}`,
     entropy: 4.0,
     severity: 'high',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`XAI_API_KEY=xai-${fakeString(ALNUM, 80, 14096)}`],
@@ -972,9 +974,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // Databases
   // ---------------------------------------------------------------------------------------
 
-  // https://neon.com/docs/manage/api-keys — API keys, shown once; they start napi_
-  // (https://docs-staging.alterauth.dev/reference/managed-secret-providers/neon/ says so).
-  // unverified: 64 lower-case alphanumerics after the prefix is the length issued.
+  // https://neon.com/docs/manage/api-keys — API keys, shown once. unverified: the napi_ prefix is
+  // stated by an integrator (https://docs-staging.alterauth.dev/reference/managed-secret-providers/neon/),
+  // not by Neon, and 64 lower-case alphanumerics after it is the length issued.
   defineRule({
     id: 'neon-api-key',
     description: 'Neon API key',
@@ -982,7 +984,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>napi_[a-z0-9]{64})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`NEON_API_KEY=napi_${fakeString(LOWER_ALNUM, 64, 14129)}`],
@@ -992,8 +994,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-MongoDBAtlasServiceAccount.html —
   // Atlas service account client IDs are mdb_sa_id_ plus a 24-character hex string; the client
-  // secret is mdb_sa_sk_.... unverified: 40 URL-safe characters after mdb_sa_sk_ is what Atlas
-  // issues.
+  // secret is what Atlas shows next to it. unverified: the secret's mdb_sa_sk_ prefix and 40
+  // URL-safe characters after it are what Atlas issues, not a published format.
   defineRule({
     id: 'mongodb-atlas-service-account-secret',
     description: 'MongoDB Atlas service account client secret',
@@ -1001,7 +1003,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>mdb_sa_sk_[A-Za-z0-9_\\-]{40})(?![A-Za-z0-9_\\-])`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`ATLAS_CLIENT_SECRET=mdb_sa_sk_${fakeString(URLSAFE, 40, 14131)}`],

@@ -7,7 +7,8 @@ import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
-import type { Detector, Report, ScanStats } from './types.js';
+import { type HistorySelection, listCommits, streamHistory } from './git/history.js';
+import type { Detector, Finding, Report, ScanStats, Suppressed } from './types.js';
 
 export type * from './types.js';
 export { KeygateError } from './errors.js';
@@ -76,6 +77,45 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   for (const commit of options.commits) await streamCommit(options.cwd, commit, newSink(commit));
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
+}
+
+/**
+ * Scans history: every commit of the selection (all refs by default; a range such as A..B for
+ * a push or a pull request), oldest first, streamed from one git process. Each finding carries
+ * its commit, author and date. A secret is reported once per file, at the oldest commit of the
+ * selection that added it: kept for 500 commits, or brought again by a merge, it is one finding.
+ */
+export async function scanHistory(options: ScanOptions & { selection: HistorySelection }): Promise<Report> {
+  const config = await configFor(options, findRoot(options.cwd));
+  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  const commits = await listCommits(options.cwd, options.selection);
+  await streamHistory(options.cwd, commits, (c) => newSink(c.sha));
+  const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
+  const order = (f: Finding): number => (f.commit === undefined ? -1 : (byCommit.get(f.commit)?.order ?? -1));
+  const dated = (f: Finding): Finding => {
+    const c = f.commit === undefined ? undefined : byCommit.get(f.commit);
+    return c === undefined ? f : { ...f, author: c.author, date: c.date };
+  };
+  return {
+    findings: firstIntroductions(findings, (f) => f, order).map(dated),
+    suppressed: firstIntroductions(suppressed, (s) => s.finding, order).map((s) => ({ ...s, finding: dated(s.finding) })),
+    stats: { ...stats, commits: commits.length },
+    source: 'history',
+  };
+}
+
+/** One per (rule, secret, file): the one at the oldest commit; in commit order. */
+function firstIntroductions<T>(items: readonly T[], findingOf: (item: T) => Finding, order: (f: Finding) => number): T[] {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const f = findingOf(item);
+    const key = `${f.ruleId}\0${f.fingerprint}\0${f.path}`;
+    const known = first.get(key);
+    if (known === undefined || order(f) < order(findingOf(known))) first.set(key, item);
+  }
+  const byPlace = (a: Finding, b: Finding): number => order(a) - order(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+  return [...first.values()].sort((a, b) => byPlace(findingOf(a), findingOf(b)));
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */

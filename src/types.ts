@@ -76,8 +76,11 @@ export interface Finding {
   facts: Facts;
   /** Findings that form a credential pair with this one (key ID + secret key). */
   pairedWith: Location[];
-  /** The commit that added it, when scanning commits (pre-push). */
+  /** The commit that added it, when scanning commits (pre-push, history). */
   commit?: string;
+  /** When scanning history: the commit's author and author date (ISO 8601). */
+  author?: string;
+  date?: string;
   /** What the user should know about it beyond the facts (an inline allow that did not apply). */
   notes?: string[];
 }
@@ -99,7 +102,7 @@ export interface Suppressed {
 }
 
 /** What a scan read: the staged changes (a commit), files named to it, or commits (a push). */
-export type ScanSource = 'staged' | 'files' | 'commits';
+export type ScanSource = 'staged' | 'files' | 'commits' | 'history';
 
 export interface Report {
   findings: Finding[];

@@ -115,7 +115,7 @@ export function git(cwd: string): SimpleGit {
  * change is parsed chunk by chunk and never held at once. `onChunk` returning false stops
  * reading: git is cut off (it dies on the closed pipe) and its failure is expected.
  */
-async function streamGit(
+export async function streamGit(
   cwd: string,
   args: string[],
   onChunk: (chunk: Buffer) => boolean,

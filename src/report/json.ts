@@ -36,6 +36,8 @@ function findingJson(f: Finding): Record<string, unknown> {
     facts: f.facts,
     pairedWith: f.pairedWith,
     ...(f.commit !== undefined ? { commit: f.commit } : {}),
+    ...(f.author !== undefined ? { author: f.author } : {}),
+    ...(f.date !== undefined ? { date: f.date } : {}),
     ...(f.notes !== undefined ? { notes: f.notes } : {}),
   };
 }

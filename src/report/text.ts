@@ -9,7 +9,7 @@ import {
   whatToDo,
 } from '../messages.js';
 import type { Finding, Report } from '../types.js';
-import { displayPath } from './display.js';
+import { displayPath, displayText } from './display.js';
 
 function factsLine(f: Finding): string | undefined {
   const parts: string[] = [];
@@ -23,7 +23,8 @@ function factsLine(f: Finding): string | undefined {
 }
 
 function findingLines(f: Finding, c: Colors): string[] {
-  const where = `${displayPath(f.path)}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}`;
+  const when = f.date !== undefined ? `, ${f.date.slice(0, 10)}${f.author !== undefined ? ` by ${displayText(f.author)}` : ''}` : '';
+  const where = `${displayPath(f.path)}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)}${when})` : ''}`;
   const sev = f.severity === 'critical' ? c.bold(c.red(f.severity)) : c.red(f.severity);
   const lines = [`  ${c.bold(where)}  ${c.yellow(f.ruleId)}  ${f.redacted}  ${sev}`];
   const facts = factsLine(f);
@@ -51,7 +52,7 @@ export function renderText(report: Report, c: Colors): string {
   for (const s of suppressed) {
     out.push(c.dim(`  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
   }
-  if (stats.commits === 0) out.push(NOTHING_TO_PUSH);
+  if (stats.commits === 0 && source === 'commits') out.push(NOTHING_TO_PUSH);
   else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
   else out.push(scannedSummary(stats, suppressed.length));
   if (stats.binaryFiles.length > 0) {

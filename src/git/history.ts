@@ -1,0 +1,132 @@
+import { requireBuiltin } from '../builtins.js';
+import { KeygateError } from '../errors.js';
+import { type DiffSink, StagedDiffParser } from './diff-parser.js';
+import { runGit, STAGED_DIFF_ARGS, streamGit } from './git.js';
+
+/**
+ * History, as git keeps it: the commits to scan (oldest first) and what each one added, read
+ * from one `git diff-tree --stdin` process for all of them, streamed.
+ *
+ * Merges are diffed against their first parent: what the merged branch brought is shown again
+ * there (and de-duplicated by the caller, having been seen at its own commits), and what only
+ * the merge itself added — a conflict resolution — is shown once, at the merge.
+ */
+export interface HistoryCommit {
+  sha: string;
+  /** The first parent; none for a root commit. */
+  parent?: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  author: string;
+}
+
+export interface HistorySelection {
+  /** `A..B` (what a push or a pull request adds); else refs, else every ref (--all). */
+  range?: string;
+  refs?: readonly string[];
+  /** Passed to git as --since (a date git understands: 2024-01-01, "2 weeks ago"). */
+  since?: string;
+  /** The newest this many commits of the selection. */
+  maxCommits?: number;
+}
+
+/** A revision the user gave, refused when git could read it as an option. */
+function revision(rev: string, what: string): string {
+  if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) {
+    throw new KeygateError('USAGE', `${what} must be a revision (a branch, a tag, a commit, A..B), not "${rev.slice(0, 40)}"`);
+  }
+  return rev;
+}
+
+export async function listCommits(cwd: string, selection: HistorySelection): Promise<HistoryCommit[]> {
+  const args = ['log', '--reverse', '-z', '--no-color', '--format=%H%x01%P%x01%aI%x01%an'];
+  if (selection.since !== undefined) args.push(`--since=${selection.since}`);
+  if (selection.maxCommits !== undefined) args.push(`--max-count=${selection.maxCommits}`);
+  const revs = selection.range !== undefined ? [revision(selection.range, '--range')] : selection.refs?.length ? selection.refs.map((r) => revision(r, '--branch')) : ['--all'];
+  if (revs[0] !== '--all') args.push('--end-of-options');
+  args.push(...revs);
+  const out = await runGit(cwd, args);
+  const commits: HistoryCommit[] = [];
+  for (const record of out.split('\0')) {
+    const line = record.replace(/^\n/, '');
+    if (line === '') continue;
+    const [sha = '', parents = '', date = '', author = ''] = line.split('\x01');
+    const parent = parents.split(' ')[0];
+    commits.push({ sha, date, author, ...(parent ? { parent } : {}) });
+  }
+  return commits;
+}
+
+/**
+ * Streams what each commit added into the sink `newSink` gives for it, in order. Each commit's
+ * output from diff-tree is followed by a line this run makes up (diff-tree passes lines that are
+ * no commit through), so that where one commit ends is known without parsing git's output twice.
+ */
+export async function streamHistory(cwd: string, commits: readonly HistoryCommit[], newSink: (commit: HistoryCommit) => DiffSink): Promise<void> {
+  if (commits.length === 0) return;
+  // node:crypto loaded here, not at import: the commit hook never pays for it.
+  const { randomBytes } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
+  const end = `keygate-end-of-commit-${randomBytes(12).toString('hex')}`;
+  const input = commits.map((c) => `${c.sha}${c.parent ? ` ${c.parent}` : ''}\n${end}\n`).join('');
+  const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
+  const splitter = new CommitSplitter(commits, newSink, Buffer.from(`${end}\n`));
+  await streamGit(cwd, ['diff-tree', '--stdin', '-r', '--root', ...flags], (chunk) => (splitter.push(chunk), true), input);
+  splitter.end();
+}
+
+/** Cuts diff-tree's output at the end-of-commit lines and feeds each commit to a parser of its own. */
+class CommitSplitter {
+  private index = 0;
+  private parser: StagedDiffParser | undefined;
+  /** The commit id and NUL diff-tree puts before a commit's output: not part of the diff. */
+  private headerLeft = 0;
+  private held: Buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly commits: readonly HistoryCommit[],
+    private readonly newSink: (commit: HistoryCommit) => DiffSink,
+    private readonly mark: Buffer,
+  ) {
+    this.begin();
+  }
+
+  private begin(): void {
+    const commit = this.commits[this.index];
+    this.parser = commit === undefined ? undefined : new StagedDiffParser(this.newSink(commit));
+    this.headerLeft = 41;
+  }
+
+  push(chunk: Buffer): void {
+    let data = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+    for (let at = data.indexOf(this.mark); at !== -1; at = data.indexOf(this.mark)) {
+      this.feed(data.subarray(0, at));
+      this.parser?.end();
+      this.index++;
+      this.begin();
+      data = data.subarray(at + this.mark.length);
+    }
+    // What could be the start of an end-of-commit line waits for the next chunk.
+    const keep = Math.min(data.length, this.mark.length - 1);
+    this.feed(data.subarray(0, data.length - keep));
+    this.held = Buffer.from(data.subarray(data.length - keep));
+  }
+
+  private feed(bytes: Buffer): void {
+    let rest = bytes;
+    if (this.headerLeft > 0) {
+      const skip = Math.min(this.headerLeft, rest.length);
+      this.headerLeft -= skip;
+      rest = rest.subarray(skip);
+    }
+    if (rest.length > 0) {
+      if (this.parser === undefined) throw new KeygateError('DIFF_PARSE', 'git diff-tree showed more commits than it was given');
+      this.parser.push(rest);
+    }
+  }
+
+  end(): void {
+    if (this.held.length > 0 || this.index !== this.commits.length) {
+      throw new KeygateError('DIFF_PARSE', `git diff-tree ended after ${this.index} of ${this.commits.length} commits`);
+    }
+  }
+}

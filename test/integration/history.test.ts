@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { scanHistory } from '../../src/index.js';
+import type { Report } from '../../src/types.js';
+import { type Repo, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+
+/** keygate's history scan (issue 14), on real repositories built commit by commit. */
+function commit(repo: Repo, message: string, files: Record<string, string>, date = '2024-01-01T00:00:00Z'): string {
+  for (const [path, content] of Object.entries(files)) repo.write(path, content);
+  repo.git('add', '-A');
+  repo.gitRun(['commit', '-q', '--allow-empty', '-m', message], { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return repo.git('rev-parse', 'HEAD').trim();
+}
+const where = (r: Report) => r.findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit?.slice(0, 7)}`);
+const short = (sha: string) => sha.slice(0, 7);
+
+describe('keygate scan --history (the library)', () => {
+  it('a secret kept for 60 commits is reported once, at the commit that added it, with its author and date', () =>
+    withRepo(async (repo) => {
+      commit(repo, 'start', { 'README.md': 'hello\n' });
+      const id = fakeKeyId();
+      const added = commit(repo, 'add config', { 'conf/app.ini': `[aws]\nkey = ${id}\n` }, '2024-02-03T04:05:06Z');
+      for (let i = 0; i < 60; i++) commit(repo, `work ${i}`, { 'conf/app.ini': `[aws]\nkey = ${id}\n${'x = 1\n'.repeat(i + 1)}`, [`src/f${i}.js`]: `export const n = ${i};\n` });
+      const report = await scanHistory({ cwd: repo.dir, selection: {} });
+      expect(where(report)).toEqual([`aws-access-key-id conf/app.ini:2 ${short(added)}`]);
+      expect(report.findings[0]!.date).toBe('2024-02-03T04:05:06+00:00');
+      expect(report.findings[0]!.author).toBeTruthy();
+      expect(report.stats.commits).toBe(62);
+      assertNoSecret([JSON.stringify(report)], [id]);
+    }));
+
+  it('a secret from a merged branch is reported at its own commit; one added only by a conflict resolution, at the merge', () =>
+    withRepo(async (repo) => {
+      commit(repo, 'base', { 'app.env': 'MODE=dev\n' });
+      repo.git('checkout', '-q', '-b', 'side');
+      const sideId = fakeKeyId();
+      const onSide = commit(repo, 'side', { 'side.ini': `key = ${sideId}\n`, 'app.env': 'MODE=side\n' });
+      repo.git('checkout', '-q', 'main');
+      commit(repo, 'main', { 'app.env': 'MODE=main\n' });
+      expect(repo.gitRun(['merge', '-q', 'side', '-m', 'merge']).status).not.toBe(0); // conflict in app.env
+      const secret = fakeSecret();
+      repo.write('app.env', `MODE=both\nAWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.git('add', 'app.env');
+      repo.gitRun(['commit', '-q', '--no-edit']);
+      const merge = repo.git('rev-parse', 'HEAD').trim();
+      const report = await scanHistory({ cwd: repo.dir, selection: {} });
+      expect(where(report).sort()).toEqual([`aws-access-key-id side.ini:1 ${short(onSide)}`, `aws-secret-access-key app.env:2 ${short(merge)}`].sort());
+    }));
+
+  it('--range A..B scans only what B adds over A; --max-commits the newest n; --branch one branch', () =>
+    withRepo(async (repo) => {
+      const old = fakeKeyId();
+      const a = commit(repo, 'old', { 'old.ini': `key = ${old}\n` });
+      const fresh = fakeKeyId();
+      const b = commit(repo, 'new', { 'new.ini': `key = ${fresh}\n` });
+      expect(where(await scanHistory({ cwd: repo.dir, selection: { range: `${a}..${b}` } }))).toEqual([`aws-access-key-id new.ini:1 ${short(b)}`]);
+      expect(where(await scanHistory({ cwd: repo.dir, selection: { maxCommits: 1 } }))).toEqual([`aws-access-key-id new.ini:1 ${short(b)}`]);
+      repo.git('checkout', '-q', '-b', 'other', a);
+      const elsewhere = commit(repo, 'other', { 'other.ini': `key = ${fakeKeyId()}\n` });
+      expect(where(await scanHistory({ cwd: repo.dir, selection: { refs: ['main'] } })).map((w) => w.split(' ')[1])).toEqual(['old.ini:1', 'new.ini:1']);
+      expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toContain(`aws-access-key-id other.ini:1 ${short(elsewhere)}`);
+      await expect(scanHistory({ cwd: repo.dir, selection: { refs: ['--output=/tmp/x'] } })).rejects.toThrow(/must be a revision/);
+    }));
+
+  it('150 commits stream through one git process: every one is parsed, none lost at chunk edges', () =>
+    withRepo(async (repo) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 150; i++) {
+        const id = fakeKeyId();
+        ids.push(id);
+        // Long lines, so that git's output crosses pipe-chunk edges everywhere.
+        commit(repo, `c${i}`, { [`d/${i % 7}/f${i}.txt`]: `${'filler '.repeat(1500)}\nkey = ${id}\n` });
+      }
+      const report = await scanHistory({ cwd: repo.dir, selection: {} });
+      expect(report.stats.commits).toBe(150);
+      expect(report.findings).toHaveLength(150);
+      expect(report.findings.every((f) => f.line === 2)).toBe(true);
+    }), 120_000);
+});

@@ -99,6 +99,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://launchdarkly.com/docs/home/account/api (API access tokens: "api-" and a UUID);
   // unprefixed-looking in code, so only when named LaunchDarkly.
+  // unverified: the api-<UUID> shape is from issued tokens; the page cited names the token type only.
   defineRule({
     id: 'launchdarkly-access-token',
     description: 'LaunchDarkly REST API access token (named as such)',
@@ -108,6 +109,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`LAUNCHDARKLY_ACCESS_TOKEN=api-${fakeUuid(13013)}`],
@@ -170,8 +172,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.mapbox.com/help/dive-deeper/access-tokens/ ("All public access tokens start with
-  // pk while all secret access tokens start with sk"); the middle part is base64url JSON naming
-  // the user ("u") and the token id ("a"). Public pk. tokens are not flagged.
+  // pk while all secret access tokens start with sk"). Public pk. tokens are not flagged.
+  // Partly unverified: that the middle part is base64url JSON naming the user ("u") and the token
+  // id ("a") is from issued tokens, not from Mapbox's docs.
   defineRule({
     id: 'mapbox-secret-token',
     description: 'Mapbox secret access token',
@@ -1149,6 +1152,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level, 32 hex).
+  // unverified: 32 hex characters is from issued Classic keys.
   defineRule({
     id: 'honeycomb-classic-api-key',
     description: 'Honeycomb Classic API key or write key (named as such)',
@@ -1158,6 +1162,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`, `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`],
@@ -1167,6 +1172,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.contentful.com/developers/docs/references/authentication/ (Content Delivery and
   // Preview API access tokens, 43 URL-safe characters, read-only).
+  // unverified: 43 URL-safe characters is from issued tokens.
   defineRule({
     id: 'contentful-delivery-token',
     description: 'Contentful Delivery or Preview API access token (named as such)',
@@ -1176,6 +1182,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CONTENTFUL_DELIVERY_TOKEN=${fakeString(URLSAFE, 43, 13620)}`, `contentfulPreviewAccessToken: '${fakeString(URLSAFE, 43, 13621)}'`],

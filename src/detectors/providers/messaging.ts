@@ -1,3 +1,4 @@
+import { base62, crc32 } from '../checksums.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
@@ -86,6 +87,20 @@ function fakeOneSignalKey(seed: number, kind = 'app'): string {
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   return `os_v2_${kind}_${base32Lower(bytes)}`;
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** Synapse's access/refresh tokens: sy[tr]_<unpadded base64 localpart>_<20 letters>_<base62 CRC32 of the rest>. */
+function matrixTokenValid(token: string): boolean {
+  const i = token.lastIndexOf('_');
+  return base62(crc32(token.slice(0, i)), 6) === token.slice(i + 1);
+}
+
+function fakeMatrixToken(seed: number, kind = 'syt'): string {
+  const local = Buffer.from(fakeString('abcdefghijklmnopqrstuvwxyz', 8, seed)).toString('base64').replace(/=+$/, '');
+  const body = `${kind}_${local}_${fakeString(LETTERS, 20, seed + 1)}`;
+  return `${body}_${base62(crc32(body), 6)}`;
 }
 
 export const MESSAGING_RULES: readonly Detector[] = [
@@ -1101,6 +1116,129 @@ export const MESSAGING_RULES: readonly Detector[] = [
       return {
         positives: [`REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`, `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`],
         negatives: [`REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`, 'REDDIT_CLIENT_SECRET=your_reddit_secret'],
+      };
+    },
+  }),
+  // https://github.com/matrix-org/synapse/pull/5588 (Synapse access tokens: "syt_<base64 local part>_<random
+  // string>_<base62 crc check>", 20 random letters; refresh tokens "syr_" likewise): the CRC32 is checked.
+  defineRule({
+    id: 'matrix-synapse-token',
+    description: 'Matrix (Synapse) access or refresh token',
+    keywords: ['syt_', 'syr_'],
+    regex: `${B}(?<secret>sy[tr]_[A-Za-z0-9+/]{2,128}_[A-Za-z]{20}_[0-9A-Za-z]{6})${E}`,
+    validate: (s) => (matrixTokenValid(s) ? 'valid' : 'invalid'),
+    severity: 'high',
+    confidence: 'high',
+    get examples() {
+      return {
+        positives: [`MATRIX_ACCESS_TOKEN=${fakeMatrixToken(12187)}`, `"refresh_token": "${fakeMatrixToken(12189, 'syr')}"`],
+        negatives: [`MATRIX_ACCESS_TOKEN=${fakeMatrixToken(12191).slice(0, -6)}AAAAAA`, `syt_${'x'.repeat(8)}_${'x'.repeat(20)}_${'x'.repeat(6)}`],
+      };
+    },
+  }),
+  // https://docs.ntfy.sh/config/#access-tokens (access tokens "tk_" + 29 alphanumerics, e.g. tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2).
+  defineRule({
+    id: 'ntfy-access-token',
+    description: 'ntfy access token',
+    keywords: ['tk_'],
+    keywordsCaseSensitive: true,
+    regex: `${B}(?<secret>tk_[A-Za-z0-9]{29})${E}`,
+    entropy: 3.5,
+    severity: 'medium',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`NTFY_TOKEN=tk_${fakeString(ALNUM, 29, 12193)}`, `curl -H "Authorization: Bearer tk_${fakeString(ALNUM, 29, 12194)}" ntfy.sh/alerts`],
+        negatives: ['NTFY_TOKEN=tk_your_token_here', `tk_${fakeString(ALNUM, 20, 12195)}`, `self.tk_${fakeString(ALNUM, 29, 12196)}x = 1`],
+      };
+    },
+  }),
+  // https://pushover.net/api#registration (application API tokens and user/group keys: 30 characters, case-sensitive,
+  // [A-Za-z0-9]).
+  defineRule({
+    id: 'pushover-token',
+    description: 'Pushover application API token or user key (named as such)',
+    keywords: ['pushover'],
+    regex: named(`pushover${S}(?:app(?:lication)?${S}|api${S}|user${S}|group${S})?(?:token|key)`, '[A-Za-z0-9]{30}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`PUSHOVER_APP_TOKEN=${fakeString(ALNUM, 30, 12197)}`, `pushover_user_key: "${fakeString(ALNUM, 30, 12198)}"`],
+        negatives: [`PUSHOVER_APP_TOKEN=${fakeString(ALNUM, 25, 12199)}`, 'PUSHOVER_USER_KEY=<your user key>'],
+      };
+    },
+  }),
+  // https://developers.klaviyo.com/en/docs/authenticate_#private-key-authentication (private API keys, "Authorization:
+  // Klaviyo-API-Key pk_..."). The 34-hex body is that of issued keys; only where Klaviyo is named (pk_ is common).
+  defineRule({
+    id: 'klaviyo-private-api-key',
+    description: 'Klaviyo private API key (in a file that mentions Klaviyo)',
+    keywords: ['klaviyo'],
+    regex: `${B}(?<secret>pk_[0-9a-f]{34})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'medium',
+    get examples() {
+      return {
+        positives: [`KLAVIYO_PRIVATE_API_KEY=pk_${fakeString(HEX, 34, 12200)}`, `headers: { Authorization: "Klaviyo-API-Key pk_${fakeString(HEX, 34, 12201)}" }`],
+        negatives: ['KLAVIYO_PRIVATE_API_KEY=pk_your_klaviyo_private_key_here', `KLAVIYO_PRIVATE_API_KEY=pk_${fakeString(HEX, 30, 12202)}`],
+      };
+    },
+  }),
+  // https://developer.nylas.com/docs/v3/auth/ (v3 API keys, Bearer). unverified: "nyk_v0_" + 64 alphanumerics, as issued.
+  defineRule({
+    id: 'nylas-api-key',
+    description: 'Nylas v3 API key',
+    keywords: ['nyk_v0_'],
+    regex: `${B}(?<secret>nyk_v0_[A-Za-z0-9]{64})${E}`,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`NYLAS_API_KEY=nyk_v0_${fakeString(ALNUM, 64, 12203)}`],
+        negatives: ['NYLAS_API_KEY="nyk_v0_your-api-key"', `NYLAS_API_KEY=nyk_v0_${'x'.repeat(64)}`],
+      };
+    },
+  }),
+  // https://developers.smtp2go.com/docs/getting-started (API keys in the X-Smtp2go-Api-Key header). unverified:
+  // "api-" + 32 upper-case hex, as issued; only where SMTP2GO is named ("api-" is everywhere).
+  defineRule({
+    id: 'smtp2go-api-key',
+    description: 'SMTP2GO API key (in a file that mentions SMTP2GO)',
+    keywords: ['smtp2go'],
+    regex: `${B}(?<secret>api-[0-9A-F]{32})${E}`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`SMTP2GO_API_KEY=api-${fakeString('0123456789ABCDEF', 32, 12204)}`],
+        negatives: ['SMTP2GO_API_KEY=api-XXXXXXXXXXXXXXXX', `SMTP2GO_API_KEY=api-${fakeString(HEX, 32, 12205)}`],
+      };
+    },
+  }),
+  // https://blueskyweb.xyz/blog/8-28-2023-app-passwords (app passwords, four groups of four characters).
+  // unverified: lower-case alphanumerics, xxxx-xxxx-xxxx-xxxx, as issued.
+  defineRule({
+    id: 'bluesky-app-password',
+    description: 'Bluesky app password (named as such)',
+    keywords: ['bluesky', 'bsky'],
+    regex: named(`(?:bluesky|bsky)${S}(?:app${S})?password`, '[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}', '(?![A-Za-z0-9\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      const p = (seed: number): string => fakeString(LOWER_ALNUM, 16, seed).replace(/(.{4})(?=.)/g, '$1-');
+      return {
+        positives: [`BLUESKY_APP_PASSWORD=${p(12206)}`, `bsky_password: "${p(12207)}"`],
+        negatives: ['BLUESKY_APP_PASSWORD=xxxx-xxxx-xxxx-xxxx', 'BLUESKY_APP_PASSWORD=aaaa-aaaa-aaaa-aaaa'],
       };
     },
   }),

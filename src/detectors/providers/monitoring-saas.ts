@@ -624,9 +624,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector (HEC
-  // tokens are GUIDs, sent as "Authorization: Splunk <token>").
-  // unverified: the GUID shape is from Splunk's examples, not a stated format.
+  // https://help.splunk.com/splunk-enterprise/get-data-in/collect-http-event-data/format-events-for-http-event-collector
+  // (HEC tokens are generated "in the form of a globally unique identifier (GUID)" and sent as
+  // "Authorization: Splunk <hec_token>").
   defineRule({
     id: 'splunk-hec-token',
     description: 'Splunk HTTP Event Collector token (named as such, or in a Splunk auth header)',
@@ -635,7 +635,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`SPLUNK_HEC_TOKEN=${fakeUuid(13340)}`, `Authorization: Splunk ${fakeUuid(13341).toUpperCase()}`],

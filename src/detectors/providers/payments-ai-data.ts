@@ -970,6 +970,24 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
 
+  // Langfuse projects have a public key (pk-lf-...) and a secret key (sk-lf-...), used as Basic
+  // auth (https://langfuse.com/docs/api-and-data-platform/features/public-api). unverified: a
+  // UUID after the prefix is what Langfuse issues, not a published format.
+  defineRule({
+    id: 'langfuse-secret-key',
+    description: 'Langfuse project secret key',
+    keywords: ['sk-lf-'],
+    regex: `${B}(?<secret>sk-lf-${UUID})(?![0-9a-f-])`,
+    entropy: 3.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`LANGFUSE_SECRET_KEY="sk-lf-${fakeUuid(14205)}"`],
+        negatives: ['LANGFUSE_SECRET_KEY=sk-lf-00000000-0000-0000-0000-000000000000', `LANGFUSE_PUBLIC_KEY=pk-lf-${fakeUuid(14206)}`, 'LANGFUSE_SECRET_KEY=sk-lf-your-secret-key-here'],
+      };
+    },
+  }),
   // ---------------------------------------------------------------------------------------
   // Databases
   // ---------------------------------------------------------------------------------------

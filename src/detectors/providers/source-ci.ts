@@ -353,8 +353,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key (keys are API-...; the
-  // docs' own placeholder is API-YOUR-KEY). unverified: the 26-32 upper-case alphanumeric body.
+  // https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key (the docs' placeholder is
+  // API-YOUR-KEY) and Octopus staff at https://help.octopus.com/t/api-key/11255 ("API keys start
+  // with 'API-'", 32 or 33 characters). The upper-case alphanumeric body is what Octopus issues.
   defineRule({
     id: 'octopus-deploy-api-key',
     description: 'Octopus Deploy API key',
@@ -363,7 +364,6 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>API-(?=[A-Z0-9]{0,31}[0-9])(?=[A-Z0-9]{0,31}[A-Z])[A-Z0-9]{26,32})${E}`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'low',
     get examples() {
       return {
         positives: [`OCTOPUS_API_KEY=API-${fakeString(UPPER_ALNUM, 27, 10150)}`, `$octopusAPIKey = "API-${fakeString(UPPER_ALNUM, 26, 10151)}"`],
@@ -443,8 +443,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // Jenkins API tokens (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/):
-  // current tokens are 34 hex characters (11 + 32), legacy ones 32; named jenkins*token.
+  // Jenkins API tokens (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/);
+  // Jenkins' own source, https://github.com/jenkinsci/jenkins/blob/master/core/src/main/java/jenkins/security/apitoken/ApiTokenStore.java
+  // (TOKEN_LENGTH_V2 = 34, HASH_VERSION "11": "11" + 32 hex); legacy tokens are 32 hex. Named jenkins*token.
   defineRule({
     id: 'jenkins-api-token',
     description: 'Jenkins API token (named as such)',
@@ -956,8 +957,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Dependency-Track API keys (https://docs.dependencytrack.org/integrations/rest-api/)
-  // carry the odt_ prefix since v4.10; the docs give no length (32 alphanumeric observed).
+  // Dependency-Track API keys: default prefix odt_ (https://github.com/DependencyTrack/dependency-track/pull/3047,
+  // documented at https://docs.dependencytrack.org/getting-started/configuration/, alpine.api.key.prefix);
+  // the key after it is 32 alphanumeric characters (https://github.com/DependencyTrack/dependency-track/issues/2543).
   defineRule({
     id: 'dependency-track-api-key',
     description: 'OWASP Dependency-Track API key',
@@ -965,7 +967,6 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>odt_[A-Za-z0-9]{32})${E}`,
     entropy: 3.8,
     severity: 'high',
-    confidence: 'low',
     get examples() {
       return {
         positives: [`DTRACK_API_KEY=${fakeToken('odt_', ALNUM, 32, 10480)}`],
@@ -1007,13 +1008,14 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Deno Deploy access tokens (https://docs.deno.com/deploy/manual/deployctl/,
-  // DENO_DEPLOY_TOKEN) start with ddp_; 36 alphanumeric characters observed.
+  // Deno Deploy access tokens (https://docs.deno.com/deploy/manual/deployctl/, DENO_DEPLOY_TOKEN):
+  // personal tokens ddp_, organization tokens ddo_ (as https://docs.doppler.com/docs/deno-deploy
+  // says). unverified: the 36-character alphanumeric body, from observed tokens.
   defineRule({
     id: 'deno-deploy-token',
     description: 'Deno Deploy access token',
-    keywords: ['ddp_'],
-    regex: `${B}(?<secret>ddp_[A-Za-z0-9]{36})${E}`,
+    keywords: ['ddp_', 'ddo_'],
+    regex: `${B}(?<secret>dd[po]_[A-Za-z0-9]{36})${E}`,
     entropy: 3.8,
     severity: 'high',
     confidence: 'low',
@@ -1021,6 +1023,219 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       return {
         positives: [`DENO_DEPLOY_TOKEN=${fakeToken('ddp_', ALNUM, 36, 10510)}`],
         negatives: [fakeToken('ddp_', ALNUM, 30, 10511), `ddp_${'x'.repeat(36)}`],
+      };
+    },
+  }),
+  // https://www.jetbrains.com/help/youtrack/devportal/hub-api-permanent-token.html : Hub and
+  // YouTrack permanent tokens, perm:<base64 login>.<base64 token name>.<30 alphanumeric> (the
+  // documented example; YouTrack Cloud writes perm- with the same parts).
+  defineRule({
+    id: 'jetbrains-hub-permanent-token',
+    description: 'JetBrains Hub / YouTrack permanent token',
+    keywords: ['perm:', 'perm-'],
+    regex: `${B}(?<secret>perm[:\\-][A-Za-z0-9+/=_\\-]{2,64}\\.[A-Za-z0-9+/=_\\-]{2,64}\\.[A-Za-z0-9]{30})${E}`,
+    validate: (s) => {
+      const login = Buffer.from(s.slice(5).split('.')[0] ?? '', 'base64').toString('latin1');
+      return /^[\x20-\x7e]{1,100}$/.test(login) ? 'valid' : 'unknown';
+    },
+    severity: 'critical',
+    get examples() {
+      return {
+        positives: [
+          `YOUTRACK_TOKEN=perm:${Buffer.from('alice').toString('base64')}.${Buffer.from('CI token').toString('base64')}.${fakeString(ALNUM, 30, 10520)}`,
+          `Authorization: Bearer perm-${Buffer.from('bob').toString('base64url')}.${Buffer.from('deploy').toString('base64url')}.${fakeString(ALNUM, 30, 10521)}`,
+        ],
+        negatives: [`perm:${Buffer.from('alice').toString('base64')}.${fakeString(ALNUM, 20, 10522)}`, `perm:a.b.${fakeString(ALNUM, 12, 10523)}`, `perm:${'x'.repeat(8)}.${'x'.repeat(8)}.${'x'.repeat(30)}`],
+      };
+    },
+  }),
+  // Buildkite API tokens issued before the bkua_ prefix (March 2023, per
+  // https://buildkite.com/docs/platform/security/tokens): 40 hex, named buildkite*token.
+  // unverified: the 40-hex length is not in Buildkite's description.
+  defineRule({
+    id: 'buildkite-legacy-token',
+    description: 'Buildkite API or agent token without a prefix (named as such)',
+    keywords: ['buildkite'],
+    regex: named(`buildkite${GAP}token`, '[a-f0-9]{40}(?:[a-f0-9]{10})?'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BUILDKITE_API_TOKEN=${fakeString(HEX, 40, 10530)}`, `BUILDKITE_AGENT_TOKEN="${fakeString(HEX, 50, 10531)}"`],
+        negatives: ['BUILDKITE_AGENT_TOKEN=${BUILDKITE_AGENT_TOKEN}', `BUILDKITE_COMMIT=${fakeString(HEX, 40, 10532)}`, `BUILDKITE_TOKEN=${fakeString(HEX, 45, 10533)}`],
+      };
+    },
+  }),
+  // unverified: Codefresh API keys (https://codefresh.io/docs/docs/integrations/codefresh-api/,
+  // CF_API_KEY) are <24 hex>.<32 hex>, from observed keys.
+  defineRule({
+    id: 'codefresh-api-key',
+    description: 'Codefresh API key (named as such)',
+    keywords: ['codefresh', 'cf_api_key', 'cf-api-key'],
+    regex: named(`(?:codefresh${GAP}(?:key|token)|cf[_\\-]api[_\\-]key)`, '[a-f0-9]{24}\\.[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CF_API_KEY=${fakeString(HEX, 24, 10540)}.${fakeString(HEX, 32, 10541)}`],
+        negatives: ['CF_API_KEY=${CF_API_KEY}', `CF_API_KEY=${fakeString(HEX, 24, 10542)}`],
+      };
+    },
+  }),
+  // unverified: Visual Studio App Center API tokens (https://learn.microsoft.com/en-us/appcenter/api-docs/,
+  // APPCENTER_API_TOKEN) are 40 hex characters, from observed tokens.
+  defineRule({
+    id: 'appcenter-api-token',
+    description: 'Visual Studio App Center API token (named as such)',
+    keywords: ['appcenter', 'app_center', 'app-center'],
+    regex: named(`app[_\\-]?center${GAP}(?:token|key)`, '[a-f0-9]{40}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`APPCENTER_API_TOKEN=${fakeString(HEX, 40, 10550)}`],
+        negatives: ['APPCENTER_API_TOKEN=${APPCENTER_TOKEN}', `APPCENTER_APP_SECRET_KEY=${fakeString(HEX, 30, 10551)}`],
+      };
+    },
+  }),
+  // unverified: CocoaPods trunk session tokens (https://guides.cocoapods.org/making/getting-setup-with-trunk.html,
+  // COCOAPODS_TRUNK_TOKEN) are 32 hex characters, from observed tokens.
+  defineRule({
+    id: 'cocoapods-trunk-token',
+    description: 'CocoaPods trunk token (named as such)',
+    keywords: ['cocoapods'],
+    regex: named(`cocoapods${GAP}token`, '[a-f0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 32, 10560)}`],
+        negatives: ['COCOAPODS_TRUNK_TOKEN=${{ secrets.COCOAPODS_TRUNK_TOKEN }}', `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 20, 10561)}`],
+      };
+    },
+  }),
+  // unverified: Codacy account and project API tokens (https://docs.codacy.com/codacy-api/api-tokens/,
+  // CODACY_PROJECT_TOKEN / CODACY_API_TOKEN) are 20 or 32 alphanumeric characters, from observed tokens.
+  defineRule({
+    id: 'codacy-api-token',
+    description: 'Codacy account or project API token (named as such)',
+    keywords: ['codacy'],
+    regex: named(`codacy${GAP}token`, '[A-Za-z0-9]{20}(?:[A-Za-z0-9]{12})?'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CODACY_PROJECT_TOKEN=${fakeString(ALNUM, 32, 10570)}`, `CODACY_API_TOKEN=${fakeString(ALNUM, 20, 10571)}`],
+        negatives: ['CODACY_PROJECT_TOKEN=${{ secrets.CODACY_PROJECT_TOKEN }}', `CODACY_PROJECT_TOKEN=${fakeString(ALNUM, 26, 10572)}`],
+      };
+    },
+  }),
+  // unverified: Applitools API keys (https://applitools.com/docs/topics/overview/obtain-api-key.html,
+  // APPLITOOLS_API_KEY) are 40-50 alphanumeric characters, from observed keys.
+  defineRule({
+    id: 'applitools-api-key',
+    description: 'Applitools Eyes API key (named as such)',
+    keywords: ['applitools'],
+    regex: named(`applitools${GAP}key`, '[A-Za-z0-9]{40,50}'),
+    ignoreCase: true,
+    entropy: 4.0,
+    gate: assignmentWithin(40),
+    severity: 'medium',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`APPLITOOLS_API_KEY=${fakeString(ALNUM, 44, 10580)}`],
+        negatives: ['APPLITOOLS_API_KEY=${APPLITOOLS_API_KEY}', `APPLITOOLS_API_KEY=${fakeString(ALNUM, 20, 10581)}`],
+      };
+    },
+  }),
+  // https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/ :
+  // robot accounts are named robot$<name> (robot$<project>+<name>); unverified: the secret is
+  // 32 alphanumeric characters, from observed secrets. Found as a harbor*secret/password/token.
+  defineRule({
+    id: 'harbor-robot-secret',
+    description: 'Harbor robot account secret (named as such)',
+    keywords: ['harbor'],
+    regex: named(`harbor${GAP}(?:secret|password|token)`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10590)}`],
+        negatives: ['HARBOR_PASSWORD=${HARBOR_PASSWORD}', `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 20, 10591)}`],
+      };
+    },
+  }),
+  // unverified: packagecloud API tokens (https://packagecloud.io/docs/api, PACKAGECLOUD_TOKEN) are
+  // 48 hex characters, from observed tokens.
+  defineRule({
+    id: 'packagecloud-token',
+    description: 'packagecloud API token (named as such)',
+    keywords: ['packagecloud'],
+    regex: named(`packagecloud${GAP}token`, '[a-f0-9]{48}'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`PACKAGECLOUD_TOKEN=${fakeString(HEX, 48, 10600)}`],
+        negatives: ['PACKAGECLOUD_TOKEN=${PACKAGECLOUD_TOKEN}', `PACKAGECLOUD_TOKEN=${fakeString(HEX, 40, 10601)}`],
+      };
+    },
+  }),
+  // unverified: Gemfury push and deploy tokens (https://gemfury.com/help/tokens/, FURY_TOKEN /
+  // GEMFURY_TOKEN) are 20 URL-safe characters, from observed tokens.
+  defineRule({
+    id: 'gemfury-token',
+    description: 'Gemfury push or deploy token (named as such)',
+    keywords: ['gemfury', 'fury_token', 'fury_push', 'fury_auth'],
+    regex: named(`(?:gemfury${GAP}(?:token|key)|fury_(?:token|push_token|auth))`, '[A-Za-z0-9_\\-]{20}', '(?![A-Za-z0-9_\\-])'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`FURY_TOKEN=${fakeString(ALNUM, 20, 10610)}`, `GEMFURY_PUSH_TOKEN=${fakeString(URLSAFE, 20, 10611)}`],
+        negatives: ['FURY_TOKEN=${{ secrets.FURY_TOKEN }}', `FURY_TOKEN=${fakeString(ALNUM, 30, 10612)}`],
+      };
+    },
+  }),
+  // unverified: CodeSandbox API tokens (https://codesandbox.io/docs/sdk, CSB_API_KEY) start with
+  // csb_v1_; the 43-character URL-safe body is from observed tokens.
+  defineRule({
+    id: 'codesandbox-api-token',
+    description: 'CodeSandbox API token',
+    keywords: ['csb_v1_'],
+    regex: `${B}(?<secret>csb_v1_[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    entropy: 4.0,
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`CSB_API_KEY=${fakeToken('csb_v1_', URLSAFE, 43, 10620)}`],
+        negatives: [fakeToken('csb_v1_', URLSAFE, 30, 10621), `csb_v1_${'x'.repeat(43)}`],
       };
     },
   }),

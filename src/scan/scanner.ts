@@ -53,9 +53,10 @@ export class Scanner {
         }
       }
     }
-    if (fallback.length === 0) return specific;
-    const overlaps = (a: Candidate) => specific.some((b) => a.start < b.end && b.start < a.end);
-    return [...specific, ...fallback.filter((c) => !overlaps(c))];
+    const kept = oneRulePerSpan(specific);
+    if (fallback.length === 0) return kept;
+    const overlaps = (a: Candidate) => kept.some((b) => a.start < b.end && b.start < a.end);
+    return [...kept, ...fallback.filter((c) => !overlaps(c))];
   }
 
   /**
@@ -84,4 +85,23 @@ export class Scanner {
     linkCredentialPairs(findings);
     return { findings, suppressed, usedAllows: used };
   }
+}
+
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+/**
+ * The same text found by two specific rules (a JWT that is a Kubernetes service-account token,
+ * an Azure storage key in its identifiable form) is one secret: it is reported once, by the rule
+ * that validated it, else the more confident one, else the first in reporting order.
+ */
+function oneRulePerSpan(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
+  const best = new Map<string, Candidate>();
+  const rank = (c: Candidate): number => (c.facts?.['validated'] !== undefined ? 10 : 0) + CONFIDENCE_RANK[c.confidence];
+  for (const c of candidates) {
+    const key = `${c.start}:${c.end}`;
+    const known = best.get(key);
+    if (known === undefined || rank(c) > rank(known)) best.set(key, c);
+  }
+  return best.size === candidates.length ? candidates : candidates.filter((c) => best.get(`${c.start}:${c.end}`) === c);
 }

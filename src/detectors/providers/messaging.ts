@@ -896,13 +896,13 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://dev.twitch.tv/docs/irc/authenticate-bot/ (PASS oauth:<access token>; Twitch's access tokens in its
-  // authentication docs are 30 lower-case alphanumerics).
+  // https://dev.twitch.tv/docs/irc/authenticate-bot/ (PASS oauth:<access token>). The token: lower-case
+  // alphanumerics, 28 in the examples of https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/, 30 as issued.
   defineRule({
     id: 'twitch-oauth-token',
     description: 'Twitch chat (IRC) OAuth token ("oauth:" + access token)',
     keywords: ['oauth:'],
-    regex: `(?<![A-Za-z0-9_])(?<secret>oauth:[a-z0-9]{30})${E}`,
+    regex: `(?<![A-Za-z0-9_])(?<secret>oauth:[a-z0-9]{28,30})${E}`,
     entropy: 3.5,
     severity: 'high',
     confidence: 'medium',
@@ -988,8 +988,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret (consumer API key and secret;
-  // the examples in X's OAuth docs: a 22-25 character key, a 41-50 character secret, both alphanumeric).
+  // https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request (consumer key and secret; the
+  // example key there has 22 alphanumerics, the example secret 41; issued ones run to 25 and 50).
   defineRule({
     id: 'twitter-api-secret',
     description: 'Twitter / X API (consumer) secret (named as such)',
@@ -1007,7 +1007,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret (the consumer API key).
+  // https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request (oauth_consumer_key: 22
+  // alphanumerics in the example; issued keys 25).
   defineRule({
     id: 'twitter-api-key',
     description: 'Twitter / X API (consumer) key (named as such)',
@@ -1025,8 +1026,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens (user access token:
-  // the user's numeric id, "-", then alphanumerics, as in X's examples).
+  // https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request (oauth_token: the user's
+  // numeric id, "-", then alphanumerics, as in the example there).
   defineRule({
     id: 'twitter-access-token',
     description: 'Twitter / X OAuth 1.0a user access token (named as such)',
@@ -1044,8 +1045,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens (access token secret,
-  // 41-45 alphanumerics in X's examples).
+  // https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request (oauth_token_secret, 41
+  // alphanumerics in the example; issued ones 45).
   defineRule({
     id: 'twitter-access-token-secret',
     description: 'Twitter / X OAuth 1.0a access token secret (named as such)',
@@ -1136,7 +1137,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.ntfy.sh/config/#access-tokens (access tokens "tk_" + 29 alphanumerics, e.g. tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2).
+  // https://docs.ntfy.sh/config/#access-tokens and https://docs.ntfy.sh/publish/#access-tokens (access tokens:
+  // "tk_" + 29 alphanumerics in the docs' example, "Authorization: Bearer tk_...").
   defineRule({
     id: 'ntfy-access-token',
     description: 'ntfy access token',
@@ -1153,8 +1155,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://pushover.net/api#registration (application API tokens and user/group keys: 30 characters, case-sensitive,
-  // [A-Za-z0-9]).
+  // https://pushover.net/api (application API tokens and user/group keys). unverified: 30 case-sensitive
+  // alphanumerics, as issued (and as Pushover client libraries validate); not stated on the API page.
   defineRule({
     id: 'pushover-token',
     description: 'Pushover application API token or user key (named as such)',
@@ -1164,7 +1166,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`PUSHOVER_APP_TOKEN=${fakeString(ALNUM, 30, 12197)}`, `pushover_user_key: "${fakeString(ALNUM, 30, 12198)}"`],
@@ -1172,8 +1174,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.klaviyo.com/en/docs/authenticate_#private-key-authentication (private API keys, "Authorization:
-  // Klaviyo-API-Key pk_..."). The 34-hex body is that of issued keys; only where Klaviyo is named (pk_ is common).
+  // https://developers.klaviyo.com/en/docs/retrieve_api_credentials ("Private keys will have the prefix pk_ followed
+  // by a longer alphanumeric string"; sent as "Authorization: Klaviyo-API-Key ..."). The 34-hex body is that of
+  // issued keys; only where Klaviyo is named (pk_ is common).
   defineRule({
     id: 'klaviyo-private-api-key',
     description: 'Klaviyo private API key (in a file that mentions Klaviyo)',

@@ -2,7 +2,10 @@ import { type KeygateConfig, loadConfig } from './config/config.js';
 import { findRoot } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
-import { streamBlobs, streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { KeygateError } from './errors.js';
+import { runGit, streamBlobs, streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
@@ -68,6 +71,19 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
   await streamFiles(options.cwd, root, options.paths, newSink());
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats, source: 'files' };
+}
+
+/**
+ * Scans the work tree: every tracked file and every untracked one git does not ignore (with
+ * `allFiles`, ignored ones too), whole, as the files are on disk. Symbolic links, and tracked
+ * files deleted from the work tree, are not files to read and are passed over.
+ */
+export async function scanWorkTree(options: ScanOptions & { allFiles?: boolean }): Promise<Report> {
+  const root = findRoot(options.cwd);
+  if (root === undefined) throw new KeygateError('NOT_A_REPO', 'not inside a git repository', { hint: 'to scan files outside one: keygate scan -- <file>...' });
+  const listed = await runGit(root, ['ls-files', '-z', '--cached', '--others', ...(options.allFiles ? [] : ['--exclude-standard'])]);
+  const paths = [...new Set(listed.split('\0').filter(Boolean))].filter((p) => lstatSync(join(root, p), { throwIfNoEntry: false })?.isFile() === true);
+  return scanFiles({ ...options, cwd: root, paths });
 }
 
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */

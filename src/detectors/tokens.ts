@@ -1,3 +1,4 @@
+import { B, E } from './boundaries.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
 import { assignmentWithin, defineRule } from './define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';
@@ -9,10 +10,6 @@ import type { Detector } from '../types.js';
  * matching inside a longer word. Every example is generated here from a seed.
  */
 
-/** A prefix that must not be glued to a preceding word character. */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 
 function githubToken(prefix: string, seed: number): string {
   const body = fakeString(ALNUM, 30, seed);

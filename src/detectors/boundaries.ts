@@ -1,0 +1,8 @@
+/**
+ * Where a token may start and end: not glued to a word character on either side, so that
+ * `xghp_…` or `ghp_…x` is no GitHub token. A token may start right after a string escape,
+ * though: in `"line one\nghp_…"` as JSON or code writes it, the `n` of `\n` is no letter of
+ * the text.
+ */
+export const B = String.raw`(?:(?<![A-Za-z0-9_])|(?<=\\[nrt]))`;
+export const E = '(?![A-Za-z0-9_])';

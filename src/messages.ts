@@ -1,5 +1,5 @@
 /** All user-facing text lives here, so wording is reviewed in one place. */
-import type { ScanSource, ScanStats } from './types.js';
+import type { Finding, ScanSource, ScanStats } from './types.js';
 
 export const TOOL = 'keygate';
 
@@ -17,6 +17,7 @@ export function formatBytes(n: number): string {
 export function blockedHeadline(count: number, source: ScanSource = 'staged'): string {
   if (source === 'commits') return `keygate: push blocked: ${plural(count, 'secret')} in the commits to push`;
   if (source === 'files') return `keygate: blocked: ${plural(count, 'secret')} in the files scanned`;
+  if (source === 'history') return `keygate: ${plural(count, 'secret')} in the history scanned`;
   return `keygate: commit blocked: ${plural(count, 'secret')} in the staged changes`;
 }
 
@@ -30,6 +31,10 @@ const TAKE_IT_OUT: Record<ScanSource, string[]> = {
   commits: [
     '  1. Take the secret out of the commits to push: edit the file, then `git commit --amend`',
     '     for the last commit, or `git rebase -i` for an older one; then push again.',
+  ],
+  history: [
+    '  1. A secret in history stays readable in every clone: rotate it first (step 2), then take it out',
+    '     of HEAD if it is still there; rewriting history (git filter-repo) only helps once it is rotated.',
   ],
 };
 
@@ -94,6 +99,53 @@ export const TIMEOUT_HINT =
 export const FAIL_CLOSED_HINT =
   'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
 
+/** Where SARIF consumers send a reader who wants to know what keygate is (the package's page). */
+export const KEYGATE_URL = 'https://www.npmjs.com/package/keygate';
+
+/** A SARIF result's message: what was found, redacted, and what is known offline. Never the secret. */
+export function sarifMessage(f: Finding): string {
+  const { keyKind, awsAccountId, awsAccount, encoding } = f.facts;
+  const facts = [keyKind, encoding, awsAccountId ? `AWS account ${awsAccountId}` : awsAccount ? `AWS account ${awsAccount}` : undefined];
+  const known = facts.filter((x): x is string => x !== undefined && x !== '');
+  const commit = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
+  return `${f.description}: ${f.redacted}${commit}${known.length > 0 ? ` (${known.join('; ')})` : ''}. Take it out of the code and rotate it; not a secret? ${allowCommandFor(f.fingerprint)}`;
+}
+
+export function sarifRuleFullDescription(rule: string, description: string): string {
+  return `keygate rule ${rule}: ${description}. A credential in a repository is readable by everyone who can read the repository or its history, and by every CI log and fork it reaches.`;
+}
+
+/** What to do about a finding of a rule, for SARIF's help (GitHub shows it beside the alert). */
+export function sarifRuleHelp(rule: string): { text: string; markdown: string } {
+  const rotate = rule.startsWith('aws-')
+    ? 'create a new access key, switch every app over to it, then deactivate and delete the old key (AWS IAM console or aws iam update-access-key / delete-access-key)'
+    : 'revoke it with its provider, issue a new one and switch every app over to it';
+  const steps = [
+    `Remove the secret from the code: read it from the environment or fetch it from a secrets manager${rule.startsWith('aws-') ? ' (for AWS, use an IAM role: instance profile, IRSA, SSO)' : ''}.`,
+    `Rotate it if it was ever committed, pushed or shared (a finding in a commit or in history was): ${rotate}. Removing it from the latest commit does not take it out of history.`,
+    'Not a secret (a test fixture, an example)? Allow it for review in .keygate.json: npx keygate allow <fingerprint> --reason "..." (the fingerprint is the result\'s keygate/v1 partial fingerprint).',
+  ];
+  return {
+    text: steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
+    markdown: steps.map((s, i) => `${i + 1}. ${s.replace(/npx keygate allow <fingerprint> --reason "\.\.\."/, '`$&`')}`).join('\n'),
+  };
+}
+
+/** The report could not be written where --output said (nothing was written there). */
+export function outputNotWritten(what: string, file: string, reason: string): string {
+  return `cannot write ${what} to ${file}: ${reason}`;
+}
+
+export const BASELINE_FILE = '.keygate-baseline.json';
+
+export function baselineReason(file: string): string {
+  return `in the baseline (${file})`;
+}
+
+export function baselineWritten(file: string, entries: number, files: number): string {
+  return `keygate: wrote ${file}: ${plural(entries, 'known secret')} in ${plural(files, 'file')}; scans with --baseline ${file} fail only on new ones (commit it, and review its changes like code)`;
+}
+
 export const USAGE = `Usage: keygate <command> [options]
 
 Commands:
@@ -103,6 +155,7 @@ Commands:
   allow           Allow a false positive: by fingerprint, --last, --path, --rule or --pattern.
   allowlist       List the allowlist (and what each entry still matches); remove; prune.
   review          Walk through the last blocked commit's findings on a terminal.
+  baseline        Record today's findings, so that scans with --baseline fail only on new ones.
   install         Guard this repository's commits (husky in a Node repo, else a git hook).
   uninstall       Remove exactly what install added; put back what was there.
   doctor          Say whether keygate will run on the next commit here, and if not, why.
@@ -114,8 +167,8 @@ Run keygate <command> --help for a command's options.
 
 Exit codes: 0 clean, 1 secrets found (commit blocked), 2 error (commit blocked).`;
 
-export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json] [--no-color]
-       keygate scan [--format text|json] [--] <file>...
+export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json|sarif] [--output FILE] [--baseline FILE] [--no-color]
+       keygate scan [options] [--] <file>...
 
 Scans the added lines of the index against HEAD (against the empty tree before the first
 commit): exactly what git commit would record, including partial staging and the temporary
@@ -126,9 +179,13 @@ framework passes the files to check this way).
 
 Options:
   --staged          Scan the staged changes.
-  --format <fmt>    text (default) or json. JSON goes to stdout:
+  --format <fmt>    text (default), json or sarif. JSON:
                     {"version":1,"findings":[{"rule","file","line","column","match",
                     "fingerprint","severity",...}],"suppressed":[...],"stats":{...}}
+                    SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
+  --output <file>   Write the report to this file (whole, or not at all) instead of stdout.
+  --baseline <file> Findings recorded in this baseline (keygate baseline) are reported as
+                    suppressed and do not fail the scan: only new ones do.
   --no-color        No colour (also when NO_COLOR is set or output is not a terminal).
   -h, --help        Show this help.
 
@@ -164,11 +221,24 @@ export const ALLOWLIST_USAGE = `Usage: keygate allowlist [list]          Entries
 
 Matching is checked against every tracked file as the index holds it.`;
 
-export const PRE_PUSH_USAGE = `Usage: keygate pre-push [<remote> <url>]   (the pre-push hook; reads git's ref lines on stdin)
+export const PRE_PUSH_USAGE = `Usage: keygate pre-push [<remote> <url>] [--format text|json|sarif] [--output FILE] [--baseline FILE]
+       (the pre-push hook; reads git's ref lines on stdin)
 
 Scans every commit the push would send (not already on a remote-tracking branch), which
-catches secrets committed with --no-verify. Exit codes: 0 clean, 1 secrets found (push
-blocked), 2 error.`;
+catches secrets committed with --no-verify. --format, --output and --baseline as for
+keygate scan. Exit codes: 0 clean, 1 secrets found (push blocked), 2 error.`;
+
+export const BASELINE_USAGE = `Usage: keygate baseline [--output FILE]
+
+Scans every tracked file as the index holds it and writes the secrets found today to
+.keygate-baseline.json at the repository root (or FILE): for each, its rule, fingerprint,
+file and redacted match — never the secret — sorted, one per line, with no line numbers, so
+that the file changes only when the secrets do. Then scans given --baseline FILE (keygate
+scan, keygate pre-push) report those as suppressed and fail only on new findings.
+
+A finding is in the baseline when its rule and fingerprint are, in whatever file: a renamed
+or moved file does not make a known secret new. Commit the file and review its changes like
+code: an entry added to it lets that secret pass.`;
 
 export const REVIEW_USAGE = `Usage: keygate review
 

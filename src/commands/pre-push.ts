@@ -3,9 +3,8 @@ import { commitsToPush, gitDir, parsePushUpdates } from '../git/git.js';
 import { scanCommits } from '../index.js';
 import { PRE_PUSH_USAGE } from '../messages.js';
 import { saveLastRun } from '../report/last-run.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+import { checkFormat, deliverReport, readBaselineOption, REPORT_OPTIONS, withBaseline } from './scan.js';
 
 /**
  * The pre-push hook: git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on
@@ -14,14 +13,16 @@ import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
  */
 export async function prePushCommand(args: string[], io: Io, stdin: () => Promise<string>): Promise<number> {
   // git passes the remote's name and URL as arguments.
-  const { values } = parseOptions('pre-push', args, { format: { type: 'string', default: 'text' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parseOptions('pre-push', args, { ...REPORT_OPTIONS, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.out(PRE_PUSH_USAGE + '\n');
     return EXIT_CLEAN;
   }
+  checkFormat(values.format);
+  const baseline = readBaselineOption(values.baseline, io);
   const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()));
-  const report = await scanCommits({ cwd: io.cwd, commits });
+  const report = withBaseline(await scanCommits({ cwd: io.cwd, commits }), baseline);
   if (report.findings.length > 0) saveLastRun(await gitDir(io.cwd), report.findings, io.now());
-  io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
+  deliverReport(report, values, io);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -1,9 +1,15 @@
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import { writeFileAtomic } from '../atomic-write.js';
+import { applyBaseline, type Baseline, loadBaseline } from '../allow/baseline.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { scanFiles, scanStaged } from '../index.js';
-import { lastRunNotSaved, SCAN_USAGE } from '../messages.js';
+import { lastRunNotSaved, outputNotWritten, SCAN_USAGE } from '../messages.js';
+import { displayPath } from '../report/display.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { parseOptions, splitOptionsAndFiles } from './args.js';
 import type { Report } from '../types.js';
@@ -15,7 +21,7 @@ export async function hookCommand(args: string[], io: Io, fastPathBytes?: number
     io.out(SCAN_USAGE + '\n');
     return EXIT_CLEAN;
   }
-  const files = args.filter((a) => !a.startsWith('-'));
+  const files = joinOptionValues(args).filter((a) => !a.startsWith('-'));
   if (files.length > 0) {
     throw new KeygateError('USAGE', `keygate hook scans what is staged and takes no file names, but was given "${files[0]}"`, {
       hint: 'to scan files: keygate scan -- <file>...',
@@ -25,14 +31,13 @@ export async function hookCommand(args: string[], io: Io, fastPathBytes?: number
 }
 
 export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
-  const { options, files: positionals } = splitOptionsAndFiles(args, io.cwd);
+  const { options, files: positionals } = splitOptionsAndFiles(joinOptionValues(args), io.cwd);
   const { values } = parseOptions(
     'scan',
     options,
     {
       staged: { type: 'boolean' },
-      format: { type: 'string', default: 'text' },
-      'no-color': { type: 'boolean' },
+      ...REPORT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -45,22 +50,119 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
     io.out(SCAN_USAGE + '\n');
     return EXIT_CLEAN;
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new KeygateError('USAGE', `unknown format "${values.format}"`, { hint: 'use text or json' });
-  }
+  checkFormat(values.format);
   if (values.staged && positionals.length > 0) {
     throw new KeygateError('USAGE', 'give either --staged or files, not both', { hint: 'see keygate scan --help' });
   }
   if (!values.staged && positionals.length === 0) {
     throw new KeygateError('USAGE', 'nothing to scan: pass --staged, or files', { hint: 'see keygate scan --help' });
   }
-  const report = values.staged
+  // Read before scanning: a baseline that cannot be used fails at once, not after a long scan.
+  const baseline = readBaselineOption(values.baseline, io);
+  const scanned = values.staged
     ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
     : await scanFiles({ cwd: io.cwd, paths: positionals });
+  const report = withBaseline(scanned, baseline);
   // The report first: whatever happens next, the user sees what blocked the commit.
-  io.out(values.format === 'json' ? renderJson(report) : renderText(report, io.colors));
+  deliverReport(report, values, io);
   if (report.findings.length > 0) await remember(report.findings, io, values.staged === true);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The options every scan has for its report: its form, where it goes, what it leaves out. */
+export const REPORT_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string' },
+  baseline: { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+export interface ReportValues {
+  format?: string | undefined;
+  output?: string | undefined;
+  baseline?: string | undefined;
+}
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+export function checkFormat(format: string | undefined): void {
+  if (format !== undefined && !FORMATS.includes(format)) {
+    throw new KeygateError('USAGE', `unknown format "${format}"`, { hint: 'use text, json or sarif' });
+  }
+}
+
+/**
+ * `--output FILE` and `--baseline FILE` as `--output=FILE`: the split between options and
+ * file names (args.ts) knows only --format's value, and would take FILE for a file to scan —
+ * or refuse a report file that exists from the last run as "both an option and a file".
+ */
+export function joinOptionValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return [...out, ...args.slice(i)];
+    const next = args[i + 1];
+    if ((a === '--output' || a === '--baseline') && next !== undefined && next !== '--') {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+export function readBaselineOption(file: string | undefined, io: Io): Baseline | undefined {
+  if (file === undefined) return undefined;
+  if (file === '') throw new KeygateError('USAGE', 'option --baseline needs a file name', { hint: 'e.g. --baseline .keygate-baseline.json' });
+  return loadBaseline(resolve(io.cwd, file), file);
+}
+
+export function withBaseline(report: Report, baseline: Baseline | undefined): Report {
+  return baseline === undefined ? report : applyBaseline(report, baseline);
+}
+
+/** The report in its format, to stdout, or whole to the --output file (never half a file). */
+export function deliverReport(report: Report, values: ReportValues, io: Io): void {
+  const toFile = values.output !== undefined;
+  const text =
+    values.format === 'json'
+      ? renderJson(report)
+      : values.format === 'sarif'
+        ? renderSarif(report)
+        : renderText(report, toFile ? pc.createColors(false) : io.colors);
+  if (values.output === undefined) io.out(text);
+  else writeOutput(values.output, text, io);
+}
+
+/** Writes a file keygate was asked to write (a report, a baseline); failing is an error naming it. */
+export function writeOutput(file: string, text: string, io: Io, what = 'the report'): void {
+  if (file === '') throw new KeygateError('USAGE', 'option --output needs a file name', { hint: 'e.g. --output keygate.sarif' });
+  try {
+    writeFileAtomic(resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new KeygateError('USAGE', outputNotWritten(what, displayPath(file), writeProblem(error as NodeJS.ErrnoException)), {
+      hint: 'nothing was written; give a file in a directory that exists and is writable',
+      cause: error,
+    });
+  }
+}
+
+function writeProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'its directory does not exist';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return error.code ?? (error.message ?? String(error)).split('\n')[0] ?? 'unknown error';
+  }
 }
 
 /**

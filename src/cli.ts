@@ -1,6 +1,7 @@
 /** Every keygate command. The commit path (scan, hook) also has a leaner entry: hook.ts. */
 import { allowCommand } from './commands/allow.js';
 import { allowlistCommand } from './commands/allowlist.js';
+import { baselineCommand } from './commands/baseline.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './commands/io.js';
 import { doctorCommand, installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
@@ -13,7 +14,7 @@ import { keygateVersion } from './install/package.js';
 import { USAGE } from './messages.js';
 import { fastPathOption, io, readStdin, run } from './run.js';
 
-const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'install', 'uninstall', 'doctor', 'rules', 'version', 'help'];
+const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'baseline', 'install', 'uninstall', 'doctor', 'rules', 'version', 'help'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -30,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return allowlistCommand(rest, io(rest));
     case 'review':
       return reviewCommand(rest, io(rest));
+    case 'baseline':
+      return baselineCommand(rest, io(rest));
     case 'install':
       return installCommand(rest, io(rest));
     case 'uninstall':

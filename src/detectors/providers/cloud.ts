@@ -1,3 +1,4 @@
+import { B, E } from '../boundaries.js';
 import type { Detector } from '../../types.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
@@ -11,10 +12,6 @@ import { hasSequentialRun } from '../heuristics.js';
  * from a seed (11000-11999): no key-shaped literal sits in this file.
  */
 
-/** Not glued to a preceding word character... */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 /** Base64 boundaries: a key inside a longer base64 run is not that key. */
 const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';

@@ -1,3 +1,4 @@
+import { B, E } from '../boundaries.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { hasSequentialRun } from '../heuristics.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
@@ -10,10 +11,6 @@ import type { Detector } from '../../types.js';
  * Every example is generated here from a seed (13000-13999).
  */
 
-/** A prefix that must not be glued to a preceding word character. */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -21,7 +18,7 @@ const DIGITS = '0123456789';
 const UUID_RE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /**
- * `<provider>…<kind> = value`: the provider's name, up to 24 more name characters, a word for
+ * `<provider>...<kind> = value`: the provider's name, up to 24 more name characters, a word for
  * the kind of credential (key, token, secret...), then = or : and the value.
  */
 function named(provider: string, kind: string, value: string, after = '(?![A-Za-z0-9_\\-])'): string {

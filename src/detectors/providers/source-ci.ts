@@ -540,9 +540,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   // "Authorization: token ..."); Forgejo (and Codeberg) issue the same.
   defineRule({
     id: 'gitea-token',
-    description: 'Gitea, Forgejo or Codeberg access token (named as such)',
-    keywords: ['gitea', 'forgejo', 'codeberg'],
-    regex: named(`(?:gitea|forgejo|codeberg)${GAP}(?:token|password|key)`, '[a-f0-9]{40}'),
+    description: 'Gitea, Forgejo, Codeberg or Gogs access token (named as such)',
+    keywords: ['gitea', 'forgejo', 'codeberg', 'gogs'],
+    regex: named(`(?:gitea|forgejo|codeberg|gogs)${GAP}(?:token|password|key)`, '[a-f0-9]{40}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -1236,6 +1236,46 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       return {
         positives: [`CSB_API_KEY=${fakeToken('csb_v1_', URLSAFE, 43, 10620)}`],
         negatives: [fakeToken('csb_v1_', URLSAFE, 30, 10621), `csb_v1_${'x'.repeat(43)}`],
+      };
+    },
+  }),
+  // Bitbucket Cloud app passwords from before the ATBB prefix
+  // (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/), named bitbucket*password.
+  // unverified: the 20 alphanumeric characters are from observed app passwords.
+  defineRule({
+    id: 'bitbucket-app-password-legacy',
+    description: 'Bitbucket Cloud app password without a prefix (named as such)',
+    keywords: ['bitbucket'],
+    regex: named(`bitbucket${GAP}(?:app[_\\-]?)?password`, '[A-Za-z0-9]{20}'),
+    ignoreCase: true,
+    entropy: 3.5,
+    gate: assignmentWithin(40),
+    severity: 'critical',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BITBUCKET_APP_PASSWORD=${fakeString(ALNUM, 20, 10630)}`, `bitbucket_password: "${fakeString(ALNUM, 20, 10631)}"`],
+        negatives: ['BITBUCKET_APP_PASSWORD=${BITBUCKET_APP_PASSWORD}', `BITBUCKET_USERNAME=${fakeString(ALNUM, 20, 10632)}`, `BITBUCKET_APP_PASSWORD=${fakeString(ALNUM, 28, 10633)}`],
+      };
+    },
+  }),
+  // https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/ : OAuth
+  // consumers have a key and a secret. unverified: the 32-character alphanumeric secret is from
+  // observed consumers. Named bitbucket*secret.
+  defineRule({
+    id: 'bitbucket-oauth-secret',
+    description: 'Bitbucket Cloud OAuth consumer secret (named as such)',
+    keywords: ['bitbucket'],
+    regex: named(`bitbucket${GAP}(?:client|consumer|oauth)${GAP}secret`, '[A-Za-z0-9]{32}'),
+    ignoreCase: true,
+    entropy: 3.8,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    confidence: 'low',
+    get examples() {
+      return {
+        positives: [`BITBUCKET_CLIENT_SECRET=${fakeString(ALNUM, 32, 10640)}`, `bitbucket.oauth.consumer_secret: ${fakeString(ALNUM, 32, 10641)}`],
+        negatives: ['BITBUCKET_CLIENT_SECRET=${BITBUCKET_SECRET}', `BITBUCKET_CLIENT_ID=${fakeString(ALNUM, 32, 10642)}`, `BITBUCKET_CLIENT_SECRET=${fakeString(ALNUM, 20, 10643)}`],
       };
     },
   }),

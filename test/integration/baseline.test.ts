@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyBaseline, baselineEntries, parseBaseline, renderBaseline } from '../../src/allow/baseline.js';
+import type { Finding, Report } from '../../src/types.js';
 import { CLI, gitEnv, type JsonReport, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
@@ -228,4 +230,46 @@ describe('--baseline FILE that cannot be used: exit 2, one line naming it, never
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/cannot write .*no\/such\/dir\/b\.json: its directory does not exist/);
     }));
+});
+
+describe('the baseline file and filter (pure functions)', () => {
+  const finding = (path: string, ruleId: string, fp: string, line = 1): Finding => ({
+    ruleId,
+    description: ruleId,
+    path,
+    line,
+    column: 1,
+    redacted: 'AB…YZ',
+    fingerprint: fp,
+    severity: 'high',
+    confidence: 'high',
+    facts: {},
+    pairedWith: [],
+  });
+  const hostileNames = ['a "quoted"\nname.txt', 'b\\back\u2028slash', 'c/\u00e9t\u00e9.env'];
+
+  it('one entry per line whatever the file names, sorted, read back as written', () => {
+    const findings = hostileNames.flatMap((n, i) => [finding(n, 'rule-b', `${i}123456789abcdef`), finding(n, 'rule-a', `${i}fedcba987654321`, 9)]);
+    const text = renderBaseline(baselineEntries(findings.reverse()));
+    expect(text.split('\n')).toHaveLength(3 + 6 + 3);
+    const back = parseBaseline(text, 'b.json');
+    expect(back.entries.map((e) => `${e.file}|${e.rule}`)).toEqual(hostileNames.flatMap((n) => [`${n}|rule-a`, `${n}|rule-b`]));
+    expect(renderBaseline(back.entries)).toBe(text);
+    // The same secret twice in one file is one entry.
+    expect(baselineEntries([finding('x', 'r', '0123456789abcdef', 1), finding('x', 'r', '0123456789abcdef', 7)])).toHaveLength(1);
+  });
+
+  it('moves known findings to the suppressed ones, leaving the report it was given as it was', () => {
+    const report: Report = {
+      findings: [finding('a', 'r', '0123456789abcdef'), finding('b', 'r', 'fedcba9876543210'), finding('c', 'other', '0123456789abcdef')],
+      suppressed: [{ finding: finding('d', 'r', '1111111111111111'), reason: 'inline keygate:allow' }],
+      stats: { files: 3, addedLines: 3, bytes: 3, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 },
+    };
+    const before = JSON.stringify(report);
+    const out = applyBaseline(report, { name: 'base.json', entries: [{ rule: 'r', fingerprint: '0123456789abcdef', file: 'elsewhere', match: '' }] });
+    expect(JSON.stringify(report)).toBe(before);
+    // Same rule and fingerprint: known, in any file; the same fingerprint under another rule is not.
+    expect(out.findings.map((f) => f.path)).toEqual(['b', 'c']);
+    expect(out.suppressed.map((s) => `${s.finding.path} ${s.reason}`)).toEqual(['d inline keygate:allow', 'a in the baseline (base.json)']);
+  });
 });

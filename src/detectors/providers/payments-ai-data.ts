@@ -25,13 +25,27 @@ const CRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
- * `<name>... = value`, the value in a `secret` group: `name` (a regex, the provider's name and
- * whatever the name must also say) then up to `gap` more name characters, up to two quotes or
- * a bracket, and = or : (=> too). How prefix-less keys are found: only where the assigned
- * name says whose key it is.
+ * Words an assigned name may go on with after the provider's (MISTRAL_API_KEY, plaidSecret,
+ * REDIS_CLOUD_API_SECRET_KEY): a fixed vocabulary, not "any name characters", which keeps the
+ * patterns cheap to check for ReDoS (a free [\w.-]{0,24} gap costs recheck seconds).
  */
-function assigned(name: string, value: string, gap = 24): string {
-  return `(?:${name})[\\w.\\-]{0,${gap}}["'\\]]{0,2}\\s{0,3}[:=]>?\\s{0,3}["']?(?<secret>${value})(?![A-Za-z0-9])`;
+const NAME_WORDS =
+  'api|key|token|secret|access|private|admin|client|account|auth|transaction|cloud|atlas|user|live|test|prod|sandbox|service|[0-9]{1,2}';
+
+/**
+ * `<name>... = value`, the value in a `secret` group: the provider's name (a regex), up to four
+ * name words, up to two quotes or a bracket, and = or : (=> too). How prefix-less keys are
+ * found: only where the assigned name says whose key it is. `caseSensitive`: the rule's regex
+ * is case-sensitive (for its value), so the name words are spelled in any case here.
+ */
+function assigned(name: string, value: string, caseSensitive = false): string {
+  const words = caseSensitive ? NAME_WORDS.split('|').map((w) => (w.startsWith('[') ? w : anyCase(w))).join('|') : NAME_WORDS;
+  return `(?:${name})(?:[_.\\-]?(?:${words})){0,4}["'\\]]{0,2}\\s{0,3}[:=]>?\\s{0,3}["']?(?<secret>${value})(?![A-Za-z0-9])`;
+}
+
+/** The assigned name (the match before the secret) says `what` (secret, private key, ...). */
+function nameSays(m: RegExpExecArray, secret: string, what: RegExp): boolean {
+  return what.test(m[0].slice(0, m[0].length - secret.length));
 }
 
 /** A word in any case, inside a case-sensitive regex (the value after it keeps its case). */
@@ -98,7 +112,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'plaid-secret',
     description: 'Plaid API secret (named as such)',
     keywords: ['plaid'],
-    regex: assigned('plaid[\\w.\\-]{0,16}secret', '[a-f0-9]{30}', 12),
+    regex: assigned('plaid', '[a-f0-9]{30}'),
+    validate: (s, m) => (nameSays(m, s, /secret/i) ? 'unknown' : 'invalid'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -249,7 +264,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'razorpay-key-secret',
     description: 'Razorpay key secret (named as such)',
     keywords: ['razorpay'],
-    regex: assigned('razorpay[\\w.\\-]{0,12}secret', '[A-Za-z0-9]{24}', 8),
+    regex: assigned('razorpay', '[A-Za-z0-9]{24}'),
+    validate: (s, m) => (nameSays(m, s, /secret/i) ? 'unknown' : 'invalid'),
     ignoreCase: true,
     entropy: 3.3,
     gate: assignmentWithin(40),
@@ -329,13 +345,13 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'wise-api-token',
     description: 'Wise (TransferWise) API token (named as such)',
     keywords: ['transferwise', 'wise_api', 'wise-api', 'wise_token', 'wiseapi', 'wisetoken'],
-    regex: assigned('transferwise[\\w.\\-]{0,16}(?:token|key)|wise[_\\-]?(?:api[_\\-]?)?(?:token|key)', UUID, 8),
+    regex: assigned('transferwise|(?<![A-Za-z0-9])wise', UUID),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
     confidence: 'low',
-    validate: (s) => (isRfc4122(s) ? 'unknown' : 'invalid'),
+    validate: (s, m) => (isRfc4122(s) && nameSays(m, s, /token|key/i) ? 'unknown' : 'invalid'),
     get examples() {
       return {
         positives: [`WISE_API_TOKEN=${fakeUuid(14051)}`, `transferwise_api_key: "${fakeUuid(14052)}"`],
@@ -389,11 +405,12 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'authorizenet-transaction-key',
     description: 'Authorize.Net transaction key (named as such)',
     keywords: ['transactionkey', 'authorizenet', 'authorize.net', 'authorize_net', 'authorize-net', 'authnet'],
-    regex: assigned('(?:authori[sz]e[_.\\-]?net|authnet)[\\w.\\-]{0,16}trans(?:action)?[_\\-]?key|transactionKey', '[A-Za-z0-9]{16}', 8),
+    regex: assigned('authori[sz]e[_.\\-]?net|authnet|transaction', '[A-Za-z0-9]{16}'),
     ignoreCase: true,
     entropy: 3.0,
     // The bare field name (merchantAuthentication.transactionKey) only where Authorize.Net is named.
-    validate: (_s, _m, fragment) => (/authori[sz]e[_.\-]?net|authnet|merchantAuthentication/i.test(fragment.text) ? 'unknown' : 'invalid'),
+    validate: (s, m, fragment) =>
+      nameSays(m, s, /trans(?:action)?[_.\-]?key/i) && /authori[sz]e[_.\-]?net|authnet|merchantAuthentication/i.test(fragment.text) ? 'unknown' : 'invalid',
     severity: 'critical',
     confidence: 'low',
     get examples() {
@@ -430,7 +447,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'kraken-private-key',
     description: 'Kraken API private key (named as such)',
     keywords: ['kraken'],
-    regex: assigned('kraken[\\w.\\-]{0,16}(?:private|secret)', '[A-Za-z0-9+/]{86}==', 12),
+    regex: assigned('kraken', '[A-Za-z0-9+/]{86}=='),
+    validate: (s, m) => (nameSays(m, s, /private|secret/i) ? 'unknown' : 'invalid'),
     ignoreCase: true,
     entropy: 4.5,
     gate: assignmentWithin(40),
@@ -450,7 +468,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'coinbase-cdp-api-key-secret',
     description: 'Coinbase Developer Platform API key secret (Ed25519, named as such)',
     keywords: ['coinbase', 'cdp_api', 'cdp-api', 'cdp_private', 'cdpapi'],
-    regex: assigned('(?:coinbase|cdp)[\\w.\\-]{0,16}(?:secret|private)', '[A-Za-z0-9+/]{86}==', 12),
+    regex: assigned('coinbase|cdp', '[A-Za-z0-9+/]{86}=='),
+    validate: (s, m) => (nameSays(m, s, /private|secret/i) ? 'unknown' : 'invalid'),
     ignoreCase: true,
     entropy: 4.5,
     gate: assignmentWithin(40),
@@ -488,7 +507,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'etherscan-api-key',
     description: 'Etherscan API key (named as such)',
     keywords: ['etherscan'],
-    regex: assigned(anyCase('etherscan'), '[A-Z0-9]{34}'),
+    regex: assigned(anyCase('etherscan'), '[A-Z0-9]{34}', true),
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'medium',
@@ -542,7 +561,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'paypal-client-secret',
     description: 'PayPal REST app client secret (named as such)',
     keywords: ['paypal'],
-    regex: assigned('paypal[\\w.\\-]{0,16}secret', '[A-Za-z0-9_\\-]{80}', 8),
+    regex: assigned('paypal', '[A-Za-z0-9_\\-]{80}'),
+    validate: (s, m) => (nameSays(m, s, /secret/i) ? 'unknown' : 'invalid'),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(40),
@@ -1035,11 +1055,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     id: 'mongodb-atlas-api-key',
     description: 'MongoDB Atlas programmatic API private key (named as such)',
     keywords: ['mongodb', 'atlas_private', 'atlas-private', 'atlasprivate', 'atlas_api_private'],
-    regex: assigned('(?:mongodb[_\\-]?)?atlas[\\w.\\-]{0,16}private|mongodb[\\w.\\-]{0,16}private', UUID, 12),
+    regex: assigned('mongodb|atlas', UUID),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
-    validate: (s) => (isRfc4122(s) ? 'unknown' : 'invalid'),
+    validate: (s, m) => (isRfc4122(s) && nameSays(m, s, /private/i) ? 'unknown' : 'invalid'),
     severity: 'critical',
     confidence: 'medium',
     get examples() {

@@ -1,3 +1,4 @@
+import { B, E } from '../boundaries.js';
 import { base62, crc32 } from '../checksums.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
@@ -10,10 +11,6 @@ import type { Detector } from '../../types.js';
  * generated here from a seed (12000-12999), never written out.
  */
 
-/** A token must not be glued to a preceding word character... */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 /** Between a name and its value: a closing quote or bracket, then = or :, then an opening quote. */
 const A = `["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?`;
 /** A separator inside an assigned name (TWILIO_AUTH_TOKEN, twilio.authToken, twilio-auth-token). */

@@ -775,8 +775,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.browserstack.com/docs/percy/get-started/set-env-var (PERCY_TOKEN; token types
-  // web_, auto_, app_, ss_, vmw_ and older bare tokens of 64 hex). unverified: body lengths.
+  // https://browserstack.com/docs/percy/common-issue/common-errors/incorrect-project-type : Percy
+  // project tokens are web_<token_sha>, auto_<token_sha> (Percy with Automate), app_<token_sha>
+  // (App Percy); older tokens are the bare sha. unverified: ss_/vmw_ and the 64-hex length.
   defineRule({
     id: 'percy-token',
     description: 'Percy project token (named as such)',

@@ -80,7 +80,7 @@ export function applyBaseline(report: Report, baseline: Baseline): Report {
 
 function baselineError(name: string, message: string): KeygateError {
   return new KeygateError('CONFIG', `baseline ${displayPath(name)}: ${message}`, {
-    hint: `fix it or make it again with keygate baseline --output ${displayPath(name)}; the scan fails until it reads`,
+    hint: `make it (again) with keygate baseline --output ${displayPath(name)}, or fix the path; the scan fails until the baseline can be read`,
   });
 }
 
@@ -100,7 +100,7 @@ export function loadBaseline(path: string, name: string): Baseline {
   } catch (error) {
     if (error instanceof KeygateError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw baselineError(name, 'no such file (make one with keygate baseline)');
+    if (code === 'ENOENT') throw baselineError(name, 'no such file');
     throw baselineError(name, `cannot be read (${code ?? (error as Error).message.split('\n')[0]})`);
   }
   return parseBaseline(text, name);

@@ -1,3 +1,4 @@
+import { B, E } from '../boundaries.js';
 import { crc32 } from '../checksums.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
@@ -10,10 +11,6 @@ import type { Detector } from '../../types.js';
  * example value is generated here from a seed (10000-10999): none was issued by a provider.
  */
 
-/** A prefix that must not be glued to a preceding word character. */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 
 const LOWER_B32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

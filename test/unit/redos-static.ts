@@ -1,0 +1,35 @@
+import { check } from 'recheck';
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/index.js';
+
+/**
+ * recheck's static ReDoS analysis of every built-in pattern. Its checker handles one pattern at
+ * a time per process, so the patterns are split into shards, one test file each: vitest runs
+ * the files in workers side by side, one checker each.
+ */
+// recheck calls these polynomial because of large bounded repetitions ({1,2048}, {60},
+// {8,100}); their matches start only after a token boundary or a keyword, and the fuzz runs
+// below bound their time on text built to exploit them.
+const BOUNDED = new Set(['github-token', 'openai-api-key', 'heroku-api-key', 'generic-secret']);
+
+export const PATTERNS = DETECTORS.flatMap((d) => (d.patterns?.() ?? []).map((re) => [d.id, re] as const));
+
+export function staticShard(shard: number, shards: number): void {
+  describe(`ReDoS: static check (recheck), shard ${shard + 1} of ${shards}`, () => {
+    it('the shards together cover every detector', () => {
+      expect(new Set(PATTERNS.map(([id]) => id))).toEqual(new Set(DETECTORS.map((d) => d.id)));
+    });
+
+    it.each(PATTERNS.filter((_, i) => i % shards === shard).map(([id, re]) => [id, re.source, re] as const))(
+      '%s is safe: %s',
+      async (id, _source, re) => {
+        const result = await check(re.source, re.flags.replace(/[dg]/g, ''), {
+          timeout: 20_000,
+        });
+        if (BOUNDED.has(id)) expect(result.status).not.toBe('unknown');
+        else expect(result.status, JSON.stringify(result)).toBe('safe');
+      },
+      30_000,
+    );
+  });
+}

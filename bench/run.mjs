@@ -4,7 +4,9 @@
 //     bare `node -e ''` and `git diff --cached` on the same repository;
 //  2. large staged change (>= 200 MB): end-to-end throughput and peak RSS at growing sizes,
 //     to show memory stays flat;
-//  3. the fuzz property of the test suite, longer (--fuzz-runs 300; 0 skips it).
+//  3. a generated history of 5,000 commits: keygate scan --history beside git log -p alone
+//     (--history-commits N; 0 skips it);
+//  4. the fuzz property of the test suite, longer (--fuzz-runs 300; 0 skips it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,9 +181,53 @@ function largeChange() {
   return rows;
 }
 
+/**
+ * A generated history (git fast-import: quick to build): `commits` commits, each changing a few
+ * files with code-like lines, some planted fake keys. keygate scan --history against
+ * `git log -p --all` alone on the same repository, and peak RSS at growing history lengths.
+ */
+function history() {
+  const total = opt('history-commits', 5000);
+  if (total === 0) return;
+  const { dir } = repo();
+  console.log(`\nhistory: generating ${total} commits ...`);
+  const chunks = [];
+  let mark = 0;
+  const b32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  for (let i = 0; i < total; i++) {
+    let files = '';
+    for (let f = 0; f < 3; f++) {
+      let text = codeText(600 + (rand() % 2400));
+      // Made-up key IDs, only ever in this temporary repository.
+      if (i % 250 === 0 && f === 0) text += `key = AKIAQ${Array.from({ length: 15 }, () => b32[rand() % 32]).join('')}\n`;
+      const data = Buffer.from(text);
+      files += `M 100644 inline src/m${(i * 3 + f) % 400}.js\ndata ${data.length}\n${text}\n`;
+    }
+    const msg = `commit ${i}`;
+    chunks.push(`commit refs/heads/main\nmark :${++mark}\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\ndata ${msg.length}\n${msg}\n${files}`);
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 28 });
+  const time = (cmd, argv) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(TIME ?? cmd, TIME ? ['-f', '%M', cmd, ...argv] : argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+    return { secs: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: TIME ? Number(r.stderr.trim().split('\n').at(-1)) / 1024 : NaN, stdout: r.stdout };
+  };
+  for (const n of [Math.ceil(total / 4), total]) {
+    const runs = [0, 1, 2].map(() => time(process.execPath, [CLI, 'scan', '--history', '--max-commits', String(n), '--format', 'json'])).sort((a, b) => a.secs - b.secs);
+    const logs = [0, 1, 2].map(() => time('git', ['log', '-p', '--all', `--max-count=${n}`])).sort((a, b) => a.secs - b.secs);
+    const k = runs[1];
+    const report = JSON.parse(k.stdout);
+    console.log(`  ${String(n).padStart(6)} commits: keygate ${k.secs.toFixed(2)} s (${report.findings.length} findings, peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB); git log -p alone ${logs[1].secs.toFixed(2)} s = ${(k.secs / logs[1].secs).toFixed(2)}x (medians of 3)`);
+  }
+  console.log('  target: <= 1.5x git log -p alone; RSS flat as history grows');
+  rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`keygate bench — node ${process.version}, ${new Date().toISOString()}`);
 smallCommit();
 largeChange();
+history();
 
 /**
  * The fuzz property of the test suite (test/hostile/fuzz.test.ts), run longer than in CI:

@@ -168,17 +168,30 @@ Run keygate <command> --help for a command's options.
 Exit codes: 0 clean, 1 secrets found (commit blocked), 2 error (commit blocked).`;
 
 export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json|sarif] [--output FILE] [--baseline FILE] [--no-color]
+       keygate scan --history [--branch REF]... [--since DATE] [--max-commits N] [options]
+       keygate scan --range A..B [options]
+       keygate scan [--all-files] [options]
        keygate scan [options] [--] <file>...
 
-Scans the added lines of the index against HEAD (against the empty tree before the first
+--staged: the added lines of the index against HEAD (against the empty tree before the first
 commit): exactly what git commit would record, including partial staging and the temporary
 index of git commit -a / git commit <path>.
 
-With files instead of --staged, scans those files of the work tree whole (the pre-commit
-framework passes the files to check this way).
+--history: what every commit reachable from any ref added (or from the --branch refs), oldest
+first, each finding with its commit, author and date; a secret kept over many commits, or
+brought again by a merge, is reported once, at the commit that added it. Merges are read
+against their first parent, so what a conflict resolution added is scanned too.
+--range A..B: the commits B has and A has not (a push, a pull request), the same way.
+
+Files: those files of the work tree, whole (the pre-commit framework passes files this way).
+No files: every tracked file of the work tree and every untracked one git does not ignore.
 
 Options:
   --staged          Scan the staged changes.
+  --history         Scan history. --branch REF (repeatable), --since DATE (as git log reads
+                    it: 2024-01-01, "6 months ago") and --max-commits N (the newest N) limit it.
+  --range A..B      Scan what B adds over A.
+  --all-files       With no files: ignored files too.
   --format <fmt>    text (default), json or sarif. JSON:
                     {"version":1,"findings":[{"rule","file","line","column","match",
                     "fingerprint","severity",...}],"suppressed":[...],"stats":{...}}

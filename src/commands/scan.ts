@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { applyBaseline, type Baseline, loadBaseline } from '../allow/baseline.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
-import { scanFiles, scanStaged } from '../index.js';
+import type { HistorySelection } from '../git/history.js';
+import { scanFiles, scanHistory, scanStaged, scanWorkTree } from '../index.js';
 import { lastRunNotSaved, outputNotWritten, SCAN_USAGE } from '../messages.js';
 import { displayPath } from '../report/display.js';
 import { renderJson } from '../report/json.js';
@@ -37,6 +38,12 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
     options,
     {
       staged: { type: 'boolean' },
+      history: { type: 'boolean' },
+      range: { type: 'string' },
+      branch: { type: 'string', multiple: true },
+      since: { type: 'string' },
+      'max-commits': { type: 'string' },
+      'all-files': { type: 'boolean' },
       ...REPORT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,22 +58,65 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
     return EXIT_CLEAN;
   }
   checkFormat(values.format);
-  if (values.staged && positionals.length > 0) {
-    throw new KeygateError('USAGE', 'give either --staged or files, not both', { hint: 'see keygate scan --help' });
-  }
-  if (!values.staged && positionals.length === 0) {
-    throw new KeygateError('USAGE', 'nothing to scan: pass --staged, or files', { hint: 'see keygate scan --help' });
-  }
+  const source = scanSource(values, positionals);
   // Read before scanning: a baseline that cannot be used fails at once, not after a long scan.
   const baseline = readBaselineOption(values.baseline, io);
-  const scanned = values.staged
-    ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
-    : await scanFiles({ cwd: io.cwd, paths: positionals });
+  const scanned =
+    source === 'staged'
+      ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
+      : source === 'history'
+        ? await scanHistory({ cwd: io.cwd, selection: historySelection(values) })
+        : positionals.length > 0
+          ? await scanFiles({ cwd: io.cwd, paths: positionals })
+          : await scanWorkTree({ cwd: io.cwd, allFiles: values['all-files'] === true });
   const report = withBaseline(scanned, baseline);
   // The report first: whatever happens next, the user sees what blocked the commit.
   deliverReport(report, values, io);
   if (report.findings.length > 0) await remember(report.findings, io, values.staged === true);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+interface SourceValues {
+  staged?: boolean | undefined;
+  history?: boolean | undefined;
+  range?: string | undefined;
+  branch?: string[] | undefined;
+  since?: string | undefined;
+  'max-commits'?: string | undefined;
+  'all-files'?: boolean | undefined;
+}
+
+/**
+ * What to scan: the staged changes; history (--history, or a --range); files named; else the
+ * work tree. Options that belong to another source than the one chosen are refused, not ignored.
+ */
+function scanSource(values: SourceValues, files: readonly string[]): 'staged' | 'history' | 'files' {
+  const history = values.history === true || values.range !== undefined;
+  const chosen = [values.staged === true && '--staged', history && (values.range !== undefined ? '--range' : '--history'), files.length > 0 && 'files'].filter(Boolean);
+  if (chosen.length > 1) throw new KeygateError('USAGE', `give one of --staged, --history / --range, or files, not ${chosen.join(' and ')}`, { hint: 'see keygate scan --help' });
+  if (!history) {
+    const stray = (['branch', 'since', 'max-commits'] as const).find((o) => values[o] !== undefined);
+    if (stray !== undefined) throw new KeygateError('USAGE', `--${stray} limits a history scan: add --history`, { hint: 'see keygate scan --help' });
+  } else if (values.range !== undefined && values.branch !== undefined) {
+    throw new KeygateError('USAGE', 'give --range or --branch, not both', { hint: 'see keygate scan --help' });
+  }
+  if (values['all-files'] && (values.staged || history || files.length > 0)) {
+    throw new KeygateError('USAGE', '--all-files is for a scan of the work tree (keygate scan with no files)', { hint: 'see keygate scan --help' });
+  }
+  return values.staged ? 'staged' : history ? 'history' : 'files';
+}
+
+function historySelection(values: SourceValues): HistorySelection {
+  const max = values['max-commits'];
+  if (max !== undefined && !/^[1-9]\d{0,8}$/.test(max)) {
+    throw new KeygateError('USAGE', `--max-commits must be a whole number of commits, not "${max.slice(0, 20)}"`);
+  }
+  return {
+    ...(values.range !== undefined ? { range: values.range } : {}),
+    ...(values.branch !== undefined ? { refs: values.branch } : {}),
+    ...(values.since !== undefined ? { since: values.since } : {}),
+    ...(max !== undefined ? { maxCommits: Number(max) } : {}),
+  };
 }
 
 /** The options every scan has for its report: its form, where it goes, what it leaves out. */
@@ -96,13 +146,15 @@ export function checkFormat(format: string | undefined): void {
  * file names (args.ts) knows only --format's value, and would take FILE for a file to scan —
  * or refuse a report file that exists from the last run as "both an option and a file".
  */
+const VALUE_OPTIONS = new Set(['--output', '--baseline', '--range', '--branch', '--since', '--max-commits']);
+
 export function joinOptionValues(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--') return [...out, ...args.slice(i)];
     const next = args[i + 1];
-    if ((a === '--output' || a === '--baseline') && next !== undefined && next !== '--') {
+    if (VALUE_OPTIONS.has(a) && next !== undefined && next !== '--') {
       out.push(`${a}=${next}`);
       i++;
     } else out.push(a);

@@ -77,3 +77,48 @@ describe('keygate scan --history (the library)', () => {
       expect(report.findings.every((f) => f.line === 2)).toBe(true);
     }), 120_000);
 });
+
+describe('keygate scan --history / --range / the work tree (the CLI)', () => {
+  it('JSON findings with commit, author and date; exit 1; a range; the work tree with no files', () =>
+    withRepo((repo) => {
+      const a = commit(repo, 'a', { 'README.md': 'hi\n' });
+      const id = fakeKeyId();
+      const b = commit(repo, 'b', { 'conf/app.ini': `key = ${id}\n` });
+      commit(repo, 'c', { 'conf/app.ini': 'key = ${AWS_ACCESS_KEY_ID}\n' });
+      const history = repo.keygate(['scan', '--history', '--format', 'json']);
+      expect(history.status).toBe(1);
+      const [f] = JSON.parse(history.stdout).findings;
+      expect(f).toMatchObject({ rule: 'aws-access-key-id', file: 'conf/app.ini', line: 1, commit: b });
+      expect(f.author).toBeTruthy();
+      expect(f.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(repo.keygate(['scan', '--range', `${b}..HEAD`]).status).toBe(0);
+      expect(repo.keygate(['scan', '--range', `${a}..${b}`, '--format', 'json']).status).toBe(1);
+      const text = repo.keygate(['scan', '--history', '--no-color']);
+      expect(text.stdout).toContain(`conf/app.ini:1:7 (commit ${b.slice(0, 12)}, 2024-01-01 by `);
+      expect(text.stdout).toContain('in the history scanned');
+      // The work tree holds no secret now (HEAD replaced it): history is where it is.
+      expect(repo.keygate(['scan']).status).toBe(0);
+      repo.write('notes.txt', `key = ${fakeKeyId()}\n`);
+      expect(repo.keygate(['scan', '--format', 'json']).status).toBe(1);
+      assertNoSecret([history.stdout, text.stdout], [id]);
+    }));
+
+  it('mistakes are one clear line, exit 2', () =>
+    withRepo((repo) => {
+      commit(repo, 'a', { 'README.md': 'hi\n' });
+      const cases: [string[], RegExp][] = [
+        [['scan', '--staged', '--history'], /give one of --staged, --history/],
+        [['scan', '--since', '2024-01-01'], /--since limits a history scan: add --history/],
+        [['scan', '--history', '--max-commits', 'ten'], /--max-commits must be a whole number/],
+        [['scan', '--history', '--branch', '--upload-pack=evil'], /must be a revision/],
+        [['scan', '--range', 'nope..main'], /error/],
+        [['scan', '--all-files', '--staged'], /--all-files is for a scan of the work tree/],
+      ];
+      for (const [args, message] of cases) {
+        const r = repo.keygate(args);
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr, args.join(' ')).toMatch(message);
+        expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      }
+    }));
+});

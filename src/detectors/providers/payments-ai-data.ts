@@ -1,3 +1,4 @@
+import { B, E } from '../boundaries.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { ALNUM, fakeBase64, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
@@ -10,10 +11,6 @@ import type { Detector } from '../../types.js';
  * (14000-14999): no key-shaped literal sits in this file.
  */
 
-/** A token that must not be glued to a preceding word character... */
-const B = '(?<![A-Za-z0-9_])';
-/** ...nor followed by one. */
-const E = '(?![A-Za-z0-9_])';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -83,7 +80,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // Payments and crypto
   // ---------------------------------------------------------------------------------------
 
-  // https://plaid.com/docs/quickstart/glossary/ — "Plaid tokens are in the format
+  // https://plaid.com/docs/quickstart/glossary/ - "Plaid tokens are in the format
   // [type]-[environment]-[uuid] ... The UUID is a 32 character hexadecimal string in the pattern
   // of 8-4-4-4-12 characters and conforms to the RFC 4122 standard."
   defineRule({
@@ -126,7 +123,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.flutterwave.com/docs/integration-guides/authentication — keys are
+  // https://developer.flutterwave.com/docs/integration-guides/authentication - keys are
   // FLWSECK-/FLWPUBK- (FLWSECK_TEST-/FLWPUBK_TEST- in test mode), 32 hex characters, then -X
   // (example given: FLWPUBK_TEST-32193bba8dab84e3d9c4525c85ea7a12-X).
   defineRule({
@@ -144,7 +141,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.klarna.com/api-reference/authentication — "An API key has the following
+  // https://docs.klarna.com/api-reference/authentication - "An API key has the following
   // format: klarna_<live|test>_<api>_<random>" (example klarna_live_api_elZGI1B5dHBI...).
   defineRule({
     id: 'klarna-api-key',
@@ -162,7 +159,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.paddle.com/api-reference/about/authentication — Bearer
+  // https://developer.paddle.com/api-reference/about/authentication - Bearer
   // pdl_live_apikey_01gtgztp8f4kek3yd4g1wrksa3_q6TGTJyvoIz7LDtXT65bX7_AQO: pdl_, live or sdbx,
   // apikey_, a 26-character ULID, then two random parts (22 and 3 characters).
   defineRule({
@@ -240,7 +237,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://razorpay.com/docs/api/authentication/ — requests use Basic auth with
+  // https://razorpay.com/docs/api/authentication/ - requests use Basic auth with
   // YOUR_KEY_ID:YOUR_KEY_SECRET; key IDs start rzp_live_ or rzp_test_.
   // unverified: the lengths (14 after the prefix, a 24-character secret) are not published.
   defineRule({
@@ -258,7 +255,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://razorpay.com/docs/payments/dashboard/account-settings/api-keys/ — an API key is a
+  // https://razorpay.com/docs/payments/dashboard/account-settings/api-keys/ - an API key is a
   // key_id and a key_secret. unverified: the secret's shape (24 alphanumerics) is not published.
   defineRule({
     id: 'razorpay-key-secret',
@@ -278,7 +275,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.mollie.com/reference/authentication — each website profile has a Live API key
+  // https://docs.mollie.com/reference/authentication - each website profile has a Live API key
   // and a Test API key (live_..., test_...). unverified: 30 alphanumerics after the prefix is
   // the length Mollie issues, not a published format; named, as live_/test_ alone is common.
   defineRule({
@@ -299,7 +296,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.mollie.com/reference/authentication — organization access tokens (access_...).
+  // https://docs.mollie.com/reference/authentication - organization access tokens (access_...).
   // unverified: 40 alphanumerics after access_ is the length issued, not a published format.
   defineRule({
     id: 'mollie-access-token',
@@ -318,7 +315,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.gocardless.com/getting-started/set-up — access tokens are created per
+  // https://developer.gocardless.com/getting-started/set-up - access tokens are created per
   // environment (sandbox, live). unverified: the live_/sandbox_ prefix and 40-character body
   // are what GoCardless issues, not a published format; named, as the prefixes are common.
   defineRule({
@@ -339,7 +336,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.wise.com/api-docs/features/authentication-access/personal-tokens — personal
+  // https://docs.wise.com/api-docs/features/authentication-access/personal-tokens - personal
   // API tokens; they are UUIDs. unverified: the UUID shape is not stated in the docs.
   defineRule({
     id: 'wise-api-token',
@@ -359,7 +356,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.recurly.com/docs/api-keys — private API keys. unverified: 32 hex characters is
+  // https://docs.recurly.com/docs/api-keys - private API keys. unverified: 32 hex characters is
   // the length Recurly issues, not a published format.
   defineRule({
     id: 'recurly-api-key',
@@ -378,7 +375,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.chargebee.com/docs/2.0/api_keys.html — API keys are live_... or test_....
+  // https://www.chargebee.com/docs/2.0/api_keys.html - API keys are live_... or test_....
   // unverified: the body (alphanumerics, 26-40 of them) is not published; named.
   defineRule({
     id: 'chargebee-api-key',
@@ -398,7 +395,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.authorize.net/api/reference/ — merchantAuthentication: name (API login
+  // https://developer.authorize.net/api/reference/ - merchantAuthentication: name (API login
   // ID) and transactionKey. unverified: the 16-character transaction key is not a published
   // format; named.
   defineRule({
@@ -420,7 +417,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type —
+  // https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type -
   // API key in X-MBX-APIKEY, HMAC secret key. unverified: 64 alphanumerics for both is the
   // length Binance issues, not a published format; named.
   defineRule({
@@ -440,7 +437,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.kraken.com/api/docs/guides/spot-rest-auth — the private key is base64 and is
+  // https://docs.kraken.com/api/docs/guides/spot-rest-auth - the private key is base64 and is
   // base64-decoded to sign requests (HMAC-SHA512). unverified: 64 bytes (88 base64 characters)
   // is the size Kraken issues, not a published format; named.
   defineRule({
@@ -461,7 +458,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys — new CDP API keys
+  // https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys - new CDP API keys
   // are Ed25519 by default, their secret a base64-encoded key. unverified: 64 bytes (88
   // characters with padding) is the size issued, not a published format; named.
   defineRule({
@@ -482,7 +479,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/api-key-authentication —
+  // https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/api-key-authentication -
   // CDP keys for the Coinbase App and Advanced Trade are named organizations/{org_id}/apiKeys/
   // {key_id}, an ECDSA private key beside them. The name is not secret by itself: it says whose
   // key the private key next to it is, and where one leaked the other usually did too.
@@ -501,7 +498,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.etherscan.io/getting-started/viewing-api-usage-statistics — API key tokens.
+  // https://docs.etherscan.io/getting-started/viewing-api-usage-statistics - API key tokens.
   // unverified: 34 upper-case alphanumerics is the length issued, not a published format; named.
   defineRule({
     id: 'etherscan-api-key',
@@ -519,7 +516,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.metamask.io/services/get-started/infura/ — endpoints are
+  // https://docs.metamask.io/services/get-started/infura/ - endpoints are
   // https://<network>.infura.io/v3/<YOUR-API-KEY>, the key a 32-character hex string.
   defineRule({
     id: 'infura-api-key',
@@ -536,7 +533,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.alchemy.com/docs/how-to-create-access-keys — endpoints are
+  // https://www.alchemy.com/docs/how-to-create-access-keys - endpoints are
   // https://<network>.g.alchemy.com/v2/<api-key>. unverified: 32 URL-safe characters is the
   // length issued, not a published format.
   defineRule({
@@ -554,7 +551,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.paypal.com/api/rest/ — REST apps have a client ID and a secret.
+  // https://developer.paypal.com/api/rest/ - REST apps have a client ID and a secret.
   // unverified: 80 URL-safe characters for the secret is the length issued, not a published
   // format; named.
   defineRule({
@@ -575,7 +572,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.adyen.com/development-resources/api-credentials — an API credential is a
+  // https://docs.adyen.com/development-resources/api-credentials - an API credential is a
   // ws_...@Company.<account> username and an API key. unverified: the key's shape (AQE, base64,
   // then -separated base64 parts) is what Adyen issues, not a published format.
   defineRule({
@@ -599,7 +596,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // AI providers
   // ---------------------------------------------------------------------------------------
 
-  // https://replicate.com/docs/topics/security/api-tokens — "40-character strings that always
+  // https://replicate.com/docs/topics/security/api-tokens - "40-character strings that always
   // start with r8_".
   defineRule({
     id: 'replicate-api-token',
@@ -653,7 +650,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.nvidia.com/nemo/retriever/latest/extraction/api-keys/ — keys from
+  // https://docs.nvidia.com/nemo/retriever/latest/extraction/api-keys/ - keys from
   // build.nvidia.com "typically start with nvapi-". unverified: 64 URL-safe characters after it
   // is the length issued.
   defineRule({
@@ -671,7 +668,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.x.ai/developers/quickstart — keys from the xAI console. unverified: the xai-
+  // https://docs.x.ai/developers/quickstart - keys from the xAI console. unverified: the xai-
   // prefix is stated only in third-party guides, and 80 alphanumerics after it is the length
   // issued.
   defineRule({
@@ -724,7 +721,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://api-docs.deepseek.com/ — keys are passed as Bearer sk-...; the prefix is shared with
+  // https://api-docs.deepseek.com/ - keys are passed as Bearer sk-...; the prefix is shared with
   // OpenAI's, so named. unverified: 32 hex characters after sk- is the length issued.
   defineRule({
     id: 'deepseek-api-key',
@@ -743,7 +740,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.mistral.ai/getting-started/quickstart — API keys from La Plateforme.
+  // https://docs.mistral.ai/getting-started/quickstart - API keys from La Plateforme.
   // unverified: 32 alphanumerics is the length issued; named.
   defineRule({
     id: 'mistral-api-key',
@@ -763,7 +760,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.cohere.com/reference/about — API keys from the dashboard, Bearer auth.
+  // https://docs.cohere.com/reference/about - API keys from the dashboard, Bearer auth.
   // unverified: 40 alphanumerics is the length issued; named.
   defineRule({
     id: 'cohere-api-key',
@@ -783,7 +780,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.together.ai/reference/authentication — Bearer API keys. unverified: tgp_v1_
+  // https://docs.together.ai/reference/authentication - Bearer API keys. unverified: tgp_v1_
   // plus 43 URL-safe characters is what Together issues now.
   defineRule({
     id: 'together-api-key',
@@ -800,7 +797,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.together.ai/reference/authentication — older keys. unverified: 64 hex
+  // https://docs.together.ai/reference/authentication - older keys. unverified: 64 hex
   // characters is what Together issued; named ("together" alone is a word, so the name must be
   // together[_ai][_api]_key).
   defineRule({
@@ -820,7 +817,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.fireworks.ai/api-reference/introduction — Bearer API keys. unverified: fw_
+  // https://docs.fireworks.ai/api-reference/introduction - Bearer API keys. unverified: fw_
   // plus 24 alphanumerics is what Fireworks issues; named.
   defineRule({
     id: 'fireworks-api-key',
@@ -839,7 +836,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.assemblyai.com/docs/api-reference/overview — the API key in the authorization
+  // https://www.assemblyai.com/docs/api-reference/overview - the API key in the authorization
   // header. unverified: 32 hex characters is the length issued; named.
   defineRule({
     id: 'assemblyai-api-key',
@@ -858,7 +855,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.deepgram.com/guides/fundamentals/authenticating — Authorization: Token
+  // https://developers.deepgram.com/guides/fundamentals/authenticating - Authorization: Token
   // <key>. unverified: 40 hex characters is the length issued; named.
   defineRule({
     id: 'deepgram-api-key',
@@ -877,7 +874,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://elevenlabs.io/docs/api-reference/authentication — the xi-api-key header.
+  // https://elevenlabs.io/docs/api-reference/authentication - the xi-api-key header.
   // unverified: sk_ plus 48 hex characters (current) and 32 hex (older) are what ElevenLabs
   // issues; named.
   defineRule({
@@ -897,7 +894,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://platform.stability.ai/docs/getting-started/authentication — Bearer sk-... keys.
+  // https://platform.stability.ai/docs/getting-started/authentication - Bearer sk-... keys.
   // unverified: sk- plus 48 alphanumerics is the length issued; named (sk- is shared).
   defineRule({
     id: 'stability-api-key',
@@ -916,7 +913,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://inference-docs.cerebras.ai/console/api-keys — static API keys, Bearer.
+  // https://inference-docs.cerebras.ai/console/api-keys - static API keys, Bearer.
   // unverified: csk- plus 48 lower-case alphanumerics is what Cerebras issues.
   defineRule({
     id: 'cerebras-api-key',
@@ -933,7 +930,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.voyageai.com/docs/api-key-and-installation — Bearer VOYAGE_API_KEY.
+  // https://docs.voyageai.com/docs/api-key-and-installation - Bearer VOYAGE_API_KEY.
   // unverified: pa- plus 43 URL-safe characters is what Voyage issues; named.
   defineRule({
     id: 'voyage-api-key',
@@ -952,7 +949,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://jina.ai/ (API key & billing) — keys are passed as Bearer. unverified: jina_ plus
+  // https://jina.ai/ (API key & billing) - keys are passed as Bearer. unverified: jina_ plus
   // 60 alphanumerics is what Jina issues.
   defineRule({
     id: 'jina-api-key',
@@ -969,7 +966,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.wandb.ai/support/models/articles/why-does-my-api-key-fail-with-must-be-40-characters —
+  // https://docs.wandb.ai/support/models/articles/why-does-my-api-key-fail-with-must-be-40-characters -
   // legacy W&B API keys are exactly 40 characters (hex); newer ones are about 86, in a format
   // not published, so not matched here.
   defineRule({
@@ -1012,7 +1009,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // Databases
   // ---------------------------------------------------------------------------------------
 
-  // https://neon.com/docs/manage/api-keys — API keys, shown once. unverified: the napi_ prefix is
+  // https://neon.com/docs/manage/api-keys - API keys, shown once. unverified: the napi_ prefix is
   // stated by an integrator (https://docs-staging.alterauth.dev/reference/managed-secret-providers/neon/),
   // not by Neon, and 64 lower-case alphanumerics after it is the length issued.
   defineRule({
@@ -1030,7 +1027,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-MongoDBAtlasServiceAccount.html —
+  // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-MongoDBAtlasServiceAccount.html -
   // Atlas service account client IDs are mdb_sa_id_ plus a 24-character hex string; the client
   // secret is what Atlas shows next to it. unverified: the secret's mdb_sa_sk_ prefix and 40
   // URL-safe characters after it are what Atlas issues, not a published format.
@@ -1049,7 +1046,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.mongodb.com/docs/atlas/configure-api-access/ — programmatic API keys: a public
+  // https://www.mongodb.com/docs/atlas/configure-api-access/ - programmatic API keys: a public
   // key and a private key (a UUID). Named, as a UUID alone is everywhere.
   defineRule({
     id: 'mongodb-atlas-api-key',
@@ -1069,7 +1066,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.prisma.io/docs/accelerate/getting-started — the Accelerate connection string is
+  // https://www.prisma.io/docs/accelerate/getting-started - the Accelerate connection string is
   // prisma://accelerate.prisma-data.net/?api_key=__API_KEY__ (a JWT).
   defineRule({
     id: 'prisma-accelerate-api-key',
@@ -1086,7 +1083,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.convex.dev/cli/deploy-key-types — CONVEX_DEPLOY_KEY names its kind and
+  // https://docs.convex.dev/cli/deploy-key-types - CONVEX_DEPLOY_KEY names its kind and
   // deployment (prod:, dev:, preview:, project:) before the key. unverified: the |-separated
   // token that follows is not described.
   defineRule({
@@ -1105,7 +1102,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.fauna.com/fauna/current/learn/security/keys/ — key secrets. unverified: fn
+  // https://docs.fauna.com/fauna/current/learn/security/keys/ - key secrets. unverified: fn
   // plus 38 URL-safe characters is what Fauna issues; named.
   defineRule({
     id: 'fauna-secret',
@@ -1124,7 +1121,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://xata.io/docs/getting-started/api-keys — API keys. unverified: xau_ plus 32+
+  // https://xata.io/docs/getting-started/api-keys - API keys. unverified: xau_ plus 32+
   // alphanumerics is what Xata issued.
   defineRule({
     id: 'xata-api-key',
@@ -1141,7 +1138,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://redis.io/docs/latest/operate/rc/api/get-started/manage-api-keys/ — the Redis Cloud
+  // https://redis.io/docs/latest/operate/rc/api/get-started/manage-api-keys/ - the Redis Cloud
   // API uses an account key and a user key (x-api-key / x-api-secret-key). unverified: the
   // shapes (alphanumerics, 40-60) are what Redis issues; named.
   defineRule({

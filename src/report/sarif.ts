@@ -109,6 +109,8 @@ function result(f: Finding, ruleIndex: number, suppression?: Suppressed): Record
       facts: f.facts,
       ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
       ...(f.commit !== undefined ? { commit: f.commit } : {}),
+      ...(f.author !== undefined ? { author: f.author } : {}),
+      ...(f.date !== undefined ? { date: f.date } : {}),
       ...(f.notes !== undefined ? { notes: f.notes } : {}),
     },
   };

@@ -159,6 +159,26 @@ describe('keygate baseline (real repositories, built CLI)', () => {
       assertNoSecret([ok.stdout, blocked.stdout, readFileSync(join(repo.dir, 'ci/baseline.json'), 'utf8')], secrets);
     }));
 
+  it('applies to history scans: old secrets pass wherever they were introduced, a new commit fails', () =>
+    withRepo((repo) => {
+      const [id, secret] = legacy(repo) as [string, string];
+      // The pair moves to another file in a later commit; history reports both introductions' files.
+      repo.git('mv', 'deploy/old.ini', 'deploy/moved.ini');
+      repo.write('deploy/moved.ini', `; moved\n${creds(id, secret)}`);
+      repo.git('add', '.');
+      repo.git('commit', '-q', '-m', 'move');
+      expect(repo.keygate(['baseline']).status).toBe(0);
+      const history = scan(repo, ['scan', '--history', '--baseline', BASELINE]);
+      expect(history.status).toBe(0);
+      expect(history.report.suppressed.length).toBeGreaterThanOrEqual(3);
+      repo.write('new.ini', `aws_access_key_id = ${fakeKeyId()}\n`);
+      repo.git('add', 'new.ini');
+      repo.git('commit', '-q', '-m', 'new leak');
+      const after = scan(repo, ['scan', '--history', '--baseline', BASELINE]);
+      expect(after.status).toBe(1);
+      expect(after.report.findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['aws-access-key-id new.ini']);
+    }));
+
   it('from a subdirectory, writes at the root; --output is relative to where it runs', () =>
     withRepo((repo) => {
       legacy(repo);

@@ -56,7 +56,7 @@ interface SarifResult {
   relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: string; justification: string }[];
-  properties: { confidence: string; severity: string; facts: Record<string, string>; commit?: string };
+  properties: { confidence: string; severity: string; facts: Record<string, string>; commit?: string; author?: string; date?: string };
 }
 
 interface SarifRule {
@@ -191,6 +191,34 @@ describe('keygate scan --format sarif (real repositories, built CLI)', () => {
       expect(results.length).toBeGreaterThanOrEqual(3);
       expect(results.every((x) => x.properties.commit === head)).toBe(true);
       assertNoSecret([files.stdout, push.stdout, push.stderr], secrets);
+    }));
+});
+
+describe('keygate scan --history / --range / the work tree, --format sarif', () => {
+  it('each a valid log; history results carry their commit, author and date', () =>
+    withRepo((repo) => {
+      repo.write('README.md', 'hello\n');
+      repo.git('add', '.');
+      repo.git('commit', '-q', '-m', 'first');
+      const first = repo.git('rev-parse', 'HEAD').trim();
+      const secrets = plant(repo);
+      repo.git('commit', '-q', '-m', 'leak');
+      const head = repo.git('rev-parse', 'HEAD').trim();
+      for (const args of [['--history'], ['--range', `${first}..HEAD`], []]) {
+        const r = repo.keygate(['scan', '--format', 'sarif', ...args]);
+        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+        const log = expectValidSarif(r.stdout);
+        const results = log.runs[0]!.results.filter((x) => x.suppressions === undefined);
+        expect(results.length).toBeGreaterThanOrEqual(3);
+        if (args[0] === '--history') {
+          for (const x of results) {
+            expect(x.properties.commit).toBe(head);
+            expect(x.properties.author).toMatch(/Test/);
+            expect(x.properties.date).toMatch(/^\d{4}-\d{2}-\d{2}/);
+          }
+        }
+        assertNoSecret([r.stdout, r.stderr], secrets);
+      }
     }));
 });
 

@@ -244,6 +244,9 @@ describe('--output FILE', () => {
       expect(again.stdout).toBe('');
       // No temp file left behind.
       expect(readdirSync(join(repo.dir, 'out')).sort()).toEqual(['report.json', 'report.sarif', 'report.text']);
+      // keygate's own reports, left in the work tree, are no findings for the next scan.
+      const reports = repo.keygate(['scan', '--', 'out/report.json', 'out/report.sarif', 'out/report.text']);
+      expect(reports.status, reports.stdout).toBe(0);
     }));
 
   it('a clean scan to a file exits 0; files named after it are still scanned', () =>

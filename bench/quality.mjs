@@ -5,10 +5,12 @@
 //     label with endLine by any line of its span);
 //  2. scans this project's node_modules (real third-party code) file by file and reports
 //     findings per MB, keeping vendors' documented example keys apart from noise;
-//  3. stages the pinned real-code set of bench/real-code (installed by this benchmark, ~170 MB)
+//  3. recall per rule: each rule's own generated positives in realistic host files, one commit;
+//  4. stages the pinned real-code set of bench/real-code (installed by this benchmark, ~170 MB)
 //     whole and scans it as one commit: flagged lines per MB by rule, with samples.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,7 +196,71 @@ function realCode() {
   }
 }
 
+/**
+ * Recall per rule: every rule's own generated positives (src/detectors, bundled here on the
+ * fly), each put on a line of its own in two realistic host files, a configuration file and a
+ * Markdown page, among lines of ordinary content, then staged and scanned as one commit. A
+ * positive counts as found when the rule that owns it reports it on its line (another rule
+ * reporting the same secret counts apart, as "found by another rule").
+ */
+async function rulesRecall() {
+  const { build } = await import('esbuild');
+  const out = mkdtempSync(join(tmpdir(), 'keygate-rules-'));
+  await build({ stdin: { contents: `export { DETECTORS } from ${JSON.stringify(join(ROOT, 'src/detectors/index.ts'))};`, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'd.cjs'), logLevel: 'error', define: { KEYGATE_VERSION: '"bench"' } });
+  const { DETECTORS } = createRequire(import.meta.url)(join(out, 'd.cjs'));
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'keygate-recall-')));
+  const expected = [];
+  const conf = ['# service settings', 'log_level = info', 'listen = 0.0.0.0:8080', 'timeout_seconds = 30'];
+  const prose = ['# Deploying', '', 'Set the values below before the first deploy.', ''];
+  try {
+    execFileSync('git', ['init', '-q'], { cwd: dir, env });
+    const seen = new Set();
+    for (const d of DETECTORS) {
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      const positives = DETECTORS.filter((x) => x.id === d.id).flatMap((x) => x.examples.positives);
+      for (const [host, filler] of [[`settings/${d.id}.conf`, conf], [`docs/${d.id}.md`, prose]]) {
+        const lines = [...filler];
+        for (const p of positives) {
+          const first = lines.length + 1;
+          lines.push(...p.split('\n'), ...filler.slice(1));
+          expected.push({ rule: d.id, file: host, from: first, to: first + p.split('\n').length - 1 });
+        }
+        mkdirSync(dirname(join(dir, host)), { recursive: true });
+        writeFileSync(join(dir, host), lines.join('\n') + '\n');
+      }
+    }
+    execFileSync('git', ['add', '.'], { cwd: dir, env });
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status === 2) throw new Error(r.stderr);
+    const findings = JSON.parse(r.stdout).findings;
+    const at = (e, rule) => findings.some((f) => f.file === e.file && f.line >= e.from && f.line <= e.to && (rule === undefined || f.rule === rule));
+    const byRule = new Map();
+    for (const e of expected) {
+      const row = byRule.get(e.rule) ?? byRule.set(e.rule, { n: 0, hit: 0, other: 0 }).get(e.rule);
+      row.n++;
+      if (at(e, e.rule)) row.hit++;
+      else if (at(e)) row.other++;
+    }
+    const rows = [...byRule];
+    const n = rows.reduce((a, [, v]) => a + v.n, 0);
+    const hit = rows.reduce((a, [, v]) => a + v.hit, 0);
+    const other = rows.reduce((a, [, v]) => a + v.other, 0);
+    console.log(`\nrecall per rule: ${rows.length} rules, ${n} generated positives in a .conf and a .md host each`);
+    console.log(`  found by their own rule: ${hit}/${n} = ${((100 * hit) / n).toFixed(1)}%; by another rule only: ${other}; missed: ${n - hit - other}`);
+    const weak = rows.filter(([, v]) => v.hit < v.n).sort();
+    for (const [rule, v] of weak) console.log(`    ${rule}: ${v.hit}/${v.n}${v.other ? ` (${v.other} by another rule)` : ''}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 console.log(`keygate quality bench — ${new Date().toISOString()}`);
-corpusQuality();
-thirdPartyNoise();
-realCode();
+// `npm run bench:quality -- recall real-code` runs only the sections named (corpus, recall, node-modules, real-code).
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+if (wanted('corpus')) corpusQuality();
+if (wanted('recall')) await rulesRecall();
+if (wanted('node-modules')) thirdPartyNoise();
+if (wanted('real-code')) realCode();

@@ -130,6 +130,12 @@ export interface Detector {
   gate?: (text: string, keywordEnd: number) => boolean;
   /** A catch-all: its matches are dropped where a specific rule matched the same text. */
   fallback?: boolean;
+  /**
+   * It finds a shape many providers' credentials share (a secret key under an S3-style name, a
+   * password in a URL or connection string, a bearer token, a JWT): where a rule that knows the
+   * provider finds the same secret, that rule reports it instead.
+   */
+  broad?: boolean;
   /** Its own examples, checked by one test that loops over every detector. */
   examples: { positives: string[]; negatives: string[] };
   /** The confidence of a typical finding (listed by keygate rules; findings carry their own). */

@@ -185,6 +185,8 @@ function secretCandidate(
 export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
+  // S3-compatible services (Wasabi, Yandex, ...) take keys under AWS's names: their rules know them.
+  broad: true,
   confidence: 'high',
   // Every way SECRET_NAME can start (not just "secret": code is full of that word), and the key
   // ID prefixes for a bare secret beside an ID.

@@ -34,6 +34,8 @@ export interface RuleSpec {
   gate?: (text: string, keywordEnd: number) => boolean;
   /** A last look at each candidate (the generic rule hands AWS-shaped secrets to AWS's id). */
   refine?: (candidate: Candidate) => Candidate;
+  /** A shape many providers share: yields to a provider's rule finding the same secret (Detector.broad). */
+  broad?: boolean;
   /** A catch-all rule: yields to specific rules matching the same text. */
   fallback?: boolean;
   /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
@@ -58,6 +60,7 @@ export function defineRule(spec: RuleSpec): Detector {
     },
     ...(spec.gate ? { gate: spec.gate } : {}),
     ...(spec.fallback ? { fallback: true } : {}),
+    ...(spec.broad ? { broad: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];

@@ -127,6 +127,12 @@ function holds(text: string, needs: string | readonly string[]): boolean {
   return false;
 }
 
+/** The text of the line before `at`, at most 40 characters of it. */
+function lineBefore(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 40);
+  return text.slice(start, at);
+}
+
 function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
   const family = syntaxFamily(fragment.path);
   const out: Candidate[] = [];
@@ -139,6 +145,9 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);
         const open = fragment.text.lastIndexOf(name, hit.match.index + 1) - 1;
         if (fragment.text[open] !== hit.match.groups?.['nq']) continue;
+        // The name opens a call, a tuple or a pair: os.Setenv("X", "v"), ("X", "v"), {"X", "v"}.
+        // A name in the middle of a list (['security', 'secret', 'cwe-798']) names nothing.
+        if (!/[([{]\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
       }
       if (!judge(name, hit.secret)) continue;
       out.push(asAwsSecretKey({
@@ -173,7 +182,7 @@ export const genericSecretPairs: Detector = {
   get examples() {
     return {
       positives: [`os.Setenv("DB_PASSWORD", "${v(201)}")`, `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`],
-      negatives: ['os.Setenv("DB_PASSWORD", os.Getenv("X"))', `t("password", "Password")`, `("NextToken", "${v(207)}")`],
+      negatives: ['os.Setenv("DB_PASSWORD", os.Getenv("X"))', `t("password", "Password")`, `("NextToken", "${v(207)}")`, `tags: ['security', 'secret', 'external/cwe/${v(210)}']`],
     };
   },
   detect: (fragment) => detectShapes(PAIR, fragment),

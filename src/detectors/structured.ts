@@ -92,6 +92,7 @@ function fakeJwt(seed: number): string {
 
 export const jwt: Detector = {
   id: 'jwt',
+  broad: true,
   confidence: 'high',
   validates: true,
   description: 'JSON Web Token (signed)',
@@ -222,6 +223,7 @@ function hasUserInfo(text: string): boolean {
  */
 export const urlCredentials: Detector = {
   id: urlCredentialsRule.id,
+  broad: true,
   description: urlCredentialsRule.description,
   keywords: urlCredentialsRule.keywords,
   confidence: 'high',
@@ -489,6 +491,7 @@ export const gcpServiceAccount = defineRule({
  */
 export const httpAuthorization = defineRule({
   id: 'http-authorization',
+  broad: true,
   description: 'Credentials in an HTTP Authorization header (Basic or Bearer)',
   keywords: ['authorization'],
   regex: String.raw`authorization["']?[ \t]{0,3}[:=,][ \t]{0,3}(?:["'][ \t]{0,2})?(?<scheme>basic|bearer|token)[ \t]{1,4}(?<secret>[A-Za-z0-9\-._~+/]{16,512}={0,2})(?![A-Za-z0-9\-._~+/=])`,

@@ -532,6 +532,7 @@ export const TOKEN_RULES: readonly Detector[] = [
   }),
   defineRule({
     id: 'azure-storage-key',
+    broad: true,
     description: 'Azure storage account key (in a connection string)',
     keywords: ['accountkey='],
     regex: `AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)`,

@@ -17,8 +17,12 @@ export class Scanner {
   private readonly seen = new Set<string>();
   private readonly pending: (PendingFinding & { lineText: string })[] = [];
 
+  /** Rules that yield to a provider's rule finding the same secret (Detector.broad). */
+  private readonly broad: Set<string>;
+
   constructor(detectors: readonly Detector[]) {
     this.prefilter = new Prefilter(detectors);
+    this.broad = new Set(detectors.filter((d) => d.broad).map((d) => d.id));
     for (const d of detectors) this.descriptions.set(d.id, d.description);
   }
 
@@ -53,7 +57,7 @@ export class Scanner {
         }
       }
     }
-    const kept = oneRulePerSpan(specific);
+    const kept = oneRulePerSecret(specific, this.broad);
     if (fallback.length === 0) return kept;
     const overlaps = (a: Candidate) => kept.some((b) => a.start < b.end && b.start < a.end);
     return [...kept, ...fallback.filter((c) => !overlaps(c))];
@@ -90,18 +94,25 @@ export class Scanner {
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 
 /**
- * The same text found by two specific rules (a JWT that is a Kubernetes service-account token,
- * an Azure storage key in its identifiable form) is one secret: it is reported once, by the rule
- * that validated it, else the more confident one, else the first in reporting order.
+ * One finding per secret when several specific rules know its format. A broad rule's match
+ * (Detector.broad: an S3-style secret key name, a URL's password, a bearer token, a JWT) yields
+ * to an overlapping match of a rule that knows the provider (Wasabi's key under AWS's name, a
+ * Cloudinary URL, a Google token in an Authorization header). The same text found by two rules
+ * of the same kind (a JWT that is a Kubernetes or Supabase token, an Azure key in its
+ * identifiable form) is reported by the rule that validated it, else the more confident one,
+ * else the first in reporting order.
  */
-function oneRulePerSpan(candidates: Candidate[]): Candidate[] {
+function oneRulePerSecret(candidates: Candidate[], broad: ReadonlySet<string>): Candidate[] {
   if (candidates.length < 2) return candidates;
+  const narrow = candidates.filter((c) => !broad.has(c.ruleId));
+  const overlaps = (a: Candidate, b: Candidate): boolean => a.start < b.end && b.start < a.end;
+  const kept = narrow.length === candidates.length ? candidates : candidates.filter((c) => !broad.has(c.ruleId) || !narrow.some((n) => overlaps(n, c)));
   const best = new Map<string, Candidate>();
   const rank = (c: Candidate): number => (c.facts?.['validated'] !== undefined ? 10 : 0) + CONFIDENCE_RANK[c.confidence];
-  for (const c of candidates) {
+  for (const c of kept) {
     const key = `${c.start}:${c.end}`;
     const known = best.get(key);
     if (known === undefined || rank(c) > rank(known)) best.set(key, c);
   }
-  return best.size === candidates.length ? candidates : candidates.filter((c) => best.get(`${c.start}:${c.end}`) === c);
+  return best.size === kept.length ? kept : kept.filter((c) => best.get(`${c.start}:${c.end}`) === c);
 }

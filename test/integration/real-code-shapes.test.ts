@@ -189,7 +189,7 @@ describe('more shapes people write (from an adversarial trial)', () => {
           'generic-secret a.ts:2:37',
           'generic-secret a.ts:3:41',
           'generic-secret b.py:1:43',
-          'generic-secret c.cs:1:41',
+          'connection-string-password c.cs:1:41',
           'generic-secret d.xml:1:19',
           'generic-secret d.xml:1:59',
           'generic-secret e.yaml:3:13',

@@ -322,7 +322,9 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
 
   it('rejects bad usage with exit 2 and shows help for every command', () =>
     withRepo((repo) => {
-      expect(repo.keygate(['scan'], env).status).toBe(2);
+      // No source given is the work tree (here: nothing in it), not a usage error.
+      expect(repo.keygate(['scan'], env).status).toBe(0);
+      expect(repo.keygate(['scan', '--staged', 'x.txt'], env).status).toBe(2);
       expect(repo.keygate(['scan', '--staged', '--format', 'xml'], env).stderr).toMatch(/unknown format "xml"/);
       expect(repo.keygate(['frobnicate'], env).status).toBe(2);
       expect(repo.keygate(['scan', '--bogus'], env).status).toBe(2);

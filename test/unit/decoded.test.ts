@@ -67,14 +67,3 @@ describe('string escapes', () => {
   });
 });
 
-describe('a token right after a string escape', () => {
-  it('"…\\nghp_…" in JSON: the n of \\n is no letter glued to the token', async () => {
-    const { DETECTORS: all } = await import('../../src/detectors/index.js');
-    const github = all.find((d) => d.id === 'github-fine-grained-pat')!;
-    const token = `github_pat_${pick(ALNUM, 22)}_${pick(ALNUM, 59)}`;
-    const text = `{"note": "first line\\n${token}"}`;
-    const [c] = github.detect({ path: 'a.json', startLine: 1, startColumn: 0, text });
-    expect(c?.secret).toBe(token);
-    expect(github.detect({ path: 'a.json', startLine: 1, startColumn: 0, text: `{"note": "x${token}"}` })).toEqual([]);
-  });
-});

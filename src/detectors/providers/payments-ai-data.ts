@@ -160,8 +160,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://developer.paddle.com/api-reference/about/authentication - Bearer
-  // pdl_live_apikey_01gtgztp8f4kek3yd4g1wrksa3_q6TGTJyvoIz7LDtXT65bX7_AQO: pdl_, live or sdbx,
-  // apikey_, a 26-character ULID, then two random parts (22 and 3 characters).
+  // tokens: pdl_, live or sdbx, _apikey_, a 26-character ULID, then two random parts (22 and 3
+  // characters), joined by underscores.
   defineRule({
     id: 'paddle-api-key',
     description: 'Paddle Billing API key',
@@ -1164,11 +1164,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // UID=...;PWD=...) connection strings: a literal password right after the user.
   defineRule({
     id: 'connection-string-password',
+    broad: true,
     description: 'Password in an ADO.NET or ODBC connection string',
     keywords: ['password=', 'pwd='],
     regex: `(?:User ?ID|UID|User(?: ?Name)?)\\s{0,2}=\\s{0,2}[^;\\n"'=]{1,128};\\s{0,2}(?:Password|PWD)=(?<secret>\\{[^}\\n;=]{4,128}\\}|[^;\\s"'{}$<>%\\\\]{4,128})(?=[;"'\\s]|$)`,
     ignoreCase: true,
-    placeholders: false,
     validate: (s) => (isPlaceholderPassword(s.replace(/^\{|\}$/g, '')) ? 'invalid' : 'unknown'),
     severity: 'high',
     confidence: 'medium',

@@ -120,9 +120,10 @@ function quoteThenCommaGate(): (text: string, end: number) => boolean {
   };
 }
 
-function holds(text: string, needs: string | readonly string[]): boolean {
+/** Whether the text holds one of `needs` (lower-case ones ignoring case, in `lower()`, folded once per fragment). */
+function holds(text: string, lower: () => string, needs: string | readonly string[]): boolean {
   for (const n of typeof needs === 'string' ? [needs] : needs) {
-    if (n === n.toLowerCase() && /[a-z]/.test(n) ? text.toLowerCase().includes(n) : text.includes(n)) return true;
+    if (n === n.toLowerCase() && /[a-z]/.test(n) ? lower().includes(n) : text.includes(n)) return true;
   }
   return false;
 }
@@ -136,9 +137,11 @@ function lineBefore(text: string, at: number): string {
 function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
   const family = syntaxFamily(fragment.path);
   const out: Candidate[] = [];
+  let folded: string | undefined;
+  const lower = (): string => (folded ??= fragment.text.toLowerCase());
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
-    if (shape.needs !== undefined && !holds(fragment.text, shape.needs)) continue;
+    if (shape.needs !== undefined && !holds(fragment.text, lower, shape.needs)) continue;
     for (const hit of regexHits(shape.regex, fragment.text)) {
       let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
       if (shape.nameBefore) {

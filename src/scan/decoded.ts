@@ -20,8 +20,13 @@ export interface DecodedView {
   encoding: string;
 }
 
-/** An escape that changes what a token or a name-value pair reads as (\n, \t and \\ are decoded only next to one). */
-const ESCAPE = /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2}|[/"])/g;
+/**
+ * Where a decoded view can show something the text as written hides: a \u or \x escape (a
+ * token spelled in escapes), an escaped URL (:\/\/), and a JSON pair inside a JSON string
+ * (\"name\": \"value\"). Other escapes (\n, \", \/ alone) are decoded only next to one of these:
+ * minified code is full of them, and decoding around each would cost more than the scan.
+ */
+const ESCAPE = /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2})|:\\\/\\\/|\\"[ \t]{0,3}[:=][ \t]{0,3}\\?"/g;
 const ANY_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2})|([nrtbf"'\\/]))/g;
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 /** Around an escape in a long line, how much is decoded on each side. */
@@ -52,10 +57,11 @@ function escapeViews(fragment: Fragment): DecodedView[] {
     else spans.push([from, to]);
     ESCAPE.lastIndex = Math.max(ESCAPE.lastIndex, m.index + m[0].length);
   }
-  return spans.map(([from, to]) => escapeView(fragment, from, to));
+  const lines = new LineCounter(fragment);
+  return spans.map(([from, to]) => escapeView(fragment, from, to, lines));
 }
 
-function escapeView(fragment: Fragment, from: number, to: number): DecodedView {
+function escapeView(fragment: Fragment, from: number, to: number, lines: LineCounter): DecodedView {
   const { text } = fragment;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -80,12 +86,13 @@ function escapeView(fragment: Fragment, from: number, to: number): DecodedView {
     at = start + m[0].length;
   }
   for (let i = at; i < to; i++) push(text[i] as string, i, i + 1);
-  return { fragment: viewFragment(fragment, from, out), starts, ends, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
+  return { fragment: lines.view(from, out), starts, ends, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
 }
 
 function base64Views(fragment: Fragment): DecodedView[] {
   const { text } = fragment;
   const views: DecodedView[] = [];
+  const lines = new LineCounter(fragment);
   BASE64_VALUE.lastIndex = 0;
   for (let m = BASE64_VALUE.exec(text); m !== null; m = BASE64_VALUE.exec(text)) {
     const [, before, value, after] = m as unknown as [string, string, string, string];
@@ -100,20 +107,34 @@ function base64Views(fragment: Fragment): DecodedView[] {
     // reported over the encoded text.
     for (let i = 0; i < decoded.length; i++) (starts.push(valueStart), ends.push(valueEnd));
     for (let i = valueEnd; i < valueEnd + after.length; i++) (starts.push(i), ends.push(i + 1));
-    views.push({ fragment: viewFragment(fragment, m.index, before + decoded + after), starts, ends, encoding: 'base64: the decoded value is the secret' });
+    views.push({ fragment: lines.view(m.index, before + decoded + after), starts, ends, encoding: 'base64: the decoded value is the secret' });
   }
   return views;
 }
 
-/** A fragment for the decoded text of `fragment` from `offset` on: same file, same line. */
-function viewFragment(fragment: Fragment, offset: number, text: string): Fragment {
-  const before = fragment.text.slice(0, offset);
-  const newlines = before.split('\n').length - 1;
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const column = offset - lineStart + (newlines === 0 ? fragment.startColumn : 0);
-  const view: Fragment = { path: fragment.path, startLine: fragment.startLine + newlines, startColumn: column, text };
-  if (fragment.commit !== undefined) view.commit = fragment.commit;
-  return view;
+/**
+ * Fragments for decoded text of `fragment` at increasing offsets: same file, same line. Lines
+ * are counted on from the last offset asked for, so many views cost one pass over the text.
+ */
+class LineCounter {
+  private at = 0;
+  private newlines = 0;
+  private lineStart = 0;
+
+  constructor(private readonly fragment: Fragment) {}
+
+  view(offset: number, text: string): Fragment {
+    const source = this.fragment.text;
+    for (let i = source.indexOf('\n', this.at); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
+      this.newlines++;
+      this.lineStart = i + 1;
+    }
+    this.at = offset;
+    const column = offset - this.lineStart + (this.newlines === 0 ? this.fragment.startColumn : 0);
+    const view: Fragment = { path: this.fragment.path, startLine: this.fragment.startLine + this.newlines, startColumn: column, text };
+    if (this.fragment.commit !== undefined) view.commit = this.fragment.commit;
+    return view;
+  }
 }
 
 /**

@@ -105,13 +105,28 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const config = await configFor(options, findRoot(options.cwd));
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
-  await streamHistory(options.cwd, commits, (c) => newSink(c.sha));
+  // Each commit's fragments are scanned as its output ends, and its builder let go of: memory
+  // stays flat however long the history.
+  let current: FragmentBuilder | undefined;
+  await streamHistory(
+    options.cwd,
+    commits,
+    (c) => (current = newSink(c.sha)),
+    () => {
+      current?.flush(0);
+      builders.length = 0;
+    },
+  );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  // Which of them are still in the tracked files: those need taking out as well as rotating.
+  const present = await scanTracked({ ...options, config });
+  const stillThere = new Set([...present.findings, ...present.suppressed.map((s) => s.finding)].map((f) => `${f.ruleId}\0${f.fingerprint}`));
   const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
   const order = (f: Finding): number => (f.commit === undefined ? -1 : (byCommit.get(f.commit)?.order ?? -1));
   const dated = (f: Finding): Finding => {
     const c = f.commit === undefined ? undefined : byCommit.get(f.commit);
-    return c === undefined ? f : { ...f, author: c.author, date: c.date };
+    const inHead = stillThere.has(`${f.ruleId}\0${f.fingerprint}`);
+    return c === undefined ? { ...f, inHead } : { ...f, author: c.author, date: c.date, inHead };
   };
   return {
     findings: firstIntroductions(findings, (f) => f, order).map(dated),

@@ -53,6 +53,39 @@ export function whatToDo(rules: readonly string[], source: ScanSource = 'staged'
   ];
 }
 
+/**
+ * The end of a history audit: findings per rule and per file, AWS keys by the account their
+ * key IDs name, and which secrets are still in the tracked files versus only in history, with
+ * what each needs.
+ */
+export function auditSummary(findings: readonly Finding[]): string[] {
+  const count = (key: (f: Finding) => string | undefined): [string, number][] => {
+    const m = new Map<string, number>();
+    for (const f of findings) {
+      const k = key(f);
+      if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  };
+  const list = (rows: [string, number][], max = 10): string[] => [
+    ...rows.slice(0, max).map(([k, n]) => `    ${String(n).padStart(4)}  ${k}`),
+    ...(rows.length > max ? [`          ... and ${rows.length - max} more`] : []),
+  ];
+  const accounts = count((f) => (f.ruleId === 'aws-access-key-id' ? (f.facts['awsAccountId'] ?? 'account not encoded (older key ID)') : undefined));
+  const present = findings.filter((f) => f.inHead === true).length;
+  const past = findings.filter((f) => f.inHead === false).length;
+  return [
+    'Audit summary:',
+    '  findings by rule:',
+    ...list(count((f) => f.ruleId)),
+    '  findings by file:',
+    ...list(count((f) => f.path)),
+    ...(accounts.length > 0 ? ['  AWS access key IDs by account:', ...list(accounts)] : []),
+    `  still in the tracked files: ${present} (take each out, then rotate it)`,
+    `  only in history: ${past} (rotate each: every clone and fork still has it)`,
+  ];
+}
+
 export function falsePositiveHelp(rule: string, push = false): string[] {
   return [
     'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',

@@ -81,6 +81,8 @@ export interface Finding {
   /** When scanning history: the commit's author and author date (ISO 8601). */
   author?: string;
   date?: string;
+  /** When scanning history: whether the secret is still in the tracked files (else only in history). */
+  inHead?: boolean;
   /** What the user should know about it beyond the facts (an inline allow that did not apply). */
   notes?: string[];
 }

@@ -5,7 +5,7 @@ import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { identifierAround, nameRejection } from './names.js';
 import { regexHits } from './regex.js';
-import { genericRejection, tooShortFor } from './structured.js';
+import { genericRejection, readsAsTextFor, tooShortFor } from './structured.js';
 import { type SyntaxFamily, syntaxFamily } from './syntax.js';
 
 /**
@@ -88,6 +88,7 @@ function judge(name: string, value: string): boolean {
   if (name !== '' && nameRejection(name) !== undefined) return false;
   if (genericRejection(value) !== undefined) return false;
   if (tooShortFor(name, value, MAY_BE_SHORT)) return false;
+  if (readsAsTextFor(name, value)) return false;
   return shannonEntropy(value) >= 3.0;
 }
 
@@ -148,9 +149,10 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);
         const open = fragment.text.lastIndexOf(name, hit.match.index + 1) - 1;
         if (fragment.text[open] !== hit.match.groups?.['nq']) continue;
-        // The name opens a call, a tuple or a pair: os.Setenv("X", "v"), ("X", "v"), {"X", "v"}.
-        // A name in the middle of a list (['security', 'secret', 'cwe-798']) names nothing.
-        if (!/[([{]\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
+        // The name opens a call, a tuple or a pair (os.Setenv("X", "v"), ("X", "v"), {"X", "v"}),
+        // or follows an argument that is no string (store.Put(ctx, "X", "v")). A string among
+        // strings (['security', 'secret', 'cwe-798']) names nothing.
+        if (!/(?:[([{]|[^'"\s]\s*,)\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
       }
       if (!judge(name, hit.secret)) continue;
       out.push(asAwsSecretKey({
@@ -184,7 +186,7 @@ export const genericSecretPairs: Detector = {
   fallback: true,
   get examples() {
     return {
-      positives: [`os.Setenv("DB_PASSWORD", "${v(201)}")`, `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`],
+      positives: [`os.Setenv("DB_PASSWORD", "${v(201)}")`, `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`, `store.Put(ctx, "DB_PASSWORD", "${v(211)}")`],
       negatives: ['os.Setenv("DB_PASSWORD", os.Getenv("X"))', `t("password", "Password")`, `("NextToken", "${v(207)}")`, `tags: ['security', 'secret', 'external/cwe/${v(210)}']`],
     };
   },

@@ -291,9 +291,6 @@ export function genericRejection(value: string): string | undefined {
   // Type and variable names made of words, digits among them (SensitiveString2048,
   // NonEmptyMaxLength64String, S3StagingLocation).
   if (madeOfWords(value)) return 'identifier';
-  // Words and identifiers with separators or digits (my-database-password-here, Default_Endpoints_2):
-  // their letter pairs are text's. A password's punctuation (!, #, %, @, ...) keeps it a candidate.
-  if (value.length >= 10 && /^[A-Za-z0-9_.\-]+$/.test(value) && readsAsText(value)) return 'reads as text (its letter pairs are words)';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
     // Letters only: a word or an identifier — unless it is long and random-looking.
     if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';
@@ -318,6 +315,15 @@ const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|credential|a
  * more. The short values under those names in real code are made up: docstrings' and tests'
  * keyboard mash (access_token=kjfch2345sdf), not credentials.
  */
+/**
+ * Words and identifiers with separators or digits (my-database-setting-here, Default_Endpoints_2)
+ * under a token, key or secret name: their letter pairs are text's, and services issue no such
+ * tokens. A password may well be words (purple-monkey-dishwasher-7): not judged so.
+ */
+export function readsAsTextFor(name: string, value: string): boolean {
+  return !/passw|pwd|passphrase/i.test(name) && value.length >= 10 && /^[A-Za-z0-9_.\-]+$/.test(value) && readsAsText(value);
+}
+
 export function tooShortFor(name: string, value: string, mayBeShort: RegExp = /passw(?:or)?d|pwd/i): boolean {
   return value.length < 16 && !mayBeShort.test(name);
 }
@@ -371,6 +377,7 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   const byValue = genericRejection(decoded ?? value);
   if (byValue !== undefined) return byValue;
   if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
+  if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
   return undefined;
 }

@@ -39,7 +39,8 @@ function revision(rev: string, what: string): string {
 }
 
 export async function listCommits(cwd: string, selection: HistorySelection): Promise<HistoryCommit[]> {
-  const args = ['log', '--reverse', '-z', '--no-color', '--format=%H%x01%P%x01%aI%x01%an'];
+  // --topo-order: parents before children even where commit dates tie (scripted commits, rebases).
+  const args = ['log', '--reverse', '--topo-order', '-z', '--no-color', '--format=%H%x01%P%x01%aI%x01%an'];
   if (selection.since !== undefined) args.push(`--since=${selection.since}`);
   if (selection.maxCommits !== undefined) args.push(`--max-count=${selection.maxCommits}`);
   const revs = selection.range !== undefined ? [revision(selection.range, '--range')] : selection.refs?.length ? selection.refs.map((r) => revision(r, '--branch')) : ['--all'];
@@ -62,14 +63,20 @@ export async function listCommits(cwd: string, selection: HistorySelection): Pro
  * output from diff-tree is followed by a line this run makes up (diff-tree passes lines that are
  * no commit through), so that where one commit ends is known without parsing git's output twice.
  */
-export async function streamHistory(cwd: string, commits: readonly HistoryCommit[], newSink: (commit: HistoryCommit) => DiffSink): Promise<void> {
+export async function streamHistory(
+  cwd: string,
+  commits: readonly HistoryCommit[],
+  newSink: (commit: HistoryCommit) => DiffSink,
+  /** Called as each commit's output ends, so that what it holds is let go of at once. */
+  commitDone: (commit: HistoryCommit) => void = () => undefined,
+): Promise<void> {
   if (commits.length === 0) return;
   // node:crypto loaded here, not at import: the commit hook never pays for it.
   const { randomBytes } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   const end = `keygate-end-of-commit-${randomBytes(12).toString('hex')}`;
   const input = commits.map((c) => `${c.sha}${c.parent ? ` ${c.parent}` : ''}\n${end}\n`).join('');
   const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
-  const splitter = new CommitSplitter(commits, newSink, Buffer.from(`${end}\n`));
+  const splitter = new CommitSplitter(commits, newSink, commitDone, Buffer.from(`${end}\n`));
   await streamGit(cwd, ['diff-tree', '--stdin', '-r', '--root', ...flags], (chunk) => (splitter.push(chunk), true), input);
   splitter.end();
 }
@@ -78,13 +85,14 @@ export async function streamHistory(cwd: string, commits: readonly HistoryCommit
 class CommitSplitter {
   private index = 0;
   private parser: StagedDiffParser | undefined;
-  /** The commit id and NUL diff-tree puts before a commit's output: not part of the diff. */
-  private headerLeft = 0;
+  /** Still before the NUL that ends the commit id diff-tree puts first (40 or 64 hex digits: SHA-1 or SHA-256). */
+  private inHeader = true;
   private held: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly commits: readonly HistoryCommit[],
     private readonly newSink: (commit: HistoryCommit) => DiffSink,
+    private readonly commitDone: (commit: HistoryCommit) => void,
     private readonly mark: Buffer,
   ) {
     this.begin();
@@ -93,7 +101,7 @@ class CommitSplitter {
   private begin(): void {
     const commit = this.commits[this.index];
     this.parser = commit === undefined ? undefined : new StagedDiffParser(this.newSink(commit));
-    this.headerLeft = 41;
+    this.inHeader = true;
   }
 
   push(chunk: Buffer): void {
@@ -101,6 +109,7 @@ class CommitSplitter {
     for (let at = data.indexOf(this.mark); at !== -1; at = data.indexOf(this.mark)) {
       this.feed(data.subarray(0, at));
       this.parser?.end();
+      this.commitDone(this.commits[this.index] as HistoryCommit);
       this.index++;
       this.begin();
       data = data.subarray(at + this.mark.length);
@@ -113,10 +122,11 @@ class CommitSplitter {
 
   private feed(bytes: Buffer): void {
     let rest = bytes;
-    if (this.headerLeft > 0) {
-      const skip = Math.min(this.headerLeft, rest.length);
-      this.headerLeft -= skip;
-      rest = rest.subarray(skip);
+    if (this.inHeader) {
+      const nul = rest.indexOf(0);
+      if (nul === -1) return; // all of it commit id
+      this.inHeader = false;
+      rest = rest.subarray(nul + 1);
     }
     if (rest.length > 0) {
       if (this.parser === undefined) throw new KeygateError('DIFF_PARSE', 'git diff-tree showed more commits than it was given');

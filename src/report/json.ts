@@ -38,6 +38,7 @@ function findingJson(f: Finding): Record<string, unknown> {
     ...(f.commit !== undefined ? { commit: f.commit } : {}),
     ...(f.author !== undefined ? { author: f.author } : {}),
     ...(f.date !== undefined ? { date: f.date } : {}),
+    ...(f.inHead !== undefined ? { inHead: f.inHead } : {}),
     ...(f.notes !== undefined ? { notes: f.notes } : {}),
   };
 }

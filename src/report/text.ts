@@ -1,5 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import {
+  auditSummary,
   allowCommandFor,
   blockedHeadline,
   falsePositiveHelp,
@@ -48,6 +49,7 @@ export function renderText(report: Report, c: Colors): string {
     for (const f of findings) out.push(...findingLines(f, c));
     const rules = findings.map((f) => f.ruleId);
     out.push('', ...whatToDo(rules, source), '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
+    if (source === 'history') out.push(...auditSummary(findings), '');
   }
   for (const s of suppressed) {
     out.push(c.dim(`  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));

@@ -45,11 +45,17 @@ export function decodedViews(fragment: Fragment): DecodedView[] {
 function escapeViews(fragment: Fragment): DecodedView[] {
   const { text } = fragment;
   const spans: [number, number][] = [];
+  // The current line's bounds, found once per line (a long line full of escapes would cost
+  // its length at each of them).
+  let lineStart = 0;
+  let lineEnd = -1;
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(text); m !== null; m = ESCAPE.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    let lineEnd = text.indexOf('\n', m.index);
-    if (lineEnd === -1) lineEnd = text.length;
+    if (m.index > lineEnd) {
+      lineStart = text.lastIndexOf('\n', m.index) + 1;
+      lineEnd = text.indexOf('\n', m.index);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
     const from = Math.max(lineStart, m.index - REACH);
     const to = Math.min(lineEnd, m.index + m[0].length + REACH);
     const last = spans[spans.length - 1];

@@ -29,7 +29,8 @@ export class Scanner {
   scan(fragment: Fragment): void {
     for (const c of this.candidates(fragment)) {
       const { line, column, lineText } = position(c);
-      const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}`;
+      // The secret's hash too: findings inside one encoded value share its position.
+      const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}\0${quickHash(c.secret)}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);
@@ -105,14 +106,26 @@ const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 function oneRulePerSecret(candidates: Candidate[], broad: ReadonlySet<string>): Candidate[] {
   if (candidates.length < 2) return candidates;
   const narrow = candidates.filter((c) => !broad.has(c.ruleId));
-  const overlaps = (a: Candidate, b: Candidate): boolean => a.start < b.end && b.start < a.end;
+  // The same secret: overlapping, and one's text holding the other's (findings inside one encoded
+  // value share its position, and a key ID and its secret key there are two secrets).
+  const overlaps = (a: Candidate, b: Candidate): boolean =>
+    a.start < b.end && b.start < a.end && (a.secret.includes(b.secret) || b.secret.includes(a.secret));
   const kept = narrow.length === candidates.length ? candidates : candidates.filter((c) => !broad.has(c.ruleId) || !narrow.some((n) => overlaps(n, c)));
   const best = new Map<string, Candidate>();
   const rank = (c: Candidate): number => (c.facts?.['validated'] !== undefined ? 10 : 0) + CONFIDENCE_RANK[c.confidence];
+  // By span and secret: two secrets inside one base64 value share the encoded value's span.
+  const keyOf = (c: Candidate): string => `${c.start}:${c.end}:${quickHash(c.secret)}`;
   for (const c of kept) {
-    const key = `${c.start}:${c.end}`;
+    const key = keyOf(c);
     const known = best.get(key);
     if (known === undefined || rank(c) > rank(known)) best.set(key, c);
   }
-  return best.size === kept.length ? kept : kept.filter((c) => best.get(`${c.start}:${c.end}`) === c);
+  return best.size === kept.length ? kept : kept.filter((c) => best.get(keyOf(c)) === c);
+}
+
+/** FNV-1a of a secret, for telling secrets apart in memory (never shown, never written). */
+function quickHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return `${s.length}:${(h >>> 0).toString(36)}`;
 }

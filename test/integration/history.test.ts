@@ -62,6 +62,27 @@ describe('keygate scan --history (the library)', () => {
       await expect(scanHistory({ cwd: repo.dir, selection: { refs: ['--output=/tmp/x'] } })).rejects.toThrow(/must be a revision/);
     }));
 
+  it('commits with the same timestamp: the secret is still reported at the commit that added it, not at the merge', () =>
+    withRepo(async (repo) => {
+      commit(repo, 'base', { 'README.md': 'hi\n' });
+      repo.git('checkout', '-q', '-b', 'feat');
+      const id = fakeKeyId();
+      const feat = commit(repo, 'feat', { 'feat.ini': `key = ${id}\n` });
+      repo.git('checkout', '-q', 'main');
+      commit(repo, 'main2', { 'other.txt': 'x\n' });
+      repo.gitRun(['merge', '-q', '--no-ff', 'feat', '-m', 'merge'], { env: { GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' } });
+      expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toEqual([`aws-access-key-id feat.ini:1 ${short(feat)}`]);
+    }));
+
+  it('a SHA-256 repository', () =>
+    withRepo(async (repo) => {
+      repo.git('init', '-q', '--object-format=sha256', '-b', 'main', 'sha256');
+      const sub = { ...repo, dir: `${repo.dir}/sha256`, git: (...a: string[]) => repo.git('-C', 'sha256', ...a), gitRun: (a: string[], o?: { env?: Record<string, string> }) => repo.gitRun(['-C', 'sha256', ...a], o), write: (p: string, c: string) => repo.write(`sha256/${p}`, c) };
+      const added = commit(sub as Repo, 'a', { 'k.ini': `key = ${fakeKeyId()}\n` });
+      expect(added).toHaveLength(64);
+      expect(where(await scanHistory({ cwd: sub.dir, selection: {} }))).toEqual([`aws-access-key-id k.ini:1 ${short(added)}`]);
+    }));
+
   it('150 commits stream through one git process: every one is parsed, none lost at chunk edges', () =>
     withRepo(async (repo) => {
       const ids: string[] = [];

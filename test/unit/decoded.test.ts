@@ -67,3 +67,26 @@ describe('string escapes', () => {
   });
 });
 
+
+describe('review findings (issue 11/14 changes)', () => {
+  it('a key ID and its secret key inside one base64 value are two findings', async () => {
+    const id = fakeKeyId();
+    const secret = fakeSecret();
+    const text = `data:\n  creds: ${b64(JSON.stringify({ aws_access_key_id: id, aws_secret_access_key: secret }))}\n`;
+    expect(at(await scan('k8s/s.yaml', text)).sort()).toEqual(['aws-access-key-id 2:10 encoded', 'aws-secret-access-key 2:10 encoded']);
+  });
+
+  it('a long line full of escapes is decoded in linear time', () => {
+    const unit = '"\\u0041b"';
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      const t0 = performance.now();
+      decodedViews({ path: 'm.js', startLine: 1, startColumn: 0, text });
+      return performance.now() - t0;
+    };
+    time(1000);
+    // Quadratic, 8x the text would take 64x the time; linear, 8x (slack for timer noise).
+    const small = Math.max(time(20_000), 1);
+    expect(time(160_000) / small).toBeLessThan(30);
+  });
+});

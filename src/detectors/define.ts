@@ -1,6 +1,6 @@
 import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
 import { shannonEntropy } from './entropy.js';
-import { isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
+import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { regexHits } from './regex.js';
 
 /**
@@ -69,7 +69,7 @@ export function defineRule(spec: RuleSpec): Detector {
         // Even rules that keep their own placeholder checks: a token that is mostly one repeated
         // character (sk_live_xxxxxxxx..., hf_xxxx...) is a placeholder in its own format.
         if (isMostlyPlaceholderRun(hit.secret.replace(/^[A-Za-z]{1,12}[_-](?:[A-Za-z]{1,8}[_-])?/, ''))) continue;
-        if (isWellKnownHash(hit.secret)) continue;
+        if (isWellKnownHash(hit.secret) || isMostlyOneCharacter(hit.secret)) continue;
         const entropy = shannonEntropy(hit.secret);
         if (spec.entropy !== undefined && entropy < spec.entropy) continue;
         const verdict = spec.validate?.(hit.secret, hit.match, fragment) ?? 'unknown';

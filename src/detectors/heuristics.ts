@@ -42,6 +42,19 @@ const PLACEHOLDER_CHARACTER = /[xX*#0.]/;
  * zero bytes is AAAA…, as in Fly.io's macaroons), and peers' fixtures count sk_live_AAAA… as
  * a key.
  */
+/**
+ * A token whose letters and digits are nearly all one character, whatever separators sit
+ * between them (glpat-0000_0000.00, HRKU-000000_0000-0000): a placeholder in its format.
+ */
+export function isMostlyOneCharacter(value: string): boolean {
+  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
+  if (alnum.length < 12) return false;
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const ch of alnum) most = Math.max(most, counts.set(ch, (counts.get(ch) ?? 0) + 1).get(ch) as number);
+  return most >= alnum.length * 0.7;
+}
+
 export function isMostlyPlaceholderRun(value: string): boolean {
   return value.length > 0 && longestRun(value, PLACEHOLDER_CHARACTER) >= Math.max(6, value.length * 0.4);
 }

@@ -14,7 +14,8 @@ const DESCRIBES = new Set(
     'headers prefix suffix format regex pattern policy label placeholder env var variable ref version enabled required provider ' +
     'mode method kind location store manager service exception error errors valid validator validation cache timeout lifetime ' +
     'rotation duration age created updated changed date time strength min max rule rules schema ' +
-    'input text class key_id keyid issuer audience scope scopes source target mask masked hidden visible status state info')
+    'input text class key_id keyid issuer audience scope scopes source target mask masked hidden visible status state info ' +
+    'encryption algorithm algo scheme cipher complexity reset')
     .split(' '),
 );
 

@@ -768,6 +768,8 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     description: 'Airtable personal access token',
     keywords: ['pat'],
     keywordsCaseSensitive: true,
+    // "pat" is in every "path": the rule runs only where a . follows 14 characters on.
+    gate: (text, end) => text.charCodeAt(end + 14) === 46,
     regex: `${B}(?<secret>pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})${E}`,
     entropy: 3.5,
     severity: 'critical',

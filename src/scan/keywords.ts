@@ -147,8 +147,13 @@ export class KeywordRegex implements KeywordSearch {
 
   constructor(private readonly keywords: readonly Keyword[]) {
     const texts = [...new Set(keywords.map((k) => k.text.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.regex = new RegExp(texts.map(escape).join('|'), 'gi');
+    this.source = texts.map(escape).join('|');
+    this.regex = new RegExp(this.source, 'g');
   }
+
+  private readonly source: string;
+  /** For text whose lower case changes its length (a few non-ASCII letters): the case-insensitive form. */
+  private folding: RegExp | undefined;
 
   /** Worked out when first matched (most keywords never are, in a commit), kept as written. */
   private startingWith(match: string): number[] {
@@ -164,9 +169,14 @@ export class KeywordRegex implements KeywordSearch {
   // Indexed loops, not for-of: this runs cold (interpreted) at every commit, where each for-of
   // step allocates, and keyword-dense text has hundreds of matches per fragment.
   scan(text: string, found: OnKeyword): void {
-    const re = this.regex;
+    // A case-sensitive search of the lower-cased text: ~1,000 literal alternatives run faster
+    // so than as one case-insensitive regex. Offsets hold only if lower-casing keeps the length.
+    const lower = text.toLowerCase();
+    const same = lower.length === text.length;
+    const re = same ? this.regex : (this.folding ??= new RegExp(this.source, 'gi'));
+    const subject = same ? lower : text;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
       const starting = this.startingWith(m[0]);
       for (let i = 0; i < starting.length; i++) {
         const index = starting[i]!;

@@ -101,13 +101,15 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
  * its commit, author and date. A secret is reported once per file, at the oldest commit of the
  * selection that added it: kept for 500 commits, or brought again by a merge, it is one finding.
  */
-export async function scanHistory(options: ScanOptions & { selection: HistorySelection }): Promise<Report> {
+export async function scanHistory(options: ScanOptions & { selection: HistorySelection; onProgress?: (p: HistoryProgress) => void }): Promise<Report> {
   const config = await configFor(options, findRoot(options.cwd));
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
   // Each commit's fragments are scanned as its output ends, and its builder let go of: memory
   // stays flat however long the history.
   let current: FragmentBuilder | undefined;
+  let done = 0;
+  const started = Date.now();
   await streamHistory(
     options.cwd,
     commits,
@@ -115,6 +117,8 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     () => {
       current?.flush(0);
       builders.length = 0;
+      done++;
+      options.onProgress?.({ commits: done, of: commits.length, bytes: stats.bytes, ms: Date.now() - started });
     },
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
@@ -134,6 +138,14 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     stats: { ...stats, commits: commits.length },
     source: 'history',
   };
+}
+
+/** How far a history scan has got: commits done of all, bytes of added lines read, time so far. */
+export interface HistoryProgress {
+  commits: number;
+  of: number;
+  bytes: number;
+  ms: number;
 }
 
 /** One per (rule, secret, file): the one at the oldest commit; in commit order. */

@@ -86,6 +86,15 @@ export function auditSummary(findings: readonly Finding[]): string[] {
   ];
 }
 
+/** A history scan's status line: commits and MB done, rate, and time left. */
+export function historyProgress(p: { commits: number; of: number; bytes: number; ms: number }): string {
+  const mb = p.bytes / 1024 / 1024;
+  const secs = p.ms / 1000;
+  const perSec = secs > 0 ? p.commits / secs : 0;
+  const left = perSec > 0 ? Math.ceil((p.of - p.commits) / perSec) : undefined;
+  return `keygate: ${p.commits}/${p.of} commits, ${mb.toFixed(1)} MB, ${perSec.toFixed(0)} commits/s${left !== undefined ? `, ~${left} s left` : ''}`;
+}
+
 export function falsePositiveHelp(rule: string, push = false): string[] {
   return [
     'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',
@@ -225,6 +234,7 @@ Options:
                     it: 2024-01-01, "6 months ago") and --max-commits N (the newest N) limit it.
   --range A..B      Scan what B adds over A.
   --all-files       With no files: ignored files too.
+  --quiet           No status lines (a history scan shows them on a terminal's stderr).
   --format <fmt>    text (default), json or sarif. JSON:
                     {"version":1,"findings":[{"rule","file","line","column","match",
                     "fingerprint","severity",...}],"suppressed":[...],"stats":{...}}

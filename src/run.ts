@@ -44,6 +44,8 @@ export function io(argv: string[]): Io {
     today: () => new Date().toISOString().slice(0, 10),
     // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream (~4 ms).
     ...(isatty(0) ? { ask } : {}),
+    // On a terminal only: a CI log or a redirected stderr gets no status lines.
+    ...(isatty(2) ? { progress: (line: string) => void process.stderr.write(`\r\x1b[K${line}`) } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface Io {
   now(): Date;
   /** Reads one line from the user, or undefined when there is no terminal. */
   ask?(question: string): Promise<string | undefined>;
+  /** Rewrites one status line on a terminal's stderr; absent when stderr is no terminal. */
+  progress?(line: string): void;
 }
 
 export const EXIT_CLEAN = 0;

@@ -5,8 +5,8 @@ import { applyBaseline, type Baseline, loadBaseline } from '../allow/baseline.js
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import type { HistorySelection } from '../git/history.js';
-import { scanFiles, scanHistory, scanStaged, scanWorkTree } from '../index.js';
-import { lastRunNotSaved, outputNotWritten, SCAN_USAGE } from '../messages.js';
+import { type HistoryProgress, scanFiles, scanHistory, scanStaged, scanWorkTree } from '../index.js';
+import { historyProgress, lastRunNotSaved, outputNotWritten, SCAN_USAGE } from '../messages.js';
 import { displayPath } from '../report/display.js';
 import { renderJson } from '../report/json.js';
 import { saveLastRun } from '../report/last-run.js';
@@ -44,6 +44,7 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
       since: { type: 'string' },
       'max-commits': { type: 'string' },
       'all-files': { type: 'boolean' },
+      quiet: { type: 'boolean' },
       ...REPORT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,7 +66,7 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
     source === 'staged'
       ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
       : source === 'history'
-        ? await scanHistory({ cwd: io.cwd, selection: historySelection(values) })
+        ? await scanHistory({ cwd: io.cwd, selection: historySelection(values), ...progressFor(io, values.quiet === true) })
         : positionals.length > 0
           ? await scanFiles({ cwd: io.cwd, paths: positionals })
           : await scanWorkTree({ cwd: io.cwd, allFiles: values['all-files'] === true });
@@ -104,6 +105,23 @@ function scanSource(values: SourceValues, files: readonly string[]): 'staged' | 
     throw new KeygateError('USAGE', '--all-files is for a scan of the work tree (keygate scan with no files)', { hint: 'see keygate scan --help' });
   }
   return values.staged ? 'staged' : history ? 'history' : 'files';
+}
+
+/**
+ * Status lines for a long history scan: on a terminal's stderr only (io.progress is absent
+ * otherwise), at most a few a second, and none with --quiet. The line is cleared at the end.
+ */
+function progressFor(io: Io, quiet: boolean): { onProgress?: (p: HistoryProgress) => void } {
+  const show = io.progress;
+  if (quiet || show === undefined) return {};
+  let last = 0;
+  return {
+    onProgress: (p) => {
+      if (p.commits < p.of && p.ms - last < 250) return;
+      last = p.ms;
+      show(p.commits < p.of ? historyProgress(p) : '');
+    },
+  };
 }
 
 function historySelection(values: SourceValues): HistorySelection {

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { historyProgress } from '../../src/messages.js';
 import { scanHistory } from '../../src/index.js';
 import type { Report } from '../../src/types.js';
-import { type Repo, withRepo } from '../helpers/repo.js';
+import { CLI, gitEnv, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
 /** keygate's history scan (issue 14), on real repositories built commit by commit. */
@@ -142,4 +144,30 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
         expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       }
     }));
+});
+
+describe('progress of a history scan', () => {
+  it('status lines go to a terminal only: none when stderr is a pipe, none with --quiet', () =>
+    withRepo((repo) => {
+      for (let i = 0; i < 5; i++) commit(repo, `c${i}`, { [`f${i}.txt`]: `line ${i}\n` });
+      const piped = repo.keygate(['scan', '--history']);
+      expect(piped.status).toBe(0);
+      expect(piped.stderr).not.toContain('\r');
+      const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
+      if (!hasScript) {
+        console.warn('progress on a terminal: not tested here (no `script` command to give keygate a terminal)');
+        return;
+      }
+      // script(1) gives keygate a terminal for stdout and stderr, as a developer's shell does.
+      const onTerminal = (args: string) =>
+        spawnSync('script', ['-qec', `${process.execPath} ${CLI} scan --history ${args}`, '/dev/null'], { cwd: repo.dir, env: gitEnv(), encoding: 'utf8' });
+      const shown = onTerminal('--no-color');
+      expect(shown.status).toBe(0);
+      expect(shown.stdout).toContain('\r\x1b[K'); // the status line, cleared at the end
+      expect(onTerminal('--no-color --quiet').stdout).not.toContain('\r\x1b[K');
+    }));
+
+  it('the status line says commits, MB, rate and time left', () => {
+    expect(historyProgress({ commits: 250, of: 1000, bytes: 3 * 1024 * 1024, ms: 500 })).toBe('keygate: 250/1000 commits, 3.0 MB, 500 commits/s, ~2 s left');
+  });
 });

@@ -5,12 +5,12 @@ import { DETECTORS } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeygateError } from './errors.js';
-import { runGit, streamBlobs, streamCommit, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { runGit, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
-import { type HistorySelection, listCommits, streamHistory } from './git/history.js';
+import { commitsWithParents, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { Detector, Finding, Report, ScanStats, Suppressed } from './types.js';
 
 export type * from './types.js';
@@ -90,7 +90,18 @@ export async function scanWorkTree(options: ScanOptions & { allFiles?: boolean }
 export async function scanCommits(options: ScanOptions & { commits: readonly string[] }): Promise<Report> {
   const config = await configFor(options, findRoot(options.cwd));
   const { scanner, newSink, stats, builders } = pipeline(options, config);
-  for (const commit of options.commits) await streamCommit(options.cwd, commit, newSink(commit));
+  // One git process for all of them, as for history (a merge: what it adds over its first parent).
+  const commits = await commitsWithParents(options.cwd, options.commits);
+  let current: FragmentBuilder | undefined;
+  await streamHistory(
+    options.cwd,
+    commits,
+    (c) => (current = newSink(c.sha)),
+    () => {
+      current?.flush(0);
+      builders.length = 0;
+    },
+  );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }

@@ -59,6 +59,22 @@ export async function listCommits(cwd: string, selection: HistorySelection): Pro
 }
 
 /**
+ * The given commits (a push's), in the order given, each with its first parent: read by one
+ * `git rev-list --stdin` (a push of thousands of commits would not fit on a command line).
+ */
+export async function commitsWithParents(cwd: string, shas: readonly string[]): Promise<HistoryCommit[]> {
+  if (shas.length === 0) return [];
+  let out = '';
+  await streamGit(cwd, ['rev-list', '--stdin', '--no-walk=unsorted', '--parents'], (chunk) => ((out += chunk.toString('latin1')), true), shas.join('\n') + '\n');
+  const commits = out.split('\n').filter(Boolean).map((line) => {
+    const [sha = '', parent] = line.split(' ');
+    return { sha, date: '', author: '', ...(parent ? { parent } : {}) };
+  });
+  if (commits.length !== shas.length) throw new KeygateError('DIFF_PARSE', `git rev-list named ${commits.length} of ${shas.length} commits`);
+  return commits;
+}
+
+/**
  * Streams what each commit added into the sink `newSink` gives for it, in order. Each commit's
  * output from diff-tree is followed by a line this run makes up (diff-tree passes lines that are
  * no commit through), so that where one commit ends is known without parsing git's output twice.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { historyProgress } from '../../src/messages.js';
-import { scanHistory } from '../../src/index.js';
+import { scanCommits, scanHistory } from '../../src/index.js';
 import type { Report } from '../../src/types.js';
 import { CLI, gitEnv, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
@@ -170,4 +170,24 @@ describe('progress of a history scan', () => {
   it('the status line says commits, MB, rate and time left', () => {
     expect(historyProgress({ commits: 250, of: 1000, bytes: 3 * 1024 * 1024, ms: 500 })).toBe('keygate: 250/1000 commits, 3.0 MB, 500 commits/s, ~2 s left');
   });
+});
+
+describe('pre-push (scanCommits) reads commits the same way', () => {
+  it('one git for all the pushed commits, in order; a merge: what it adds over its first parent', () =>
+    withRepo(async (repo) => {
+      commit(repo, 'base', { 'app.env': 'MODE=dev\n' });
+      repo.git('checkout', '-q', '-b', 'side');
+      commit(repo, 'side', { 'app.env': 'MODE=side\n' });
+      repo.git('checkout', '-q', 'main');
+      commit(repo, 'main', { 'app.env': 'MODE=main\n' });
+      expect(repo.gitRun(['merge', '-q', 'side', '-m', 'merge']).status).not.toBe(0);
+      repo.write('app.env', `MODE=both\nAWS_ACCESS_KEY_ID=${fakeKeyId()}\n`);
+      repo.git('add', 'app.env');
+      repo.gitRun(['commit', '-q', '--no-edit']);
+      const shas = repo.git('rev-list', '--reverse', 'HEAD').trim().split('\n');
+      const report = await scanCommits({ cwd: repo.dir, commits: shas });
+      expect(report.stats.commits).toBe(4);
+      expect(where(report)).toEqual([`aws-access-key-id app.env:2 ${short(shas[3]!)}`]);
+      await expect(scanCommits({ cwd: repo.dir, commits: ['0123456789abcdef0123456789abcdef01234567'] })).rejects.toThrow();
+    }));
 });

@@ -4,7 +4,7 @@
  * Every value here is generated from a seed; none was ever issued by a provider.
  */
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** xorshift32: tiny, seeded, and good enough to look random to an entropy gate. */
 function* prng(seed: number): Generator<number> {
@@ -42,6 +42,15 @@ export function fakeBase64(length: number, seed: number): string {
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const HEX = '0123456789abcdef';
 export const URLSAFE = ALNUM + '_-';
+export const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+export const DIGITS = '0123456789';
+
+/** A fake version-4 UUID (RFC 4122 version and variant digits in place). */
+export function fakeUuid(seed: number): string {
+  const h = fakeString(HEX, 32, seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
 
 /** prefix + n characters of alphabet: the shape of most vendor tokens. */
 export function fakeToken(prefix: string, alphabet: string, n: number, seed: number): string {

@@ -4,6 +4,7 @@ import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { isVersion } from './heuristics.js';
+import { jsonSegment } from './json-segment.js';
 import { readsAsText } from './randomness.js';
 import { identifierAround, nameRejection } from './names.js';
 import { syntaxFamily } from './syntax.js';
@@ -76,15 +77,6 @@ export const privateKey: Detector = {
 
 const JWT_RE = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dg;
 
-function decodeJson(part: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function fakeJwt(seed: number): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: fakeString(ALNUM, 12, seed), iat: 1700000000 })}.${fakeString(URLSAFE, 43, seed + 1)}`;
@@ -109,7 +101,7 @@ export const jwt: Detector = {
     const out: Candidate[] = [];
     for (const hit of regexHits(JWT_RE, fragment.text)) {
       const [header] = hit.secret.split('.');
-      const decoded = decodeJson(header ?? '');
+      const decoded = jsonSegment(header ?? '');
       if (decoded === undefined || typeof decoded['alg'] !== 'string' || decoded['alg'] === 'none') continue;
       out.push({
         ruleId: 'jwt',

@@ -1,4 +1,4 @@
-import { B, E } from './boundaries.js';
+import { B, E } from './regex-parts.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
 import { assignmentWithin, defineRule } from './define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';

@@ -260,7 +260,8 @@ describe('npx keygate install (packed tarball, offline)', () => {
 
   it('refuses, changing nothing, where a hook could not work or the repo is broken', () =>
     withRepo((repo) => {
-      const globalConfig = join(repo.dir, '..', `global-${Date.now()}.gitconfig`);
+      // Beside the repository, named after its (unique) temp directory: no clock in test data.
+      const globalConfig = `${repo.dir}.global.gitconfig`;
       writeFileSync(globalConfig, '[core]\n\thooksPath = /opt/corp/hooks\n');
       try {
         const shadowed = npxKeygate(repo.dir, ['install'], { GIT_CONFIG_GLOBAL: globalConfig });

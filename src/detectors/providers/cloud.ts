@@ -1,8 +1,9 @@
-import { B, E } from '../boundaries.js';
 import type { Detector } from '../../types.js';
 import { assignmentWithin, defineRule } from '../define.js';
-import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import { hasSequentialRun } from '../heuristics.js';
+import { ALNUM, B64, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
+import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
+import { jwtClaims } from '../json-segment.js';
 
 /*
  * Cloud and infrastructure providers: keys and tokens of cloud platforms, CDNs, hosting and
@@ -15,24 +16,10 @@ import { hasSequentialRun } from '../heuristics.js';
 /** Base64 boundaries: a key inside a longer base64 run is not that key. */
 const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';
-/** An assignment after a name: closing quote or bracket, then = or :, then an opening quote. */
-const ASSIGN = `["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?`;
 const SEP = '[_\\-.]?';
-const UUID_RE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-const B64 = ALNUM + '+/';
-const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-function uuid(seed: number): string {
-  const h = fakeString(HEX, 32, seed);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
-/** `name = value` where the provider's name is part of the name. */
-function named(name: string, value: string, after = '(?![A-Za-z0-9])'): string {
-  return `${name}${ASSIGN}(?<secret>${value})${after}`;
-}
 
 /*
  * Azure "identifiable keys" (Microsoft, microsoft/security-utilities: IdentifiableMetadata.cs
@@ -109,19 +96,11 @@ function fakeAgeKey(seed: number): string {
   return `${hrp}1${[...data, ...checksum].map((v) => BECH32[v]).join('')}`.toUpperCase();
 }
 
-function decodeJwtPayload(token: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as unknown;
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 function fakeKubernetesToken(seed: number, bound: boolean): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const ns = fakeString('abcdefghijklmnopqrstuvwxyz', 8, seed);
   const payload = bound
-    ? { aud: ['https://kubernetes.default.svc.cluster.local'], exp: 1900000000, iat: 1700000000, iss: 'https://kubernetes.default.svc.cluster.local', 'kubernetes.io': { namespace: ns, serviceaccount: { name: 'deployer', uid: uuid(seed + 1) } }, sub: `system:serviceaccount:${ns}:deployer` }
+    ? { aud: ['https://kubernetes.default.svc.cluster.local'], exp: 1900000000, iat: 1700000000, iss: 'https://kubernetes.default.svc.cluster.local', 'kubernetes.io': { namespace: ns, serviceaccount: { name: 'deployer', uid: fakeUuid(seed + 1) } }, sub: `system:serviceaccount:${ns}:deployer` }
     : { iss: 'kubernetes/serviceaccount', 'kubernetes.io/serviceaccount/namespace': ns, 'kubernetes.io/serviceaccount/secret.name': 'deployer-token-x1y2z', 'kubernetes.io/serviceaccount/service-account.name': 'deployer', sub: `system:serviceaccount:${ns}:deployer` };
   return `${b64({ alg: 'RS256', kid: fakeString(URLSAFE, 43, seed + 2) })}.${b64(payload)}.${fakeString(URLSAFE, 342, seed + 3)}`;
 }
@@ -773,7 +752,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'scaleway-secret-key',
     description: 'Scaleway API secret key (UUID, named as such)',
     keywords: ['scw_', 'scaleway'],
-    regex: named(`(?:scw|scaleway)${SEP}(?:secret${SEP}key|token|api${SEP}key)`, UUID_RE, '(?![0-9a-f-])'),
+    regex: named(`(?:scw|scaleway)${SEP}(?:secret${SEP}key|token|api${SEP}key)`, UUID, '(?![0-9a-f-])'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -781,8 +760,8 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`SCW_SECRET_KEY=${uuid(11118)}`, `scaleway_secret_key = "${uuid(11119)}"`],
-        negatives: ['SCW_SECRET_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', `SCW_DEFAULT_PROJECT_ID=${uuid(11120)}`, 'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000'],
+        positives: [`SCW_SECRET_KEY=${fakeUuid(11118)}`, `scaleway_secret_key = "${fakeUuid(11119)}"`],
+        negatives: ['SCW_SECRET_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', `SCW_DEFAULT_PROJECT_ID=${fakeUuid(11120)}`, 'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000'],
       };
     },
   }),
@@ -964,7 +943,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
     severity: 'critical',
     get examples() {
-      const token = (seed: number) => Buffer.from(JSON.stringify({ a: fakeString(HEX, 32, seed), s: Buffer.from(fakeString(B64, 32, seed + 1)).toString('base64'), t: uuid(seed + 2) })).toString('base64');
+      const token = (seed: number) => Buffer.from(JSON.stringify({ a: fakeString(HEX, 32, seed), s: Buffer.from(fakeString(B64, 32, seed + 1)).toString('base64'), t: fakeUuid(seed + 2) })).toString('base64');
       return {
         positives: [`cloudflared tunnel run --token ${token(11221)}`, `TUNNEL_TOKEN=${token(11224)}`],
         negatives: [`TUNNEL_TOKEN=${Buffer.from(JSON.stringify({ a: 'x', note: fakeString(ALNUM, 120, 11227) })).toString('base64')}`, 'TUNNEL_TOKEN=eyJhIjoi<token>'],
@@ -983,7 +962,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`{"AccountTag":"${fakeString(HEX, 32, 11228)}","TunnelSecret":"${fakeString(B64, 43, 11229)}=","TunnelID":"${uuid(11230)}"}`],
+        positives: [`{"AccountTag":"${fakeString(HEX, 32, 11228)}","TunnelSecret":"${fakeString(B64, 43, 11229)}=","TunnelID":"${fakeUuid(11230)}"}`],
         negatives: ['{"AccountTag":"x","TunnelSecret":"<secret>","TunnelID":"y"}', `{"TunnelSecret":"${'A'.repeat(43)}="}`],
       };
     },
@@ -1092,7 +1071,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: `(?<![A-Za-z0-9_\\-])(?<secret>eyJ[A-Za-z0-9_\\-]{10,400}\\.eyJ[A-Za-z0-9_\\-]{40,3000}\\.[A-Za-z0-9_\\-]{40,1400})(?![A-Za-z0-9_\\-])`,
     placeholders: false,
     validate: (s) => {
-      const claims = decodeJwtPayload(s);
+      const claims = jwtClaims(s);
       if (claims === undefined) return 'invalid';
       if (claims['iss'] === 'kubernetes/serviceaccount') return 'valid';
       const k = claims['kubernetes.io'];
@@ -1337,14 +1316,14 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'consul-acl-token',
     description: 'HashiCorp Consul ACL token (UUID, named as such)',
     keywords: ['consul'],
-    regex: named(`consul${SEP}(?:http${SEP})?(?:acl${SEP})?(?:master${SEP}|bootstrap${SEP}|agent${SEP})?token`, UUID_RE, '(?![0-9a-f-])'),
+    regex: named(`consul${SEP}(?:http${SEP})?(?:acl${SEP})?(?:master${SEP}|bootstrap${SEP}|agent${SEP})?token`, UUID, '(?![0-9a-f-])'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
     get examples() {
       return {
-        positives: [`CONSUL_HTTP_TOKEN=${uuid(11190)}`, `consul_token = "${uuid(11191)}"`],
+        positives: [`CONSUL_HTTP_TOKEN=${fakeUuid(11190)}`, `consul_token = "${fakeUuid(11191)}"`],
         negatives: ['CONSUL_HTTP_TOKEN=${CONSUL_TOKEN}', 'CONSUL_HTTP_TOKEN=00000000-0000-0000-0000-000000000000', `CONSUL_HTTP_ADDR=http://127.0.0.1:8500`],
       };
     },
@@ -1355,15 +1334,15 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'nomad-acl-token',
     description: 'HashiCorp Nomad ACL token (UUID, named as such)',
     keywords: ['nomad'],
-    regex: named(`nomad${SEP}(?:acl${SEP})?(?:bootstrap${SEP})?token`, UUID_RE, '(?![0-9a-f-])'),
+    regex: named(`nomad${SEP}(?:acl${SEP})?(?:bootstrap${SEP})?token`, UUID, '(?![0-9a-f-])'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
     get examples() {
       return {
-        positives: [`NOMAD_TOKEN=${uuid(11192)}`],
-        negatives: ['NOMAD_TOKEN=${NOMAD_TOKEN}', `NOMAD_JOB_ID=${uuid(11193)}`],
+        positives: [`NOMAD_TOKEN=${fakeUuid(11192)}`],
+        negatives: ['NOMAD_TOKEN=${NOMAD_TOKEN}', `NOMAD_JOB_ID=${fakeUuid(11193)}`],
       };
     },
   }),

@@ -1,8 +1,8 @@
-import { B, E } from '../boundaries.js';
 import { base62, crc32 } from '../checksums.js';
 import { assignmentWithin, defineRule } from '../define.js';
-import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
+import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, URLSAFE } from '../fake.js';
+import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
 
 /*
  * Messaging, e-mail, SMS/voice, identity and social providers. Prefixed formats match on their
@@ -11,23 +11,10 @@ import type { Detector } from '../../types.js';
  * generated here from a seed (12000-12999), never written out.
  */
 
-/** Between a name and its value: a closing quote or bracket, then = or :, then an opening quote. */
-const A = `["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?`;
 /** A separator inside an assigned name (TWILIO_AUTH_TOKEN, twilio.authToken, twilio-auth-token). */
 const S = '[_.\\-]?';
-const DIGITS = '0123456789';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-/** `name` (a regex over the assigned name), then an assignment, then the secret. */
-function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): string {
-  return `${name}${A}(?<secret>${secret})${after}`;
-}
 
-function fakeUuid(seed: number): string {
-  const h = fakeString(HEX, 32, seed);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
@@ -310,7 +297,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
     id: 'infobip-api-key',
     description: 'Infobip API key (named, or in an "Authorization: App" header)',
     keywords: ['infobip', 'authorization: app ', '"authorization": "app '],
-    regex: `(?:infobip${S}(?:api${S})?key${A}|Authorization["']?\\s{0,3}[:=]\\s{0,3}["']?App\\s)(?<secret>[0-9a-f]{32}-${UUID})(?![0-9a-f\\-])`,
+    regex: `(?:infobip${S}(?:api${S})?key${ASSIGN}|Authorization["']?\\s{0,3}[:=]\\s{0,3}["']?App\\s)(?<secret>[0-9a-f]{32}-${UUID})(?![0-9a-f\\-])`,
     ignoreCase: true,
     entropy: 3.0,
     severity: 'high',
@@ -772,7 +759,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
     id: 'okta-api-token',
     description: 'Okta API token (SSWS header, or named as such)',
     keywords: ['ssws', 'okta'],
-    regex: `(?:SSWS\\s{1,3}|okta${S}(?:api${S})?(?:token|key)${A})(?<secret>00[A-Za-z0-9_\\-]{40})(?![A-Za-z0-9_\\-])`,
+    regex: `(?:SSWS\\s{1,3}|okta${S}(?:api${S})?(?:token|key)${ASSIGN})(?<secret>00[A-Za-z0-9_\\-]{40})(?![A-Za-z0-9_\\-])`,
     ignoreCase: true,
     entropy: 3.5,
     severity: 'critical',

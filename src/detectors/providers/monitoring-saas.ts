@@ -1,8 +1,9 @@
-import { B, E } from '../boundaries.js';
 import { assignmentWithin, defineRule } from '../define.js';
 import { hasSequentialRun } from '../heuristics.js';
-import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
+import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
+import { B, E, UUID } from '../regex-parts.js';
+import { jsonSegment } from '../json-segment.js';
 
 /*
  * Monitoring, logging, analytics, feature flags, CMS and productivity SaaS. Prefixed formats
@@ -12,10 +13,6 @@ import type { Detector } from '../../types.js';
  */
 
 
-const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const DIGITS = '0123456789';
-const UUID_RE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /**
  * `<provider>...<kind> = value`: the provider's name, up to 24 more name characters, a word for
@@ -25,24 +22,11 @@ function named(provider: string, kind: string, value: string, after = '(?![A-Za-
   return `(?:${provider})[A-Za-z0-9_.\\-]{0,24}?(?:${kind})(?:[_.\\-]?key)?["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>${value})${after}`;
 }
 
-function fakeUuid(seed: number): string {
-  const h = fakeString(HEX, 32, seed);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
 
 function b64url(o: unknown): string {
   return Buffer.from(JSON.stringify(o)).toString('base64url');
 }
 
-/** The decoded JSON of a base64url segment, or undefined. */
-function jsonOf(segment: string): Record<string, unknown> | undefined {
-  try {
-    const v = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A JWT-shaped fake: header and payload as given, a random signature. */
 function fakeJwt(payload: object, seed: number): string {
@@ -83,7 +67,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'launchdarkly-sdk-key',
     description: 'LaunchDarkly server-side SDK key',
     keywords: ['sdk-'],
-    regex: `(?<![A-Za-z0-9_\\-])(?<secret>sdk-${UUID_RE})(?![0-9a-f\\-])`,
+    regex: `(?<![A-Za-z0-9_\\-])(?<secret>sdk-${UUID})(?![0-9a-f\\-])`,
     entropy: 3.0,
     severity: 'medium',
     confidence: 'medium',
@@ -101,7 +85,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'launchdarkly-access-token',
     description: 'LaunchDarkly REST API access token (named as such)',
     keywords: ['launchdarkly'],
-    regex: named('launchdarkly', 'token|key', `api-${UUID_RE}`),
+    regex: named('launchdarkly', 'token|key', `api-${UUID}`),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -157,7 +141,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'hubspot-private-app-token',
     description: 'HubSpot private app access token',
     keywords: ['pat-na', 'pat-eu', 'pat-ap'],
-    regex: `${B}(?<secret>pat-(?:na|eu|ap)[0-9]-${UUID_RE})(?![0-9a-f\\-])`,
+    regex: `${B}(?<secret>pat-(?:na|eu|ap)[0-9]-${UUID})(?![0-9a-f\\-])`,
     entropy: 3.0,
     severity: 'critical',
     confidence: 'medium',
@@ -178,7 +162,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     keywords: ['sk.eyj'],
     regex: `${B}(?<secret>sk\\.eyJ[A-Za-z0-9_\\-]{10,300}\\.[A-Za-z0-9_\\-]{20,40})${E}`,
     validate: (s) => {
-      const payload = jsonOf(s.split('.')[1] ?? '');
+      const payload = jsonSegment(s.split('.')[1] ?? '');
       if (payload === undefined) return 'unknown';
       return typeof payload['u'] === 'string' && typeof payload['a'] === 'string' ? 'valid' : 'invalid';
     },
@@ -367,7 +351,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'opsgenie-api-key',
     description: 'Opsgenie API key (named as such, or as a GenieKey header)',
     keywords: ['opsgenie', 'geniekey'],
-    regex: `(?:opsgenie[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|GenieKey\\s)(?<secret>${UUID_RE})(?![0-9a-f\\-])`,
+    regex: `(?:opsgenie[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|GenieKey\\s)(?<secret>${UUID})(?![0-9a-f\\-])`,
     ignoreCase: true,
     entropy: 3.0,
     severity: 'critical',
@@ -568,7 +552,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'appsignal-push-api-key',
     description: 'AppSignal Push API key (named as such)',
     keywords: ['appsignal'],
-    regex: named('appsignal', 'push[_\\-]?api[_\\-]?key|api[_\\-]?key|token', UUID_RE),
+    regex: named('appsignal', 'push[_\\-]?api[_\\-]?key|api[_\\-]?key|token', UUID),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -588,7 +572,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'logzio-token',
     description: 'Logz.io shipping or API token (named as such)',
     keywords: ['logz'],
-    regex: named('logz(?:[_.\\-]?io)?', 'token|key', `[A-Za-z]{32}|${UUID_RE}`),
+    regex: named('logz(?:[_.\\-]?io)?', 'token|key', `[A-Za-z]{32}|${UUID}`),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -608,7 +592,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'loggly-token',
     description: 'Loggly customer or API token (named as such)',
     keywords: ['loggly'],
-    regex: named('loggly', 'token|key', UUID_RE),
+    regex: named('loggly', 'token|key', UUID),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -647,7 +631,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'coralogix-api-key',
     description: 'Coralogix private / Send-Your-Data API key (named as such)',
     keywords: ['coralogix'],
-    regex: named('coralogix', 'key|token', `${UUID_RE}|cx[tu]p_[A-Za-z0-9]{30}`),
+    regex: named('coralogix', 'key|token', `${UUID}|cx[tu]p_[A-Za-z0-9]{30}`),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
@@ -727,7 +711,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     id: 'hubspot-api-key',
     description: 'HubSpot legacy API key (named as such, or as hapikey)',
     keywords: ['hubspot', 'hapikey'],
-    regex: `(?:hubspot[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|hapikey=)(?<secret>${UUID_RE})(?![0-9a-f\\-])`,
+    regex: `(?:hubspot[A-Za-z0-9_.\\-]{0,24}?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?|hapikey=)(?<secret>${UUID})(?![0-9a-f\\-])`,
     ignoreCase: true,
     entropy: 3.0,
     severity: 'critical',
@@ -910,7 +894,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     gate: assignmentWithin(40),
     validate: (s) => {
       if (!s.startsWith('eyJ')) return 'unknown';
-      const payload = jsonOf(s.split('.')[1] ?? '');
+      const payload = jsonSegment(s.split('.')[1] ?? '');
       return payload !== undefined && 'userInformation' in payload ? 'valid' : 'invalid';
     },
     severity: 'high',
@@ -936,7 +920,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     gate: assignmentWithin(40),
     validate: (s) => {
-      const payload = jsonOf(s.split('.')[1] ?? '');
+      const payload = jsonSegment(s.split('.')[1] ?? '');
       if (payload === undefined) return 'invalid';
       return typeof payload['iss'] === 'string' && payload['iss'].includes('calendly.com') ? 'valid' : 'unknown';
     },
@@ -960,7 +944,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     ignoreCase: true,
     gate: assignmentWithin(40),
     validate: (s) => {
-      const payload = jsonOf(s.split('.')[1] ?? '');
+      const payload = jsonSegment(s.split('.')[1] ?? '');
       if (payload === undefined) return 'invalid';
       return 'tid' in payload && 'uid' in payload ? 'valid' : 'unknown';
     },
@@ -1119,7 +1103,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     keywords: ['eyjtaxjvlm9yawdpbii6'],
     regex: `${B}(?<secret>eyJtaXJvLm9yaWdpbiI6I[A-Za-z0-9]{6,20}_[A-Za-z0-9_\\-]{20,60})(?![A-Za-z0-9_\\-])`,
     validate: (s) => {
-      const head = jsonOf(s.slice(0, s.indexOf('_')));
+      const head = jsonSegment(s.slice(0, s.indexOf('_')));
       return head !== undefined && typeof head['miro.origin'] === 'string' ? 'valid' : 'invalid';
     },
     severity: 'high',

@@ -1,7 +1,7 @@
-import { B, E } from '../boundaries.js';
 import { assignmentWithin, defineRule } from '../define.js';
-import { ALNUM, fakeBase64, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
+import { ALNUM, fakeBase64, fakeString, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
+import { B, E, UUID } from '../regex-parts.js';
 
 /*
  * Payments and crypto, AI providers, databases, and the password hashes people paste. Each
@@ -12,14 +12,11 @@ import type { Detector } from '../../types.js';
  */
 
 
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const B32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
 /** Crockford base32, lower case: the alphabet of ULIDs. */
 const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
 /** The alphabet of crypt(3) salts and hashes, bcrypt's included. */
 const CRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
  * Words an assigned name may go on with after the provider's (MISTRAL_API_KEY, plaidSecret,
@@ -53,12 +50,7 @@ function anyCase(word: string): string {
 /** MD4 of the empty UTF-16 string: the NT hash of an account with no password. */
 const EMPTY_NT_HASH = ['31d6cfe0', 'd16ae931', 'b73c59d7', 'e0c089c0'].join('');
 
-function fakeUuid(seed: number): string {
-  const h = fakeString(HEX, 32, seed);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** RFC 4122: version 1-5 in the 13th hex digit, variant 8-b in the 17th. */
 function isRfc4122(uuid: string): boolean {

@@ -1,8 +1,9 @@
-import { B, E } from '../boundaries.js';
 import { crc32 } from '../checksums.js';
 import { assignmentWithin, defineRule } from '../define.js';
-import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from '../fake.js';
 import type { Detector } from '../../types.js';
+import { ALNUM, fakeString, fakeToken, fakeUuid, HEX, UPPER_ALNUM, URLSAFE } from '../fake.js';
+import { B, E, named, UUID } from '../regex-parts.js';
+import { jwtClaims } from '../json-segment.js';
 
 /*
  * Source hosting, CI/CD, package registries and developer tooling. Each rule names, in a
@@ -13,41 +14,17 @@ import type { Detector } from '../../types.js';
 
 
 const LOWER_B32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Up to 20 name characters between the provider's name and the credential word. */
 const GAP = '[A-Za-z0-9_.\\-]{0,20}?';
 
-/**
- * `name = value` (or `name: value`, `"name": "value"`, `name]=value`): the secret assigned to a
- * name matching `name`, not followed by another character of its alphabet.
- */
-function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): string {
-  return `${name}["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>${secret})${after}`;
-}
 
-function fakeUuid(seed: number): string {
-  const h = fakeString(HEX, 32, seed);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function b64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
 
-/** The claims of a JWT-shaped value, or undefined if its payload is not base64url JSON. */
-function jwtClaims(jwt: string): Record<string, unknown> | undefined {
-  const payload = jwt.split('.')[1];
-  if (payload === undefined) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Private Packagist: prefix, 60 hex random, then CRC32(prefix + random) in 8 hex digits. */
 function packagistToken(prefix: string, seed: number): string {

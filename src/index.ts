@@ -10,7 +10,7 @@ import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
-import { commitsWithParents, type HistorySelection, listCommits, streamHistory } from './git/history.js';
+import { commitsWithParents, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { Detector, Finding, Report, ScanStats, Suppressed } from './types.js';
 
 export type * from './types.js';
@@ -92,16 +92,7 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  let current: FragmentBuilder | undefined;
-  await streamHistory(
-    options.cwd,
-    commits,
-    (c) => (current = newSink(c.sha)),
-    () => {
-      current?.flush(0);
-      builders.length = 0;
-    },
-  );
+  await scanEachCommit(options.cwd, commits, newSink, builders);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
@@ -116,21 +107,9 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const config = await configFor(options, findRoot(options.cwd));
   const { scanner, newSink, stats, builders } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
-  // Each commit's fragments are scanned as its output ends, and its builder let go of: memory
-  // stays flat however long the history.
-  let current: FragmentBuilder | undefined;
-  let done = 0;
   const started = Date.now();
-  await streamHistory(
-    options.cwd,
-    commits,
-    (c) => (current = newSink(c.sha)),
-    () => {
-      current?.flush(0);
-      builders.length = 0;
-      done++;
-      options.onProgress?.({ commits: done, of: commits.length, bytes: stats.bytes, ms: Date.now() - started });
-    },
+  await scanEachCommit(options.cwd, commits, newSink, builders, (done) =>
+    options.onProgress?.({ commits: done, of: commits.length, bytes: stats.bytes, ms: Date.now() - started }),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   // Which of them are still in the tracked files: those need taking out as well as rotating.
@@ -149,6 +128,32 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     stats: { ...stats, commits: commits.length },
     source: 'history',
   };
+}
+
+/**
+ * Streams the commits' added lines into the scanner, one builder per commit: each commit's
+ * fragments are scanned as its output ends and its builder let go of, so memory stays flat
+ * however many commits there are. `commitDone` gets the number of commits done so far.
+ */
+async function scanEachCommit(
+  cwd: string,
+  commits: readonly HistoryCommit[],
+  newSink: (commit: string) => FragmentBuilder,
+  builders: FragmentBuilder[],
+  commitDone?: (done: number) => void,
+): Promise<void> {
+  let current: FragmentBuilder | undefined;
+  let done = 0;
+  await streamHistory(
+    cwd,
+    commits,
+    (c) => (current = newSink(c.sha)),
+    () => {
+      current?.flush(0);
+      builders.length = 0;
+      commitDone?.(++done);
+    },
+  );
 }
 
 /** How far a history scan has got: commits done of all, bytes of added lines read, time so far. */

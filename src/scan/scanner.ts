@@ -48,12 +48,13 @@ export class Scanner {
     for (const detector of this.prefilter.select(fragment.text)) {
       (detector.fallback ? fallback : specific).push(...detector.detect(fragment));
     }
-    const plain = new Set([...specific, ...fallback].map((c) => `${c.ruleId}\0${c.start}`));
-    for (const view of decodedViews(fragment)) {
+    const views = decodedViews(fragment);
+    const plain = views.length === 0 ? undefined : new Set([...specific, ...fallback].map((c) => `${c.ruleId}\0${c.start}`));
+    for (const view of views) {
       for (const detector of this.prefilter.select(view.fragment.text)) {
         for (const c of detector.detect(view.fragment)) {
           const placed = fromView(c, view, fragment);
-          if (placed === undefined || plain.has(`${placed.ruleId}\0${placed.start}`)) continue;
+          if (placed === undefined || plain?.has(`${placed.ruleId}\0${placed.start}`)) continue;
           (detector.fallback ? fallback : specific).push(placed);
         }
       }

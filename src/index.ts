@@ -10,7 +10,9 @@ import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
-import { commitsWithParents, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
+import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
+import type { DiffSink } from './git/diff-parser.js';
+import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
 import type { Detector, Finding, Report, ScanStats, Suppressed } from './types.js';
 
 export type * from './types.js';
@@ -100,8 +102,9 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
 /**
  * Scans history: every commit of the selection (all refs by default; a range such as A..B for
  * a push or a pull request), oldest first, streamed from one git process. Each finding carries
- * its commit, author and date. A secret is reported once per file, at the oldest commit of the
- * selection that added it: kept for 500 commits, or brought again by a merge, it is one finding.
+ * its commit, author and date. A secret is reported once per file for each time it is brought
+ * into that file: kept for 500 commits, its line edited, or brought again by a merge, it is one
+ * finding; taken out and later put back, it is found at both commits (see introductions.ts).
  */
 export async function scanHistory(options: ScanOptions & { selection: HistorySelection; onProgress?: (p: HistoryProgress) => void }): Promise<Report> {
   const config = await configFor(options, findRoot(options.cwd));
@@ -114,19 +117,63 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   // Which of them are still in the tracked files: those need taking out as well as rotating.
   const present = await scanTracked({ ...options, config });
-  const stillThere = new Set([...present.findings, ...present.suppressed.map((s) => s.finding)].map((f) => `${f.ruleId}\0${f.fingerprint}`));
+  const stillThere = new Set([...present.findings, ...present.suppressed.map((s) => s.finding)].map(secretKey));
   const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
-  const order = (f: Finding): number => (f.commit === undefined ? -1 : (byCommit.get(f.commit)?.order ?? -1));
+  const order = (commit: string | undefined): number => (commit === undefined ? -1 : (byCommit.get(commit)?.order ?? -1));
+  const parentsOf = (commit: string): readonly string[] => byCommit.get(commit)?.parents ?? [];
+  const held = (files: readonly FileAt[]) => secretsIn({ ...options, config }, files);
   const dated = (f: Finding): Finding => {
     const c = f.commit === undefined ? undefined : byCommit.get(f.commit);
-    const inHead = stillThere.has(`${f.ruleId}\0${f.fingerprint}`);
+    const inHead = stillThere.has(secretKey(f));
     return c === undefined ? { ...f, inHead } : { ...f, author: c.author, date: c.date, inHead };
   };
   return {
-    findings: firstIntroductions(findings, (f) => f, order).map(dated),
-    suppressed: firstIntroductions(suppressed, (s) => s.finding, order).map((s) => ({ ...s, finding: dated(s.finding) })),
+    findings: (await introductions(findings, (f) => f, order, parentsOf, held)).map(dated),
+    suppressed: (await introductions(suppressed, (s) => s.finding, order, parentsOf, held)).map((s) => ({ ...s, finding: dated(s.finding) })),
     stats: { ...stats, commits: commits.length },
     source: 'history',
+  };
+}
+
+/**
+ * The secrets each file holds, as the commit named has it (every rule's, allowed or not): the
+ * files read whole through one cat-file, each file's findings told apart by a label of its own.
+ */
+async function secretsIn(options: ScanOptions & { config: KeygateConfig }, files: readonly FileAt[]): Promise<Map<string, Set<SecretKey>>> {
+  const oids = await blobsAt(options.cwd, files);
+  const blobs = files.flatMap((at, i) => {
+    const oid = oids[i];
+    return oid === undefined ? [] : [{ at, file: { path: at.path, status: 'A', mode: '100644', oid } }];
+  });
+  const { scanner, newSink, stats, builders } = pipeline(options, options.config);
+  await streamBlobs(options.cwd, blobs.map((b) => b.file), sinkPerFile((n) => newSink(String(n))));
+  const { findings, suppressed } = await finish(scanner, stats, builders, options.config);
+  const held = new Map<string, Set<SecretKey>>();
+  for (const f of [...findings, ...suppressed.map((s) => s.finding)]) {
+    const at = blobs[Number(f.commit)]?.at;
+    if (at === undefined) continue;
+    const key = fileKey(at);
+    held.set(key, (held.get(key) ?? new Set()).add(secretKey(f)));
+  }
+  return held;
+}
+
+/** A sink that hands each file to a sink of its own, the nth file's from `sinkFor(n)`. */
+function sinkPerFile(sinkFor: (n: number) => DiffSink): DiffSink {
+  let n = -1;
+  let current: DiffSink | undefined;
+  const now = (): DiffSink => {
+    if (current === undefined) throw new KeygateError('DIFF_PARSE', 'a line came before any file');
+    return current;
+  };
+  return {
+    startFile(file) {
+      current = sinkFor(++n);
+      current.startFile(file);
+    },
+    addedLine: (line, column, text, complete) => now().addedLine(line, column, text, complete),
+    addedBlock: (startLine, text, lines) => now().addedBlock(startLine, text, lines),
+    binaryFile: () => now().binaryFile(),
   };
 }
 
@@ -162,19 +209,6 @@ export interface HistoryProgress {
   of: number;
   bytes: number;
   ms: number;
-}
-
-/** One per (rule, secret, file): the one at the oldest commit; in commit order. */
-function firstIntroductions<T>(items: readonly T[], findingOf: (item: T) => Finding, order: (f: Finding) => number): T[] {
-  const first = new Map<string, T>();
-  for (const item of items) {
-    const f = findingOf(item);
-    const key = `${f.ruleId}\0${f.fingerprint}\0${f.path}`;
-    const known = first.get(key);
-    if (known === undefined || order(f) < order(findingOf(known))) first.set(key, item);
-  }
-  const byPlace = (a: Finding, b: Finding): number => order(a) - order(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
-  return [...first.values()].sort((a, b) => byPlace(findingOf(a), findingOf(b)));
 }
 
 /** Scans what is staged in the repository at `cwd` (the index git would commit). */

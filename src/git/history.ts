@@ -13,8 +13,8 @@ import { runGit, STAGED_DIFF_ARGS, streamGit } from './git.js';
  */
 export interface HistoryCommit {
   sha: string;
-  /** The first parent; none for a root commit. */
-  parent?: string;
+  /** Its parents, the first one first; none for a root commit. */
+  parents: readonly string[];
   /** Author date, ISO 8601. */
   date: string;
   author: string;
@@ -52,14 +52,13 @@ export async function listCommits(cwd: string, selection: HistorySelection): Pro
     const line = record.replace(/^\n/, '');
     if (line === '') continue;
     const [sha = '', parents = '', date = '', author = ''] = line.split('\x01');
-    const parent = parents.split(' ')[0];
-    commits.push({ sha, date, author, ...(parent ? { parent } : {}) });
+    commits.push({ sha, date, author, parents: parents.split(' ').filter(Boolean) });
   }
   return commits;
 }
 
 /**
- * The given commits (a push's), in the order given, each with its first parent: read by one
+ * The given commits (a push's), in the order given, each with its parents: read by one
  * `git rev-list --stdin` (a push of thousands of commits would not fit on a command line).
  */
 export async function commitsWithParents(cwd: string, shas: readonly string[]): Promise<HistoryCommit[]> {
@@ -67,8 +66,8 @@ export async function commitsWithParents(cwd: string, shas: readonly string[]): 
   let out = '';
   await streamGit(cwd, ['rev-list', '--stdin', '--no-walk=unsorted', '--parents'], (chunk) => ((out += chunk.toString('latin1')), true), shas.join('\n') + '\n');
   const commits = out.split('\n').filter(Boolean).map((line) => {
-    const [sha = '', parent] = line.split(' ');
-    return { sha, date: '', author: '', ...(parent ? { parent } : {}) };
+    const [sha = '', ...parents] = line.split(' ');
+    return { sha, date: '', author: '', parents };
   });
   if (commits.length !== shas.length) throw new KeygateError('DIFF_PARSE', `git rev-list named ${commits.length} of ${shas.length} commits`);
   return commits;
@@ -90,7 +89,8 @@ export async function streamHistory(
   // node:crypto loaded here, not at import: the commit hook never pays for it.
   const { randomBytes } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   const end = `keygate-end-of-commit-${randomBytes(12).toString('hex')}`;
-  const input = commits.map((c) => `${c.sha}${c.parent ? ` ${c.parent}` : ''}\n${end}\n`).join('');
+  // A commit and its first parent: a merge is diffed against that one only.
+  const input = commits.map((c) => `${c.sha}${c.parents[0] ? ` ${c.parents[0]}` : ''}\n${end}\n`).join('');
   const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
   const splitter = new CommitSplitter(commits, newSink, commitDone, Buffer.from(`${end}\n`));
   await streamGit(cwd, ['diff-tree', '--stdin', '-r', '--root', ...flags], (chunk) => (splitter.push(chunk), true), input);
@@ -155,4 +155,31 @@ class CommitSplitter {
       throw new KeygateError('DIFF_PARSE', `git diff-tree ended after ${this.index} of ${this.commits.length} commits`);
     }
   }
+}
+
+/** A file as one commit has it. */
+export interface FileAt {
+  commit: string;
+  path: string;
+}
+
+/**
+ * The blob each place names (`commit:path`), or undefined where the commit has no such file:
+ * one `git cat-file --batch-check` for all of them. A path holding a newline cannot be asked
+ * for that way and counts as absent.
+ */
+export async function blobsAt(cwd: string, places: readonly FileAt[]): Promise<(string | undefined)[]> {
+  const asked = places.map((p, i) => ({ i, name: `${p.commit}:${p.path}` })).filter((q) => !/[\n\r]/.test(q.name));
+  const found: (string | undefined)[] = places.map(() => undefined);
+  if (asked.length === 0) return found;
+  let out = '';
+  const input = asked.map((q) => q.name).join('\n') + '\n';
+  await streamGit(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], (chunk) => ((out += chunk.toString('utf8')), true), input);
+  const lines = out.split('\n');
+  if (lines.length !== asked.length + 1) throw new KeygateError('DIFF_PARSE', `git cat-file answered ${lines.length - 1} of ${asked.length} questions`);
+  asked.forEach((q, n) => {
+    const m = /^([0-9a-f]{40,64}) blob$/.exec(lines[n] as string);
+    if (m !== null) found[q.i] = m[1];
+  });
+  return found;
 }

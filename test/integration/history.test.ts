@@ -31,6 +31,46 @@ describe('keygate scan --history (the library)', () => {
       assertNoSecret([JSON.stringify(report)], [id]);
     }));
 
+  it('a secret taken out and put back is found at both introductions; one whose line is edited, once', () =>
+    withRepo(async (repo) => {
+      const id = fakeKeyId();
+      const edited = fakeKeyId();
+      const first = commit(repo, 'add', { 'conf/app.ini': `key = ${id}\n`, 'conf/other.ini': `# keys\nk = ${edited}\n` });
+      // The line holding `edited` changes three times; the secret never leaves the file.
+      for (let i = 0; i < 3; i++) commit(repo, `edit ${i}`, { 'conf/other.ini': `# keys\nk = ${edited} # v${i}\n` });
+      commit(repo, 'remove', { 'conf/app.ini': 'key = ${AWS_ACCESS_KEY_ID}\n' });
+      commit(repo, 'unrelated', { 'README.md': 'hi\n' });
+      const back = commit(repo, 'put back', { 'conf/app.ini': `# again\nkey = ${id}\n` });
+      // Moved within the file in one commit: not a new introduction.
+      commit(repo, 'move', { 'conf/app.ini': `key = ${id}\n# again\n` });
+      const report = await scanHistory({ cwd: repo.dir, selection: {} });
+      expect(where(report)).toEqual([
+        `aws-access-key-id conf/app.ini:1 ${short(first)}`,
+        `aws-access-key-id conf/other.ini:2 ${short(first)}`,
+        `aws-access-key-id conf/app.ini:2 ${short(back)}`,
+      ]);
+      // Copied into another file: a new place it is in, found there too.
+      const copied = commit(repo, 'copy', { 'deploy/app.ini': `key = ${id}\n` });
+      expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toContain(`aws-access-key-id deploy/app.ini:1 ${short(copied)}`);
+      assertNoSecret([JSON.stringify(report)], [id, edited]);
+    }));
+
+  it('a secret taken out on main and brought back by merging a branch that still has it is not a new introduction', () =>
+    withRepo(async (repo) => {
+      const id = fakeKeyId();
+      const first = commit(repo, 'add', { 'k.ini': `key = ${id}\n`, 'a.txt': 'a\n' });
+      repo.git('checkout', '-q', '-b', 'side');
+      commit(repo, 'side', { 'b.txt': 'b\n' });
+      repo.git('checkout', '-q', 'main');
+      commit(repo, 'remove', { 'k.ini': 'key = none\n' });
+      // The merge keeps the branch's k.ini: the secret is back on main, but the branch never lost it.
+      expect(repo.gitRun(['merge', '-q', '--no-ff', '-s', 'ours', 'side', '-m', 'merge']).status).toBe(0);
+      repo.write('k.ini', `key = ${id}\n`);
+      repo.git('add', 'k.ini');
+      repo.gitRun(['commit', '-q', '--amend', '--no-edit']);
+      expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toEqual([`aws-access-key-id k.ini:1 ${short(first)}`]);
+    }));
+
   it('a secret from a merged branch is reported at its own commit; one added only by a conflict resolution, at the merge', () =>
     withRepo(async (repo) => {
       commit(repo, 'base', { 'app.env': 'MODE=dev\n' });

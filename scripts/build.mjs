@@ -29,6 +29,8 @@ await build({ ...common, stdin: { contents: "module.exports = require('micromatc
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart] });
 await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart] });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
+// A large scan's worker threads (src/scan/shards.ts); loaded only by scans that shard.
+await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart] });
 chmodSync('dist/cli.cjs', 0o755);
 // husky, as pinned, for `keygate install` to set husky up with (keygate has no runtime
 // dependencies: installing it never brings a second husky into a repository).

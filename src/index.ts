@@ -3,13 +3,15 @@ import { findRoot } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
-import { runGit, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { runGit, type ShareAdded, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
+import { type Detected, Detection } from './scan/detect.js';
+import { addStats, balance, inWorker, SHARD_BYTES, SHARD_COMMITS, type ShardResult, type ShardSetup, type ShardTask, type Threads, threadsFor } from './scan/shards.js';
 import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { DiffSink } from './git/diff-parser.js';
 import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
@@ -26,6 +28,11 @@ export interface ScanOptions {
   detectors?: readonly Detector[];
   /** Added files at least this large are read with git cat-file (see FAST_PATH_BYTES). */
   fastPathBytes?: number;
+  /**
+   * dist/shard-worker.cjs, for a large scan to run on every core (src/scan/shards.ts): one
+   * thread when absent, or on a one-core machine.
+   */
+  workerScript?: string;
 }
 
 /**
@@ -33,8 +40,8 @@ export interface ScanOptions {
  * match something (for `keygate allowlist` and `prune`).
  */
 export async function scanTracked(options: ScanOptions & { config: KeygateConfig }): Promise<Report & { usedAllows: Map<number, number> }> {
-  const { scanner, newSink, stats, builders } = pipeline(options, options.config);
-  await streamTrackedFiles(options.cwd, newSink);
+  const { scanner, newSink, stats, builders, shards } = pipeline(options, options.config);
+  await shards.whole(streamTrackedFiles(options.cwd, newSink, shards.shareAdded(findRoot(options.cwd))));
   return finish(scanner, stats, builders, options.config);
 }
 
@@ -48,7 +55,98 @@ function pipeline(options: ScanOptions, config: KeygateConfig) {
     builders.push(b);
     return b;
   };
-  return { scanner, newSink, stats, builders };
+  // Built-in detectors only: a worker thread builds its own, and cannot be handed test doubles.
+  const script = options.detectors === undefined ? options.workerScript : undefined;
+  return { scanner, newSink, stats, builders, shards: new ShardRunner(script, options.cwd, config, scanner, stats) };
+}
+
+/**
+ * The main thread's side of a sharded scan: starts the workers for the shards it is given,
+ * joins what they find into the scanner and their counts into the stats, and stops them all
+ * when the scan ends, however it ends.
+ */
+class ShardRunner {
+  private readonly stops: (() => void)[] = [];
+  /** Each worker's latest progress, for a history scan's status line. */
+  readonly progress: { commits: number; bytes: number }[] = [];
+
+  /** Asked for only when an input is large enough to shard (a commit never loads node:os). */
+  private threads: Threads | undefined | null = null;
+
+  constructor(
+    private readonly script: string | undefined,
+    private readonly cwd: string,
+    private readonly config: KeygateConfig,
+    private readonly scanner: Scanner,
+    private readonly stats: ScanStats,
+  ) {}
+
+  /** How many shards to cut an input of this size into (1: do not). */
+  parts(size: number, enough: number): number {
+    if (this.script === undefined || size < enough) return 1;
+    if (this.threads === null) this.threads = threadsFor(this.script);
+    return this.threads === undefined ? 1 : this.threads.extra + 1;
+  }
+
+  /** Runs each task in a worker; resolves when all are done and joined. */
+  run(tasks: readonly ShardTask[]): Promise<void> {
+    const script = this.script;
+    if (script === undefined || tasks.length === 0) return Promise.resolve();
+    this.stats.threads = (this.stats.threads ?? 1) + tasks.length;
+    return Promise.all(
+      tasks.map((task) => {
+        const at = this.progress.push({ commits: 0, bytes: 0 }) - 1;
+        const { result, stop } = inWorker(script, { task, rules: this.config.rules }, (p) => (this.progress[at] = p));
+        this.stops.push(stop);
+        return result.then((r) => {
+          this.scanner.add(r.detected);
+          addStats(this.stats, r.stats);
+        });
+      }),
+    ).then(() => undefined);
+  }
+
+  /** For the staged and tracked scans: shares the added files, by size in the work tree. */
+  shareAdded(root: string | undefined): ShareAdded | undefined {
+    if (this.script === undefined || root === undefined) return undefined;
+    return (added) => {
+      const sizes = new Map(added.map((f) => [f, lstatSync(join(root, f.path), { throwIfNoEntry: false })?.size ?? 0]));
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      const [here = [], ...others] = balance(added, (f) => sizes.get(f) ?? 0, this.parts(total, SHARD_BYTES));
+      return { here, elsewhere: this.run(others.map((files) => ({ source: 'blobs', cwd: this.cwd, files }))) };
+    };
+  }
+
+  /** Awaits a scan, stopping every worker when it ends (a failed scan leaves none running). */
+  async whole<T>(scan: Promise<T>): Promise<T> {
+    try {
+      return await scan;
+    } finally {
+      for (const stop of this.stops) stop();
+    }
+  }
+}
+
+/**
+ * A worker thread's shard (src/shard-worker.ts): read from its source and run through the
+ * detect stage, as the main thread would, handing back what was found and the counts.
+ */
+export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits: number; bytes: number }) => void): Promise<ShardResult> {
+  const detection = new Detection([...DETECTORS, ...setup.rules.map(customDetector)]);
+  const detected: Detected[] = [];
+  const stats = emptyStats();
+  const builders: FragmentBuilder[] = [];
+  const newSink = (commit?: string): FragmentBuilder => {
+    const b = new FragmentBuilder((fragment) => void detected.push(...detection.detect(fragment)), stats, commit);
+    builders.push(b);
+    return b;
+  };
+  const { task } = setup;
+  if (task.source === 'blobs') await streamBlobs(task.cwd, task.files, newSink());
+  else if (task.source === 'files') await streamFiles(task.cwd, task.root, task.paths, newSink());
+  else await scanEachCommit(task.cwd, task.commits, newSink, builders, (done) => onProgress?.({ commits: done, bytes: stats.bytes }));
+  for (const b of builders) b.flush(0);
+  return { detected, stats };
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */
@@ -69,8 +167,16 @@ async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuil
 export async function scanFiles(options: ScanOptions & { paths: readonly string[] }): Promise<Report> {
   const root = findRoot(options.cwd) ?? options.cwd;
   const config = await configFor(options, root);
-  const { scanner, newSink, stats, builders } = pipeline(options, config);
-  await streamFiles(options.cwd, root, options.paths, newSink());
+  const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
+  const sizes = new Map(options.paths.map((p) => [p, lstatSync(resolve(options.cwd, p), { throwIfNoEntry: false })?.size ?? 0]));
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const [here = [], ...others] = balance(options.paths, (p) => sizes.get(p) ?? 0, shards.parts(total, SHARD_BYTES));
+  await shards.whole(
+    Promise.all([
+      streamFiles(options.cwd, root, here, newSink()),
+      shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths }))),
+    ]),
+  );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats, source: 'files' };
 }
@@ -91,10 +197,16 @@ export async function scanWorkTree(options: ScanOptions & { allFiles?: boolean }
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */
 export async function scanCommits(options: ScanOptions & { commits: readonly string[] }): Promise<Report> {
   const config = await configFor(options, findRoot(options.cwd));
-  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  await scanEachCommit(options.cwd, commits, newSink, builders);
+  const [here = [], ...others] = interleave(commits, shards.parts(commits.length, SHARD_COMMITS));
+  await shards.whole(
+    Promise.all([
+      scanEachCommit(options.cwd, here, newSink, builders),
+      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part }))),
+    ]),
+  );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
@@ -108,11 +220,20 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
  */
 export async function scanHistory(options: ScanOptions & { selection: HistorySelection; onProgress?: (p: HistoryProgress) => void }): Promise<Report> {
   const config = await configFor(options, findRoot(options.cwd));
-  const { scanner, newSink, stats, builders } = pipeline(options, config);
+  const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
   const started = Date.now();
-  await scanEachCommit(options.cwd, commits, newSink, builders, (done) =>
-    options.onProgress?.({ commits: done, of: commits.length, bytes: stats.bytes, ms: Date.now() - started }),
+  // Big histories on every core: commits dealt out in turn, so each shard gets old and new alike.
+  const [here = [], ...others] = interleave(commits, shards.parts(commits.length, SHARD_COMMITS));
+  const progress = (done: number): void => {
+    const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
+    options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
+  };
+  await shards.whole(
+    Promise.all([
+      scanEachCommit(options.cwd, here, newSink, builders, progress),
+      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part }))),
+    ]),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   // Which of them are still in the tracked files: those need taking out as well as rotating.
@@ -203,6 +324,11 @@ async function scanEachCommit(
   );
 }
 
+/** The items dealt out in turn into `parts` shards, each keeping their order. */
+function interleave<T>(items: readonly T[], parts: number): T[][] {
+  return Array.from({ length: parts }, (_, k) => items.filter((_, i) => i % parts === k));
+}
+
 /** How far a history scan has got: commits done of all, bytes of added lines read, time so far. */
 export interface HistoryProgress {
   commits: number;
@@ -225,8 +351,8 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
   // One walk up to the root serves both the config and the choice of read path.
   const root = findRoot(options.cwd);
   const config = await configFor(options, root);
-  const { scanner, newSink, stats, builders } = pipeline(options, config);
-  await streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root);
+  const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
+  await shards.whole(streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root, shards.shareAdded(root)));
   await rereadDecoded(options.cwd, builders, newSink);
   let secrets: string[] = [];
   if (keep) {

@@ -4,6 +4,7 @@
  * fail closed). Two entry points use it: cli.ts (every command) and hook.ts (scan and hook
  * only: the commit path, a smaller bundle that starts faster).
  */
+import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import pc from 'picocolors';
 import { requireBuiltin } from './builtins.js';
@@ -46,6 +47,8 @@ export function io(argv: string[]): Io {
     ...(isatty(0) ? { ask } : {}),
     // On a terminal only: a CI log or a redirected stderr gets no status lines.
     ...(isatty(2) ? { progress: (line: string) => void process.stderr.write(`\r\x1b[K${line}`) } : {}),
+    // The bundles' directory, dist/, as the launcher runs them (the sources have no worker script).
+    ...(typeof __dirname === 'string' ? { workerScript: join(__dirname, 'shard-worker.cjs') } : {}),
   };
 }
 

@@ -96,6 +96,8 @@ export interface ScanStats {
   submodulesSkipped: number;
   /** When commits were scanned (pre-push): how many. */
   commits?: number;
+  /** Threads that read and scanned, when a large scan used more than one (src/scan/shards.ts). */
+  threads?: number;
 }
 
 export interface Suppressed {

@@ -14,6 +14,8 @@ export interface Io {
   ask?(question: string): Promise<string | undefined>;
   /** Rewrites one status line on a terminal's stderr; absent when stderr is no terminal. */
   progress?(line: string): void;
+  /** The worker thread script beside the running bundle, for large scans (ScanOptions.workerScript). */
+  workerScript?: string;
 }
 
 export const EXIT_CLEAN = 0;

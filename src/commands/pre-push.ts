@@ -21,7 +21,7 @@ export async function prePushCommand(args: string[], io: Io, stdin: () => Promis
   checkFormat(values.format);
   const baseline = readBaselineOption(values.baseline, io);
   const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()));
-  const report = withBaseline(await scanCommits({ cwd: io.cwd, commits }), baseline);
+  const report = withBaseline(await scanCommits({ cwd: io.cwd, commits, ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}) }), baseline);
   if (report.findings.length > 0) saveLastRun(await gitDir(io.cwd), report.findings, io.now());
   deliverReport(report, values, io);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

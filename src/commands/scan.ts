@@ -62,14 +62,15 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   const source = scanSource(values, positionals);
   // Read before scanning: a baseline that cannot be used fails at once, not after a long scan.
   const baseline = readBaselineOption(values.baseline, io);
+  const common = { cwd: io.cwd, ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}) };
   const scanned =
     source === 'staged'
-      ? await scanStaged({ cwd: io.cwd, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
+      ? await scanStaged({ ...common, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
       : source === 'history'
-        ? await scanHistory({ cwd: io.cwd, selection: historySelection(values), ...progressFor(io, values.quiet === true) })
+        ? await scanHistory({ ...common, selection: historySelection(values), ...progressFor(io, values.quiet === true) })
         : positionals.length > 0
-          ? await scanFiles({ cwd: io.cwd, paths: positionals })
-          : await scanWorkTree({ cwd: io.cwd, allFiles: values['all-files'] === true });
+          ? await scanFiles({ ...common, paths: positionals })
+          : await scanWorkTree({ ...common, allFiles: values['all-files'] === true });
   const report = withBaseline(scanned, baseline);
   // The report first: whatever happens next, the user sees what blocked the commit.
   deliverReport(report, values, io);

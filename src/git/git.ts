@@ -209,6 +209,8 @@ export async function streamStagedDiff(
   fastPathBytes = FAST_PATH_BYTES,
   /** The work tree root, where added files are sized; the caller usually has it already. */
   root = findRoot(cwd),
+  /** Takes some of the added files to read elsewhere (another thread); the rest are read here. */
+  shareAdded?: ShareAdded,
 ): Promise<void> {
   let listed: readonly StagedFile[] = [];
   let switched = false;
@@ -223,7 +225,7 @@ export async function streamStagedDiff(
   });
   parser.end();
   if (switched) {
-    await readSplit(cwd, listed, newSink);
+    await readSplit(cwd, listed, newSink, shareAdded);
     return;
   }
   // In a bare repository `git diff --cached` succeeds and shows nothing: only an empty diff
@@ -247,12 +249,16 @@ async function assertNothingStaged(cwd: string): Promise<void> {
   }
 }
 
+/** Of the added files, those read here; the others go to `elsewhere`, read side by side. */
+export type ShareAdded = (added: readonly StagedFile[]) => { here: readonly StagedFile[]; elsewhere?: Promise<void> };
+
 /** The fast path: added files through cat-file, everything else through diff, side by side. */
-async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () => DiffSink): Promise<void> {
-  const added = files.filter((f) => f.status === 'A' && f.mode !== '160000');
+async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () => DiffSink, shareAdded?: ShareAdded): Promise<void> {
+  const all = files.filter((f) => f.status === 'A' && f.mode !== '160000');
+  const { here: added, elsewhere } = shareAdded?.(all) ?? { here: all };
   const rest = files.filter((f) => f.status !== 'A');
   const submodules = files.filter((f) => f.status === 'A' && f.mode === '160000');
-  const jobs: Promise<void>[] = [];
+  const jobs: Promise<void>[] = elsewhere !== undefined ? [elsewhere] : [];
   if (submodules.length > 0) {
     const sink = newSink();
     for (const f of submodules) sink.startFile(f);
@@ -284,7 +290,7 @@ export async function streamBlobs(cwd: string, files: readonly StagedFile[], sin
  * Streams every tracked file as the index has it (for checking which allowlist entries still
  * match anything): `git ls-files -s -z`, then their blobs through cat-file.
  */
-export async function streamTrackedFiles(cwd: string, newSink: () => DiffSink): Promise<void> {
+export async function streamTrackedFiles(cwd: string, newSink: () => DiffSink, shareAdded?: ShareAdded): Promise<void> {
   const listing = await runGit(cwd, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']);
   const files: StagedFile[] = [];
   for (const record of listing.split('\0')) {
@@ -295,7 +301,7 @@ export async function streamTrackedFiles(cwd: string, newSink: () => DiffSink): 
     files.push({ path, status: 'A', mode, oid });
   }
   if (files.length === 0) return;
-  await readSplit(cwd, files, newSink);
+  await readSplit(cwd, files, newSink, shareAdded);
 }
 
 export async function runGit(cwd: string, args: string[]): Promise<string> {

@@ -1,68 +1,36 @@
 import { type AllowInput, applyAllows } from '../allow/index.js';
 import { type KeygateConfig } from '../config/config.js';
-import { fingerprint, loadSha256, type PendingFinding, position, toFinding } from '../report/finding.js';
-import type { Candidate, Detector, Finding, Fragment, Suppressed } from '../types.js';
-import { decodedViews, fromView } from './decoded.js';
+import { fingerprint, loadSha256 } from '../report/finding.js';
+import type { Detector, Finding, Fragment, Suppressed } from '../types.js';
+import { type Detected, Detection } from './detect.js';
 import { linkCredentialPairs } from './pairs.js';
-import { Prefilter } from './prefilter.js';
 
 /**
- * Runs the detectors over each fragment as it arrives and keeps what they find: findings,
- * and the ones an allow rule suppressed (with the reason). Fragments overlap a little (carried
- * lines, slices of huge lines), so findings are de-duplicated by rule and position.
+ * Collects what the detect stage finds (here, fragment by fragment, or handed back by a worker
+ * thread), and turns it into findings: fingerprints, allows, credential pairs. Fragments
+ * overlap a little (carried lines, slices of huge lines), so what is found twice at the same
+ * place is kept once.
  */
 export class Scanner {
-  private readonly prefilter: Prefilter;
-  private readonly descriptions = new Map<string, string>();
+  private readonly detection: Detection;
   private readonly seen = new Set<string>();
-  private readonly pending: (PendingFinding & { lineText: string })[] = [];
-
-  /** Rules that yield to a provider's rule finding the same secret (Detector.broad). */
-  private readonly broad: Set<string>;
+  private readonly pending: Detected[] = [];
 
   constructor(detectors: readonly Detector[]) {
-    this.prefilter = new Prefilter(detectors);
-    this.broad = new Set(detectors.filter((d) => d.broad).map((d) => d.id));
-    for (const d of detectors) this.descriptions.set(d.id, d.description);
+    this.detection = new Detection(detectors);
   }
 
   scan(fragment: Fragment): void {
-    for (const c of this.candidates(fragment)) {
-      const { line, column, lineText } = position(c);
-      // The secret's hash too: findings inside one encoded value share its position.
-      const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}\0${quickHash(c.secret)}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
-      const pending = toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column);
-      this.pending.push({ ...pending, lineText });
-    }
+    this.add(this.detection.detect(fragment));
   }
 
-  /**
-   * What the detectors find, in the text as written and in its decoded views (escapes, base64
-   * values: src/scan/decoded.ts); a catch-all's match yields to a specific rule's on the same text.
-   */
-  private candidates(fragment: Fragment): Candidate[] {
-    const specific: Candidate[] = [];
-    const fallback: Candidate[] = [];
-    for (const detector of this.prefilter.select(fragment.text)) {
-      (detector.fallback ? fallback : specific).push(...detector.detect(fragment));
+  /** What a detect stage found, here or in another thread. */
+  add(detected: readonly Detected[]): void {
+    for (const d of detected) {
+      if (this.seen.has(d.key)) continue;
+      this.seen.add(d.key);
+      this.pending.push(d);
     }
-    const views = decodedViews(fragment);
-    const plain = views.length === 0 ? undefined : new Set([...specific, ...fallback].map((c) => `${c.ruleId}\0${c.start}`));
-    for (const view of views) {
-      for (const detector of this.prefilter.select(view.fragment.text)) {
-        for (const c of detector.detect(view.fragment)) {
-          const placed = fromView(c, view, fragment);
-          if (placed === undefined || plain?.has(`${placed.ruleId}\0${placed.start}`)) continue;
-          (detector.fallback ? fallback : specific).push(placed);
-        }
-      }
-    }
-    const kept = oneRulePerSecret(specific, this.broad);
-    if (fallback.length === 0) return kept;
-    const overlaps = (a: Candidate) => kept.some((b) => a.start < b.end && b.start < a.end);
-    return [...kept, ...fallback.filter((c) => !overlaps(c))];
   }
 
   /**
@@ -84,7 +52,7 @@ export class Scanner {
     }
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: p.finding, secret: p.secret, lineText: p.lineText }));
     this.pending.length = 0;
-    const { kept, suppressed, used } = await applyAllows(inputs, config, new Set(this.descriptions.keys()));
+    const { kept, suppressed, used } = await applyAllows(inputs, config, new Set(this.detection.descriptions.keys()));
     const order = (a: Finding, b: Finding): number =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
     const findings = kept.sort(order);
@@ -93,40 +61,3 @@ export class Scanner {
   }
 }
 
-const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
-
-/**
- * One finding per secret when several specific rules know its format. A broad rule's match
- * (Detector.broad: an S3-style secret key name, a URL's password, a bearer token, a JWT) yields
- * to an overlapping match of a rule that knows the provider (Wasabi's key under AWS's name, a
- * Cloudinary URL, a Google token in an Authorization header). The same text found by two rules
- * of the same kind (a JWT that is a Kubernetes or Supabase token, an Azure key in its
- * identifiable form) is reported by the rule that validated it, else the more confident one,
- * else the first in reporting order.
- */
-function oneRulePerSecret(candidates: Candidate[], broad: ReadonlySet<string>): Candidate[] {
-  if (candidates.length < 2) return candidates;
-  const narrow = candidates.filter((c) => !broad.has(c.ruleId));
-  // The same secret: overlapping, and one's text holding the other's (findings inside one encoded
-  // value share its position, and a key ID and its secret key there are two secrets).
-  const overlaps = (a: Candidate, b: Candidate): boolean =>
-    a.start < b.end && b.start < a.end && (a.secret.includes(b.secret) || b.secret.includes(a.secret));
-  const kept = narrow.length === candidates.length ? candidates : candidates.filter((c) => !broad.has(c.ruleId) || !narrow.some((n) => overlaps(n, c)));
-  const best = new Map<string, Candidate>();
-  const rank = (c: Candidate): number => (c.facts?.['validated'] !== undefined ? 10 : 0) + CONFIDENCE_RANK[c.confidence];
-  // By span and secret: two secrets inside one base64 value share the encoded value's span.
-  const keyOf = (c: Candidate): string => `${c.start}:${c.end}:${quickHash(c.secret)}`;
-  for (const c of kept) {
-    const key = keyOf(c);
-    const known = best.get(key);
-    if (known === undefined || rank(c) > rank(known)) best.set(key, c);
-  }
-  return best.size === kept.length ? kept : kept.filter((c) => best.get(keyOf(c)) === c);
-}
-
-/** FNV-1a of a secret, for telling secrets apart in memory (never shown, never written). */
-function quickHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return `${s.length}:${(h >>> 0).toString(36)}`;
-}

@@ -51,6 +51,7 @@ describe('the npm package', () => {
         'dist/keygate.cache',
         'dist/keygate.cjs',
         'dist/micromatch.cjs',
+        'dist/shard-worker.cjs',
         'hooks/pre-commit',
         'package.json',
       ].map((f) => `package/${f}`),

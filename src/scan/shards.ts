@@ -1,0 +1,111 @@
+import { requireBuiltin } from '../builtins.js';
+import type { CustomRule } from '../config/config.js';
+import { type ErrorCode, KeygateError } from '../errors.js';
+import type { HistoryCommit } from '../git/history.js';
+import type { ScanStats, StagedFile } from '../types.js';
+import type { Detected } from './detect.js';
+
+/**
+ * A large scan on more than one core. Its input (added files, commits, work-tree files) is
+ * cut into shards; one is read and scanned on the main thread as always, each other one by a
+ * worker thread running the same sources and detectors (dist/shard-worker.cjs) with a git
+ * process of its own. What a worker found comes back as the detect stage's plain data and
+ * joins the main thread's; fingerprints, allows and pairs are applied once, there. Small
+ * scans (every commit's) never start a thread: it costs more than it saves.
+ */
+export type ShardTask =
+  | { source: 'blobs'; cwd: string; files: StagedFile[] }
+  | { source: 'commits'; cwd: string; commits: HistoryCommit[] }
+  | { source: 'files'; cwd: string; root: string; paths: string[] };
+
+export interface ShardResult {
+  detected: Detected[];
+  stats: ScanStats;
+}
+
+/** What a worker posts: progress (commits done), its result, or the error that stopped it. */
+export type ShardMessage =
+  | { kind: 'progress'; commits: number; bytes: number }
+  | { kind: 'done'; result: ShardResult }
+  | { kind: 'error'; code: ErrorCode; message: string; hint?: string };
+
+export interface ShardSetup {
+  task: ShardTask;
+  /** The team's own rules from .keygate.json (the built-in ones every thread has). */
+  rules: CustomRule[];
+}
+
+/** Where the worker script is and how many threads may run beside the main one. */
+export interface Threads {
+  script: string;
+  /** Worker threads beside the main thread (0: none). */
+  extra: number;
+}
+
+/** Below this much input, one thread: starting a worker (~40 ms) costs more than it saves. */
+export const SHARD_BYTES = 16 * 1024 * 1024;
+export const SHARD_COMMITS = 300;
+
+/** Worker threads for a machine: one per core beyond the first, at most 3. */
+export function threadsFor(script: string | undefined): Threads | undefined {
+  if (script === undefined) return undefined;
+  const { availableParallelism } = requireBuiltin<typeof import('node:os')>('node:os');
+  const extra = Math.min(3, availableParallelism() - 1);
+  return extra > 0 ? { script, extra } : undefined;
+}
+
+/**
+ * Runs a shard in a worker thread. Fails closed: a worker that throws, exits before its
+ * result, or cannot start rejects the promise, and the scan with it.
+ */
+export function inWorker(script: string, setup: ShardSetup, onProgress?: (p: { commits: number; bytes: number }) => void): { result: Promise<ShardResult>; stop: () => void } {
+  const { Worker } = requireBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+  const worker = new Worker(script, { workerData: setup, stdout: false, stderr: false });
+  let settled = false;
+  const result = new Promise<ShardResult>((resolve, reject) => {
+    const fail = (error: KeygateError): void => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+      void worker.terminate();
+    };
+    worker.on('message', (m: ShardMessage) => {
+      if (m.kind === 'progress') onProgress?.(m);
+      else if (m.kind === 'error') fail(new KeygateError(m.code, m.message, m.hint !== undefined ? { hint: m.hint } : {}));
+      else if (!settled) {
+        settled = true;
+        resolve(m.result);
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => fail(new KeygateError('INTERNAL', `a scanning thread failed: ${error.message.split('\n')[0]}`)));
+    worker.on('exit', (code) => fail(new KeygateError('INTERNAL', `a scanning thread stopped before it finished (exit ${code})`)));
+  });
+  return { result, stop: () => void worker.terminate() };
+}
+
+/**
+ * Cuts items into `parts` shards of about equal size (largest first into the lightest), each
+ * keeping the items' order.
+ */
+export function balance<T>(items: readonly T[], sizeOf: (item: T) => number, parts: number): T[][] {
+  const shards: { item: T; i: number }[][] = Array.from({ length: parts }, () => []);
+  const load = new Array<number>(parts).fill(0);
+  const sized = items.map((item, i) => ({ item, i, size: sizeOf(item) })).sort((a, b) => b.size - a.size || a.i - b.i);
+  for (const entry of sized) {
+    const k = load.indexOf(Math.min(...load));
+    (shards[k] as { item: T; i: number }[]).push(entry);
+    load[k] = (load[k] as number) + entry.size;
+  }
+  return shards.map((shard) => shard.sort((a, b) => a.i - b.i).map((e) => e.item));
+}
+
+/** Adds a worker's counts to the main thread's. */
+export function addStats(into: ScanStats, from: ScanStats): void {
+  into.files += from.files;
+  into.addedLines += from.addedLines;
+  into.bytes += from.bytes;
+  into.binarySkipped += from.binarySkipped;
+  into.binaryFiles.push(...from.binaryFiles);
+  into.submodulesSkipped += from.submodulesSkipped;
+}

@@ -1,7 +1,7 @@
 import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
 import { shannonEntropy } from './entropy.js';
 import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
-import { regexHits } from './regex.js';
+import { anchoredHits, headStarts, regexHits, stickyOf } from './regex.js';
 
 /**
  * A rule as data: id, what it finds, the literal keywords the prefilter looks for, a regex
@@ -40,6 +40,11 @@ export interface RuleSpec {
   fallback?: boolean;
   /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
   keywordsCaseSensitive?: boolean;
+  /**
+   * Every match starts at one of these literals (lower-case, one regex: /a|b/g): the regex is
+   * tried only where they occur, found by one search that rules with the same heads share.
+   */
+  heads?: RegExp;
   examples: { positives: string[]; negatives: string[] };
 }
 
@@ -48,6 +53,9 @@ export function defineRule(spec: RuleSpec): Detector {
   // and parsing 50 patterns up front costs milliseconds at every commit.
   let compiled: RegExp | undefined;
   const regex = (): RegExp => (compiled ??= new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg'));
+  let sticky: RegExp | undefined;
+  const hits = (text: string) =>
+    spec.heads === undefined ? regexHits(regex(), text) : anchoredHits(regex(), (sticky ??= stickyOf(regex())), text, headStarts(text, spec.heads));
   return {
     id: spec.id,
     description: spec.description,
@@ -64,7 +72,7 @@ export function defineRule(spec: RuleSpec): Detector {
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
-      for (const hit of regexHits(regex(), fragment.text)) {
+      for (const hit of hits(fragment.text)) {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
         // Even rules that keep their own placeholder checks: a token that is mostly one repeated
         // character (sk_live_xxxxxxxx..., hf_xxxx...) is a placeholder in its own format.

@@ -4,7 +4,8 @@ import { shannonEntropy } from './entropy.js';
 import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { identifierAround, nameRejection } from './names.js';
-import { regexHits } from './regex.js';
+import { anchoredHits, headStarts, lowerCase, regexHits, stickyOf } from './regex.js';
+import { SECRET_WORD_HEADS } from './regex-parts.js';
 import { genericRejection, readsAsTextFor, tooShortFor } from './structured.js';
 import { type SyntaxFamily, syntaxFamily } from './syntax.js';
 
@@ -35,6 +36,8 @@ interface Shape {
   nameBefore?: boolean;
   /** The name is the identifier around the match's start (no quote to check). */
   nameAround?: boolean;
+  /** It starts at a secret word: tried only where one starts (SECRET_WORD_HEADS), with this twin. */
+  sticky?: RegExp;
 }
 
 const SHAPES: Shape[] = [
@@ -77,6 +80,9 @@ const SHAPES: Shape[] = [
   // curl's user:password (-u / --user).
   { needs: 'curl', regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
 ];
+
+// The shapes that start at a secret word are tried only where one does.
+for (const shape of SHAPES) if (shape.regex.source.startsWith(WORD)) shape.sticky = stickyOf(shape.regex);
 
 const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey'];
 
@@ -138,12 +144,12 @@ function lineBefore(text: string, at: number): string {
 function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
   const family = syntaxFamily(fragment.path);
   const out: Candidate[] = [];
-  let folded: string | undefined;
-  const lower = (): string => (folded ??= fragment.text.toLowerCase());
+  const lower = (): string => lowerCase(fragment.text);
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
     if (shape.needs !== undefined && !holds(fragment.text, lower, shape.needs)) continue;
-    for (const hit of regexHits(shape.regex, fragment.text)) {
+    const hits = shape.sticky === undefined ? regexHits(shape.regex, fragment.text) : anchoredHits(shape.regex, shape.sticky, fragment.text, headStarts(fragment.text, SECRET_WORD_HEADS));
+    for (const hit of hits) {
       let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
       if (shape.nameBefore) {
         name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);

@@ -22,3 +22,10 @@ export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): string {
   return `${name}${ASSIGN}(?<secret>${secret})${after}`;
 }
+
+/**
+ * Where a secret word can start (password, passwd, passphrase, pwd, secret, token, credential,
+ * api key, access key, client secret, auth key, private key), lower-case: the generic rule's
+ * shapes begin with one, so they are tried only there (regex.ts, anchoredHits).
+ */
+export const SECRET_WORD_HEADS = /pass|pwd|secret|token|credential|api|access|client|auth|private/g;

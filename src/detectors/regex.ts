@@ -45,3 +45,69 @@ export function lineIndexAt(text: string, offset: number): number {
   }
   return n;
 }
+
+/**
+ * Where a regex's matches can start, for regexes that begin with a keyword: every offset of
+ * the fragment at which one of `heads` (lower-case literals, one regex: /a|b|c/g) occurs,
+ * ignoring ASCII case, overlapping ones included. One search of the fragment, shared by every
+ * rule that asks with the same `heads` (the generic rule's shapes all start at a secret word:
+ * three searches of each fragment become one). Undefined when folding case changed the text's
+ * length (some non-ASCII letters do): offsets would not line up, and the caller searches whole.
+ */
+export function headStarts(text: string, heads: RegExp): readonly number[] | undefined {
+  const entry = folded(text);
+  if (entry.lower.length !== text.length) return undefined;
+  let starts = entry.byHeads.get(heads);
+  if (starts === undefined) {
+    starts = [];
+    heads.lastIndex = 0;
+    for (let m = heads.exec(entry.lower); m !== null; m = heads.exec(entry.lower)) {
+      starts.push(m.index);
+      heads.lastIndex = m.index + 1;
+    }
+    entry.byHeads.set(heads, starts);
+  }
+  return starts;
+}
+
+/** The last text asked about: fragments are scanned one at a time, each by every rule before the next. */
+let last: { text: string; lower: string; byHeads: Map<RegExp, number[]> } | undefined;
+
+function folded(text: string): { lower: string; byHeads: Map<RegExp, number[]> } {
+  if (last === undefined || last.text !== text) last = { text, lower: text.toLowerCase(), byHeads: new Map() };
+  return last;
+}
+
+/** The text in lower case, folded once however many rules ask. */
+export function lowerCase(text: string): string {
+  return folded(text).lower;
+}
+
+/**
+ * The matches `regexHits(re, text)` finds, found by trying `sticky` (the same regex with the
+ * y flag) only at `starts`: equal when every match of `re` starts at one of them (it starts
+ * with one of the heads headStarts looked for; test/unit/anchored.test.ts checks the rules
+ * that say so). Like a global search, a match is looked for only after the previous one ends.
+ */
+export function* anchoredHits(re: RegExp, sticky: RegExp, text: string, starts: readonly number[] | undefined): Generator<RegexHit> {
+  if (starts === undefined) {
+    yield* regexHits(re, text);
+    return;
+  }
+  let after = 0;
+  for (const at of starts) {
+    if (at < after) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    after = m.index + Math.max(1, m[0].length);
+    const span = m.indices?.groups?.['secret'];
+    const secret = m.groups?.['secret'];
+    if (span !== undefined && secret !== undefined) yield { start: span[0], end: span[1], secret, match: m };
+  }
+}
+
+/** The y-flagged twin of a g-flagged regex, for anchoredHits. */
+export function stickyOf(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('g', '') + 'y');
+}

@@ -10,6 +10,7 @@ import { identifierAround, nameRejection } from './names.js';
 import { syntaxFamily } from './syntax.js';
 import { isLockFile, lockFileValue } from './lockfiles.js';
 import { regexHits } from './regex.js';
+import { SECRET_WORD_HEADS } from './regex-parts.js';
 
 /*
  * Secrets recognised by their structure rather than a vendor prefix: PEM private keys
@@ -383,6 +384,7 @@ export const genericSecret = defineRule({
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
+  heads: SECRET_WORD_HEADS,
   // The name; a type annotation (const key: string = '...'); the assignment; then either a
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
   // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.

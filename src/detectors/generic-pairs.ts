@@ -4,7 +4,7 @@ import { shannonEntropy } from './entropy.js';
 import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { identifierAround, nameRejection } from './names.js';
-import { anchoredHits, headStarts, lowerCase, regexHits, stickyOf } from './regex.js';
+import { anchoredHits, headStarts, regexHits, stickyOf } from './regex.js';
 import { SECRET_WORD_HEADS } from './regex-parts.js';
 import { genericRejection, readsAsTextFor, tooShortFor } from './structured.js';
 import { type SyntaxFamily, syntaxFamily } from './syntax.js';
@@ -29,8 +29,13 @@ const VALUE = String.raw`[^\s"'\x60|<>]{8,256}`;
 interface Shape {
   /** Where it is read: the syntax families it belongs to (all when absent). */
   families?: readonly SyntaxFamily[];
-  /** A literal the text must hold (any of them) for the shape to be tried at all; lower-case ones are looked for ignoring case. */
-  needs?: string | readonly string[];
+  /**
+   * Literals the text must hold (any of them, ignoring case) for the shape to be tried at all:
+   * its keywords for the prefilter, which finds them in the one search it makes anyway.
+   */
+  needs?: readonly string[];
+  /** Its own true positives, for the tests (made when asked: fakes cost time at start-up). */
+  positives?: () => string[];
   regex: RegExp;
   /** The name starts before the match (the match starts at the secret word). */
   nameBefore?: boolean;
@@ -49,19 +54,19 @@ const SHAPES: Shape[] = [
     regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}(?<nq>["'])\s{0,3},\s{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi'),
   },
   // Dockerfile / Containerfile: ENV NAME value (the ENV NAME=value form is an assignment).
-  { families: ['shell'], needs: 'ENV', regex: new RegExp(String.raw`^[ \t]*ENV[ \t]+(?<name>${NAME})[ \t]+(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  { families: ['shell'], needs: ['env'], regex: new RegExp(String.raw`^[ \t]*ENV[ \t]+(?<name>${NAME})[ \t]+(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
   // XML: name="...secret..." value="...", key= / value= in either order of quotes.
-  { families: ['markup', 'config', 'prose'], needs: 'value=', regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi') },
+  { families: ['markup', 'config', 'prose'], needs: ['value='], positives: () => [`<property name="api.secret" value="${v(203)}"/>`], regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi') },
   // Terraform: variable "db_password" { ... default = "..." }
-  { families: ['config'], needs: 'default', regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi') },
+  { families: ['config'], needs: ['variable'], positives: () => [`variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`], regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi') },
   // A Markdown table row pairing a name with a value: | NAME | `value` |
-  { families: ['prose'], needs: '|', regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi') },
+  { families: ['prose'], needs: ['|'], regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi') },
   // Command-line flags: --password=..., --api-token ...
-  { needs: '--', regex: new RegExp(String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`, 'dgi') },
+  { needs: ['--'], positives: () => [`mysql --password=${v(205)} -h db`], regex: new RegExp(String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`, 'dgi') },
   // -p<password> after the tools that take it joined (mysql -pSECRET: with a space, mysql prompts
   // and the next word is a database), and sshpass -p <password>.
-  { needs: '-p', regex: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
-  { needs: '-p', regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
+  { needs: ['mysql', 'mariadb'], positives: () => [`mysql -uroot -p${v(208)} app < dump.sql`], regex: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
+  { needs: ['sshpass'], positives: () => [`sshpass -p '${v(209)}' ssh deploy@host`], regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
   // A default after a lookup: process.env.PASSWORD || "...", ?? "...", Python's ... or "...".
   {
     needs: ['||', '??', ' or '],
@@ -70,15 +75,15 @@ const SHAPES: Shape[] = [
     regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}["'\]]{0,2}\)?[ \t]{0,3}(?:\|\||\?\?|\bor\b)[ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi'),
   },
   // XML elements: <password>...</password>, <db.password>...</db.password>.
-  { families: ['markup', 'config', 'prose'], needs: '</', regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi') },
+  { families: ['markup', 'config', 'prose'], needs: ['</'], regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi') },
   // Kubernetes and compose env lists: - name: DB_PASSWORD, then value: "...".
-  { families: ['config'], needs: 'value:', regex: new RegExp(String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  { families: ['config'], needs: ['value:'], regex: new RegExp(String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
   // PowerShell: ConvertTo-SecureString "..." -AsPlainText.
-  { needs: 'securestring', regex: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?<q>["'])(?<secret>[^"'\s]{8,256})\k<q>`, 'dgi') },
+  { needs: ['securestring'], regex: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?<q>["'])(?<secret>[^"'\s]{8,256})\k<q>`, 'dgi') },
   // SQL: CREATE USER ... WITH PASSWORD '...', IDENTIFIED BY '...'.
   { needs: ['password', 'identified'], regex: new RegExp(String.raw`\b(?:WITH[ \t]+(?:ENCRYPTED[ \t]+)?PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?<q>['"])(?<secret>[^'"\s]{8,256})\k<q>`, 'dgi') },
   // curl's user:password (-u / --user).
-  { needs: 'curl', regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
+  { needs: ['curl'], positives: () => [`curl -u elastic:${v(206)} https://localhost:9200`], regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
 ];
 
 // The shapes that start at a secret word are tried only where one does.
@@ -127,14 +132,6 @@ function quoteThenCommaGate(): (text: string, end: number) => boolean {
   };
 }
 
-/** Whether the text holds one of `needs` (lower-case ones ignoring case, in `lower()`, folded once per fragment). */
-function holds(text: string, lower: () => string, needs: string | readonly string[]): boolean {
-  for (const n of typeof needs === 'string' ? [needs] : needs) {
-    if (n === n.toLowerCase() && /[a-z]/.test(n) ? lower().includes(n) : text.includes(n)) return true;
-  }
-  return false;
-}
-
 /** The text of the line before `at`, at most 40 characters of it. */
 function lineBefore(text: string, at: number): string {
   const start = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 40);
@@ -144,10 +141,8 @@ function lineBefore(text: string, at: number): string {
 function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
   const family = syntaxFamily(fragment.path);
   const out: Candidate[] = [];
-  const lower = (): string => lowerCase(fragment.text);
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
-    if (shape.needs !== undefined && !holds(fragment.text, lower, shape.needs)) continue;
     const hits = shape.sticky === undefined ? regexHits(shape.regex, fragment.text) : anchoredHits(shape.regex, shape.sticky, fragment.text, headStarts(fragment.text, SECRET_WORD_HEADS));
     for (const hit of hits) {
       let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
@@ -201,26 +196,19 @@ export const genericSecretPairs: Detector = {
 
 /**
  * The shapes with a marker of their own (ENV, value=, variable ... default, a table's |, --,
- * curl): prefiltered by those markers, each tried only where its marker occurs.
+ * curl, ...): a detector each, whose keywords are the marker, so the prefilter runs a shape only
+ * on text holding its marker (found in the one keyword search every fragment gets).
  */
-export const genericSecretMarked: Detector = {
+const MARKED_NEGATIVES = ['mysql -u root -p app', 'mysql -uroot -p"$DB_PASSWORD" app', `<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'];
+
+export const genericSecretMarked: Detector[] = MARKED.map((shape) => ({
   id: 'generic-secret',
   description: DESCRIPTION,
-  keywords: ['env', 'value=', 'variable', '|', '--', 'curl', 'mysql', 'mariadb', 'sshpass', '??', ' or ', '</', 'value:', 'securestring', 'identified', 'with password', 'with encrypted password'],
-  patterns: () => MARKED.map((s) => s.regex),
+  keywords: [...(shape.needs ?? [])],
+  patterns: () => [shape.regex],
   fallback: true,
   get examples() {
-    return {
-      positives: [
-        `<property name="api.secret" value="${v(203)}"/>`,
-        `variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`,
-        `mysql --password=${v(205)} -h db`,
-        `curl -u elastic:${v(206)} https://localhost:9200`,
-        `mysql -uroot -p${v(208)} app < dump.sql`,
-        `sshpass -p '${v(209)}' ssh deploy@host`,
-      ],
-      negatives: ['mysql -u root -p app', 'mysql -uroot -p"$DB_PASSWORD" app', `<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'],
-    };
+    return { positives: shape.positives?.() ?? [], negatives: MARKED_NEGATIVES };
   },
-  detect: (fragment) => detectShapes(MARKED, fragment),
-};
+  detect: (fragment: Fragment) => detectShapes([shape], fragment),
+}));

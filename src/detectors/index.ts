@@ -20,7 +20,7 @@ export const DETECTOR_GROUPS: readonly { category: string; detectors: readonly D
   { category: 'Monitoring, analytics and SaaS', detectors: MONITORING_SAAS_RULES },
   { category: 'Payments, AI providers, databases and password hashes', detectors: PAYMENTS_AI_DATA_RULES },
   { category: 'Structured secrets (keys, JWTs, URLs, auth files)', detectors: STRUCTURED_RULES },
-  { category: 'Generic (a secret-bearing name with a random-looking value)', detectors: [genericSecretPairs, genericSecretMarked] },
+  { category: 'Generic (a secret-bearing name with a random-looking value)', detectors: [genericSecretPairs, ...genericSecretMarked] },
 ];
 
 /** Every built-in detector, in reporting order. */

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realCodeStage } from './real-code/stage.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli.cjs');
@@ -168,21 +169,8 @@ function thirdPartyNoise() {
  * default and counted apart).
  */
 function realCode() {
-  const home = join(ROOT, '.bench', 'real-code');
-  const stage = join(home, 'stage');
-  if (!existsSync(join(stage, '.git'))) {
-    console.log('\nreal code: installing the pinned packages of bench/real-code (once; needs the npm registry) ...');
-    rmSync(home, { recursive: true, force: true });
-    mkdirSync(stage, { recursive: true });
-    cpSync(join(ROOT, 'bench', 'real-code', 'package.json'), join(stage, 'package.json'));
-    const npm = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (npm.status !== 0) {
-      console.log(`  npm install failed; skipped: ${(npm.stderr || npm.stdout).trim().split('\n').slice(-2).join(' ')}`);
-      return;
-    }
-    execFileSync('git', ['init', '-q'], { cwd: stage, env });
-    rmSync(join(stage, 'package.json'));
-  }
+  const stage = realCodeStage(ROOT, env);
+  if (stage === undefined) return;
   execFileSync('git', ['add', '-A', '-f', '.'], { cwd: stage, env });
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], { cwd: stage, env, encoding: 'utf8', maxBuffer: 1 << 28 });

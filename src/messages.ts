@@ -1,5 +1,6 @@
 /** All user-facing text lives here, so wording is reviewed in one place. */
 import type { Finding, ScanSource, ScanStats } from './types.js';
+import { displayFacts } from './report/facts.js';
 
 export const TOOL = 'keygate';
 
@@ -146,9 +147,7 @@ export const KEYGATE_URL = 'https://www.npmjs.com/package/keygate';
 
 /** A SARIF result's message: what was found, redacted, and what is known offline. Never the secret. */
 export function sarifMessage(f: Finding): string {
-  const { keyKind, awsAccountId, awsAccount, encoding } = f.facts;
-  const facts = [keyKind, encoding, awsAccountId ? `AWS account ${awsAccountId}` : awsAccount ? `AWS account ${awsAccount}` : undefined];
-  const known = facts.filter((x): x is string => x !== undefined && x !== '');
+  const known = displayFacts(f.facts);
   const commit = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
   return `${f.description}: ${f.redacted}${commit}${known.length > 0 ? ` (${known.join('; ')})` : ''}. Take it out of the code and rotate it; not a secret? ${allowCommandFor(f.fingerprint)}`;
 }

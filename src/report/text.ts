@@ -11,14 +11,10 @@ import {
 } from '../messages.js';
 import type { Finding, Report } from '../types.js';
 import { displayPath, displayText } from './display.js';
+import { displayFacts } from './facts.js';
 
 function factsLine(f: Finding): string | undefined {
-  const parts: string[] = [];
-  const { keyKind, awsAccountId, awsAccount, encoding } = f.facts;
-  if (keyKind) parts.push(keyKind);
-  if (encoding) parts.push(encoding);
-  if (awsAccountId) parts.push(`AWS account ${awsAccountId}`);
-  else if (awsAccount) parts.push(`AWS account ${awsAccount}`);
+  const parts = displayFacts(f.facts);
   if (f.confidence !== 'high') parts.push(`${f.confidence} confidence`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -299,6 +299,10 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(github.stdout).toMatch(/revoke it with its provider/);
       expect(github.stdout).not.toMatch(/IAM role|access key/);
       expect(github.stdout).toContain('# keygate:allow github-token -- ');
+      // Every fact JSON has is in the text too: the token's kind and its verified checksum.
+      const facts = JSON.parse(repo.keygate(['scan', '--staged', '--format', 'json'], env).stdout).findings[0].facts as Record<string, string>;
+      expect(Object.keys(facts).sort()).toEqual(['tokenKind', 'validated']);
+      for (const value of Object.values(facts)) expect(github.stdout).toContain(value);
       repo.write('aws.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
       repo.git('add', '.');
       const both = repo.keygate(['scan', '--staged'], env);

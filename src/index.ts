@@ -15,7 +15,7 @@ import { addStats, balance, inWorker, SHARD_BYTES, SHARD_COMMITS, type ShardResu
 import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { DiffSink } from './git/diff-parser.js';
 import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
-import type { Detector, Finding, Report, ScanStats, Suppressed } from './types.js';
+import type { Detector, Finding, Report, ScanStats } from './types.js';
 
 export type * from './types.js';
 export { KeygateError } from './errors.js';

@@ -2,8 +2,6 @@
 import type { Finding, ScanSource, ScanStats } from './types.js';
 import { displayFacts } from './report/facts.js';
 
-export const TOOL = 'keygate';
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

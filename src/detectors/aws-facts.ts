@@ -1,3 +1,5 @@
+import { B32 } from './fake.js';
+
 /**
  * What can be known offline about an AWS access key ID.
  *
@@ -15,17 +17,11 @@ export const KEY_ID_KINDS: Readonly<Record<string, string>> = {
   ACCA: 'context-specific credential',
 };
 
-/** Unique-ID prefixes: identifiers of users, roles, groups, ... — not secrets. */
-export const UNIQUE_ID_PREFIXES: readonly string[] = [
-  'AIDA', 'AROA', 'AGPA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'ASCA',
-];
-
 export function keyIdKind(keyId: string): string {
   if (keyId.startsWith('A3T')) return 'older-format access key ID (A3T prefix)';
   return KEY_ID_KINDS[keyId.slice(0, 4)] ?? 'unknown AWS key ID prefix';
 }
 
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function base32Decode(s: string): number[] {
   const out: number[] = [];

@@ -1,7 +1,7 @@
 import type { Detector } from '../types.js';
 import { accountIdFromKeyId, keyIdKind } from './aws-facts.js';
 import { defineRule } from './define.js';
-import { ALNUM, fakeString } from './fake.js';
+import { ALNUM, B32, fakeString } from './fake.js';
 
 /**
  * Amazon Bedrock API keys (AWS, "Amazon Bedrock API keys", Bedrock user guide, July 2025):
@@ -28,7 +28,7 @@ function fakeLongTerm(seed: number): string {
 }
 
 function fakeShortTerm(seed: number): string {
-  const keyId = 'ASIAQ' + fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 15, seed);
+  const keyId = 'ASIAQ' + fakeString(B32, 15, seed);
   const url =
     `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${keyId}%2F20251201%2Fus-east-1%2Fbedrock%2Faws4_request` +
     `&X-Amz-Date=20251201T000000Z&X-Amz-Expires=43200&X-Amz-Security-Token=${fakeString(ALNUM, 120, seed + 1)}&X-Amz-Signature=${fakeString('0123456789abcdef', 64, seed + 2)}&X-Amz-SignedHeaders=host&Version=1`;

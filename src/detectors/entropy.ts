@@ -1,3 +1,5 @@
+import { B32, B64 } from './fake.js';
+
 /**
  * Shannon entropy, in bits per character, of the characters of `s` that belong to `charset`
  * (all of them when no charset is given). Detectors gate on the secret alone, never on the
@@ -26,5 +28,5 @@ export function charset(chars: string): Charset {
   return new Set(chars);
 }
 
-export const BASE64 = charset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
-export const BASE32 = charset('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
+export const BASE64 = charset(B64);
+export const BASE32 = charset(B32);

@@ -3,7 +3,9 @@
  * (keygate guards its own commits) while detectors and tests still get realistic values.
  * Every value here is generated from a seed; none was ever issued by a provider.
  */
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** RFC 4648 base32 (AWS key IDs encode their account in it). */
+export const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** Standard base64. */
 export const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** xorshift32: tiny, seeded, and good enough to look random to an entropy gate. */

@@ -26,7 +26,7 @@ export interface DiffSink {
    * starting at `startLine`. Readers of whole files use this to skip per-line work.
    */
   addedBlock(startLine: number, text: string, lines: number): void;
-  /** git reported the file as binary (only without --text). */
+  /** The content is binary (readers of whole files sniff it; git diff runs with --text). */
   binaryFile(): void;
 }
 
@@ -165,7 +165,8 @@ export class StagedDiffParser {
     } else if (text.startsWith('@@ ')) {
       this.hunkHeader(text);
     } else if (text.startsWith('Binary files ') && this.state === 'header') {
-      this.sink.binaryFile();
+      // Asked for --text, git shows every file's lines: a file it did not show is one not scanned.
+      throw new KeygateError('DIFF_PARSE', 'git showed a file as binary though asked for its text');
     } else if (this.state === 'patch-start') {
       throw new KeygateError('DIFF_PARSE', `unexpected line before the first diff header`);
     }

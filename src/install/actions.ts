@@ -1,4 +1,5 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import { dirname, join } from 'node:path';
 import { commandLine, type PackageManager, packageManagerOf, runPackageManager } from './package-manager.js';
 
@@ -25,8 +26,7 @@ export interface Step {
 
 export function writeFile(path: string, content: string, mode?: number): Undo[] {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  if (mode !== undefined) chmodSync(path, mode);
+  writeFileAtomic(path, content, mode);
   return [{ kind: 'remove-file', path }];
 }
 
@@ -106,7 +106,7 @@ function removeFromFile(path: string, createdFile: boolean, what: string, cut: (
     removeIfEmpty(dirname(path));
     return `removed ${path} (keygate had created it)`;
   }
-  writeFileSync(path, rest);
+  writeFileAtomic(path, rest);
   return `removed keygate's ${what} from ${path}`;
 }
 
@@ -145,6 +145,6 @@ function restorePackageJson(u: Extract<Undo, { kind: 'package-json' }>): string 
     if (Object.keys(data.scripts).length === 0) delete data.scripts;
     said.push('the prepare script');
   }
-  writeFileSync(u.path, JSON.stringify(data, null, indent) + (text.endsWith('\n') ? '\n' : ''));
+  writeFileAtomic(u.path, JSON.stringify(data, null, indent) + (text.endsWith('\n') ? '\n' : ''));
   return said.length ? `restored package.json (${said.join(', ')})` : undefined;
 }

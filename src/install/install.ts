@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import { dirname, join, relative } from 'node:path';
 import { KeygateError } from '../errors.js';
 import { copyFiles, type Step, type Undo, undo, writeFile } from './actions.js';
@@ -210,14 +211,14 @@ function plainHookSteps(facts: RepoFacts, hook: HookName): Step[] {
   if (existing !== undefined && existing.includes(PLAIN_BLOCK_BEGIN)) return [];
   if (existing !== undefined && existing.includes(PLAIN_MARKER.replace('pre-commit', hook))) {
     if (existing === content) return [];
-    return [{ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileSync(hookFile, content), []) }];
+    return [{ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileAtomic(hookFile, content), []) }];
   }
   if (existing !== undefined && isShellHook(existing)) {
     return [
       {
         describe: `add keygate to your existing ${hook} hook ${rel(facts, hookFile)}, first: the rest of it runs after, under its own name, and its exit status still counts`,
         apply: () => (
-          writeFileSync(hookFile, insertLine(existing, plainBlock(hook))),
+          writeFileAtomic(hookFile, insertLine(existing, plainBlock(hook))),
           [{ kind: 'remove-block', path: hookFile, begin: PLAIN_BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]
         ),
       },
@@ -319,7 +320,7 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
     if (!text.includes(HUSKY_MARKER)) {
       steps.push({
         describe: 'add keygate to .husky/pre-commit, first, keeping every line that is there',
-        apply: () => (writeFileSync(hookFile, insertLine(text, line)), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: false }]),
+        apply: () => (writeFileAtomic(hookFile, insertLine(text, line)), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: false }]),
       });
     }
   }
@@ -447,7 +448,7 @@ function packageJsonStep(root: string, pkg: PackageJson, addHusky: boolean, conv
         data.devDependencies = Object.fromEntries(Object.entries(devDeps).sort(([a], [b]) => (a < b ? -1 : 1)));
       }
       if (addPrepare) data.scripts = { ...(data.scripts ?? {}), prepare: newPrepare };
-      writeFileSync(current.file, JSON.stringify(data, null, current.indent) + (current.text.endsWith('\n') ? '\n' : ''));
+      writeFileAtomic(current.file, JSON.stringify(data, null, current.indent) + (current.text.endsWith('\n') ? '\n' : ''));
       undone.push({
         kind: 'package-json',
         path: current.file,
@@ -472,5 +473,5 @@ function saveState(facts: RepoFacts, undo: Undo[]): void {
     previous = [];
   }
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: 1, undo: [...previous, ...undo] }, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify({ version: 1, undo: [...previous, ...undo] }, null, 2) + '\n');
 }

@@ -50,7 +50,7 @@ export class KeywordAutomaton implements KeywordSearch {
     this.classes = classes;
     const { next, outputs } = this.build();
     // Number the accepting states last, so "did a keyword end here" is one comparison.
-    const order = outputs.map((o, s) => s).sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0));
+    const order = outputs.map((_, s) => s).sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0));
     const renumbered = new Array<number>(order.length);
     order.forEach((s, i) => (renumbered[s] = i));
     const size = order.length * classes;

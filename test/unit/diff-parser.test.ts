@@ -108,11 +108,9 @@ describe('StagedDiffParser', () => {
     expect(added.at(-1)).toEqual({ path: 'big', line: 2, column: 0, text: 'next', complete: true });
   });
 
-  it('reports binary files git marks as such', () => {
+  it('fails on a file git shows as binary (it is run with --text: its lines would go unscanned)', () => {
     const text = raw('A', 'img.png') + '\0diff --git a/img.png b/img.png\nnew file mode 100644\nBinary files /dev/null and b/img.png differ\n';
-    expect(collect([Buffer.from(text)]).added).toEqual([
-      { path: 'img.png', line: 0, column: 0, text: '<binary>', complete: true },
-    ]);
+    expect(() => collect([Buffer.from(text)])).toThrow(/binary though asked for its text/);
   });
 
   it('parses an empty diff (nothing staged)', () => {

@@ -9,7 +9,7 @@ import { Scanner } from '../../src/scan/scanner.js';
  * its identifiable form), and the rule that reports it is one that knows it.
  */
 describe('one finding per secret, with every rule on', () => {
-  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s: its positives', async (id, d) => {
+  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s: its positives', async (_id, d) => {
     for (const text of d.examples.positives) {
       let found = 0;
       // Shapes that belong to one syntax (a Terraform default, a Markdown table) are found in theirs.

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // The version is part of the code: a hook's copy of keygate has no package.json beside it.
-const define = { KEYGATE_VERSION: JSON.stringify(version) };
+const define = { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'true' };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define };
 // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
 const alias = { debug: './src/shims/debug.ts' };

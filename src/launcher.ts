@@ -13,8 +13,6 @@ declare const __dirname: string;
 declare const require: NodeJS.Require;
 
 function start(): void {
-  // Where keygate is installed, for `keygate install` to copy itself next to a hook.
-  (globalThis as { KEYGATE_DIST?: string }).KEYGATE_DIST = __dirname;
   // The commit path gets the lean bundle (scan and hook only); everything else the full one.
   const name = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '') ? 'hook' : 'keygate';
   const bundle = join(__dirname, `${name}.cjs`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import pc from 'picocolors';
 import { requireBuiltin } from './builtins.js';
+import { bundleDir } from './bundle.js';
 import { EXIT_ERROR, type Io } from './commands/io.js';
 import { KeygateError } from './errors.js';
 import { stopAllGit } from './git/git.js';
@@ -47,8 +48,8 @@ export function io(argv: string[]): Io {
     ...(isatty(0) ? { ask } : {}),
     // On a terminal only: a CI log or a redirected stderr gets no status lines.
     ...(isatty(2) ? { progress: (line: string) => void process.stderr.write(`\r\x1b[K${line}`) } : {}),
-    // The bundles' directory, dist/, as the launcher runs them (the sources have no worker script).
-    ...(typeof __dirname === 'string' ? { workerScript: join(__dirname, 'shard-worker.cjs') } : {}),
+    // Beside the running bundle (the sources have no worker script: one thread).
+    ...(bundleDir() !== undefined ? { workerScript: join(bundleDir() as string, 'shard-worker.cjs') } : {}),
   };
 }
 

@@ -1,15 +1,15 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { bundleDir } from '../bundle.js';
 import { KeygateError } from '../errors.js';
 
 /**
  * Where this copy of keygate lives: dist/ (the launcher, bundle and code cache) and the package
- * root above it. The launcher records its directory; a run from elsewhere falls back to the
- * script path.
+ * root above it; run from the sources (tests), the script's directory.
  */
 export function distDir(): string {
-  const fromLauncher = (globalThis as { KEYGATE_DIST?: string }).KEYGATE_DIST;
-  if (fromLauncher) return fromLauncher;
+  const bundled = bundleDir();
+  if (bundled !== undefined) return bundled;
   const script = process.argv[1];
   if (!script) throw new KeygateError('INTERNAL', 'cannot tell where keygate is installed');
   return dirname(realpathSync(script));

@@ -216,12 +216,7 @@ function history() {
     chunks.push(`commit refs/heads/main\nmark :${++mark}\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\ndata ${msg.length}\n${msg}\n${files}`);
   }
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 28 });
-  const time = (cmd, argv) => {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(TIME ?? cmd, TIME ? ['-f', '%M', cmd, ...argv] : argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
-    return { secs: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: TIME ? Number(r.stderr.trim().split('\n').at(-1)) / 1024 : NaN, stdout: r.stdout };
-  };
+  const time = (cmd, argv) => timed(cmd, argv, dir);
   for (const n of [Math.ceil(total / 4), total]) {
     const runs = [0, 1, 2].map(() => time(process.execPath, [CLI, 'scan', '--history', '--max-commits', String(n), '--format', 'json'])).sort((a, b) => a.secs - b.secs);
     const logs = [0, 1, 2].map(() => time('git', ['log', '-p', '--all', `--max-count=${n}`])).sort((a, b) => a.secs - b.secs);
@@ -236,7 +231,11 @@ function history() {
 /** Wall time and peak RSS of one command (RSS through /usr/bin/time when the machine has it). */
 function timed(cmd, argv, cwd) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(TIME ?? cmd, TIME ? ['-f', '%M', cmd, ...argv] : argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  // A baseline's output (git diff, git log -p: hundreds of MB) goes to /dev/null, as it would
+  // in a pipe to nothing: reading it here would time this process, not git.
+  const keep = cmd === process.execPath;
+  const stdio = ['ignore', keep ? 'pipe' : 'ignore', 'pipe'];
+  const r = spawnSync(TIME ?? cmd, TIME ? ['-f', '%M', cmd, ...argv] : argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28, stdio });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-400)}`);
   return { secs, rssMb: TIME ? Number(r.stderr.trim().split('\n').at(-1)) / 1024 : NaN, stdout: r.stdout };
@@ -262,8 +261,8 @@ function realCodeChange() {
   const stage = realCodeStage(ROOT, env);
   if (stage === undefined) return;
   execFileSync('git', ['add', '-A', '-f', '.'], { cwd: stage, env });
-  const hasGitSecrets = spawnSync('git', ['secrets', '--list'], { cwd: stage, env }).status === 0;
-  if (hasGitSecrets) spawnSync('git', ['secrets', '--register-aws'], { cwd: stage, env });
+  // Registers AWS's patterns in the stage repository (its .git/config); fails when not installed.
+  const hasGitSecrets = spawnSync('git', ['secrets', '--register-aws'], { cwd: stage, env }).status === 0;
   const commands = [
     [process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], stage],
     ['git', ['diff', '--cached', '--no-color', '--no-ext-diff', '-U0', '--text'], stage],

@@ -33,6 +33,8 @@ export interface ScanOptions {
    * thread when absent, or on a one-core machine.
    */
   workerScript?: string;
+  /** At most this many threads, the main one included (one per core when absent). */
+  maxThreads?: number;
 }
 
 /**
@@ -57,7 +59,7 @@ function pipeline(options: ScanOptions, config: KeygateConfig) {
   };
   // Built-in detectors only: a worker thread builds its own, and cannot be handed test doubles.
   const script = options.detectors === undefined ? options.workerScript : undefined;
-  return { scanner, newSink, stats, builders, shards: new ShardRunner(script, options.cwd, config, scanner, stats) };
+  return { scanner, newSink, stats, builders, shards: new ShardRunner(script, options.maxThreads, options.cwd, config, scanner, stats) };
 }
 
 /**
@@ -75,6 +77,7 @@ class ShardRunner {
 
   constructor(
     private readonly script: string | undefined,
+    private readonly maxThreads: number | undefined,
     private readonly cwd: string,
     private readonly config: KeygateConfig,
     private readonly scanner: Scanner,
@@ -84,7 +87,7 @@ class ShardRunner {
   /** How many shards to cut an input of this size into (1: do not). */
   parts(size: number, enough: number): number {
     if (this.script === undefined || size < enough) return 1;
-    if (this.threads === null) this.threads = threadsFor(this.script);
+    if (this.threads === null) this.threads = threadsFor(this.script, this.maxThreads);
     return this.threads === undefined ? 1 : this.threads.extra + 1;
   }
 
@@ -200,7 +203,7 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  const [here = [], ...others] = interleave(commits, shards.parts(commits.length, SHARD_COMMITS));
+  const [here = [], ...others] = consecutive(commits, shards.parts(commits.length, SHARD_COMMITS));
   await shards.whole(
     Promise.all([
       scanEachCommit(options.cwd, here, newSink, builders),
@@ -223,8 +226,8 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
   const started = Date.now();
-  // Big histories on every core: commits dealt out in turn, so each shard gets old and new alike.
-  const [here = [], ...others] = interleave(commits, shards.parts(commits.length, SHARD_COMMITS));
+  // Big histories on every core: a run of consecutive commits per thread.
+  const [here = [], ...others] = consecutive(commits, shards.parts(commits.length, SHARD_COMMITS));
   const progress = (done: number): void => {
     const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
     options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
@@ -324,9 +327,14 @@ async function scanEachCommit(
   );
 }
 
-/** The items dealt out in turn into `parts` shards, each keeping their order. */
-function interleave<T>(items: readonly T[], parts: number): T[][] {
-  return Array.from({ length: parts }, (_, k) => items.filter((_, i) => i % parts === k));
+/**
+ * The items cut into `parts` runs of consecutive ones. For commits: git reads a commit's tree
+ * and its parent's, and the next commit's parent is this one, so consecutive commits share
+ * what git has just read (dealing them out in turn made each shard as slow as the whole).
+ */
+function consecutive<T>(items: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, k) => items.slice(k * size, (k + 1) * size));
 }
 
 /** How far a history scan has got: commits done of all, bytes of added lines read, time so far. */

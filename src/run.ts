@@ -33,6 +33,15 @@ export function fastPathOption(): { fastPathBytes?: number } {
   return { fastPathBytes: n };
 }
 
+/** KEYGATE_THREADS caps the threads a large scan uses (1: the main thread only). */
+function threadsOption(): { maxThreads?: number } {
+  const raw = process.env['KEYGATE_THREADS'];
+  if (raw === undefined || raw === '') return {};
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new KeygateError('USAGE', `KEYGATE_THREADS must be a whole number of threads, 1 or more, not "${raw}"`);
+  return { maxThreads: n };
+}
+
 export function io(argv: string[]): Io {
   // Not a file named --no-color after `--`.
   const dd = argv.indexOf('--');
@@ -50,6 +59,7 @@ export function io(argv: string[]): Io {
     ...(isatty(2) ? { progress: (line: string) => void process.stderr.write(`\r\x1b[K${line}`) } : {}),
     // Beside the running bundle (the sources have no worker script: one thread).
     ...(bundleDir() !== undefined ? { workerScript: join(bundleDir() as string, 'shard-worker.cjs') } : {}),
+    ...threadsOption(),
   };
 }
 

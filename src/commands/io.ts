@@ -16,6 +16,13 @@ export interface Io {
   progress?(line: string): void;
   /** The worker thread script beside the running bundle, for large scans (ScanOptions.workerScript). */
   workerScript?: string;
+  /** At most this many threads for a large scan (KEYGATE_THREADS); one per core when absent. */
+  maxThreads?: number;
+}
+
+/** The scan options for threads that the process side gave (none from the sources). */
+export function threadOptions(io: Io): { workerScript?: string; maxThreads?: number } {
+  return { ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}), ...(io.maxThreads !== undefined ? { maxThreads: io.maxThreads } : {}) };
 }
 
 export const EXIT_CLEAN = 0;

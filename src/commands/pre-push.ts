@@ -3,7 +3,7 @@ import { commitsToPush, gitDir, parsePushUpdates } from '../git/git.js';
 import { scanCommits } from '../index.js';
 import { PRE_PUSH_USAGE } from '../messages.js';
 import { saveLastRun } from '../report/last-run.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type Io, threadOptions } from './io.js';
 import { checkFormat, deliverReport, readBaselineOption, REPORT_OPTIONS, withBaseline } from './scan.js';
 
 /**
@@ -21,7 +21,7 @@ export async function prePushCommand(args: string[], io: Io, stdin: () => Promis
   checkFormat(values.format);
   const baseline = readBaselineOption(values.baseline, io);
   const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()));
-  const report = withBaseline(await scanCommits({ cwd: io.cwd, commits, ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}) }), baseline);
+  const report = withBaseline(await scanCommits({ cwd: io.cwd, commits, ...threadOptions(io) }), baseline);
   if (report.findings.length > 0) saveLastRun(await gitDir(io.cwd), report.findings, io.now());
   deliverReport(report, values, io);
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -14,7 +14,7 @@ import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { parseOptions, splitOptionsAndFiles } from './args.js';
 import type { Report } from '../types.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type Io, threadOptions } from './io.js';
 
 /** `keygate hook`: what hooks run; the staged scan, taking no file names. */
 export async function hookCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
@@ -62,7 +62,7 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   const source = scanSource(values, positionals);
   // Read before scanning: a baseline that cannot be used fails at once, not after a long scan.
   const baseline = readBaselineOption(values.baseline, io);
-  const common = { cwd: io.cwd, ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}) };
+  const common = { cwd: io.cwd, ...threadOptions(io) };
   const scanned =
     source === 'staged'
       ? await scanStaged({ ...common, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })

@@ -46,11 +46,11 @@ export interface Threads {
 export const SHARD_BYTES = 16 * 1024 * 1024;
 export const SHARD_COMMITS = 300;
 
-/** Worker threads for a machine: one per core beyond the first, at most 3. */
-export function threadsFor(script: string | undefined): Threads | undefined {
+/** Worker threads for a machine: one per core beyond the first, at most 3 (and `max` in all). */
+export function threadsFor(script: string | undefined, max = 4): Threads | undefined {
   if (script === undefined) return undefined;
   const { availableParallelism } = requireBuiltin<typeof import('node:os')>('node:os');
-  const extra = Math.min(3, availableParallelism() - 1);
+  const extra = Math.min(3, availableParallelism() - 1, max - 1);
   return extra > 0 ? { script, extra } : undefined;
 }
 

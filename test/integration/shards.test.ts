@@ -63,6 +63,16 @@ describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () =>
       expect(report.stats.threads).toBe(Math.min(4, cores));
       expect(report.findings).toHaveLength(16);
       assertNoSecret([r.stdout, r.stderr], secrets);
+      // KEYGATE_THREADS caps them: 1 is the main thread alone, the same findings.
+      const one = repo.keygate(['scan', '--staged', '--format', 'json'], { KEYGATE_THREADS: '1' });
+      expect(JSON.parse(one.stdout).stats.threads).toBeUndefined();
+      expect(JSON.parse(one.stdout).findings).toEqual(report.findings);
+      for (const bad of ['0', 'two', '-1']) {
+        const r2 = repo.keygate(['scan', '--staged'], { KEYGATE_THREADS: bad });
+        expect(r2.status).toBe(2);
+        expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r2.stderr).toContain('KEYGATE_THREADS must be a whole number');
+      }
     }), 120_000);
 
   it('the work tree and named files, sharded: the same findings as one thread', () =>

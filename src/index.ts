@@ -239,9 +239,10 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     ]),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  // Which of them are still in the tracked files: those need taking out as well as rotating.
-  const present = await scanTracked({ ...options, config });
-  const stillThere = new Set([...present.findings, ...present.suppressed.map((s) => s.finding)].map(secretKey));
+  // Which of them are still in the tracked files (anywhere: a secret moved to another file is
+  // still there): those need taking out as well as rotating. Nothing found, nothing to ask.
+  const present = findings.length + suppressed.length === 0 ? undefined : await scanTracked({ ...options, config });
+  const stillThere = new Set(present === undefined ? [] : [...present.findings, ...present.suppressed.map((s) => s.finding)].map(secretKey));
   const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
   const order = (commit: string | undefined): number => (commit === undefined ? -1 : (byCommit.get(commit)?.order ?? -1));
   const parentsOf = (commit: string): readonly string[] => byCommit.get(commit)?.parents ?? [];

@@ -20,9 +20,9 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan':
-      return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
+      return scanCommand(rest, io(rest), fastPathOption());
     case 'hook':
-      return hookCommand(rest, io(rest), fastPathOption().fastPathBytes);
+      return hookCommand(rest, io(rest), fastPathOption());
     case 'pre-push':
       return prePushCommand(rest, io(rest), readStdin);
     case 'allow':

@@ -3,7 +3,7 @@
  * hook loads no code for allowlist editing, review or install (the launcher picks it).
  */
 // First: starts the staged diff before the other modules load (see early-start.ts).
-import './early-start.js';
+import { earlyStagedDiff } from './early-start.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { hookCommand, scanCommand } from './commands/scan.js';
 import { KeygateError } from './errors.js';
@@ -11,8 +11,9 @@ import { fastPathOption, io, readStdin, run } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'scan') return scanCommand(rest, io(rest), fastPathOption().fastPathBytes);
-  if (command === 'hook') return hookCommand(rest, io(rest), fastPathOption().fastPathBytes);
+  const staged = { ...fastPathOption(), ...(earlyStagedDiff !== undefined ? { early: earlyStagedDiff } : {}) };
+  if (command === 'scan') return scanCommand(rest, io(rest), staged);
+  if (command === 'hook') return hookCommand(rest, io(rest), staged);
   if (command === 'pre-push') return prePushCommand(rest, io(rest), readStdin);
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);
 }

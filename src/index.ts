@@ -5,7 +5,7 @@ import { DETECTORS } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
-import { runGit, type ShareAdded, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { type EarlyStagedDiff, runGit, type ShareAdded, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
@@ -35,6 +35,8 @@ export interface ScanOptions {
   workerScript?: string;
   /** At most this many threads, the main one included (one per core when absent). */
   maxThreads?: number;
+  /** The staged diff, already started (the hook bundle starts it while it loads). */
+  early?: EarlyStagedDiff;
 }
 
 /**
@@ -361,7 +363,7 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
   const root = findRoot(options.cwd);
   const config = await configFor(options, root);
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
-  await shards.whole(streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root, shards.shareAdded(root)));
+  await shards.whole(streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root, shards.shareAdded(root), options.early));
   await rereadDecoded(options.cwd, builders, newSink);
   let secrets: string[] = [];
   if (keep) {

@@ -8,13 +8,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { isCommitPath } from './commit-path.js';
 
 declare const __dirname: string;
 declare const require: NodeJS.Require;
 
 function start(): void {
   // The commit path gets the lean bundle (scan and hook only); everything else the full one.
-  const name = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '') ? 'hook' : 'keygate';
+  const name = isCommitPath(process.argv[2]) ? 'hook' : 'keygate';
   const bundle = join(__dirname, `${name}.cjs`);
   const cacheFile = join(__dirname, `${name}.cache`);
   // The bundles are ASCII (esbuild escapes the rest; scripts/build.mjs checks): read as latin1

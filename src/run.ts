@@ -9,6 +9,7 @@ import { isatty } from 'node:tty';
 import pc from 'picocolors';
 import { requireBuiltin } from './builtins.js';
 import { bundleDir } from './bundle.js';
+import { isCommitPath } from './commit-path.js';
 import { EXIT_ERROR, type Io } from './commands/io.js';
 import { KeygateError } from './errors.js';
 import { stopAllGit } from './git/git.js';
@@ -91,7 +92,7 @@ function ask(question: string): Promise<string | undefined> {
 }
 
 /** Scans guard a commit: their errors block it. Other commands only say what went wrong. */
-const guarding = ['scan', 'hook', 'pre-push'].includes(process.argv[2] ?? '');
+let guarding = false;
 
 function describe(error: unknown): string {
   const fallback = guarding ? FAIL_CLOSED_HINT : 'nothing was changed';
@@ -111,11 +112,6 @@ function fail(error: unknown): void {
   exitWhenFlushed();
 }
 
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') fail(error);
-});
 
 /**
  * Exits once stdout and stderr have taken everything written to them. When a command is done
@@ -149,8 +145,15 @@ function armTimeout(): void {
 
 /** Runs `main` with process wiring: errors become one line and exit 2. */
 export function run(main: (argv: string[]) => Promise<number>): void {
+  const argv = process.argv.slice(2);
+  guarding = isCommitPath(argv[0]);
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') fail(error);
+  });
   if (guarding) armTimeout();
-  main(process.argv.slice(2)).then((code) => {
+  main(argv).then((code) => {
     if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
     exitWhenFlushed();
   }, fail);

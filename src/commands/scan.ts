@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { writeFileAtomic } from '../atomic-write.js';
 import { applyBaseline, type Baseline, loadBaseline } from '../allow/baseline.js';
 import { KeygateError } from '../errors.js';
-import { gitDir } from '../git/git.js';
+import { type EarlyStagedDiff, gitDir } from '../git/git.js';
 import type { HistorySelection } from '../git/history.js';
 import { type HistoryProgress, scanFiles, scanHistory, scanStaged, scanWorkTree } from '../index.js';
 import { historyProgress, lastRunNotSaved, outputNotWritten, SCAN_USAGE } from '../messages.js';
@@ -17,7 +17,7 @@ import type { Report } from '../types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io, threadOptions } from './io.js';
 
 /** `keygate hook`: what hooks run; the staged scan, taking no file names. */
-export async function hookCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
+export async function hookCommand(args: string[], io: Io, staged: StagedOptions = {}): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     io.out(SCAN_USAGE + '\n');
     return EXIT_CLEAN;
@@ -28,10 +28,16 @@ export async function hookCommand(args: string[], io: Io, fastPathBytes?: number
       hint: 'to scan files: keygate scan -- <file>...',
     });
   }
-  return scanCommand(['--staged', ...args], io, fastPathBytes);
+  return scanCommand(['--staged', ...args], io, staged);
 }
 
-export async function scanCommand(args: string[], io: Io, fastPathBytes?: number): Promise<number> {
+/** For a staged scan: when added files are read as blobs (KEYGATE_FAST_PATH_BYTES), and the diff if already started. */
+export interface StagedOptions {
+  fastPathBytes?: number;
+  early?: EarlyStagedDiff;
+}
+
+export async function scanCommand(args: string[], io: Io, staged: StagedOptions = {}): Promise<number> {
   const { options, files: positionals } = splitOptionsAndFiles(joinOptionValues(args), io.cwd);
   const { values } = parseOptions(
     'scan',
@@ -65,7 +71,7 @@ export async function scanCommand(args: string[], io: Io, fastPathBytes?: number
   const common = { cwd: io.cwd, ...threadOptions(io) };
   const scanned =
     source === 'staged'
-      ? await scanStaged({ ...common, ...(fastPathBytes !== undefined ? { fastPathBytes } : {}) })
+      ? await scanStaged({ ...common, ...staged })
       : source === 'history'
         ? await scanHistory({ ...common, selection: historySelection(values), ...progressFor(io, values.quiet === true) })
         : positionals.length > 0

@@ -174,21 +174,19 @@ function startGit(cwd: string, args: string[], input?: string): StartedGit {
   };
 }
 
-/** The staged diff started before the hook bundle finished loading (see startStagedDiff). */
-let early: { cwd: string; git: StartedGit } | undefined;
+/** A `git diff --cached` started ahead of the scan that reads it (see startStagedDiff). */
+export interface EarlyStagedDiff {
+  readonly cwd: string;
+  readonly git: StartedGit;
+}
 
 /**
  * Starts `git diff --cached` now, for the staged scan that is about to ask for it: git works
- * while the rest of keygate loads. src/early-start.ts calls it from the hook bundle.
+ * while the rest of keygate loads. src/early-start.ts calls it from the hook bundle and hands
+ * what it returns to the scan (ScanOptions.early); its output waits in the paused pipe.
  */
-export function startStagedDiff(cwd: string): void {
-  early = { cwd, git: startGit(cwd, STAGED_DIFF_ARGS) };
-}
-
-function stagedDiff(cwd: string): StartedGit {
-  const started = early?.cwd === cwd ? early.git : undefined;
-  early = undefined;
-  return started ?? startGit(cwd, STAGED_DIFF_ARGS);
+export function startStagedDiff(cwd: string): EarlyStagedDiff {
+  return { cwd, git: startGit(cwd, STAGED_DIFF_ARGS) };
 }
 
 /**
@@ -211,6 +209,8 @@ export async function streamStagedDiff(
   root = findRoot(cwd),
   /** Takes some of the added files to read elsewhere (another thread); the rest are read here. */
   shareAdded?: ShareAdded,
+  /** The same diff, started ahead (by the hook bundle, for this work tree). */
+  early?: EarlyStagedDiff,
 ): Promise<void> {
   let listed: readonly StagedFile[] = [];
   let switched = false;
@@ -219,7 +219,8 @@ export async function streamStagedDiff(
     switched = addedBytesAtLeast(root, files, fastPathBytes);
     return !switched;
   });
-  await stagedDiff(cwd).read((chunk) => {
+  const diff = early?.cwd === cwd ? early.git : startGit(cwd, STAGED_DIFF_ARGS);
+  await diff.read((chunk) => {
     parser.push(chunk);
     return !parser.stopped;
   });

@@ -1,7 +1,7 @@
 // Builds dist/: the bundle (dist/keygate.cjs), its launcher (dist/cli.cjs) and the launcher's
 // V8 code cache, warmed by one real scan of a throwaway repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -25,6 +25,9 @@ const micromatchApart = {
     b.onResolve({ filter: /^\.\/micromatch\.cjs$/ }, () => ({ path: './micromatch.cjs', external: true }));
   },
 };
+// Code caches an earlier build's runs wrote for their Node.js (src/launcher.ts): stale now.
+mkdirSync('dist', { recursive: true });
+for (const f of readdirSync('dist')) if (/^(?:hook|keygate)\.[0-9a-f]{8}\.cache$/.test(f)) rmSync(`dist/${f}`);
 await build({ ...common, stdin: { contents: "module.exports = require('micromatch');", resolveDir: '.' }, outfile: 'dist/micromatch.cjs' });
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart] });
 await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart] });

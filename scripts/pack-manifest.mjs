@@ -2,7 +2,7 @@
 // prepare for a registry install, but npm 11 warns about it on every install (allowScripts),
 // and keygate needs no install-time step: dist/ is built before packing. `strip` keeps the
 // original beside it; `restore` puts it back byte for byte.
-import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const FILE = 'package.json';
 const KEEP = '.package.json.prepack';
@@ -13,6 +13,9 @@ if (mode === 'strip') {
     process.stderr.write('pack: dist/ is not built; run npm run build first\n');
     process.exit(1);
   }
+  // Code caches this checkout's runs wrote for their own Node.js and flags (src/launcher.ts):
+  // they fit this machine only, and a user's first commit writes its own.
+  for (const f of readdirSync('dist')) if (/^(?:hook|keygate)\.[0-9a-f]{8}\.cache$/.test(f)) rmSync(`dist/${f}`);
   if (!existsSync(KEEP)) copyFileSync(FILE, KEEP);
   const text = readFileSync(KEEP, 'utf8');
   const pkg = JSON.parse(text);

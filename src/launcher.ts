@@ -1,11 +1,16 @@
 /**
  * dist/cli.cjs: starts keygate's bundle (dist/hook.cjs for scan and hook, the commit path;
- * dist/keygate.cjs for every other command) from V8's code cache when one that
- * fits this Node.js is beside it, so that the bundle is not parsed and compiled afresh at every
- * commit (~6 ms of a ~50 ms budget). A missing or rejected cache only means a normal compile.
- * The cache is written at build time by scripts/build.mjs (KEYGATE_WRITE_CODE_CACHE).
+ * dist/keygate.cjs for every other command) from V8's code cache, so that the bundle is not
+ * parsed and compiled afresh at every commit (~6 ms of a ~50 ms budget).
+ *
+ * V8 takes a cache only from its own version and flags: the one scripts/build.mjs writes
+ * (KEYGATE_WRITE_CODE_CACHE) fits the build's Node.js, and a user whose Node.js differs, or
+ * who sets NODE_OPTIONS=--max-old-space-size, would never use it. So a run whose cache was not
+ * taken writes one for its own Node.js and flags beside the bundle (`hook.<key>.cache`) as it
+ * exits, and later runs take that. A cache that cannot be written (a read-only install) only
+ * means a normal compile. KEYGATE_DEBUG says which cache a run took.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { isCommitPath } from './commit-path.js';
@@ -13,31 +18,66 @@ import { isCommitPath } from './commit-path.js';
 declare const __dirname: string;
 declare const require: NodeJS.Require;
 
+/** What V8's cache check depends on, hashed (FNV-1a: node:crypto costs ~5 ms to load). */
+function runtimeKey(): string {
+  const text = `${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function readOrNone(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 function start(): void {
   // The commit path gets the lean bundle (scan and hook only); everything else the full one.
   const name = isCommitPath(process.argv[2]) ? 'hook' : 'keygate';
   const bundle = join(__dirname, `${name}.cjs`);
-  const cacheFile = join(__dirname, `${name}.cache`);
   // The bundles are ASCII (esbuild escapes the rest; scripts/build.mjs checks): read as latin1
   // they need no UTF-8 decoding, ~2 ms less at every commit.
-  const source = readFileSync(bundle, 'latin1');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'latin1')}\n})`;
+  const building = process.env['KEYGATE_WRITE_CODE_CACHE'] === '1';
+  const shipped = join(__dirname, `${name}.cache`);
+  const local = join(__dirname, `${name}.${runtimeKey()}.cache`);
+  // This runtime's own cache first (it exists because the shipped one did not fit), then the build's.
+  let script: Script | undefined;
+  let taken: string | undefined;
+  for (const file of building ? [shipped] : [local, shipped]) {
+    const cachedData = readOrNone(file);
+    if (cachedData === undefined) continue;
+    script = new Script(source, { filename: bundle, cachedData });
+    if (script.cachedDataRejected !== true) {
+      taken = file;
+      break;
+    }
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle,
-    ...(cachedData !== undefined ? { cachedData } : {}),
-  });
-  if (process.env['KEYGATE_WRITE_CODE_CACHE'] === '1') {
+  script ??= new Script(source, { filename: bundle });
+  if (process.env['KEYGATE_DEBUG']) process.stderr.write(`keygate: code cache ${taken !== undefined ? `taken: ${taken}` : 'none taken'}\n`);
+  if (building || taken === undefined) {
     // After the run, so the functions it compiled are in the cache too.
-    process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+    const compiled = script;
+    process.on('exit', () => writeCache(building ? shipped : local, () => compiled.createCachedData()));
   }
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const mod = { exports: {} };
   run(mod.exports, require, mod, bundle, __dirname);
+}
+
+/** Whole or not at all (two commits at once may both write it); a failure only costs speed. */
+function writeCache(file: string, data: () => Buffer): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, data(), { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    if (process.env['KEYGATE_DEBUG']) process.stderr.write(`keygate: code cache not written: ${(error as Error).message}\n`);
+  }
 }
 
 try {

@@ -10,6 +10,8 @@ import { commandLine, type PackageManager, packageManagerOf, runPackageManager }
 export type Undo =
   | { kind: 'remove-file'; path: string }
   | { kind: 'remove-dir'; path: string }
+  /** The code caches the launcher writes beside a copy of keygate as it runs (src/launcher.ts). */
+  | { kind: 'remove-code-caches'; dir: string }
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'remove-line'; path: string; marker: string; createdFile: boolean }
   | { kind: 'remove-block'; path: string; begin: string; end: string; createdFile: boolean }
@@ -34,8 +36,12 @@ export function copyFiles(fromDir: string, names: readonly string[], toDir: stri
   const existed = existsSync(toDir);
   mkdirSync(toDir, { recursive: true });
   for (const n of names) copyFileSync(join(fromDir, n), join(toDir, n));
-  return existed ? names.map((n) => ({ kind: 'remove-file' as const, path: join(toDir, n) })) : [{ kind: 'remove-dir', path: toDir }];
+  // Undone last first: the launcher's own caches go before the files (and the directory, if empty).
+  return existed ? [...names.map((n) => ({ kind: 'remove-file' as const, path: join(toDir, n) })), { kind: 'remove-code-caches', dir: toDir }] : [{ kind: 'remove-dir', path: toDir }];
 }
+
+/** A code cache the launcher wrote for one Node.js and its flags: hook.<key>.cache, keygate.<key>.cache. */
+const RUNTIME_CACHE = /^(?:hook|keygate)\.[0-9a-f]{8}\.cache$/;
 
 /** Runs undo steps, last first. Returns what it did, in plain words. */
 export function undo(steps: readonly Undo[]): string[] {
@@ -59,6 +65,11 @@ function undoOne(u: Undo): string | undefined {
       rmSync(u.path, { recursive: true, force: true });
       removeIfEmpty(dirname(u.path));
       return `removed ${u.path}/`;
+    case 'remove-code-caches': {
+      const caches = existsSync(u.dir) ? readdirSync(u.dir).filter((f) => RUNTIME_CACHE.test(f)) : [];
+      for (const f of caches) rmSync(join(u.dir, f), { force: true });
+      return caches.length > 0 ? `removed ${caches.length} code cache file${caches.length === 1 ? '' : 's'} from ${u.dir}` : undefined;
+    }
     case 'rename':
       if (!existsSync(u.from)) return undefined;
       renameSync(u.from, u.to);

@@ -68,6 +68,8 @@ function describeUndo(u: Undo): string {
       return `remove ${u.path}`;
     case 'remove-dir':
       return `remove ${u.path}/`;
+    case 'remove-code-caches':
+      return `remove the code caches in ${u.dir}/`;
     case 'rename':
       return `put back ${u.to}`;
     case 'remove-line':

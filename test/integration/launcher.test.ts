@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,52 @@ describe('dist/cli.cjs launcher', () => {
         rmSync(join(dist, 'hook.cache'));
         const none = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
         expect(none.status).toBe(1);
+      }),
+    ));
+
+  it('takes the build code cache; with other V8 flags it writes one of its own and takes that from the next run', () =>
+    withRepo((repo) =>
+      withDist((dist) => {
+        repo.write('a.txt', 'hello\n');
+        repo.git('add', '.');
+        const scan = (env: Record<string, string> = {}) =>
+          spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, KEYGATE_DEBUG: '1', ...env } });
+        const caches = () => readdirSync(dist).filter((f) => f.endsWith('.cache')).sort();
+        expect(scan().stderr).toContain(`code cache taken: ${join(dist, 'hook.cache')}`);
+        expect(caches()).toEqual(['hook.cache', 'keygate.cache']);
+        // NODE_OPTIONS changes V8's flags: the build's cache does not fit them.
+        const flags = { NODE_OPTIONS: '--max-old-space-size=3000' };
+        const first = scan(flags);
+        expect(first.status).toBe(0);
+        expect(first.stderr).toContain('code cache none taken');
+        const own = caches().filter((f) => /^hook\.[0-9a-f]{8}\.cache$/.test(f));
+        expect(own).toHaveLength(1);
+        expect(scan(flags).stderr).toContain(`code cache taken: ${join(dist, own[0]!)}`);
+        // The build's cache still serves the default flags.
+        expect(scan().stderr).toContain(`code cache taken: ${join(dist, 'hook.cache')}`);
+      }),
+    ));
+
+  it('a code cache it cannot write costs only speed: the scan and its output are the same', () =>
+    withRepo((repo) =>
+      withDist((dist) => {
+        repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+        repo.git('add', '.');
+        const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=3000' };
+        const scan = (extra: Record<string, string> = {}) =>
+          spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8', env: { ...env, ...extra } });
+        scan();
+        const own = readdirSync(dist).find((f) => /^hook\.[0-9a-f]{8}\.cache$/.test(f));
+        expect(own).toBeDefined();
+        // A directory where the cache goes: unreadable and unwritable as a file, even for root.
+        rmSync(join(dist, own!));
+        mkdirSync(join(dist, own!, 'x'), { recursive: true });
+        const r = scan();
+        expect(r.status).toBe(1);
+        expect(r.stdout).toContain('k.env:1:23');
+        expect(r.stderr).toBe('');
+        expect(scan({ KEYGATE_DEBUG: '1' }).stderr).toContain('code cache not written');
+        expect(readdirSync(dist).filter((f) => f.includes('.tmp-'))).toEqual([]);
       }),
     ));
 

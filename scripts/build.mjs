@@ -29,8 +29,17 @@ const micromatchApart = {
 mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist')) if (/^(?:hook|keygate)\.[0-9a-f]{8}\.cache$/.test(f)) rmSync(`dist/${f}`);
 await build({ ...common, stdin: { contents: "module.exports = require('micromatch');", resolveDir: '.' }, outfile: 'dist/micromatch.cjs' });
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart] });
-await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart] });
+// `import text from './x.sh?raw'` (Vite's form, which the tests use): the file's text, in the
+// bundle. The hook templates (hooks/templates/) reach the installer this way.
+const raw = {
+  name: 'raw',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart, raw] });
+await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart, raw] });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 // A large scan's worker threads (src/scan/shards.ts); loaded only by scans that shard.
 await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart] });

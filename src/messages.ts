@@ -137,6 +137,16 @@ export function lastRunNotSaved(reason: string): string {
 export const TIMEOUT_HINT =
   'the commit is blocked; a git or file system that hangs is the usual cause: try again, raise KEYGATE_TIMEOUT=<seconds> for a huge change, or bypass once with git commit --no-verify';
 
+/** What a hook says when it cannot find keygate (hooks/pre-commit and every hook install writes). */
+export function hookNotFound(what: 'commit' | 'push'): string {
+  return `keygate: error: keygate is not installed here, so the secret scan cannot run (${what} blocked; run npm install, or npx keygate install, or bypass once with git ${what} --no-verify)`;
+}
+
+/** What a hook says when node is not on PATH. */
+export function hookNoNode(what: 'commit' | 'push'): string {
+  return `keygate: error: node is not on PATH, so the secret scan cannot run (${what} blocked; install Node.js >= 20, or bypass once with git ${what} --no-verify)`;
+}
+
 export const FAIL_CLOSED_HINT =
   'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
 

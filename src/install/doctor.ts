@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { BLOCK_BEGIN, HUSKY_MARKER, PLAIN_MARKER } from './install.js';
+import { BLOCK_BEGIN, HUSKY_MARKER, plainMarker } from './hook-scripts.js';
 import { huskyVersion, majorOf, readPackageJson, type RepoFacts, repoFacts } from './repo.js';
 
 export interface Check {
@@ -43,10 +43,15 @@ function installFix(facts: RepoFacts): string {
     return 'this repository uses husky 4, which keygate does not install into: upgrade husky (npm install -D husky@9 && npx husky init) and run npx keygate install, or run npx keygate install --no-husky';
   }
   const huskyFile = join(facts.root, '.husky', 'pre-commit');
-  if (existsSync(huskyFile) && readFileSync(huskyFile, 'utf8').includes(HUSKY_MARKER)) {
+  if (existsSync(huskyFile) && hasKeygate(readFileSync(huskyFile, 'utf8'))) {
     return 'this repository already runs keygate through husky, which is not set up in this clone yet: run npm install';
   }
   return 'run npx keygate install (a hook that is there is kept and still runs)';
+}
+
+/** A husky hook file with keygate's block (or the one line earlier versions added). */
+function hasKeygate(text: string): boolean {
+  return text.includes(BLOCK_BEGIN) || text.includes(HUSKY_MARKER);
 }
 
 function safePackageJson(root: string) {
@@ -78,14 +83,14 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
     checks.push({ ok: false, text: `${hook} is not executable, so git ignores it`, fix: `chmod +x ${hook}` });
   }
   const text = readFileSync(hook, 'utf8');
-  if (text.includes(PLAIN_MARKER)) {
+  if (text.includes(plainMarker('pre-commit'))) {
     const cli = join(facts.hooksDir, 'keygate', 'dist', 'cli.cjs');
     checks.push(existsSync(cli) ? { ok: true, text: `the hook runs keygate from ${cli}` } : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' });
   } else if (/\/h"?\s*$/m.test(text) || existsSync(join(facts.hooksDir, 'h'))) {
     const husky = join(facts.root, '.husky', 'pre-commit');
     const body = existsSync(husky) ? readFileSync(husky, 'utf8') : '';
     checks.push(
-      body.includes(HUSKY_MARKER) || /\bkeygate\b/.test(body)
+      hasKeygate(body) || /\bkeygate\b/.test(body)
         ? { ok: true, text: `husky runs .husky/pre-commit, which runs keygate` }
         : { ok: false, text: 'husky is set up, but .husky/pre-commit does not run keygate', fix: 'run npx keygate install' },
     );

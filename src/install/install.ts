@@ -7,24 +7,10 @@ import { commandLine, packageManagerOf, runPackageManager } from './package-mana
 import { DIST_FILES, distDir, keygateVersion, shippedHuskyDir } from './package.js';
 import { huskyVersion, majorOf, type PackageJson, readPackageJson, type RepoFacts, repoFacts } from './repo.js';
 import { runHusky } from './husky.js';
+import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, type HookName, huskyBlock, plainBlock, plainHook, plainMarker } from './hook-scripts.js';
 
-export const PLAIN_MARKER = '# keygate pre-commit hook, added by keygate install';
-/** keygate's block in a hook file it shares with other lines (.husky/pre-push, an existing shell hook). */
-export const BLOCK_BEGIN = '# >>> keygate (added by keygate install; keygate uninstall removes it)';
-export const BLOCK_END = '# <<< keygate';
-export const HUSKY_MARKER = '# added by keygate install';
 export const HUSKY_RANGE = '^9.1.7';
-
-export type HookName = 'pre-commit' | 'pre-push';
-
-/**
- * Where a hook that was there before keygate, and is not a shell script, is kept: in a
- * directory of keygate's, under its own name. Hooks look up their own name (husky 4's and
- * husky 9's find their config by `basename "$0"`), so it must not change.
- */
-export function chainedName(hook: HookName): string {
-  return `keygate/chained/${hook}`;
-}
+export { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, type HookName, plainMarker } from './hook-scripts.js';
 
 /** A hook that a POSIX shell runs: keygate's block goes into it, and it keeps its name and place. */
 export function isShellHook(text: string): boolean {
@@ -32,86 +18,6 @@ export function isShellHook(text: string): boolean {
   if (!first.startsWith('#!')) return !text.includes('\0');
   return /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash|ksh|zsh)\b/.test(first) || /^#!\s*\/(?:usr\/)?(?:local\/)?bin\/(?:sh|bash|dash|ksh|zsh)\b/.test(first);
 }
-
-export const PLAIN_BLOCK_BEGIN = BLOCK_BEGIN;
-
-/**
- * keygate's block inside an existing shell hook: first (after the shebang), so an `exit 0`
- * further down cannot skip it; the rest of the hook runs after it, as it was, with the same
- * name, place, arguments and (for pre-push) stdin.
- */
-/**
- * Shell lines that read git's pre-push ref lines from stdin, run `lines` (which pipe them on
- * as "$keygate_refs"), then hand the same lines back as stdin to what follows in the hook.
- */
-function keepingPushRefs(lines: readonly string[]): string[] {
-  return ['keygate_refs=$(cat)', ...lines, 'exec 0<<KEYGATE_REFS', '$keygate_refs', 'KEYGATE_REFS'];
-}
-
-export function plainBlock(hook: HookName): string {
-  const push = hook === 'pre-push';
-  const what = push ? 'push' : 'commit';
-  return [
-    PLAIN_BLOCK_BEGIN,
-    `keygate_cli="\${0%/*}/keygate/dist/cli.cjs"`,
-    `if ! command -v node >/dev/null 2>&1 || [ ! -f "$keygate_cli" ]; then echo "keygate: error: node or $keygate_cli is missing (${what} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2; exit 1; fi`,
-    ...(push
-      ? keepingPushRefs([`printf '%s\\n' "$keygate_refs" | node "$keygate_cli" pre-push "$@" || exit $?`])
-      : ['node "$keygate_cli" scan --staged || exit $?']),
-    BLOCK_END,
-  ].join('\n');
-}
-
-/**
- * The plain git hook: runs any hook that was there before (kept beside it), then keygate's
- * own copy. pre-push hooks get git's ref lines on stdin: both read the same lines.
- */
-export function plainHook(hook: HookName = 'pre-commit'): string {
-  const chained = chainedName(hook);
-  const push = hook === 'pre-push';
-  return `#!/bin/sh
-${PLAIN_MARKER.replace('pre-commit', hook)}.
-# keygate uninstall removes it and puts back any hook that was here before, which is kept
-# beside it as ${chained} and still runs first: its exit status still counts.
-case $0 in */*) hook_dir=\${0%/*} ;; *) hook_dir=. ;; esac
-status=0
-${push ? 'input=$(cat)\n' : ''}if [ -x "$hook_dir/${chained}" ]; then
-  ${push ? `printf '%s\\n' "$input" | ` : ''}"$hook_dir/${chained}" "$@" || status=$?
-fi
-cli="$hook_dir/keygate/dist/cli.cjs"
-if ! command -v node >/dev/null 2>&1; then
-  echo "keygate: error: node is not on PATH, so the secret scan cannot run (${push ? 'push' : 'commit'} blocked; install Node.js >= 20, or bypass once with --no-verify)" >&2
-  exit 1
-fi
-if [ ! -f "$cli" ]; then
-  echo "keygate: error: $cli is missing (${push ? 'push' : 'commit'} blocked; run npx keygate install again, or bypass once with --no-verify)" >&2
-  exit 1
-fi
-${push ? `printf '%s\\n' "$input" | node "$cli" pre-push "$@" || exit $?` : '# Nothing left to add to keygate\'s status: let it be the hook (one process fewer).\nif [ "$status" -eq 0 ]; then exec node "$cli" scan --staged; fi\nnode "$cli" scan --staged || exit $?'}
-exit $status
-`;
-}
-
-/**
- * The line keygate adds to .husky/pre-commit: keygate from node_modules once teammates have
- * run npm install, else the copy install put in the git directory — never npx, never network.
- */
-export function huskyLine(): string {
-  return (
-    `if [ -x node_modules/.bin/keygate ]; then node_modules/.bin/keygate hook; ` +
-    `elif [ -f ${COPY_IN_GIT_DIR} ]; then node ${COPY_IN_GIT_DIR} hook; ` +
-    `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then node "$k" hook; ` +
-    `else echo "keygate: not installed in this clone: run npm install (commit blocked)" >&2; exit 1; fi ${HUSKY_MARKER}`
-  );
-}
-
-/**
- * Where install puts the copy in husky mode: <git-common-dir>/keygate/dist/cli.cjs. In a plain
- * clone that is .git/..., looked at first without running git (a git process is ~5 ms of a
- * commit); linked worktrees and submodules, where .git is a file, ask git.
- */
-const COPY_IN_GIT_DIR = '.git/keygate/dist/cli.cjs';
-const COPY_IN_COMMON_DIR = 'k="$(git rev-parse --git-common-dir)/keygate/dist/cli.cjs"';
 
 export interface InstallOptions {
   husky: boolean;
@@ -208,8 +114,8 @@ function plainHookSteps(facts: RepoFacts, hook: HookName): Step[] {
   const hookFile = join(facts.hooksDir, hook);
   const existing = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : undefined;
   const content = plainHook(hook);
-  if (existing !== undefined && existing.includes(PLAIN_BLOCK_BEGIN)) return [];
-  if (existing !== undefined && existing.includes(PLAIN_MARKER.replace('pre-commit', hook))) {
+  if (existing !== undefined && existing.includes(BLOCK_BEGIN)) return [];
+  if (existing !== undefined && existing.includes(plainMarker(hook))) {
     if (existing === content) return [];
     return [{ describe: `update ${rel(facts, hookFile)}`, apply: () => (writeFileAtomic(hookFile, content), []) }];
   }
@@ -219,7 +125,7 @@ function plainHookSteps(facts: RepoFacts, hook: HookName): Step[] {
         describe: `add keygate to your existing ${hook} hook ${rel(facts, hookFile)}, first: the rest of it runs after, under its own name, and its exit status still counts`,
         apply: () => (
           writeFileAtomic(hookFile, insertLine(existing, plainBlock(hook))),
-          [{ kind: 'remove-block', path: hookFile, begin: PLAIN_BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]
+          [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]
         ),
       },
     ];
@@ -309,18 +215,19 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
   const packageStep = packageJsonStep(facts.root, pkg, declared === undefined, convention, from);
   if (packageStep) steps.push(packageStep);
   const hookFile = join(huskyDir, 'pre-commit');
-  const line = huskyLine();
+  const block = huskyBlock('pre-commit');
   if (!existsSync(hookFile)) {
     steps.push({
       describe: 'create .husky/pre-commit with keygate in it',
-      apply: () => (writeFile(hookFile, convention.header + line + '\n', 0o755), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: true }]),
+      apply: () => (writeFile(hookFile, convention.header + block + '\n', 0o755), [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: true }]),
     });
   } else {
     const text = readFileSync(hookFile, 'utf8');
-    if (!text.includes(HUSKY_MARKER)) {
+    // Earlier versions added one marked line instead of a block: either means keygate is there.
+    if (!text.includes(BLOCK_BEGIN) && !text.includes(HUSKY_MARKER)) {
       steps.push({
         describe: 'add keygate to .husky/pre-commit, first, keeping every line that is there',
-        apply: () => (writeFileAtomic(hookFile, insertLine(text, line)), [{ kind: 'remove-line', path: hookFile, marker: HUSKY_MARKER, createdFile: false }]),
+        apply: () => (writeFileAtomic(hookFile, insertLine(text, block)), [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]),
       });
     }
   }
@@ -370,23 +277,6 @@ function refuseHuskyHooksPath(facts: RepoFacts): void {
 }
 
 
-/**
- * keygate's block in .husky/pre-push: git's ref lines arrive on stdin, which keygate reads;
- * the block then hands the same lines back as stdin to whatever follows it in the file.
- */
-export function huskyPrePushBlock(): string {
-  return [
-    BLOCK_BEGIN,
-    ...keepingPushRefs([
-      `if [ -x node_modules/.bin/keygate ]; then printf '%s\\n' "$keygate_refs" | node_modules/.bin/keygate pre-push "$@" || exit $?; ` +
-        `elif [ -f ${COPY_IN_GIT_DIR} ]; then printf '%s\\n' "$keygate_refs" | node ${COPY_IN_GIT_DIR} pre-push "$@" || exit $?; ` +
-        `elif ${COPY_IN_COMMON_DIR} && [ -f "$k" ]; then printf '%s\\n' "$keygate_refs" | node "$k" pre-push "$@" || exit $?; ` +
-        `else echo "keygate: not installed in this clone: run npm install (push blocked)" >&2; exit 1; fi`,
-    ]),
-    BLOCK_END,
-  ].join('\n');
-}
-
 function huskyPrePushSteps(huskyDir: string, convention: HuskyConvention): Step[] {
   const file = join(huskyDir, 'pre-push');
   const exists = existsSync(file);
@@ -396,7 +286,7 @@ function huskyPrePushSteps(huskyDir: string, convention: HuskyConvention): Step[
     {
       describe: exists ? 'add keygate to .husky/pre-push, first, keeping every line (and their stdin)' : 'create .husky/pre-push with keygate in it',
       apply: () => (
-        writeFile(file, exists ? insertLine(text, huskyPrePushBlock()) : convention.header + huskyPrePushBlock() + '\n', 0o755),
+        writeFile(file, exists ? insertLine(text, huskyBlock('pre-push')) : convention.header + huskyBlock('pre-push') + '\n', 0o755),
         [{ kind: 'remove-block', path: file, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: !exists }]
       ),
     },

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, unsetLocalConfig } from '../git/git.js';
 import { type Undo, undo } from './actions.js';
-import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, PLAIN_MARKER, statePath } from './install.js';
+import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, plainMarker } from './hook-scripts.js';
+import { statePath } from './install.js';
 import { repoFacts } from './repo.js';
 
 /**
@@ -19,8 +20,11 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
     recorded = undefined;
   }
   const steps = recorded ?? markerSteps(facts.root, facts.hooksDir, facts.commonDir);
-  if (dryRun) return steps.map(describeUndo);
+  if (dryRun) return [...new Set([...steps, ...(recorded ? markerSteps(facts.root, facts.hooksDir, facts.commonDir) : [])].map(describeUndo))];
   const done = undo(steps);
+  // What the record does not cover: keygate's lines in files it found already there (a
+  // teammate's clone: .husky/pre-commit came with the repository), found by their markers.
+  if (recorded) done.push(...undo(markerSteps(facts.root, facts.hooksDir, facts.commonDir)));
   for (const u of steps) {
     if (u.kind !== 'git-config-unset') continue;
     const value = (await runGit(u.root, ['config', '--local', '--get', u.key]).catch(() => '')).trim();
@@ -44,19 +48,18 @@ function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] 
       plain = true;
       continue;
     }
-    if (!text.includes(PLAIN_MARKER.replace('pre-commit', name))) continue;
+    if (!text.includes(plainMarker(name))) continue;
     plain = true;
     steps.push({ kind: 'rename', from: join(hooksDir, chainedName(name)), to: hook });
     steps.push({ kind: 'remove-file', path: hook });
   }
   if (plain) steps.unshift({ kind: 'remove-dir', path: join(hooksDir, 'keygate') });
-  const prePush = join(root, '.husky', 'pre-push');
-  if (existsSync(prePush) && readFileSync(prePush, 'utf8').includes(BLOCK_BEGIN)) {
-    steps.push({ kind: 'remove-block', path: prePush, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false });
-  }
-  const husky = join(root, '.husky', 'pre-commit');
-  if (existsSync(husky) && readFileSync(husky, 'utf8').includes(HUSKY_MARKER)) {
-    steps.push({ kind: 'remove-line', path: husky, marker: HUSKY_MARKER, createdFile: false });
+  for (const name of ['pre-commit', 'pre-push']) {
+    const husky = join(root, '.husky', name);
+    const text = existsSync(husky) ? readFileSync(husky, 'utf8') : '';
+    if (text.includes(BLOCK_BEGIN)) steps.push({ kind: 'remove-block', path: husky, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false });
+    // The one line earlier versions added to .husky/pre-commit.
+    if (text.includes(HUSKY_MARKER)) steps.push({ kind: 'remove-line', path: husky, marker: HUSKY_MARKER, createdFile: false });
   }
   if (existsSync(join(commonDir, 'keygate', 'dist'))) steps.push({ kind: 'remove-dir', path: join(commonDir, 'keygate', 'dist') });
   return steps;

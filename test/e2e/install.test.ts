@@ -184,7 +184,7 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(data.scripts).toEqual({ build: 'tsc', prepare: 'husky' });
       expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toMatch(/^ {4}"name"/m);
       expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
-      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/keygate hook/);
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^# >>> keygate[\s\S]*keygate_run hook[\s\S]*# <<< keygate$/m);
       stageSecret(repo);
       expectBlocked(repo);
       expectCleanPasses(repo);
@@ -210,7 +210,8 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(r.status, r.out).toBe(0);
       expect(r.out).not.toMatch(/set husky up/);
       const text = readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8');
-      expect(text.split('\n')[0]).toMatch(/keygate hook/);
+      expect(text.split('\n')[0]).toMatch(/^# >>> keygate/);
+      expect(text).toContain('keygate_run hook');
       expect(text.endsWith(lines)).toBe(true);
       const data = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
       expect(data.devDependencies).toEqual({ husky: '^9.1.7', keygate: '^0.1.0' });
@@ -220,6 +221,27 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
       expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(lines);
       expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+    }));
+
+  it('the one-line form earlier versions wrote in .husky/pre-commit: recognised (no second copy) and removed by uninstall', () =>
+    withRepo((repo) => {
+      repo.write('package.json', '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "^9.1.7", "keygate": "^0.1.0" }\n}\n');
+      const old =
+        'if [ -x node_modules/.bin/keygate ]; then node_modules/.bin/keygate hook; elif [ -f .git/keygate/dist/cli.cjs ]; then node .git/keygate/dist/cli.cjs hook; ' +
+        'else echo "keygate: not installed in this clone: run npm install (commit blocked)" >&2; exit 1; fi # added by keygate install';
+      repo.write('.husky/pre-commit', `${old}\necho "tests ran"\n`);
+      repo.git('config', 'core.hooksPath', '.husky/_');
+      mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
+      writeFileSync(join(repo.dir, '.husky/_/h'), '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n', { mode: 0o755 });
+      writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'init', '--no-verify'); // keygate is not installed yet
+      expect(npxKeygate(repo.dir, ['install']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(`${old}\necho "tests ran"\n`);
+      stageSecret(repo);
+      expectBlocked(repo);
+      expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe('echo "tests ran"\n');
     }));
 
   it('--no-husky in a Node repo, with a local core.hooksPath', () =>

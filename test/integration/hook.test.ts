@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { huskyLine } from '../../src/install/install.js';
+import { huskyBlock } from '../../src/install/hook-scripts.js';
 import { DIST_FILES } from '../../src/install/package.js';
 import { CLI, gitEnv, HOOKS, installHook, ROOT, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
@@ -164,15 +164,15 @@ describe("husky's line in .husky/pre-commit, before npm install (keygate's copy 
         for (const dir of [repo.dir, wt]) {
           writeFileSync(join(dir, 'k.env'), `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
           spawnSync('git', ['add', 'k.env'], { cwd: dir, env: gitEnv() });
-          const r = spawnSync('sh', ['-e', '-c', huskyLine()], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+          const r = spawnSync('sh', ['-e', '-c', huskyBlock('pre-commit')], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
           expect(r.status, `${dir}: ${r.stderr}`).toBe(1);
           expect(r.stdout).toContain('k.env:1:23');
         }
         // Neither node_modules nor a copy: the commit is blocked, saying how to fix it.
         rmSync(join(repo.dir, '.git', 'keygate'), { recursive: true });
-        const none = spawnSync('sh', ['-e', '-c', huskyLine()], { cwd: wt, env: gitEnv(), encoding: 'utf8' });
+        const none = spawnSync('sh', ['-e', '-c', huskyBlock('pre-commit')], { cwd: wt, env: gitEnv(), encoding: 'utf8' });
         expect(none.status).toBe(1);
-        expect(none.stderr).toMatch(/not installed in this clone: run npm install/);
+        expect(none.stderr).toMatch(/keygate is not installed here.*commit blocked; run npm install/);
       } finally {
         rmSync(wt, { recursive: true, force: true });
       }

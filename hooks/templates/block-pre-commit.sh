@@ -1,0 +1,4 @@
+@BEGIN@
+@FIND_COPY@
+node "$keygate_cli" scan --staged || exit $?
+@END@

@@ -1,0 +1,14 @@
+# keygate from node_modules once npm install has run there; else the copy keygate install put
+# in the git directory (found without running git in a plain clone: a git process is ~5 ms of
+# a commit; a linked worktree or a submodule, where .git is a file, asks git). None: blocked.
+if [ -x node_modules/.bin/keygate ]; then
+  keygate_run() { node_modules/.bin/keygate "$@"; }
+else
+  keygate_cli=.git/keygate/dist/cli.cjs
+  [ -f "$keygate_cli" ] || keygate_cli="$(git rev-parse --git-common-dir 2>/dev/null)/keygate/dist/cli.cjs"
+  if [ ! -f "$keygate_cli" ]; then
+    echo "@NOT_FOUND@" >&2
+    exit 1
+  fi
+  keygate_run() { node "$keygate_cli" "$@"; }
+fi

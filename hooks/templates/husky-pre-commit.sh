@@ -1,0 +1,4 @@
+@BEGIN@
+@FIND_HUSKY@
+keygate_run hook || exit $?
+@END@

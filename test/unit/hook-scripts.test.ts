@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { huskyBlock, plainBlock, plainHook } from '../../src/install/hook-scripts.js';
+import { hookNoNode, hookNotFound } from '../../src/messages.js';
+import { HOOKS } from '../helpers/repo.js';
+
+/**
+ * The shell keygate writes (hooks/templates/, filled by src/install/hook-scripts.ts) and the
+ * hook it ships (hooks/pre-commit): every one parses in every shell a hook may run under, has
+ * no place left unfilled, and says the same two things when keygate or node is missing.
+ */
+const SCRIPTS: [string, string][] = (['pre-commit', 'pre-push'] as const).flatMap((hook) => [
+  [`plain ${hook} hook`, plainHook(hook)],
+  [`${hook} block in an existing hook`, `#!/bin/sh\n${plainBlock(hook)}\necho rest\n`],
+  [`husky ${hook} block`, `${huskyBlock(hook)}\n`],
+]);
+SCRIPTS.push(['hooks/pre-commit', readFileSync(join(HOOKS, 'pre-commit'), 'utf8')]);
+const SHELLS = ['sh', 'dash', 'bash'].filter((s) => spawnSync(s, ['-c', 'true']).status === 0);
+
+describe('hook scripts', () => {
+  it.each(SCRIPTS)('%s parses in sh, dash and bash (-n)', (_name, script) => {
+    expect(SHELLS.length).toBeGreaterThan(0);
+    for (const shell of SHELLS) {
+      const r = spawnSync(shell, ['-n'], { input: script, encoding: 'utf8' });
+      expect(r.status, `${shell}: ${r.stderr}`).toBe(0);
+    }
+    expect(script).not.toMatch(/@[A-Z_]+@/);
+  });
+
+  it.each(SCRIPTS)('%s blocks with the one message when keygate is missing', (_name, script) => {
+    const what = /pre-push/.test(_name) ? 'push' : 'commit';
+    expect(script).toContain(hookNotFound(what));
+    if (!/husky/.test(_name)) expect(script).toContain(hookNoNode(what));
+  });
+});

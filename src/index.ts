@@ -13,7 +13,7 @@ import { Scanner } from './scan/scanner.js';
 import { type Detected, Detection } from './scan/detect.js';
 import { addStats, balance, inWorker, SHARD_BYTES, SHARD_COMMITS, type ShardResult, type ShardSetup, type ShardTask, type Threads, threadsFor } from './scan/shards.js';
 import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
-import type { DiffSink } from './git/diff-parser.js';
+import type { LineSink } from './git/diff-parser.js';
 import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
 import type { Detector, Finding, Report, ScanStats } from './types.js';
 
@@ -286,10 +286,10 @@ async function secretsIn(options: ScanOptions & { config: KeygateConfig }, files
 }
 
 /** A sink that hands each file to a sink of its own, the nth file's from `sinkFor(n)`. */
-function sinkPerFile(sinkFor: (n: number) => DiffSink): DiffSink {
+function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
   let n = -1;
-  let current: DiffSink | undefined;
-  const now = (): DiffSink => {
+  let current: LineSink | undefined;
+  const now = (): LineSink => {
     if (current === undefined) throw new KeygateError('DIFF_PARSE', 'a line came before any file');
     return current;
   };

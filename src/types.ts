@@ -1,10 +1,13 @@
 /**
  * The seams of the pipeline. Each stage consumes one of these and produces the next:
- * git -> StagedFile events -> Fragment -> Candidate -> (allow) -> Finding -> Report.
+ * git -> SourceFile events -> Fragment -> Candidate -> (allow) -> Finding -> Report.
  */
 
-/** One file in the staged change, as git's raw diff names it. */
-export interface StagedFile {
+/**
+ * One file a source reads: as git's raw diff names it (the staged change, a commit), or a
+ * work-tree or named file read whole (status A, mode 100644, no object id).
+ */
+export interface SourceFile {
   /** Path in the new tree, relative to the repository root, always with `/`. */
   path: string;
   /** For renames and copies: the path it came from. */
@@ -134,6 +137,11 @@ export interface Detector {
   gate?: (text: string, keywordEnd: number) => boolean;
   /** A catch-all: its matches are dropped where a specific rule matched the same text. */
   fallback?: boolean;
+  /**
+   * Its keywords name the context, not the match (a Twilio key is `SK` and hex, found only
+   * where Twilio is named): detect() itself holds to them, as the prefilter does.
+   */
+  context?: boolean;
   /**
    * It finds a shape many providers' credentials share (a secret key under an S3-style name, a
    * password in a URL or connection string, a bearer token, a JWT): where a rule that knows the

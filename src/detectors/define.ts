@@ -1,7 +1,7 @@
 import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from '../types.js';
 import { shannonEntropy } from './entropy.js';
 import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
-import { anchoredHits, headStarts, regexHits, stickyOf } from './regex.js';
+import { anchoredHits, headStarts, lowerCase, regexHits, stickyOf } from './regex.js';
 
 /**
  * A rule as data: id, what it finds, the literal keywords the prefilter looks for, a regex
@@ -40,12 +40,20 @@ export interface RuleSpec {
   fallback?: boolean;
   /** Keywords as written (short keywords such as "SG." would match "msg." ignoring case). */
   keywordsCaseSensitive?: boolean;
+  /** The keywords name the context, not the match: the fragment must hold one (Detector.context). */
+  context?: boolean;
   /**
    * Every match starts at one of these literals (lower-case, one regex: /a|b/g): the regex is
    * tried only where they occur, found by one search that rules with the same heads share.
    */
   heads?: RegExp;
   examples: { positives: string[]; negatives: string[] };
+}
+
+/** Whether the text holds one of the keywords (ignoring case unless they are case-sensitive). */
+function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: boolean): boolean {
+  const haystack = caseSensitive ? text : lowerCase(text);
+  return keywords.some((k) => haystack.includes(caseSensitive ? k : k.toLowerCase()));
 }
 
 export function defineRule(spec: RuleSpec): Detector {
@@ -70,8 +78,10 @@ export function defineRule(spec: RuleSpec): Detector {
     ...(spec.fallback ? { fallback: true } : {}),
     ...(spec.broad ? { broad: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
+    ...(spec.context ? { context: true } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
+      if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true)) return out;
       for (const hit of hits(fragment.text)) {
         if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
         // Even rules that keep their own placeholder checks: a token that is mostly one repeated

@@ -316,6 +316,7 @@ export const TOKEN_RULES: readonly Detector[] = [
   }),
   defineRule({
     id: 'twilio-api-key',
+    context: true,
     description: 'Twilio API key SID (in a file that mentions Twilio)',
     // "SK" alone is in every other word; the key is only looked for where Twilio is named.
     keywords: ['twilio'],
@@ -1038,6 +1039,7 @@ export const TOKEN_RULES: readonly Detector[] = [
   // is only looked for in files that mention Notion.
   defineRule({
     id: 'notion-legacy-token',
+    context: true,
     description: 'Notion integration token (legacy secret_ format, in a file that mentions Notion)',
     keywords: ['notion'],
     regex: `${B}(?<secret>secret_[A-Za-z0-9]{43})${E}`,

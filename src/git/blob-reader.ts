@@ -1,8 +1,8 @@
 import { KeygateError } from '../errors.js';
-import type { StagedFile } from '../types.js';
+import type { SourceFile } from '../types.js';
 import { ContentReader } from './content.js';
 import { DelimitedReader } from './delimited.js';
-import type { DiffSink } from './diff-parser.js';
+import type { LineSink } from './diff-parser.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 
 /**
@@ -19,8 +19,8 @@ export class CatFileParser {
   private content: ContentReader | undefined;
 
   constructor(
-    private readonly files: readonly StagedFile[],
-    private readonly sink: DiffSink,
+    private readonly files: readonly SourceFile[],
+    private readonly sink: LineSink,
     private readonly maxLine = MAX_LINE,
     private readonly overlap = LINE_OVERLAP,
   ) {}

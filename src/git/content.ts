@@ -1,4 +1,4 @@
-import type { DiffSink } from './diff-parser.js';
+import type { LineSink } from './diff-parser.js';
 import { type Encoding, SNIFF_BYTES, sniffEncoding, textDecoder } from './encoding.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 
@@ -25,7 +25,7 @@ export class ContentReader {
   private pendingColumn = 0;
 
   constructor(
-    private readonly sink: DiffSink,
+    private readonly sink: LineSink,
     private readonly maxLine = MAX_LINE,
     private readonly overlap = LINE_OVERLAP,
   ) {}

@@ -1,21 +1,16 @@
 import { KeygateError } from '../errors.js';
 import { displayPath } from '../report/display.js';
-import type { StagedFile } from '../types.js';
+import type { SourceFile } from '../types.js';
 import { DelimitedReader } from './delimited.js';
 import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
 
 /**
- * A push parser for `git diff --cached --raw -p -z -U0 --text`: the raw section (NUL-separated,
- * so paths need no unquoting) names every file in order; the patch section that follows has
- * one `diff --git` header per raw entry, in the same order. Paths are taken from the raw
- * section only, never from the quoted patch headers.
- *
- * Memory stays bounded: bytes are consumed as they arrive, and a line longer than `maxLine`
- * is handed on in slices (overlapping by `overlap` characters) instead of being held whole.
+ * Where every reader of text (this parser for git's diffs, the cat-file reader for blobs, the
+ * file reader for the work tree) hands the added lines it finds, file by file.
  */
-export interface DiffSink {
+export interface LineSink {
   /** A new file starts; every added line until the next call belongs to it. */
-  startFile(file: StagedFile): void;
+  startFile(file: SourceFile): void;
   /**
    * An added line (or a slice of a huge one). `column` is the 0-based offset of `text` in the
    * line; `complete` is false for every slice but the last.
@@ -34,19 +29,29 @@ const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
-export class StagedDiffParser {
+/**
+ * A push parser for `git diff --cached --raw -p -z -U0 --text` (and `git diff-tree`, which
+ * writes the same for a commit): the raw section (NUL-separated, so paths need no unquoting)
+ * names every file in order; the patch section that follows has one `diff --git` header per
+ * raw entry, in the same order. Paths are taken from the raw section only, never from the
+ * quoted patch headers.
+ *
+ * Memory stays bounded: bytes are consumed as they arrive, and a line longer than `maxLine`
+ * is handed on in slices (overlapping by `overlap` characters) instead of being held whole.
+ */
+export class DiffParser {
   private state: State = 'raw';
   private readonly raw = new DelimitedReader(0);
   private rawTokens: string[] = [];
-  private files: StagedFile[] = [];
+  private files: SourceFile[] = [];
   /**
    * The patch sections git will show, in order: one per file, but two for a type change
    * (symlink <-> file, file <-> submodule), which git shows as the old one deleted and the new
    * one created. The first of those two has only removed lines and is not a file of its own.
    */
-  private sections: { file: StagedFile; shown: boolean }[] = [];
+  private sections: { file: SourceFile; shown: boolean }[] = [];
   private fileIndex = -1;
-  private current: StagedFile | undefined;
+  private current: SourceFile | undefined;
 
   private readonly lines: LineSplitter;
 
@@ -59,20 +64,20 @@ export class StagedDiffParser {
   private removedOnly = false;
 
   constructor(
-    private readonly sink: DiffSink,
+    private readonly sink: LineSink,
     maxLine = MAX_LINE,
     overlap = LINE_OVERLAP,
     /**
      * Called once the file list (raw section) has been read, before any patch line; returning
      * false stops the parser there (the caller will read the content another way).
      */
-    private readonly onFileList?: (files: readonly StagedFile[]) => boolean,
+    private readonly onFileList?: (files: readonly SourceFile[]) => boolean,
   ) {
     this.lines = new LineSplitter((text, column, complete) => this.line(text, column, complete), maxLine, overlap);
   }
 
   /** Files named in the raw section, once it has been read. */
-  get stagedFiles(): readonly StagedFile[] {
+  get stagedFiles(): readonly SourceFile[] {
     return this.files;
   }
 
@@ -142,7 +147,7 @@ export class StagedDiffParser {
     const paths = letter === 'R' || letter === 'C' ? 2 : 1;
     if (this.rawTokens.length < 1 + paths) return;
     const path = this.rawTokens[paths] as string;
-    const file: StagedFile = { path, status: letter, mode: fields[1] ?? '', oid: fields[3] ?? '' };
+    const file: SourceFile = { path, status: letter, mode: fields[1] ?? '', oid: fields[3] ?? '' };
     if (paths === 2) file.oldPath = this.rawTokens[1] as string;
     this.files.push(file);
     if (letter === 'T') this.sections.push({ file, shown: false });

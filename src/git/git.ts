@@ -6,12 +6,12 @@ import { KeygateError } from '../errors.js';
 import { displayText } from '../report/display.js';
 import { maskRandomTokens } from '../report/context.js';
 import { timeoutSeconds } from '../limits.js';
-import type { DiffSink } from './diff-parser.js';
-import { StagedDiffParser } from './diff-parser.js';
+import type { LineSink } from './diff-parser.js';
+import { DiffParser } from './diff-parser.js';
 import { CatFileParser } from './blob-reader.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 import { findRoot } from './root.js';
-import type { StagedFile } from '../types.js';
+import type { SourceFile } from '../types.js';
 
 /**
  * The only door to git. Every diff pins, on its command line, what user config could change:
@@ -203,7 +203,7 @@ export const FAST_PATH_BYTES = 4 * 1024 * 1024;
  */
 export async function streamStagedDiff(
   cwd: string,
-  newSink: () => DiffSink,
+  newSink: () => LineSink,
   fastPathBytes = FAST_PATH_BYTES,
   /** The work tree root, where added files are sized; the caller usually has it already. */
   root = findRoot(cwd),
@@ -212,9 +212,9 @@ export async function streamStagedDiff(
   /** The same diff, started ahead (by the hook bundle, for this work tree). */
   early?: EarlyStagedDiff,
 ): Promise<void> {
-  let listed: readonly StagedFile[] = [];
+  let listed: readonly SourceFile[] = [];
   let switched = false;
-  const parser = new StagedDiffParser(newSink(), MAX_LINE, LINE_OVERLAP, (files) => {
+  const parser = new DiffParser(newSink(), MAX_LINE, LINE_OVERLAP, (files) => {
     listed = files;
     switched = addedBytesAtLeast(root, files, fastPathBytes);
     return !switched;
@@ -251,10 +251,10 @@ async function assertNothingStaged(cwd: string): Promise<void> {
 }
 
 /** Of the added files, those read here; the others go to `elsewhere`, read side by side. */
-export type ShareAdded = (added: readonly StagedFile[]) => { here: readonly StagedFile[]; elsewhere?: Promise<void> };
+export type ShareAdded = (added: readonly SourceFile[]) => { here: readonly SourceFile[]; elsewhere?: Promise<void> };
 
 /** The fast path: added files through cat-file, everything else through diff, side by side. */
-async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () => DiffSink, shareAdded?: ShareAdded): Promise<void> {
+async function readSplit(cwd: string, files: readonly SourceFile[], newSink: () => LineSink, shareAdded?: ShareAdded): Promise<void> {
   const all = files.filter((f) => f.status === 'A' && f.mode !== '160000');
   const { here: added, elsewhere } = shareAdded?.(all) ?? { here: all };
   const rest = files.filter((f) => f.status !== 'A');
@@ -272,7 +272,7 @@ async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () 
     );
   }
   if (rest.length > 0) {
-    const modified = new StagedDiffParser(newSink());
+    const modified = new DiffParser(newSink());
     const args = STAGED_DIFF_ARGS.map((a) => (a === '--diff-filter=d' ? '--diff-filter=ad' : a));
     jobs.push(streamGit(cwd, args, (chunk) => (modified.push(chunk), true)).then(() => modified.end()));
   }
@@ -280,7 +280,7 @@ async function readSplit(cwd: string, files: readonly StagedFile[], newSink: () 
 }
 
 /** Streams the given files' staged blobs whole, through cat-file (UTF-16 files, re-read). */
-export async function streamBlobs(cwd: string, files: readonly StagedFile[], sink: DiffSink): Promise<void> {
+export async function streamBlobs(cwd: string, files: readonly SourceFile[], sink: LineSink): Promise<void> {
   if (files.length === 0) return;
   const blobs = new CatFileParser(files, sink);
   await streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), files.map((f) => f.oid).join('\n') + '\n');
@@ -291,9 +291,9 @@ export async function streamBlobs(cwd: string, files: readonly StagedFile[], sin
  * Streams every tracked file as the index has it (for checking which allowlist entries still
  * match anything): `git ls-files -s -z`, then their blobs through cat-file.
  */
-export async function streamTrackedFiles(cwd: string, newSink: () => DiffSink, shareAdded?: ShareAdded): Promise<void> {
+export async function streamTrackedFiles(cwd: string, newSink: () => LineSink, shareAdded?: ShareAdded): Promise<void> {
   const listing = await runGit(cwd, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']);
-  const files: StagedFile[] = [];
+  const files: SourceFile[] = [];
   for (const record of listing.split('\0')) {
     const m = /^(\d{6}) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
     if (m === null) continue;
@@ -319,8 +319,8 @@ function commitDiffArgs(commit: string): string[] {
   return ['diff-tree', '-r', '--root', '--no-commit-id', ...flags, commit];
 }
 
-export async function streamCommit(cwd: string, commit: string, sink: DiffSink): Promise<void> {
-  const parser = new StagedDiffParser(sink);
+export async function streamCommit(cwd: string, commit: string, sink: LineSink): Promise<void> {
+  const parser = new DiffParser(sink);
   await streamGit(cwd, commitDiffArgs(commit), (chunk) => (parser.push(chunk), true));
   parser.end();
 }
@@ -389,7 +389,7 @@ export async function gitDir(cwd: string): Promise<string> {
  * Whether the added files come to at least `limit` bytes, judged from the work tree. Only a
  * choice of path hangs on this: either path scans exactly what is staged.
  */
-function addedBytesAtLeast(root: string | undefined, files: readonly StagedFile[], limit: number): boolean {
+function addedBytesAtLeast(root: string | undefined, files: readonly SourceFile[], limit: number): boolean {
   if (root === undefined) return false;
   let total = 0;
   for (const f of files) {

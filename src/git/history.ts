@@ -1,6 +1,6 @@
 import { requireBuiltin } from '../builtins.js';
 import { KeygateError } from '../errors.js';
-import { type DiffSink, StagedDiffParser } from './diff-parser.js';
+import { type LineSink, DiffParser } from './diff-parser.js';
 import { runGit, STAGED_DIFF_ARGS, streamGit } from './git.js';
 
 /**
@@ -81,7 +81,7 @@ export async function commitsWithParents(cwd: string, shas: readonly string[]): 
 export async function streamHistory(
   cwd: string,
   commits: readonly HistoryCommit[],
-  newSink: (commit: HistoryCommit) => DiffSink,
+  newSink: (commit: HistoryCommit) => LineSink,
   /** Called as each commit's output ends, so that what it holds is let go of at once. */
   commitDone: (commit: HistoryCommit) => void = () => undefined,
 ): Promise<void> {
@@ -100,14 +100,14 @@ export async function streamHistory(
 /** Cuts diff-tree's output at the end-of-commit lines and feeds each commit to a parser of its own. */
 class CommitSplitter {
   private index = 0;
-  private parser: StagedDiffParser | undefined;
+  private parser: DiffParser | undefined;
   /** Still before the NUL that ends the commit id diff-tree puts first (40 or 64 hex digits: SHA-1 or SHA-256). */
   private inHeader = true;
   private held: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly commits: readonly HistoryCommit[],
-    private readonly newSink: (commit: HistoryCommit) => DiffSink,
+    private readonly newSink: (commit: HistoryCommit) => LineSink,
     private readonly commitDone: (commit: HistoryCommit) => void,
     private readonly mark: Buffer,
   ) {
@@ -116,7 +116,7 @@ class CommitSplitter {
 
   private begin(): void {
     const commit = this.commits[this.index];
-    this.parser = commit === undefined ? undefined : new StagedDiffParser(this.newSink(commit));
+    this.parser = commit === undefined ? undefined : new DiffParser(this.newSink(commit));
     this.inHeader = true;
   }
 

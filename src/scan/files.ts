@@ -2,13 +2,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { KeygateError } from '../errors.js';
 import { ContentReader } from '../git/content.js';
-import type { DiffSink } from '../git/diff-parser.js';
+import type { LineSink } from '../git/diff-parser.js';
 
 /**
  * Files named on the command line (as the pre-commit framework passes them), read whole from
  * the work tree: every line counts as added. Streamed, so size does not matter.
  */
-export async function streamFiles(cwd: string, root: string, paths: readonly string[], sink: DiffSink): Promise<void> {
+export async function streamFiles(cwd: string, root: string, paths: readonly string[], sink: LineSink): Promise<void> {
   for (const given of paths) {
     const abs = resolve(cwd, given);
     let size: number;

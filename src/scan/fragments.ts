@@ -1,6 +1,6 @@
 import { BINARY_SNIFF } from '../git/content.js';
-import type { DiffSink } from '../git/diff-parser.js';
-import type { Fragment, ScanStats, StagedFile } from '../types.js';
+import type { LineSink } from '../git/diff-parser.js';
+import type { Fragment, ScanStats, SourceFile } from '../types.js';
 
 /** Fragments are flushed at about this many characters, so memory stays flat. */
 export const FRAGMENT_CHARS = 64 * 1024;
@@ -15,16 +15,16 @@ export function emptyStats(): ScanStats {
  * Turns the parser's added lines into Fragments: runs of consecutive added lines of one file,
  * bounded in size. A slice of a huge line becomes a fragment of its own.
  */
-export class FragmentBuilder implements DiffSink {
-  private file: StagedFile | undefined;
+export class FragmentBuilder implements LineSink {
+  private file: SourceFile | undefined;
   private skip = false;
   /**
    * Files whose diff looked like UTF-16 (git shows its bytes, NULs and all): read again whole
    * from the index, decoded (src/git/encoding.ts), keeping only the lines git says were added
    * (`lines`; undefined for a new file: all of them).
    */
-  readonly rereads: { file: StagedFile; lines?: Set<number> }[] = [];
-  private reread: { file: StagedFile; lines?: Set<number> } | undefined;
+  readonly rereads: { file: SourceFile; lines?: Set<number> }[] = [];
+  private reread: { file: SourceFile; lines?: Set<number> } | undefined;
   private nuls = 0;
   /** Added lines counted for the current file (taken back if it turns out binary or UTF-16). */
   private fileLines = 0;
@@ -48,12 +48,12 @@ export class FragmentBuilder implements DiffSink {
   ) {}
 
   private fragment(startLine: number, startColumn: number, text: string): Fragment {
-    const f: Fragment = { path: (this.file as StagedFile).path, startLine, startColumn, text };
+    const f: Fragment = { path: (this.file as SourceFile).path, startLine, startColumn, text };
     if (this.commit !== undefined) f.commit = this.commit;
     return f;
   }
 
-  startFile(file: StagedFile): void {
+  startFile(file: SourceFile): void {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
@@ -182,7 +182,7 @@ export class FragmentBuilder implements DiffSink {
   }
 
   private markReread(line: number): void {
-    const file = this.file as StagedFile;
+    const file = this.file as SourceFile;
     this.skip = true;
     this.reset();
     this.stats.files--;
@@ -197,6 +197,6 @@ export class FragmentBuilder implements DiffSink {
     this.stats.files--;
     this.stats.addedLines -= this.fileLines;
     this.stats.binarySkipped++;
-    this.stats.binaryFiles.push((this.file as StagedFile).path);
+    this.stats.binaryFiles.push((this.file as SourceFile).path);
   }
 }

@@ -1,7 +1,7 @@
-import type { DiffSink } from '../git/diff-parser.js';
+import type { LineSink } from '../git/diff-parser.js';
 
 /** A sink that passes on only the given lines of a whole file (the added ones of a re-read). */
-export function onlyLines(sink: DiffSink, lines: ReadonlySet<number>): DiffSink {
+export function onlyLines(sink: LineSink, lines: ReadonlySet<number>): LineSink {
   return {
     startFile: (file) => sink.startFile(file),
     binaryFile: () => sink.binaryFile(),

@@ -2,7 +2,7 @@ import { requireBuiltin } from '../builtins.js';
 import type { CustomRule } from '../config/config.js';
 import { type ErrorCode, KeygateError } from '../errors.js';
 import type { HistoryCommit } from '../git/history.js';
-import type { ScanStats, StagedFile } from '../types.js';
+import type { ScanStats, SourceFile } from '../types.js';
 import type { Detected } from './detect.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Detected } from './detect.js';
  * scans (every commit's) never start a thread: it costs more than it saves.
  */
 export type ShardTask =
-  | { source: 'blobs'; cwd: string; files: StagedFile[] }
+  | { source: 'blobs'; cwd: string; files: SourceFile[] }
   | { source: 'commits'; cwd: string; commits: HistoryCommit[] }
   | { source: 'files'; cwd: string; root: string; paths: string[] };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CatFileParser } from '../../src/git/blob-reader.js';
-import type { DiffSink } from '../../src/git/diff-parser.js';
+import type { LineSink } from '../../src/git/diff-parser.js';
 import { LineSplitter } from '../../src/git/lines.js';
-import type { StagedFile } from '../../src/types.js';
+import type { SourceFile } from '../../src/types.js';
 
-function file(path: string, oid: string): StagedFile {
+function file(path: string, oid: string): SourceFile {
   return { path, status: 'A', mode: '100644', oid };
 }
 
@@ -12,9 +12,9 @@ function batch(objects: [string, Buffer][]): Buffer {
   return Buffer.concat(objects.flatMap(([oid, body]) => [Buffer.from(`${oid} blob ${body.length}\n`), body, Buffer.from('\n')]));
 }
 
-function run(files: StagedFile[], bytes: Buffer, chunk: number) {
+function run(files: SourceFile[], bytes: Buffer, chunk: number) {
   const events: string[] = [];
-  const sink: DiffSink = {
+  const sink: LineSink = {
     startFile: (f) => events.push(`file ${f.path}`),
     addedLine: (line, column, text, complete) => events.push(`${line}:${column}:${complete ? '' : '~'}${text}`),
     binaryFile: () => events.push('binary'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeygateError } from '../../src/errors.js';
-import { type DiffSink, StagedDiffParser } from '../../src/git/diff-parser.js';
-import type { StagedFile } from '../../src/types.js';
+import { type LineSink, DiffParser } from '../../src/git/diff-parser.js';
+import type { SourceFile } from '../../src/types.js';
 
 interface Added {
   path: string;
@@ -13,9 +13,9 @@ interface Added {
 
 function collect(chunks: Buffer[], maxLine?: number, overlap?: number) {
   const added: Added[] = [];
-  const files: StagedFile[] = [];
+  const files: SourceFile[] = [];
   let current = '';
-  const sink: DiffSink = {
+  const sink: LineSink = {
     startFile: (f) => {
       files.push(f);
       current = f.path;
@@ -26,7 +26,7 @@ function collect(chunks: Buffer[], maxLine?: number, overlap?: number) {
       throw new Error('the diff parser delivers lines, not blocks');
     },
   };
-  const parser = new StagedDiffParser(sink, maxLine, overlap);
+  const parser = new DiffParser(sink, maxLine, overlap);
   for (const c of chunks) parser.push(c);
   parser.end();
   return { added, files };
@@ -60,7 +60,7 @@ const EXPECTED = [
   { path: 'new name.txt', line: 5, column: 0, text: 'FIVE', complete: true },
 ];
 
-describe('StagedDiffParser', () => {
+describe('DiffParser', () => {
   it('takes paths from the raw section and line numbers from hunk headers', () => {
     const { added, files } = collect([Buffer.from(SAMPLE)]);
     expect(files.map((f) => [f.path, f.status, f.oldPath])).toEqual([

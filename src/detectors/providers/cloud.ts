@@ -1007,6 +1007,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   defineRule({
     id: 'akamai-edgegrid-client-secret',
+    context: true,
     description: 'Akamai EdgeGrid client secret (in an .edgerc with akab- tokens)',
     keywords: ['akab-'],
     regex: `client_secret\\s{0,3}[=:]\\s{0,3}["']?(?<secret>[A-Za-z0-9+/]{43}=)${B64E}`,
@@ -1115,6 +1116,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // unverified: page not retrieved while writing this rule; the token's shape is the cluster's (any bearer token).
   defineRule({
     id: 'kubeconfig-user-token',
+    context: true,
     description: 'kubeconfig user bearer token',
     keywords: ['current-context'],
     regex: `(?:^|\\n)[ \\t]{2,16}token:[ \\t]{1,3}["']?(?!eyJ)(?<secret>[A-Za-z0-9._~+/:\\-]{20,1200}={0,2})["']?[ \\t]*(?=\\r?\\n|$)`,
@@ -1353,6 +1355,7 @@ export const CLOUD_RULES: readonly Detector[] = [
   // Taken after kubeadm's --token flags or a token: field, in text that names kubeadm or a bootstrap token.
   defineRule({
     id: 'kubernetes-bootstrap-token',
+    context: true,
     description: 'Kubernetes bootstrap token (kubeadm join token)',
     keywords: ['kubeadm', 'bootstrap-token', 'bootstraptoken'],
     regex: `(?:--(?:discovery-)?token[= ]{1,3}|\\btoken["']?\\s{0,3}:\\s{0,3}["']?)(?<secret>[a-z0-9]{6}\\.[a-z0-9]{16})(?![A-Za-z0-9_.\\-])`,

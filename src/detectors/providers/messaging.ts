@@ -138,6 +138,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
   // bot's user id, a timestamp, an HMAC) as documented by the Discord libraries (serenity, nostrum, discordeno).
   defineRule({
     id: 'discord-bot-token',
+    context: true,
     description: 'Discord bot token (the first part decodes to the bot user id)',
     keywords: ['discord'],
     regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[MNO][A-Za-z0-9_\\-]{22,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38})(?![A-Za-z0-9_.\\-])`,
@@ -568,6 +569,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
   // https://ably.com/docs/auth#api-key-format (<app ID>.<key ID>:<key secret>, e.g. 6 + 6 + 43 URL-safe characters).
   defineRule({
     id: 'ably-api-key',
+    context: true,
     description: 'Ably API key (app ID . key ID : secret)',
     keywords: ['ably'],
     regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
@@ -1167,6 +1169,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
   // issued keys; only where Klaviyo is named (pk_ is common).
   defineRule({
     id: 'klaviyo-private-api-key',
+    context: true,
     description: 'Klaviyo private API key (in a file that mentions Klaviyo)',
     keywords: ['klaviyo'],
     regex: `${B}(?<secret>pk_[0-9a-f]{34})${E}`,
@@ -1200,6 +1203,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
   // "api-" + 32 upper-case hex, as issued; only where SMTP2GO is named ("api-" is everywhere).
   defineRule({
     id: 'smtp2go-api-key',
+    context: true,
     description: 'SMTP2GO API key (in a file that mentions SMTP2GO)',
     keywords: ['smtp2go'],
     regex: `${B}(?<secret>api-[0-9A-F]{32})${E}`,

@@ -1184,6 +1184,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // a literal password parameter.
   defineRule({
     id: 'jdbc-url-password',
+    context: true,
     description: 'Password parameter in a JDBC URL',
     keywords: ['jdbc:'],
     // The password parameter is the match; the URL it belongs to is checked after: jdbc: earlier

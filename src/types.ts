@@ -1,6 +1,16 @@
 /**
  * The seams of the pipeline. Each stage consumes one of these and produces the next:
- * git -> SourceFile events -> Fragment -> Candidate -> (allow) -> Finding -> Report.
+ *
+ *   source (git/, scan/files.ts)   SourceFile + added lines (LineSink)
+ *   fragments (scan/fragments.ts)  Fragment
+ *   detect (scan/detect.ts)        Candidate -> Detected: placed (line, column), with its secret
+ *   findings (scan/scanner.ts)     Finding, fingerprinted (report/finding.ts)
+ *   allow (allow/)                 kept Finding[] + Suppressed[] (with the reason)
+ *   pairs (scan/pairs.ts)          Finding[] with credential pairs linked
+ *   report (report/)               text | json | sarif
+ *
+ * composed in src/index.ts, one function per source (scanStaged, scanHistory, ...). The secret
+ * goes no further than the allow stage: after it, only its redaction and fingerprint remain.
  */
 
 /**

@@ -10,6 +10,13 @@ import { B32 } from './fake.js';
  * their examples. IDs whose 5th character is I or J are older-generation and carry no account.
  */
 
+/**
+ * How near (in lines, in one file) an AWS key ID and its secret key sit, as credentials files,
+ * .env files and code write them: the AWS rule looks for a bare 40-character secret only this
+ * near a key ID (aws.ts), and such a pair is linked as one credential (scan/pairs.ts).
+ */
+export const PAIR_WINDOW = 5;
+
 export const KEY_ID_KINDS: Readonly<Record<string, string>> = {
   AKIA: 'long-term access key (IAM user or root)',
   ASIA: 'temporary access key (AWS STS session)',

@@ -1,5 +1,5 @@
 import type { Candidate, Detector, Fragment } from '../types.js';
-import { accountIdFromKeyId, keyIdKind } from './aws-facts.js';
+import { accountIdFromKeyId, keyIdKind, PAIR_WINDOW } from './aws-facts.js';
 import { BASE32, BASE64, shannonEntropy } from './entropy.js';
 import { hasMixedCase, hasSequentialRun, isPlaceholder } from './heuristics.js';
 import { fakeAwsKeyId, fakeAwsSecret, fakeBase64 } from './fake.js';
@@ -20,7 +20,6 @@ export const SECRET_MIN_ENTROPY = 4.0;
 export const BARE_SECRET_MIN_ENTROPY = 4.2;
 export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
 /** How many lines apart a key ID and a secret key may be to count as one credential. */
-export const PAIR_WINDOW = 5;
 
 const KEY_ID_RE =
   /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;

@@ -47,14 +47,19 @@ export function position(c: Candidate): { line: number; column: number; lineText
   return { line, column, lineText: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd) };
 }
 
-/** A finding still waiting for its fingerprint; the only place the secret is kept. */
+/** A finding as the detect stage places it, before its fingerprint; the only place the secret is kept. */
 export interface PendingFinding {
-  finding: Finding;
+  finding: Omit<Finding, 'fingerprint'>;
   secret: string;
 }
 
+/** The finding, whole: its fingerprint computed from its rule and secret. */
+export function withFingerprint(p: PendingFinding, sha256: Sha256Hex): Finding {
+  return { ...p.finding, fingerprint: fingerprint(p.finding.ruleId, p.secret, sha256) };
+}
+
 export function toFinding(c: Candidate, description: string, line: number, column: number): PendingFinding {
-  const finding: Finding = {
+  const finding: Omit<Finding, 'fingerprint'> = {
     ruleId: c.ruleId,
     description,
     path: c.fragment.path,
@@ -62,7 +67,6 @@ export function toFinding(c: Candidate, description: string, line: number, colum
     column,
     // With an identity (a PEM key's body), the reported span is a marker, not the secret.
     redacted: c.identity !== undefined ? c.secret : redact(c.secret),
-    fingerprint: '',
     severity: c.severity,
     confidence: c.confidence,
     facts: { ...(c.facts ?? {}) },

@@ -1,21 +1,25 @@
-import { PAIR_WINDOW } from '../detectors/aws.js';
+import { PAIR_WINDOW } from '../detectors/aws-facts.js';
 import type { Finding, Location } from '../types.js';
 
 const KEY_ID = 'aws-access-key-id';
 const PARTNERS = new Set(['aws-secret-access-key', 'aws-session-token']);
+
+const PAIRED = 'key ID and secret together: a usable credential';
 
 function location(f: Finding): Location {
   return { rule: f.ruleId, file: f.path, line: f.line, column: f.column };
 }
 
 /**
- * A key ID and a secret key (or session token) in the same file within PAIR_WINDOW lines form a
- * usable credential: both are raised to critical and linked to each other, each keeping its
- * own file:line.
+ * The findings with credential pairs linked: a key ID and a secret key (or session token) in
+ * the same file (and commit) within PAIR_WINDOW lines form a usable credential, so both are
+ * raised to critical and each names the other, keeping its own file:line. A secret pairs with
+ * its nearest key ID. Returns new findings for the paired ones; the input is not changed.
  */
-export function linkCredentialPairs(findings: Finding[]): void {
+export function linkCredentialPairs(findings: readonly Finding[]): Finding[] {
   const keyIds = findings.filter((f) => f.ruleId === KEY_ID);
-  if (keyIds.length === 0) return;
+  if (keyIds.length === 0) return [...findings];
+  const partners = new Map<Finding, Finding[]>();
   for (const secret of findings) {
     if (!PARTNERS.has(secret.ruleId)) continue;
     let best: Finding | undefined;
@@ -24,11 +28,12 @@ export function linkCredentialPairs(findings: Finding[]): void {
       if (best === undefined || Math.abs(k.line - secret.line) < Math.abs(best.line - secret.line)) best = k;
     }
     if (best === undefined) continue;
-    secret.pairedWith.push(location(best));
-    best.pairedWith.push(location(secret));
-    secret.severity = 'critical';
-    best.severity = 'critical';
-    secret.facts['credentialPair'] = 'key ID and secret together: a usable credential';
-    best.facts['credentialPair'] = 'key ID and secret together: a usable credential';
+    partners.set(secret, [...(partners.get(secret) ?? []), best]);
+    partners.set(best, [...(partners.get(best) ?? []), secret]);
   }
+  return findings.map((f) => {
+    const with_ = partners.get(f);
+    if (with_ === undefined) return f;
+    return { ...f, severity: 'critical', facts: { ...f.facts, credentialPair: PAIRED }, pairedWith: [...f.pairedWith, ...with_.map(location)] };
+  });
 }

@@ -153,6 +153,12 @@ export interface Detector {
    */
   context?: boolean;
   /**
+   * Its matches start where one of these literals occurs (lower-case, one regex: /a|b/g): the
+   * prefilter records where they do in its keyword search, and the detector tries its regex
+   * only there (detectors/regex.ts, headStarts).
+   */
+  heads?: RegExp;
+  /**
    * It finds a shape many providers' credentials share (a secret key under an S3-style name, a
    * password in a URL or connection string, a bearer token, a JWT): where a rule that knows the
    * provider finds the same secret, that rule reports it instead.

@@ -79,6 +79,7 @@ export function defineRule(spec: RuleSpec): Detector {
     ...(spec.broad ? { broad: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     ...(spec.context ? { context: true } : {}),
+    ...(spec.heads ? { heads: spec.heads } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
       if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true)) return out;

@@ -183,6 +183,7 @@ export const genericSecretPairs: Detector = {
   confidence: 'medium',
   keywords: KEYWORDS,
   gate: quoteThenCommaGate(),
+  heads: SECRET_WORD_HEADS,
   patterns: () => PAIR.map((s) => s.regex),
   fallback: true,
   get examples() {
@@ -205,6 +206,7 @@ export const genericSecretMarked: Detector[] = MARKED.map((shape) => ({
   id: 'generic-secret',
   description: DESCRIPTION,
   keywords: [...(shape.needs ?? [])],
+  ...(shape.sticky !== undefined ? { heads: SECRET_WORD_HEADS } : {}),
   patterns: () => [shape.regex],
   fallback: true,
   get examples() {

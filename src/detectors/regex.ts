@@ -49,38 +49,57 @@ export function lineIndexAt(text: string, offset: number): number {
 /**
  * Where a regex's matches can start, for regexes that begin with a keyword: every offset of
  * the fragment at which one of `heads` (lower-case literals, one regex: /a|b|c/g) occurs,
- * ignoring ASCII case, overlapping ones included. One search of the fragment, shared by every
- * rule that asks with the same `heads` (the generic rule's shapes all start at a secret word:
- * three searches of each fragment become one). Undefined when folding case changed the text's
- * length (some non-ASCII letters do): offsets would not line up, and the caller searches whole.
+ * ignoring ASCII case, overlapping ones included. Found once per fragment and shared by every
+ * rule that asks with the same `heads` (the generic rule's shapes all start at a secret word):
+ * the prefilter records them in the keyword search it makes anyway (Detector.heads, through
+ * knownHeadStarts); else one search of the lower-cased text. Undefined when lower-casing
+ * changed the text's length (some non-ASCII letters do): offsets would not line up, and the
+ * caller searches whole.
  */
 export function headStarts(text: string, heads: RegExp): readonly number[] | undefined {
-  const entry = folded(text);
-  if (entry.lower.length !== text.length) return undefined;
-  let starts = entry.byHeads.get(heads);
-  if (starts === undefined) {
-    starts = [];
-    heads.lastIndex = 0;
-    for (let m = heads.exec(entry.lower); m !== null; m = heads.exec(entry.lower)) {
-      starts.push(m.index);
-      heads.lastIndex = m.index + 1;
-    }
-    entry.byHeads.set(heads, starts);
+  const entry = entryFor(text);
+  const known = entry.byHeads.get(heads);
+  if (known !== undefined) return known;
+  const starts = findHeadStarts(text, heads);
+  if (starts !== undefined) entry.byHeads.set(heads, starts);
+  return starts;
+}
+
+/** headStarts' own search: the heads regex over the lower-cased text, resuming after each start. */
+export function findHeadStarts(text: string, heads: RegExp): number[] | undefined {
+  const lower = lowerCase(text);
+  if (lower.length !== text.length) return undefined;
+  const starts: number[] = [];
+  heads.lastIndex = 0;
+  for (let m = heads.exec(lower); m !== null; m = heads.exec(lower)) {
+    starts.push(m.index);
+    heads.lastIndex = m.index + 1;
   }
   return starts;
 }
 
-/** The last text asked about: fragments are scanned one at a time, each by every rule before the next. */
-let last: { text: string; lower: string; byHeads: Map<RegExp, number[]> } | undefined;
+/** Where `heads` occur in `text` (ascending, each once), as a search made anyway found them. */
+export function knownHeadStarts(text: string, heads: RegExp, starts: readonly number[]): void {
+  entryFor(text).byHeads.set(heads, starts);
+}
 
-function folded(text: string): { lower: string; byHeads: Map<RegExp, number[]> } {
-  if (last === undefined || last.text !== text) last = { text, lower: text.toLowerCase(), byHeads: new Map() };
+/** What was recorded for the text, if anything (no search of its own: for checking the recorder). */
+export function recordedHeadStarts(text: string, heads: RegExp): readonly number[] | undefined {
+  return last !== undefined && last.text === text ? last.byHeads.get(heads) : undefined;
+}
+
+/** The last text asked about: fragments are scanned one at a time, each by every rule before the next. */
+let last: { text: string; lower: string | undefined; byHeads: Map<RegExp, readonly number[]> } | undefined;
+
+function entryFor(text: string): { lower: string | undefined; byHeads: Map<RegExp, readonly number[]> } {
+  if (last === undefined || last.text !== text) last = { text, lower: undefined, byHeads: new Map() };
   return last;
 }
 
 /** The text in lower case, folded once however many rules ask. */
 export function lowerCase(text: string): string {
-  return folded(text).lower;
+  const entry = entryFor(text);
+  return (entry.lower ??= text.toLowerCase());
 }
 
 /**

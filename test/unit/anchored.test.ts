@@ -72,3 +72,30 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
     expect(headStarts('a token, a secret', SECRET_WORD_HEADS)).toEqual([2, 11]);
   });
 });
+
+describe('head starts recorded by the prefilter', () => {
+  it('are the starts the heads search finds, with either keyword search (seeded text)', async () => {
+    const { Prefilter } = await import('../../src/scan/prefilter.js');
+    const { findHeadStarts, recordedHeadStarts } = await import('../../src/detectors/regex.js');
+    let seed = testSeed() + 1;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = ['pass', 'PASSWORD', 'passwd', 'pwd', 'secretsecret', 'client_secret', 'tokentoken', 'Api', 'api_key', 'ACCESS', 'auth', 'oauth', 'private', 'credential', 'x', ' ', '\n', '=', '"', 'é', 'K'];
+    let compared = 0;
+    for (const prefilter of [new Prefilter(DETECTORS, Infinity), new Prefilter(DETECTORS, 0)]) {
+      for (let t = 0; t < 500; t++) {
+        let text = '';
+        for (let i = 0, n = 1 + rand(40); i < n; i++) text += pieces[rand(pieces.length)];
+        prefilter.select(text);
+        const recorded = recordedHeadStarts(text, SECRET_WORD_HEADS);
+        const expected = findHeadStarts(text, SECRET_WORD_HEADS);
+        if (expected === undefined) continue;
+        expect(recorded, JSON.stringify(text)).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});

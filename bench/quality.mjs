@@ -23,16 +23,35 @@ const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev
 
 /** Which corpus kind each rule's findings count for. */
 const KIND = {
-  'aws-access-key-id': 'aws-access-key-id', 'aws-secret-access-key': 'aws-secret-access-key',
-  'github-token': 'github-token', 'github-fine-grained-pat': 'github-token', 'gitlab-token': 'gitlab-token',
-  'npm-token': 'npm-token', 'npmrc-auth-token': 'npm-token', 'slack-token': 'slack-token', 'slack-webhook': 'slack-webhook',
-  'stripe-key': 'stripe-key', 'private-key': 'private-key', 'url-credentials': ['basic-auth-url', 'db-connection-string', 'npm-token'],
-  'anthropic-api-key': 'other:anthropic', 'openai-api-key': 'other:openai', 'cloudflare-api-token': 'other:cloudflare',
-  'databricks-token': 'other:databricks', 'docker-hub-pat': 'other:docker', 'figma-token': 'other:figma',
-  'grafana-token': 'other:grafana', 'groq-api-key': 'other:groq', 'hashicorp-vault-token': 'other:hashicorp-vault',
-  'huggingface-token': 'other:huggingface', 'linear-api-key': 'other:linear', 'notion-token': 'other:notion',
-  'sendgrid-api-key': 'other:sendgrid', 'shopify-token': 'other:shopify', 'tailscale-key': 'other:tailscale',
-  'vercel-token': 'other:vercel', 'onepassword-service-token': 'other:1password',
+  'aws-access-key-id': 'aws-access-key-id',
+  'aws-secret-access-key': 'aws-secret-access-key',
+  'github-token': 'github-token',
+  'github-fine-grained-pat': 'github-token',
+  'gitlab-token': 'gitlab-token',
+  'npm-token': 'npm-token',
+  'npmrc-auth-token': 'npm-token',
+  'slack-token': 'slack-token',
+  'slack-webhook': 'slack-webhook',
+  'stripe-key': 'stripe-key',
+  'private-key': 'private-key',
+  'url-credentials': ['basic-auth-url', 'db-connection-string', 'npm-token'],
+  'anthropic-api-key': 'other:anthropic',
+  'openai-api-key': 'other:openai',
+  'cloudflare-api-token': 'other:cloudflare',
+  'databricks-token': 'other:databricks',
+  'docker-hub-pat': 'other:docker',
+  'figma-token': 'other:figma',
+  'grafana-token': 'other:grafana',
+  'groq-api-key': 'other:groq',
+  'hashicorp-vault-token': 'other:hashicorp-vault',
+  'huggingface-token': 'other:huggingface',
+  'linear-api-key': 'other:linear',
+  'notion-token': 'other:notion',
+  'sendgrid-api-key': 'other:sendgrid',
+  'shopify-token': 'other:shopify',
+  'tailscale-key': 'other:tailscale',
+  'vercel-token': 'other:vercel',
+  'onepassword-service-token': 'other:1password',
 };
 
 function corpusQuality() {
@@ -54,8 +73,7 @@ function corpusQuality() {
     // A label with endLine covers a span (a key file, a PEM block): a finding on any of its
     // lines is on it, wherever in the span a scanner chooses to report.
     const spans = labels.filter((l) => l.positive && l.endLine !== undefined);
-    const labelAt = (file, line) =>
-      byLine.get(`${file}:${line}`) ?? spans.find((l) => l.file === file && l.line <= line && line <= l.endLine);
+    const labelAt = (file, line) => byLine.get(`${file}:${line}`) ?? spans.find((l) => l.file === file && l.line <= line && line <= l.endLine);
     const found = new Map();
     for (const f of report.findings) {
       const key = `${f.file}:${f.line}`;
@@ -113,9 +131,14 @@ function corpusQuality() {
       if (v.pos === 0 && v.fp === 0) continue;
       console.log(`  ${k.padEnd(24)} recall ${v.hit}/${v.pos}${v.fp ? `  false positives ${v.fp}` : ''}`);
     }
-    console.log(`  overall: recall ${hit}/${pos} = ${((100 * hit) / pos).toFixed(1)}%, precision ${tp}/${tp + fp} = ${((100 * tp) / Math.max(1, tp + fp)).toFixed(1)}% (target: recall >= 98%, precision >= 99%)`);
+    console.log(
+      `  overall: recall ${hit}/${pos} = ${((100 * hit) / pos).toFixed(1)}%, precision ${tp}/${tp + fp} = ${((100 * tp) / Math.max(1, tp + fp)).toFixed(1)}% (target: recall >= 98%, precision >= 99%)`,
+    );
     console.log(`  findings on unlabelled lines (not scored): ${unlabelled}; suppressed by allows: ${report.suppressed.length}`);
-    if (deliberate.length) console.log(`  labelled positive, deliberately not findings (user:pass@example.com, a token of x's or of one character: placeholders), not scored: ${deliberate.length}\n    ${deliberate.join('\n    ')}`);
+    if (deliberate.length)
+      console.log(
+        `  labelled positive, deliberately not findings (user:pass@example.com, a token of x's or of one character: placeholders), not scored: ${deliberate.length}\n    ${deliberate.join('\n    ')}`,
+      );
     const missed = [...kinds].flatMap(([k, v]) => v.missed.map((m) => `${k} ${m}`));
     if (missed.length) console.log(`  missed:\n    ${missed.join('\n    ')}`);
     if (fps.length) console.log(`  false positives:\n    ${fps.join('\n    ')}`);
@@ -180,7 +203,9 @@ function realCode() {
   const mb = report.stats.bytes / 1024 / 1024;
   const lines = new Set(report.findings.map((f) => `${f.file}:${f.line}`));
   const examples = report.suppressed.filter((s) => /documentation example|RFC/.test(s.reason)).length;
-  console.log(`\nreal code (bench/real-code, pinned: ${report.stats.files} files, ${mb.toFixed(1)} MB staged whole, scanned in ${secs.toFixed(2)} s = ${(mb / secs).toFixed(0)} MB/s)`);
+  console.log(
+    `\nreal code (bench/real-code, pinned: ${report.stats.files} files, ${mb.toFixed(1)} MB staged whole, scanned in ${secs.toFixed(2)} s = ${(mb / secs).toFixed(0)} MB/s)`,
+  );
   console.log(`  vendors' documented example keys (allowed by default): ${examples}`);
   console.log(`  flagged lines: ${lines.size} = ${(lines.size / mb).toFixed(3)} per MB (target < 0.05)`);
   const byRule = new Map();
@@ -201,7 +226,15 @@ function realCode() {
 async function rulesRecall() {
   const { build } = await import('esbuild');
   const out = mkdtempSync(join(tmpdir(), 'keygate-rules-'));
-  await build({ stdin: { contents: `export { DETECTORS } from ${JSON.stringify(join(ROOT, 'src/detectors/index.ts'))};`, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'd.cjs'), logLevel: 'error', define: { KEYGATE_VERSION: '"bench"' } });
+  await build({
+    stdin: { contents: `export { DETECTORS } from ${JSON.stringify(join(ROOT, 'src/detectors/index.ts'))};`, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: join(out, 'd.cjs'),
+    logLevel: 'error',
+    define: { KEYGATE_VERSION: '"bench"' },
+  });
   const { DETECTORS } = createRequire(import.meta.url)(join(out, 'd.cjs'));
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'keygate-recall-')));
   const expected = [];
@@ -214,7 +247,10 @@ async function rulesRecall() {
       if (seen.has(d.id)) continue;
       seen.add(d.id);
       const positives = DETECTORS.filter((x) => x.id === d.id).flatMap((x) => x.examples.positives);
-      for (const [host, filler] of [[`settings/${d.id}.conf`, conf], [`docs/${d.id}.md`, prose]]) {
+      for (const [host, filler] of [
+        [`settings/${d.id}.conf`, conf],
+        [`docs/${d.id}.md`, prose],
+      ]) {
         const lines = [...filler];
         for (const p of positives) {
           const first = lines.length + 1;

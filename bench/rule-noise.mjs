@@ -24,13 +24,22 @@ const opt = (name) => {
 };
 const module = opt('--module');
 const only = opt('--rules')?.split(',');
-const dirs = args.length > 0 ? args.map((a) => resolve(a)) : [join(ROOT, '.bench/real-code/stage'), join(ROOT, 'node_modules'), resolve(ROOT, '../shared/corpus/public')];
+const dirs =
+  args.length > 0 ? args.map((a) => resolve(a)) : [join(ROOT, '.bench/real-code/stage'), join(ROOT, 'node_modules'), resolve(ROOT, '../shared/corpus/public')];
 
 const out = mkdtempSync(join(tmpdir(), 'keygate-noise-'));
 const entry = module
   ? `export * as m from ${JSON.stringify(resolve(module))}; export { Prefilter } from ${JSON.stringify(join(ROOT, 'src/scan/prefilter.ts'))};`
   : `export { DETECTORS } from ${JSON.stringify(join(ROOT, 'src/detectors/index.ts'))}; export { Prefilter } from ${JSON.stringify(join(ROOT, 'src/scan/prefilter.ts'))};`;
-await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'b.cjs'), logLevel: 'error', define: { KEYGATE_VERSION: '"probe"' } });
+await build({
+  stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: join(out, 'b.cjs'),
+  logLevel: 'error',
+  define: { KEYGATE_VERSION: '"probe"' },
+});
 const lib = createRequire(import.meta.url)(join(out, 'b.cjs'));
 rmSync(out, { recursive: true, force: true });
 let detectors = lib.DETECTORS ?? Object.values(lib.m).filter(Array.isArray).flat();

@@ -34,9 +34,17 @@ const optText = (name) => {
 const LARGE_MB = opt('large-mb', 200);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com' };
-for (const k of Object.keys(env)) if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG') && !k.startsWith('GIT_AUTHOR') && !k.startsWith('GIT_COMMITTER')) delete env[k];
+const env = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'b',
+  GIT_AUTHOR_EMAIL: 'b@example.com',
+  GIT_COMMITTER_NAME: 'b',
+  GIT_COMMITTER_EMAIL: 'b@example.com',
+};
+for (const k of Object.keys(env))
+  if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG') && !k.startsWith('GIT_AUTHOR') && !k.startsWith('GIT_COMMITTER')) delete env[k];
 
 if (!existsSync(CLI)) {
   console.error('bench: dist/cli.cjs is missing; run npm run build first');
@@ -53,11 +61,37 @@ function repo() {
 
 let seed = 12345;
 function rand() {
-  seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+  seed ^= seed << 13;
+  seed >>>= 0;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  seed >>>= 0;
   return seed;
 }
-const WORDS = ['const', 'let', 'return', 'function', 'value', 'config', 'user', 'items', 'map', 'filter',
-  'await', 'fetch', 'response', 'status', 'error', 'token', 'id', 'name', 'path', 'options', 'secret', 'result'];
+const WORDS = [
+  'const',
+  'let',
+  'return',
+  'function',
+  'value',
+  'config',
+  'user',
+  'items',
+  'map',
+  'filter',
+  'await',
+  'fetch',
+  'response',
+  'status',
+  'error',
+  'token',
+  'id',
+  'name',
+  'path',
+  'options',
+  'secret',
+  'result',
+];
 function codeLine() {
   const n = 3 + (rand() % 9);
   let s = '  '.repeat(rand() % 4);
@@ -126,7 +160,7 @@ function smallCommit() {
   execFileSync(process.execPath, [CLI, 'install'], { cwd: emptyHusky.dir, env, stdio: 'pipe' });
   writeFileSync(join(emptyHusky.dir, '.husky/pre-commit'), '');
   const rows = [
-    ['bare node -e \'\'', plain.dir, process.execPath, ['-e', '']],
+    ["bare node -e ''", plain.dir, process.execPath, ['-e', '']],
     ['git diff --cached', plain.dir, 'git', ['diff', '--cached']],
     ['keygate scan --staged', plain.dir, process.execPath, [CLI, 'scan', '--staged']],
     ['hooks/pre-commit (this checkout)', plain.dir, 'sh', [HOOK]],
@@ -182,7 +216,9 @@ function largeChange() {
   const diffSecs = Number(process.hrtime.bigint() - diffT0) / 1e9;
   rmSync(dir, { recursive: true, force: true });
   for (const r of rows) {
-    console.log(`  ${r.mb.toFixed(0).padStart(5)} MB staged, ${r.lines} lines: ${r.secs.toFixed(2)} s = ${(r.mb / r.secs).toFixed(0)} MB/s end to end (median of 3), peak RSS ${r.rssMb.toFixed(0)} MB`);
+    console.log(
+      `  ${r.mb.toFixed(0).padStart(5)} MB staged, ${r.lines} lines: ${r.secs.toFixed(2)} s = ${(r.mb / r.secs).toFixed(0)} MB/s end to end (median of 3), peak RSS ${r.rssMb.toFixed(0)} MB`,
+    );
   }
   const last = rows.at(-1);
   console.log(`  (git diff --cached alone on the largest: ${diffSecs.toFixed(2)} s = ${(last.mb / diffSecs).toFixed(0)} MB/s)`);
@@ -213,16 +249,22 @@ function history() {
       files += `M 100644 inline src/m${(i * 3 + f) % 400}.js\ndata ${data.length}\n${text}\n`;
     }
     const msg = `commit ${i}`;
-    chunks.push(`commit refs/heads/main\nmark :${++mark}\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\ndata ${msg.length}\n${msg}\n${files}`);
+    chunks.push(
+      `commit refs/heads/main\nmark :${++mark}\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\ndata ${msg.length}\n${msg}\n${files}`,
+    );
   }
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 28 });
   const time = (cmd, argv) => timed(cmd, argv, dir);
   for (const n of [Math.ceil(total / 4), total]) {
-    const runs = [0, 1, 2].map(() => time(process.execPath, [CLI, 'scan', '--history', '--max-commits', String(n), '--format', 'json'])).sort((a, b) => a.secs - b.secs);
+    const runs = [0, 1, 2]
+      .map(() => time(process.execPath, [CLI, 'scan', '--history', '--max-commits', String(n), '--format', 'json']))
+      .sort((a, b) => a.secs - b.secs);
     const logs = [0, 1, 2].map(() => time('git', ['log', '-p', '--all', `--max-count=${n}`])).sort((a, b) => a.secs - b.secs);
     const k = runs[1];
     const report = JSON.parse(k.stdout);
-    console.log(`  ${String(n).padStart(6)} commits: keygate ${k.secs.toFixed(2)} s (${report.findings.length} findings, peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB); git log -p alone ${logs[1].secs.toFixed(2)} s = ${(k.secs / logs[1].secs).toFixed(2)}x (medians of 3)`);
+    console.log(
+      `  ${String(n).padStart(6)} commits: keygate ${k.secs.toFixed(2)} s (${report.findings.length} findings, peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB); git log -p alone ${logs[1].secs.toFixed(2)} s = ${(k.secs / logs[1].secs).toFixed(2)}x (medians of 3)`,
+    );
   }
   console.log('  target: <= 1.5x git log -p alone; RSS flat as history grows');
   rmSync(dir, { recursive: true, force: true });
@@ -272,7 +314,9 @@ function realCodeChange() {
   const report = JSON.parse(k.stdout);
   const mb = report.stats.bytes / 1024 / 1024;
   console.log(`\nlarge staged change of real code (bench/real-code: ${report.stats.files} files, ${mb.toFixed(0)} MB, medians of 3):`);
-  console.log(`  keygate scan --staged      ${k.secs.toFixed(2)} s = ${(mb / k.secs).toFixed(0)} MB/s, peak RSS ${k.rssMb.toFixed(0)} MB, ${report.stats.threads ?? 1} threads`);
+  console.log(
+    `  keygate scan --staged      ${k.secs.toFixed(2)} s = ${(mb / k.secs).toFixed(0)} MB/s, peak RSS ${k.rssMb.toFixed(0)} MB, ${report.stats.threads ?? 1} threads`,
+  );
   console.log(`  git diff --cached alone    ${diff.secs.toFixed(2)} s: keygate = ${(k.secs / diff.secs).toFixed(2)}x`);
   if (secrets) console.log(`  git-secrets --scan --cached ${secrets.secs.toFixed(2)} s: keygate = ${(k.secs / secrets.secs).toFixed(2)}x`);
   else console.log('  git-secrets: not installed (apt-get install git-secrets), not compared');
@@ -289,7 +333,9 @@ function realHistory() {
   ]);
   const report = JSON.parse(k.stdout);
   console.log(`\nreal history (${dir}: ${count} commits, ${(report.stats.bytes / 1024 / 1024).toFixed(0)} MB of added lines, medians of 3):`);
-  console.log(`  keygate scan --history ${k.secs.toFixed(2)} s (${report.findings.length} findings, peak RSS ${k.rssMb.toFixed(0)} MB, ${report.stats.threads ?? 1} threads); git log -p alone ${log.secs.toFixed(2)} s = ${(k.secs / log.secs).toFixed(2)}x`);
+  console.log(
+    `  keygate scan --history ${k.secs.toFixed(2)} s (${report.findings.length} findings, peak RSS ${k.rssMb.toFixed(0)} MB, ${report.stats.threads ?? 1} threads); git log -p alone ${log.secs.toFixed(2)} s = ${(k.secs / log.secs).toFixed(2)}x`,
+  );
   console.log('  target: <= 1.5x git log -p alone');
 }
 
@@ -313,7 +359,10 @@ function fuzz() {
     env: { ...process.env, KEYGATE_FUZZ_RUNS: String(runs) },
     encoding: 'utf8',
   });
-  const summary = (r.stdout + r.stderr).split('\n').filter((l) => /Tests |fuzz failed|✓|×/.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 300));
+  const summary = (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => /Tests |fuzz failed|✓|×/.test(l))
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 300));
   for (const l of summary) console.log(`  ${l.trim()}`);
   if (r.status !== 0) process.exitCode = 1;
 }

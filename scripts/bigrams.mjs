@@ -39,5 +39,5 @@ for (const [b, n] of sorted) {
   common.push(b);
   covered += n;
 }
-console.log(`${total} bigrams in letter runs; ${common.length} of ${sorted.length} distinct cover ${(100 * covered / total).toFixed(1)}%`);
+console.log(`${total} bigrams in letter runs; ${common.length} of ${sorted.length} distinct cover ${((100 * covered) / total).toFixed(1)}%`);
 console.log(common.sort().join(' '));

@@ -48,7 +48,11 @@ chmodSync('dist/cli.cjs', 0o755);
 // dependencies: installing it never brings a second husky into a repository).
 mkdirSync('dist/husky', { recursive: true });
 for (const f of ['bin.js', 'index.js', 'husky', 'LICENSE']) copyFileSync(`node_modules/husky/${f}`, `dist/husky/${f}`);
-writeFileSync('dist/husky/package.json', JSON.stringify({ name: 'husky', version: JSON.parse(readFileSync('node_modules/husky/package.json', 'utf8')).version, type: 'module', license: 'MIT' }) + '\n');
+writeFileSync(
+  'dist/husky/package.json',
+  JSON.stringify({ name: 'husky', version: JSON.parse(readFileSync('node_modules/husky/package.json', 'utf8')).version, type: 'module', license: 'MIT' }) +
+    '\n',
+);
 // The launcher reads the bundles as latin1 (no UTF-8 decoding): they must be pure ASCII.
 for (const f of ['dist/keygate.cjs', 'dist/hook.cjs']) {
   const at = readFileSync(f).findIndex((b) => b > 0x7f);

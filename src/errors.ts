@@ -1,11 +1,4 @@
-export type ErrorCode =
-  | 'NOT_A_REPO'
-  | 'GIT_FAILED'
-  | 'DIFF_PARSE'
-  | 'USAGE'
-  | 'CONFIG'
-  | 'INSTALL'
-  | 'INTERNAL';
+export type ErrorCode = 'NOT_A_REPO' | 'GIT_FAILED' | 'DIFF_PARSE' | 'USAGE' | 'CONFIG' | 'INSTALL' | 'INTERNAL';
 
 /** The one error type keygate throws; the CLI turns it into one clear line and exit 2. */
 export class KeygateError extends Error {

@@ -11,7 +11,18 @@ import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
 import { type Detected, Detection } from './scan/detect.js';
-import { addStats, balance, inWorker, SHARD_BYTES, SHARD_COMMITS, type ShardResult, type ShardSetup, type ShardTask, type Threads, threadsFor } from './scan/shards.js';
+import {
+  addStats,
+  balance,
+  inWorker,
+  SHARD_BYTES,
+  SHARD_COMMITS,
+  type ShardResult,
+  type ShardSetup,
+  type ShardTask,
+  type Threads,
+  threadsFor,
+} from './scan/shards.js';
 import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { LineSink } from './git/diff-parser.js';
 import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
@@ -156,7 +167,13 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */
 async function configFor(options: ScanOptions, root: string | undefined): Promise<KeygateConfig> {
-  return options.config ?? loadConfig(root, DETECTORS.map((d) => d.id));
+  return (
+    options.config ??
+    loadConfig(
+      root,
+      DETECTORS.map((d) => d.id),
+    )
+  );
 }
 
 async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
@@ -177,10 +194,7 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const [here = [], ...others] = balance(options.paths, (p) => sizes.get(p) ?? 0, shards.parts(total, SHARD_BYTES));
   await shards.whole(
-    Promise.all([
-      streamFiles(options.cwd, root, here, newSink()),
-      shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths }))),
-    ]),
+    Promise.all([streamFiles(options.cwd, root, here, newSink()), shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths })))]),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats, source: 'files' };
@@ -273,7 +287,11 @@ async function secretsIn(options: ScanOptions & { config: KeygateConfig }, files
     return oid === undefined ? [] : [{ at, file: { path: at.path, status: 'A', mode: '100644', oid } }];
   });
   const { scanner, newSink, stats, builders } = pipeline(options, options.config);
-  await streamBlobs(options.cwd, blobs.map((b) => b.file), sinkPerFile((n) => newSink(String(n))));
+  await streamBlobs(
+    options.cwd,
+    blobs.map((b) => b.file),
+    sinkPerFile((n) => newSink(String(n))),
+  );
   const { findings, suppressed } = await finish(scanner, stats, builders, options.config);
   const held = new Map<string, Set<SecretKey>>();
   for (const f of [...findings, ...suppressed.map((s) => s.finding)]) {

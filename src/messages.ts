@@ -22,10 +22,7 @@ export function blockedHeadline(count: number, source: ScanSource = 'staged'): s
 
 /** The first step, for where the secret is. */
 const TAKE_IT_OUT: Record<ScanSource, string[]> = {
-  staged: [
-    '  1. Take the secret out of the staged change: edit the file, then `git add` it again',
-    '     (or `git restore --staged <file>` to unstage it).',
-  ],
+  staged: ['  1. Take the secret out of the staged change: edit the file, then `git add` it again', '     (or `git restore --staged <file>` to unstage it).'],
   files: ['  1. Take the secret out of the file (and `git add` it again if it is staged).'],
   commits: [
     '  1. Take the secret out of the commits to push: edit the file, then `git commit --amend`',
@@ -125,7 +122,6 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
 export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
 export const NOTHING_TO_PUSH = 'keygate: no new commits to push (0 commits scanned)';
 
-
 export function errorLine(message: string, hint?: string): string {
   return `keygate: error: ${message}${hint ? ` (${hint})` : ''}`;
 }
@@ -147,8 +143,7 @@ export function hookNoNode(what: 'commit' | 'push'): string {
   return `keygate: error: node is not on PATH, so the secret scan cannot run (${what} blocked; install Node.js >= 20, or bypass once with git ${what} --no-verify)`;
 }
 
-export const FAIL_CLOSED_HINT =
-  'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
+export const FAIL_CLOSED_HINT = 'the commit is blocked; fix the cause, or bypass once with git commit --no-verify';
 
 /** Where SARIF consumers send a reader who wants to know what keygate is (the package's page). */
 export const KEYGATE_URL = 'https://www.npmjs.com/package/keygate';

@@ -112,7 +112,6 @@ function fail(error: unknown): void {
   exitWhenFlushed();
 }
 
-
 /**
  * Exits once stdout and stderr have taken everything written to them. When a command is done
  * nothing else is pending (its work is awaited or synchronous), and exiting at once spares the

@@ -21,6 +21,8 @@ detectShard(workerData as ShardSetup, (p) => {
 })
   .then((result) => post({ kind: 'done', result }))
   .catch((error: unknown) => {
-    if (error instanceof KeygateError) post({ kind: 'error', code: error.code, message: error.message, ...(error.hint !== undefined ? { hint: error.hint } : {}) });
-    else post({ kind: 'error', code: 'INTERNAL', message: `a scanning thread failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+    if (error instanceof KeygateError)
+      post({ kind: 'error', code: error.code, message: error.message, ...(error.hint !== undefined ? { hint: error.hint } : {}) });
+    else
+      post({ kind: 'error', code: 'INTERNAL', message: `a scanning thread failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
   });

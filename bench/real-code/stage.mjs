@@ -15,7 +15,11 @@ export function realCodeStage(root, env) {
   rmSync(home, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   cpSync(join(root, 'bench', 'real-code', 'package.json'), join(stage, 'package.json'));
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], {
+    cwd: stage,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (npm.status !== 0) {
     console.log(`  npm install failed; skipped: ${(npm.stderr || npm.stdout).trim().split('\n').slice(-2).join(' ')}`);
     rmSync(home, { recursive: true, force: true });

@@ -53,7 +53,12 @@ export function baselineEntries(findings: readonly Finding[]): BaselineEntry[] {
 
 /** The file's text: fixed key order, one entry per line, so that its diff reads entry by entry. */
 export function renderBaseline(entries: readonly BaselineEntry[]): string {
-  const lines = [...entries].sort(compareEntries).map((e) => `    { "rule": ${JSON.stringify(e.rule)}, "fingerprint": ${JSON.stringify(e.fingerprint)}, "file": ${JSON.stringify(e.file)}, "match": ${JSON.stringify(e.match)} }`);
+  const lines = [...entries]
+    .sort(compareEntries)
+    .map(
+      (e) =>
+        `    { "rule": ${JSON.stringify(e.rule)}, "fingerprint": ${JSON.stringify(e.fingerprint)}, "file": ${JSON.stringify(e.file)}, "match": ${JSON.stringify(e.match)} }`,
+    );
   const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
   return `{\n  "version": ${BASELINE_VERSION},\n  "findings": ${body}\n}\n`;
 }
@@ -94,8 +99,10 @@ export function loadBaseline(path: string, name: string): Baseline {
     // Not opened unless it is a regular file: a FIFO would block, /dev/zero never end.
     if (lstatSync(path).isSymbolicLink()) throw baselineError(name, 'is a symbolic link, not a regular file');
     const st = statSync(path);
-    if (!st.isFile()) throw baselineError(name, `is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
-    if (st.size > MAX_BASELINE_BYTES) throw baselineError(name, `is ${(st.size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_BASELINE_BYTES / 1048576} MB`);
+    if (!st.isFile())
+      throw baselineError(name, `is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
+    if (st.size > MAX_BASELINE_BYTES)
+      throw baselineError(name, `is ${(st.size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_BASELINE_BYTES / 1048576} MB`);
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof KeygateError) throw error;

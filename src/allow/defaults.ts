@@ -16,7 +16,8 @@ export interface DefaultAllow {
 const AWS_RULES = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'generic-secret'];
 
 /** The example tokens of the OAuth 2.0 RFCs (6749, 6750), quoted in every OAuth library's docs. */
-const OAUTH_RFC_EXAMPLES = /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|7Fjfp0ZBr1KtDRbnfVdmIw|mF_9\.B5f-4\.1JqM|8xLOxBtZp8|czZCaGRSa3F0MzpnWDFmQmF0M2JW)$/;
+const OAUTH_RFC_EXAMPLES =
+  /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|7Fjfp0ZBr1KtDRbnfVdmIw|mF_9\.B5f-4\.1JqM|8xLOxBtZp8|czZCaGRSa3F0MzpnWDFmQmF0M2JW)$/;
 
 /** JWTs whose payload is a documentation example: jwt.io's "John Doe", PyJWT's {"some": "payload"}. */
 const JWT_DOC_EXAMPLES = /^eyJ[A-Za-z0-9_-]*\.(?:eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ|eyJzb21lIjoicGF5bG9hZCJ9)\./;

@@ -38,7 +38,10 @@ function entryTest(entry: AllowEntry, micromatch: Micromatch | undefined): Test 
       // A pattern that spells the very secret it allows (written into .keygate.json by hand)
       // is not applied: the file is plain text for everyone, and the commit must say so.
       if (pinnedShare(re, i.secret) >= MAX_PINNED_SHARE) {
-        i.finding.notes = [...(i.finding.notes ?? []), `${what} in .keygate.json spells this secret, so it is not applied: take it out of .keygate.json, and allow the secret by its fingerprint`];
+        i.finding.notes = [
+          ...(i.finding.notes ?? []),
+          `${what} in .keygate.json spells this secret, so it is not applied: take it out of .keygate.json, and allow the secret by its fingerprint`,
+        ];
         return false;
       }
       return true;

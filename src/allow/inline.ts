@@ -21,7 +21,13 @@ export function parseInlineAllow(lineText: string, knownRules: ReadonlySet<strin
   const body = (m[1] ?? '').replace(/\s*(?:\*\/|-->)[\s\S]*$/, '');
   const dashes = body.search(/(?:^|\s)--(?:\s|$)/);
   const head = dashes === -1 ? body : body.slice(0, dashes);
-  const reason = dashes === -1 ? '' : body.slice(dashes).replace(/^\s*--\s*/, '').trim();
+  const reason =
+    dashes === -1
+      ? ''
+      : body
+          .slice(dashes)
+          .replace(/^\s*--\s*/, '')
+          .trim();
   const words = head.split(/[\s,]+/).filter(Boolean);
   const unknown = words.filter((w) => !RULE_ID_RE.test(w) || !knownRules.has(w));
   if (unknown.length > 0) return { unknown, at };

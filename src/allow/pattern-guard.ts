@@ -35,7 +35,8 @@ export function literalRuns(written: string): string[] {
     if (c === '\\') {
       const next = pattern[i + 1];
       i++;
-      if (next !== undefined && /[^A-Za-z0-9]/.test(next)) run += next; // \+ \/ \. are literals
+      if (next !== undefined && /[^A-Za-z0-9]/.test(next))
+        run += next; // \+ \/ \. are literals
       else flush(); // \d \w \s \b ...: a class, not a literal
       continue;
     }
@@ -212,7 +213,8 @@ export function patternLeak(
   }
   if (re !== undefined && secrets.some((x) => pinnedShare(re as RegExp, x) >= MAX_PINNED_SHARE)) return 'it pins down most of a staged secret';
   const texts = [pattern, literalRuns(pattern).join(''), ...others];
-  if (secrets.some((x) => coveredShare(texts, x) >= MAX_COVERED_SHARE)) return 'it holds pieces of a staged secret (with the patterns already in .keygate.json)';
+  if (secrets.some((x) => coveredShare(texts, x) >= MAX_COVERED_SHARE))
+    return 'it holds pieces of a staged secret (with the patterns already in .keygate.json)';
   const runs = literalRuns(pattern);
   const joined = runs.join('');
   for (const text of [pattern, ...runs, joined]) {

@@ -75,7 +75,10 @@ function checkArguments(values: { rule?: string; path?: string; pattern?: string
       new RegExp(values.pattern);
     } catch (error) {
       // V8 quotes the pattern in its message (/.../: Unterminated group): only the reason is shown.
-      throw new KeygateError('USAGE', `--pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')}`);
+      throw new KeygateError(
+        'USAGE',
+        `--pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')}`,
+      );
     }
     const risk = regexRisk(values.pattern);
     if (risk !== undefined) throw new KeygateError('USAGE', `--pattern can take exponential time on some input (${risk})`);
@@ -130,15 +133,23 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
     }
   }
   // Free text goes into .keygate.json as written: never a secret (pasted by mistake).
-  for (const [what, text] of [['--reason', reason], ['--path', values.path]] as const) {
+  for (const [what, text] of [
+    ['--reason', reason],
+    ['--path', values.path],
+  ] as const) {
     if (text !== undefined && textLeak(text, detectors, found.secrets)) {
-      throw new KeygateError('USAGE', `${what} was not written to ${CONFIG_FILE}: it holds a secret, or what looks like one, and .keygate.json is plain text for everyone`, {
-        hint: 'say why in words, and allow the secret by its fingerprint',
-      });
+      throw new KeygateError(
+        'USAGE',
+        `${what} was not written to ${CONFIG_FILE}: it holds a secret, or what looks like one, and .keygate.json is plain text for everyone`,
+        {
+          hint: 'say why in words, and allow the secret by its fingerprint',
+        },
+      );
     }
   }
   const path = values.path !== undefined ? rootRelative(values.path, root, io.cwd) : undefined;
-  if (path !== undefined && path !== values.path) io.out(`keygate: --path ${values.path} from ${relative(root, io.cwd)}/ is recorded as ${path} (relative to the repository root)\n`);
+  if (path !== undefined && path !== values.path)
+    io.out(`keygate: --path ${values.path} from ${relative(root, io.cwd)}/ is recorded as ${path} (relative to the repository root)\n`);
   warnIfBroad(io, path, values.rule, values.pattern, positionals.length > 0 || values.last === true);
   const scope: Partial<AllowEntry> = {
     ...(path !== undefined ? { path } : {}),
@@ -179,9 +190,13 @@ async function wantedEntries(
     const offered = run.findings.filter((f) => (!found.stagedRead || stagedNow.has(f.fingerprint)) && !found.real.has(f.fingerprint));
     const left = run.findings.length - offered.length;
     if (offered.length === 0) {
-      throw new KeygateError('USAGE', `nothing to allow from the last blocked run (${run.time}): ${left > 0 ? 'its findings are no longer staged, or were marked real in keygate review' : 'it found nothing'}`, {
-        hint: 'commit again to see what blocks it now',
-      });
+      throw new KeygateError(
+        'USAGE',
+        `nothing to allow from the last blocked run (${run.time}): ${left > 0 ? 'its findings are no longer staged, or were marked real in keygate review' : 'it found nothing'}`,
+        {
+          hint: 'commit again to see what blocks it now',
+        },
+      );
     }
     io.out(`keygate: the last blocked run (${run.time}) found, still staged:\n`);
     for (const f of offered) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
@@ -195,7 +210,9 @@ async function wantedEntries(
     return fingerprints.map((fingerprint) => {
       const k = found.known.find((x) => x.fingerprint === fingerprint);
       if (k === undefined) {
-        io.warn(`keygate: warning: fingerprint ${/^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : '(not shown: not 16 hex digits)'} matches no finding of the staged changes or of the last blocked run; it is added, but check it was copied right`);
+        io.warn(
+          `keygate: warning: fingerprint ${/^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : '(not shown: not 16 hex digits)'} matches no finding of the staged changes or of the last blocked run; it is added, but check it was copied right`,
+        );
         return { fingerprint, ...scope, reason, added };
       }
       return { fingerprint, rule: scope.rule ?? k.ruleId, ...scope, seen: `${k.file}:${k.line} ${k.redacted}`, reason, added };

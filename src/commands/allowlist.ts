@@ -9,7 +9,11 @@ import { parseOptions } from './args.js';
 import { EXIT_CLEAN, type Io } from './io.js';
 
 export async function allowlistCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions('allowlist', args, { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseOptions('allowlist', args, {
+    help: { type: 'boolean', short: 'h' },
+    'no-color': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  });
   if (values.help) {
     io.out(ALLOWLIST_USAGE + '\n');
     return EXIT_CLEAN;

@@ -13,7 +13,7 @@ function flags(command: string, args: string[], extra: Record<string, { type: 'b
 
 export async function installCommand(args: string[], io: Io): Promise<number> {
   const v = flags('install', args, { 'no-husky': { type: 'boolean' }, 'pre-push': { type: 'boolean' }, from: { type: 'string' } });
-  if (v['help']) return io.out(INSTALL_USAGE + '\n'), EXIT_CLEAN;
+  if (v['help']) return (io.out(INSTALL_USAGE + '\n'), EXIT_CLEAN);
   const dryRun = v['dry-run'] === true;
   const from = typeof v['from'] === 'string' ? v['from'] : undefined;
   const r = await install(io.cwd, { husky: v['no-husky'] !== true, dryRun, prePush: v['pre-push'] === true, ...(from !== undefined ? { from } : {}) });
@@ -36,7 +36,7 @@ export async function installCommand(args: string[], io: Io): Promise<number> {
 
 export async function uninstallCommand(args: string[], io: Io): Promise<number> {
   const v = flags('uninstall', args);
-  if (v['help']) return io.out(UNINSTALL_USAGE + '\n'), EXIT_CLEAN;
+  if (v['help']) return (io.out(UNINSTALL_USAGE + '\n'), EXIT_CLEAN);
   const dryRun = v['dry-run'] === true;
   const done = await uninstall(io.cwd, dryRun);
   if (done.length === 0) io.out('keygate uninstall: keygate was not installed here; nothing changed\n');
@@ -49,7 +49,7 @@ export async function uninstallCommand(args: string[], io: Io): Promise<number> 
 
 export async function doctorCommand(args: string[], io: Io): Promise<number> {
   const v = flags('doctor', args);
-  if (v['help']) return io.out(DOCTOR_USAGE + '\n'), EXIT_CLEAN;
+  if (v['help']) return (io.out(DOCTOR_USAGE + '\n'), EXIT_CLEAN);
   const { willRun, checks } = await doctor(io.cwd);
   const c = io.colors;
   for (const check of checks) {

@@ -72,7 +72,10 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   }
   if (real.length > 0) {
     try {
-      markReal(await gitDir(io.cwd), real.map((f) => f.fingerprint));
+      markReal(
+        await gitDir(io.cwd),
+        real.map((f) => f.fingerprint),
+      );
     } catch (error) {
       io.warn(`keygate: warning: could not note which findings are real (${(error as Error).message}); keygate allow --last may offer them`);
     }

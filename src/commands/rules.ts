@@ -33,7 +33,14 @@ export function builtinRules(): RuleInfo[] {
 }
 
 function info(d: Detector, category: string): RuleInfo {
-  return { id: d.id, category, description: d.description, confidence: d.confidence ?? 'medium', validates: d.validates ?? validatesOwnExamples(d), keywords: [...d.keywords] };
+  return {
+    id: d.id,
+    category,
+    description: d.description,
+    confidence: d.confidence ?? 'medium',
+    validates: d.validates ?? validatesOwnExamples(d),
+    keywords: [...d.keywords],
+  };
 }
 
 /** A declarative rule validates if a checksum or structure check raised one of its own examples. */
@@ -60,7 +67,14 @@ export function rulesCommand(args: string[], io: Io): number {
   let rules = builtinRules();
   if (positionals.length > 0) {
     const unknown = positionals.find((p) => !rules.some((r) => r.id === p));
-    if (unknown !== undefined) throw new KeygateError('USAGE', unknownRuleMessage(unknown, rules.map((r) => r.id)));
+    if (unknown !== undefined)
+      throw new KeygateError(
+        'USAGE',
+        unknownRuleMessage(
+          unknown,
+          rules.map((r) => r.id),
+        ),
+      );
     rules = rules.filter((r) => (positionals as string[]).includes(r.id));
   }
   if (format === 'json') io.out(JSON.stringify({ version: 1, rules }, null, 2) + '\n');

@@ -100,8 +100,11 @@ interface SourceValues {
  */
 function scanSource(values: SourceValues, files: readonly string[]): 'staged' | 'history' | 'files' {
   const history = values.history === true || values.range !== undefined;
-  const chosen = [values.staged === true && '--staged', history && (values.range !== undefined ? '--range' : '--history'), files.length > 0 && 'files'].filter(Boolean);
-  if (chosen.length > 1) throw new KeygateError('USAGE', `give one of --staged, --history / --range, or files, not ${chosen.join(' and ')}`, { hint: 'see keygate scan --help' });
+  const chosen = [values.staged === true && '--staged', history && (values.range !== undefined ? '--range' : '--history'), files.length > 0 && 'files'].filter(
+    Boolean,
+  );
+  if (chosen.length > 1)
+    throw new KeygateError('USAGE', `give one of --staged, --history / --range, or files, not ${chosen.join(' and ')}`, { hint: 'see keygate scan --help' });
   if (!history) {
     const stray = (['branch', 'since', 'max-commits'] as const).find((o) => values[o] !== undefined);
     if (stray !== undefined) throw new KeygateError('USAGE', `--${stray} limits a history scan: add --history`, { hint: 'see keygate scan --help' });
@@ -260,6 +263,6 @@ async function remember(findings: Report['findings'], io: Io, staged: boolean): 
   try {
     saveLastRun(dir, findings, io.now());
   } catch (error) {
-    io.warn(lastRunNotSaved(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)));
+    io.warn(lastRunNotSaved(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)));
   }
 }

@@ -81,7 +81,8 @@ export async function loadConfig(root: string | undefined, builtinRuleIds: reado
       throw configError(`${CONFIG_FILE} is a symbolic link (not a regular file): keygate reads it only as a file of this repository`);
     }
     const st = statSync(file);
-    if (!st.isFile()) throw configError(`${CONFIG_FILE} is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
+    if (!st.isFile())
+      throw configError(`${CONFIG_FILE} is not a regular file (a ${st.isDirectory() ? 'directory' : st.isFIFO() ? 'FIFO' : 'device or special file'})`);
     if (st.size > MAX_CONFIG_BYTES) {
       throw configError(`${CONFIG_FILE} is ${(st.size / 1048576).toFixed(1)} MB; keygate reads at most ${MAX_CONFIG_BYTES / 1048576} MB of it`);
     }
@@ -134,7 +135,8 @@ class Validator {
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
         // A field name is shown only if it looks like one: a pasted value may be a secret.
-        const shownKey = key.length <= 40 && /^[A-Za-z_$][\w$.-]*$/.test(key) && !(key.length > 12 && /\d/.test(key)) ? key : '(a field name not shown: it may be a secret)';
+        const shownKey =
+          key.length <= 40 && /^[A-Za-z_$][\w$.-]*$/.test(key) && !(key.length > 12 && /\d/.test(key)) ? key : '(a field name not shown: it may be a secret)';
         const full = path ? `${path}.${key}` : key;
         this.fail(full, `unknown field "${shownKey}" (known: ${allowed.join(', ')})`, path ? `${path}.${shownKey}` : shownKey);
       }

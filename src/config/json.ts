@@ -54,11 +54,11 @@ export function parseJsonWithPositions(text: string): Located {
     if (c === '{') return object(path);
     if (c === '[') return array(path);
     if (c === '"') return string();
-    if (c === 't' && text.startsWith('true', i)) return (i += 4), true;
-    if (c === 'f' && text.startsWith('false', i)) return (i += 5), false;
-    if (c === 'n' && text.startsWith('null', i)) return (i += 4), null;
+    if (c === 't' && text.startsWith('true', i)) return ((i += 4), true);
+    if (c === 'f' && text.startsWith('false', i)) return ((i += 5), false);
+    if (c === 'n' && text.startsWith('null', i)) return ((i += 4), null);
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-    if (m) return (i += m[0].length), Number(m[0]);
+    if (m) return ((i += m[0].length), Number(m[0]));
     return fail(i >= text.length ? 'unexpected end of file' : `unexpected character ${JSON.stringify(c)}`);
   }
   function string(): string {
@@ -84,7 +84,7 @@ export function parseJsonWithPositions(text: string): Located {
     // way to hide entries from the validator behind the object's prototype.
     const out = Object.create(null) as { [key: string]: JsonValue };
     ws();
-    if (text[i] === '}') return i++, out;
+    if (text[i] === '}') return (i++, out);
     for (;;) {
       ws();
       if (text[i] !== '"') fail('expected a quoted property name');
@@ -101,7 +101,7 @@ export function parseJsonWithPositions(text: string): Located {
         i++;
         continue;
       }
-      if (text[i] === '}') return i++, out;
+      if (text[i] === '}') return (i++, out);
       fail('expected "," or "}"');
     }
   }
@@ -109,7 +109,7 @@ export function parseJsonWithPositions(text: string): Located {
     i++;
     const out: JsonValue[] = [];
     ws();
-    if (text[i] === ']') return i++, out;
+    if (text[i] === ']') return (i++, out);
     for (;;) {
       out.push(value(`${path}[${out.length}]`));
       ws();
@@ -117,7 +117,7 @@ export function parseJsonWithPositions(text: string): Located {
         i++;
         continue;
       }
-      if (text[i] === ']') return i++, out;
+      if (text[i] === ']') return (i++, out);
       fail('expected "," or "]"');
     }
   }

@@ -46,7 +46,10 @@ class CharSet {
     return s;
   }
   invert(): CharSet {
-    const s = new CharSet(this.ascii.map((b) => (b ? 0 : 1)), true);
+    const s = new CharSet(
+      this.ascii.map((b) => (b ? 0 : 1)),
+      true,
+    );
     return s;
   }
   overlaps(o: CharSet): boolean {
@@ -134,8 +137,8 @@ class Parser {
     const c = this.src[this.i] as string;
     if (c === '(') return this.group();
     if (c === '[') return { kind: 'chars', set: this.charClass() };
-    if (c === '.') return this.i++, { kind: 'chars', set: CharSet.all() };
-    if (c === '^' || c === '$') return this.i++, { kind: 'empty' };
+    if (c === '.') return (this.i++, { kind: 'chars', set: CharSet.all() });
+    if (c === '^' || c === '$') return (this.i++, { kind: 'empty' });
     if (c === '\\') return this.escape();
     this.i++;
     return { kind: 'chars', set: CharSet.of(c.codePointAt(0) as number) };
@@ -214,7 +217,20 @@ class Parser {
       if (this.src[this.i] === '\\') {
         const e = this.src[this.i + 1] ?? '';
         this.i += 2;
-        const named = e === 'd' ? DIGIT() : e === 'w' ? WORD() : e === 's' ? SPACE() : e === 'D' ? DIGIT().invert() : e === 'W' ? WORD().invert() : e === 'S' ? SPACE().invert() : undefined;
+        const named =
+          e === 'd'
+            ? DIGIT()
+            : e === 'w'
+              ? WORD()
+              : e === 's'
+                ? SPACE()
+                : e === 'D'
+                  ? DIGIT().invert()
+                  : e === 'W'
+                    ? WORD().invert()
+                    : e === 'S'
+                      ? SPACE().invert()
+                      : undefined;
         if (named) {
           set = set.union(named);
           continue;

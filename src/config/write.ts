@@ -31,7 +31,10 @@ const PRIMITIVE_LIST = /^( *)("[^"\n]*": )?\[\n((?: *(?:"(?:[^"\\\n]|\\.)*"|-?\d
 
 function collapseLists(json: string): string {
   return json.replace(PRIMITIVE_LIST, (whole, indent: string, key: string | undefined, items: string, comma: string) => {
-    const values = items.split('\n').map((l) => l.trim().replace(/,$/, '')).filter((l) => l !== '');
+    const values = items
+      .split('\n')
+      .map((l) => l.trim().replace(/,$/, ''))
+      .filter((l) => l !== '');
     const one = `${indent}${key ?? ''}[${values.join(', ')}]${comma}`;
     return one.length <= 80 ? one : whole;
   });

@@ -29,7 +29,6 @@ export function keyIdKind(keyId: string): string {
   return KEY_ID_KINDS[keyId.slice(0, 4)] ?? 'unknown AWS key ID prefix';
 }
 
-
 function base32Decode(s: string): number[] {
   const out: number[] = [];
   let bits = 0;
@@ -47,10 +46,7 @@ function base32Decode(s: string): number[] {
   return out;
 }
 
-export type AccountResult =
-  | { kind: 'account'; accountId: string }
-  | { kind: 'old-generation' }
-  | { kind: 'unknown' };
+export type AccountResult = { kind: 'account'; accountId: string } | { kind: 'old-generation' } | { kind: 'unknown' };
 
 export function accountIdFromKeyId(keyId: string): AccountResult {
   if (!/^A(KIA|SIA|BIA|CCA)[A-Z2-7]{16}$/.test(keyId)) return { kind: 'unknown' };

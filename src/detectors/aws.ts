@@ -21,8 +21,7 @@ export const BARE_SECRET_MIN_ENTROPY = 4.2;
 export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
 /** How many lines apart a key ID and a secret key may be to count as one credential. */
 
-const KEY_ID_RE =
-  /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;
+const KEY_ID_RE = /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;
 
 /** Does this 20-char ID look generated, not typed? */
 function keyIdRejection(keyId: string): string | undefined {
@@ -69,27 +68,27 @@ export const awsAccessKeyId: Detector = {
   detect: findKeyIds,
   patterns: () => [KEY_ID_RE],
   get examples() {
-      return {
-    positives: [
-      `aws_access_key_id = ${fakeAwsKeyId(1)}`,
-      `const id = "${fakeAwsKeyId(2, 'ASIA')}";`,
-      `key: ${fakeAwsKeyId(3, 'ABIA')}`,
-      `<AccessKeyId>${fakeAwsKeyId(4, 'ACCA')}</AccessKeyId>`,
-      `id=${fakeAwsKeyId(5)}&x=1`,
-    ],
-    negatives: [
-      'AKIAXXXXXXXXXXXXXXXX',
-      'AKIATESTTESTTESTTEST',
-      'AKIAABCDEFGHIJKLMNOP',
-      `role: ${fakeAwsKeyId(6, 'AROA')}`,
-      `user: ${fakeAwsKeyId(7, 'AIDA')}`,
-      `policy: ${fakeAwsKeyId(8, 'ANPA')}`,
-      `${fakeAwsKeyId(9)}0`,
-      `x${fakeAwsKeyId(10)}`,
-      'AKIAY34FZKBOKMUTVV18',
-    ],
-  };
-    },
+    return {
+      positives: [
+        `aws_access_key_id = ${fakeAwsKeyId(1)}`,
+        `const id = "${fakeAwsKeyId(2, 'ASIA')}";`,
+        `key: ${fakeAwsKeyId(3, 'ABIA')}`,
+        `<AccessKeyId>${fakeAwsKeyId(4, 'ACCA')}</AccessKeyId>`,
+        `id=${fakeAwsKeyId(5)}&x=1`,
+      ],
+      negatives: [
+        'AKIAXXXXXXXXXXXXXXXX',
+        'AKIATESTTESTTESTTEST',
+        'AKIAABCDEFGHIJKLMNOP',
+        `role: ${fakeAwsKeyId(6, 'AROA')}`,
+        `user: ${fakeAwsKeyId(7, 'AIDA')}`,
+        `policy: ${fakeAwsKeyId(8, 'ANPA')}`,
+        `${fakeAwsKeyId(9)}0`,
+        `x${fakeAwsKeyId(10)}`,
+        'AKIAY34FZKBOKMUTVV18',
+      ],
+    };
+  },
 };
 
 /*
@@ -100,10 +99,7 @@ export const awsAccessKeyId: Detector = {
  */
 const SECRET_NAME = String.raw`(?:secret[_.\- ]?(?:access[_.\- ]?)?key|aws[_.\-]?secret)`;
 const JOIN = String.raw`[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,4}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}(?:value[ \t]?=[ \t]?)?["'\x60]?`;
-const SECRET_KEY_RE = new RegExp(
-  String.raw`${SECRET_NAME}${JOIN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
-  'dgi',
-);
+const SECRET_KEY_RE = new RegExp(String.raw`${SECRET_NAME}${JOIN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi');
 const BARE_SECRET_RE = /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg;
 
 function secretRejection(secret: string, minEntropy: number): string | undefined {
@@ -168,11 +164,7 @@ export function asAwsSecretKey(c: Candidate): Candidate {
   };
 }
 
-function secretCandidate(
-  fragment: Fragment,
-  hit: { start: number; end: number; secret: string },
-  confidence: 'high' | 'medium',
-): Candidate {
+function secretCandidate(fragment: Fragment, hit: { start: number; end: number; secret: string }, confidence: 'high' | 'medium'): Candidate {
   return candidate('aws-secret-access-key', fragment, hit, {
     severity: 'high',
     confidence,
@@ -192,41 +184,45 @@ export const awsSecretAccessKey: Detector = {
   keywords: [
     ...['', '_', '.', '-', ' '].flatMap((sep) => [`secret${sep}key`, `secret${sep}access`]),
     ...['', '_', '.', '-'].map((sep) => `aws${sep}secret`),
-    'akia', 'asia', 'abia', 'acca', 'a3t',
+    'akia',
+    'asia',
+    'abia',
+    'acca',
+    'a3t',
   ],
   detect: findSecretKeys,
   patterns: () => [SECRET_KEY_RE, BARE_SECRET_RE, KEY_ID_RE],
   get examples() {
     const S = fakeAwsSecret(12);
-      return {
-    positives: [
-      `aws_secret_access_key = ${S}`,
-      `AWS_SECRET_ACCESS_KEY=${S}`,
-      `"SecretAccessKey": "${S}",`,
-      `  secretAccessKey: '${S}',`,
-      `terraform:  secret_key = "${S}"`,
-      `<add key="AWSSecretKey" value="${S}" />`,
-      `secret_key: ${S}`,
-      `aws.secretKey=${S}`,
-      `  secret_key = "${S}"`,
-      `ENV AWS_SECRET_ACCESS_KEY ${S}`,
-      `export AWS_SECRET_ACCESS_KEY="${S}"`,
-      `<SecretAccessKey>${S}</SecretAccessKey>`,
-      `id = "${fakeAwsKeyId(11)}"\nkey = "${S}"`,
-    ],
-    negatives: [
-      'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
-      'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
-      'aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]',
-      'aws_secret_access_key = <your-secret-access-key>',
-      'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"',
-      'aws_secret_access_key = XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-      'aws_secret_access_key = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
-      `key = "${S}"`,
-      `aws_secret_access_key = ${S}ZZ`,
-    ],
-  };
-    },
+    return {
+      positives: [
+        `aws_secret_access_key = ${S}`,
+        `AWS_SECRET_ACCESS_KEY=${S}`,
+        `"SecretAccessKey": "${S}",`,
+        `  secretAccessKey: '${S}',`,
+        `terraform:  secret_key = "${S}"`,
+        `<add key="AWSSecretKey" value="${S}" />`,
+        `secret_key: ${S}`,
+        `aws.secretKey=${S}`,
+        `  secret_key = "${S}"`,
+        `ENV AWS_SECRET_ACCESS_KEY ${S}`,
+        `export AWS_SECRET_ACCESS_KEY="${S}"`,
+        `<SecretAccessKey>${S}</SecretAccessKey>`,
+        `id = "${fakeAwsKeyId(11)}"\nkey = "${S}"`,
+      ],
+      negatives: [
+        'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+        'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
+        'aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]',
+        'aws_secret_access_key = <your-secret-access-key>',
+        'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"',
+        'aws_secret_access_key = XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        'aws_secret_access_key = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
+        `key = "${S}"`,
+        `aws_secret_access_key = ${S}ZZ`,
+      ],
+    };
+  },
 };
 
 const SESSION_TOKEN_RE =
@@ -250,9 +246,7 @@ function findSessionTokens(fragment: Fragment): Candidate[] {
   return out;
 }
 
-const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) =>
-  ['token', '_token', '-token', '.token'].map((t) => w + t),
-);
+const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) => ['token', '_token', '-token', '.token'].map((t) => w + t));
 
 export const awsSessionToken: Detector = {
   id: 'aws-session-token',
@@ -262,16 +256,9 @@ export const awsSessionToken: Detector = {
   detect: findSessionTokens,
   patterns: () => [SESSION_TOKEN_RE],
   get examples() {
-      return {
-    positives: [
-      `aws_session_token = FwoGZXIvYXdz${fakeBase64(300, 13)}`,
-      `"SessionToken": "IQoJb3JpZ2luX2Vj${fakeBase64(400, 14)}"`,
-    ],
-    negatives: [
-      'aws_session_token = ${AWS_SESSION_TOKEN}',
-      `aws_session_token = ${'A'.repeat(200)}`,
-      'sessionToken: credentials.sessionToken,',
-    ],
-  };
-    },
+    return {
+      positives: [`aws_session_token = FwoGZXIvYXdz${fakeBase64(300, 13)}`, `"SessionToken": "IQoJb3JpZ2luX2Vj${fakeBase64(400, 14)}"`],
+      negatives: ['aws_session_token = ${AWS_SESSION_TOKEN}', `aws_session_token = ${'A'.repeat(200)}`, 'sessionToken: credentials.sessionToken,'],
+    };
+  },
 };

@@ -13,7 +13,9 @@ export const USER_REGEX_BUDGET_MS = 1000;
 
 type Vm = typeof import('node:vm');
 /** One context for every call (making one costs about a millisecond): its globals are the inputs. */
-let sandbox: { vm: Vm; context: import('node:vm').Context; loop: import('node:vm').Script; test: import('node:vm').Script; inputs: { re?: RegExp; text?: string } } | undefined;
+let sandbox:
+  | { vm: Vm; context: import('node:vm').Context; loop: import('node:vm').Script; test: import('node:vm').Script; inputs: { re?: RegExp; text?: string } }
+  | undefined;
 
 function bounded(): NonNullable<typeof sandbox> {
   if (sandbox === undefined) {

@@ -54,42 +54,121 @@ const SHAPES: Shape[] = [
     regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}(?<nq>["'])\s{0,3},\s{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi'),
   },
   // Dockerfile / Containerfile: ENV NAME value (the ENV NAME=value form is an assignment).
-  { families: ['shell'], needs: ['env'], regex: new RegExp(String.raw`^[ \t]*ENV[ \t]+(?<name>${NAME})[ \t]+(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  {
+    families: ['shell'],
+    needs: ['env'],
+    regex: new RegExp(String.raw`^[ \t]*ENV[ \t]+(?<name>${NAME})[ \t]+(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim'),
+  },
   // XML: name="...secret..." value="...", key= / value= in either order of quotes.
-  { families: ['markup', 'config', 'prose'], needs: ['value='], positives: () => [`<property name="api.secret" value="${v(203)}"/>`], regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi') },
+  {
+    families: ['markup', 'config', 'prose'],
+    needs: ['value='],
+    positives: () => [`<property name="api.secret" value="${v(203)}"/>`],
+    regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi'),
+  },
   // Terraform: variable "db_password" { ... default = "..." }
-  { families: ['config'], needs: ['variable'], positives: () => [`variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`], regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi') },
+  {
+    families: ['config'],
+    needs: ['variable'],
+    positives: () => [`variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`],
+    regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi'),
+  },
   // A Markdown table row pairing a name with a value: | NAME | `value` |
-  { families: ['prose'], needs: ['|'], regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi') },
+  {
+    families: ['prose'],
+    needs: ['|'],
+    regex: new RegExp(String.raw`\|[ \t]{0,3}\x60?(?<name>${NAME})\x60?[ \t]{0,3}\|[ \t]{0,3}(?<q>\x60?)(?<secret>${VALUE})\k<q>[ \t]{0,3}\|`, 'dgi'),
+  },
   // Command-line flags: --password=..., --api-token ...
-  { needs: ['--'], positives: () => [`mysql --password=${v(205)} -h db`], regex: new RegExp(String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`, 'dgi') },
+  {
+    needs: ['--'],
+    positives: () => [`mysql --password=${v(205)} -h db`],
+    regex: new RegExp(
+      String.raw`(?<![\w-])--(?<name>(?:[a-z]+-){0,3}${WORD}(?:-[a-z]+){0,2})(?:=|[ \t]{1,3})(?<q>["']?)(?<secret>[^\s"'\x60|<>;&]{8,256})\k<q>(?![^\s"'\x60;&)])`,
+      'dgi',
+    ),
+  },
   // -p<password> after the tools that take it joined (mysql -pSECRET: with a space, mysql prompts
   // and the next word is a database), and sshpass -p <password>.
-  { needs: ['mysql', 'mariadb'], positives: () => [`mysql -uroot -p${v(208)} app < dump.sql`], regex: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
-  { needs: ['sshpass'], positives: () => [`sshpass -p '${v(209)}' ssh deploy@host`], regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi') },
+  {
+    needs: ['mysql', 'mariadb'],
+    positives: () => [`mysql -uroot -p${v(208)} app < dump.sql`],
+    regex: new RegExp(
+      String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,160}?[ \t]-p(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`,
+      'dgi',
+    ),
+  },
+  {
+    needs: ['sshpass'],
+    positives: () => [`sshpass -p '${v(209)}' ssh deploy@host`],
+    regex: new RegExp(String.raw`\bsshpass[ \t]+-p[ \t]{0,3}(?<q>["']?)(?<secret>[^\s"'\x60;&|]{6,128})\k<q>(?![^\s;&|])`, 'dgi'),
+  },
   // A default after a lookup: process.env.PASSWORD || "...", ?? "...", Python's ... or "...".
   {
     needs: ['||', '??', ' or '],
     nameAround: true,
     // From the secret word (a leading name-character repeat would be tried at every position).
-    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}["'\]]{0,2}\)?[ \t]{0,3}(?:\|\||\?\?|\bor\b)[ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`, 'dgi'),
+    regex: new RegExp(
+      String.raw`${WORD}[A-Za-z0-9_.\-]{0,30}["'\]]{0,2}\)?[ \t]{0,3}(?:\|\||\?\?|\bor\b)[ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>`,
+      'dgi',
+    ),
   },
   // XML elements: <password>...</password>, <db.password>...</db.password>.
-  { families: ['markup', 'config', 'prose'], needs: ['</'], regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi') },
+  {
+    families: ['markup', 'config', 'prose'],
+    needs: ['</'],
+    regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi'),
+  },
   // Kubernetes and compose env lists: - name: DB_PASSWORD, then value: "...".
-  { families: ['config'], needs: ['value:'], regex: new RegExp(String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`, 'dgim') },
+  {
+    families: ['config'],
+    needs: ['value:'],
+    regex: new RegExp(
+      String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`,
+      'dgim',
+    ),
+  },
   // PowerShell: ConvertTo-SecureString "..." -AsPlainText.
   { needs: ['securestring'], regex: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?<q>["'])(?<secret>[^"'\s]{8,256})\k<q>`, 'dgi') },
   // SQL: CREATE USER ... WITH PASSWORD '...', IDENTIFIED BY '...'.
-  { needs: ['password', 'identified'], regex: new RegExp(String.raw`\b(?:WITH[ \t]+(?:ENCRYPTED[ \t]+)?PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?<q>['"])(?<secret>[^'"\s]{8,256})\k<q>`, 'dgi') },
+  {
+    needs: ['password', 'identified'],
+    regex: new RegExp(String.raw`\b(?:WITH[ \t]+(?:ENCRYPTED[ \t]+)?PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?<q>['"])(?<secret>[^'"\s]{8,256})\k<q>`, 'dgi'),
+  },
   // curl's user:password (-u / --user).
-  { needs: ['curl'], positives: () => [`curl -u elastic:${v(206)} https://localhost:9200`], regex: new RegExp(String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`, 'dgi') },
+  {
+    needs: ['curl'],
+    positives: () => [`curl -u elastic:${v(206)} https://localhost:9200`],
+    regex: new RegExp(
+      String.raw`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)[ \t]{1,3}(?<q>["']?)[^\s:"']{1,64}:(?<secret>[^\s"'@]{6,128})\k<q>(?![^\s"';&])`,
+      'dgi',
+    ),
+  },
 ];
 
 // The shapes that start at a secret word are tried only where one does.
 for (const shape of SHAPES) if (shape.regex.source.startsWith(WORD)) shape.sticky = stickyOf(shape.regex);
 
-const KEYWORDS = ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'api_key', 'apikey', 'api-key', 'api.key', 'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey'];
+const KEYWORDS = [
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'secret',
+  'token',
+  'credential',
+  'api_key',
+  'apikey',
+  'api-key',
+  'api.key',
+  'access_key',
+  'accesskey',
+  'access-key',
+  'auth_key',
+  'authkey',
+  'private_key',
+  'privatekey',
+];
 
 /** Names whose values may be short here: passwords, passphrases, curl's user:password. */
 const MAY_BE_SHORT = /passw(?:or)?d|pwd|passphrase|^(?:user|u)$/i;
@@ -143,7 +222,10 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
   const out: Candidate[] = [];
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
-    const hits = shape.sticky === undefined ? regexHits(shape.regex, fragment.text) : anchoredHits(shape.regex, shape.sticky, fragment.text, headStarts(fragment.text, SECRET_WORD_HEADS));
+    const hits =
+      shape.sticky === undefined
+        ? regexHits(shape.regex, fragment.text)
+        : anchoredHits(shape.regex, shape.sticky, fragment.text, headStarts(fragment.text, SECRET_WORD_HEADS));
     for (const hit of hits) {
       let name = hit.match.groups?.['name'] ?? (/-u|--user/.test(hit.match[0]) ? 'user' : '');
       if (shape.nameBefore) {
@@ -156,16 +238,18 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         if (!/(?:[([{]|[^'"\s]\s*,)\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
       }
       if (!judge(name, hit.secret)) continue;
-      out.push(asAwsSecretKey({
-        ruleId: 'generic-secret',
-        fragment,
-        start: hit.start,
-        end: hit.end,
-        secret: hit.secret,
-        severity: 'medium',
-        confidence: 'medium',
-        entropy: shannonEntropy(hit.secret),
-      }));
+      out.push(
+        asAwsSecretKey({
+          ruleId: 'generic-secret',
+          fragment,
+          start: hit.start,
+          end: hit.end,
+          secret: hit.secret,
+          severity: 'medium',
+          confidence: 'medium',
+          entropy: shannonEntropy(hit.secret),
+        }),
+      );
     }
   }
   return out;
@@ -188,8 +272,17 @@ export const genericSecretPairs: Detector = {
   fallback: true,
   get examples() {
     return {
-      positives: [`os.Setenv("DB_PASSWORD", "${v(201)}")`, `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`, `store.Put(ctx, "DB_PASSWORD", "${v(211)}")`],
-      negatives: ['os.Setenv("DB_PASSWORD", os.Getenv("X"))', `t("password", "Password")`, `("NextToken", "${v(207)}")`, `tags: ['security', 'secret', 'external/cwe/${v(210)}']`],
+      positives: [
+        `os.Setenv("DB_PASSWORD", "${v(201)}")`,
+        `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`,
+        `store.Put(ctx, "DB_PASSWORD", "${v(211)}")`,
+      ],
+      negatives: [
+        'os.Setenv("DB_PASSWORD", os.Getenv("X"))',
+        `t("password", "Password")`,
+        `("NextToken", "${v(207)}")`,
+        `tags: ['security', 'secret', 'external/cwe/${v(210)}']`,
+      ],
     };
   },
   detect: (fragment) => detectShapes(PAIR, fragment),
@@ -200,7 +293,13 @@ export const genericSecretPairs: Detector = {
  * curl, ...): a detector each, whose keywords are the marker, so the prefilter runs a shape only
  * on text holding its marker (found in the one keyword search every fragment gets).
  */
-const MARKED_NEGATIVES = ['mysql -u root -p app', 'mysql -uroot -p"$DB_PASSWORD" app', `<property name="api.secret.file" value="/etc/app/secret.txt"/>`, 'mysql --password=$DB_PASSWORD', 'curl -u user:pass https://example.com'];
+const MARKED_NEGATIVES = [
+  'mysql -u root -p app',
+  'mysql -uroot -p"$DB_PASSWORD" app',
+  `<property name="api.secret.file" value="/etc/app/secret.txt"/>`,
+  'mysql --password=$DB_PASSWORD',
+  'curl -u user:pass https://example.com',
+];
 
 export const genericSecretMarked: Detector[] = MARKED.map((shape) => ({
   id: 'generic-secret',

@@ -72,8 +72,32 @@ export function hasMixedCase(value: string): boolean {
 }
 
 /** Pre-release and build words that versions carry (1.0.0-beta.2, 2.16.0a7, 3.3.3.post1). */
-const VERSION_WORDS = new Set(['alpha', 'beta', 'rc', 'pre', 'preview', 'dev', 'post', 'next', 'canary', 'nightly', 'snapshot',
-  'final', 'release', 'stable', 'build', 'patch', 'hotfix', 'ga', 'lts', 'a', 'b', 'c', 'p', 'r']);
+const VERSION_WORDS = new Set([
+  'alpha',
+  'beta',
+  'rc',
+  'pre',
+  'preview',
+  'dev',
+  'post',
+  'next',
+  'canary',
+  'nightly',
+  'snapshot',
+  'final',
+  'release',
+  'stable',
+  'build',
+  'patch',
+  'hotfix',
+  'ga',
+  'lts',
+  'a',
+  'b',
+  'c',
+  'p',
+  'r',
+]);
 
 /**
  * A version or version constraint (0.15.0rc1-beta2, ==3.3.3, ^1.2.3, v2.0.0-next.12,

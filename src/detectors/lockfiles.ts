@@ -7,10 +7,28 @@ import { isVersion } from './heuristics.js';
  * a value is recognised as such, and anything else is judged as anywhere else.
  */
 const LOCK_FILES = new Set([
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock',
-  'Cargo.lock', 'poetry.lock', 'Pipfile.lock', 'uv.lock', 'pdm.lock', 'go.sum', 'composer.lock',
-  'Gemfile.lock', 'Podfile.lock', 'packages.lock.json', 'gradle.lockfile', 'mix.lock',
-  'pubspec.lock', 'flake.lock', 'Package.resolved', 'deno.lock', 'conan.lock',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'Cargo.lock',
+  'poetry.lock',
+  'Pipfile.lock',
+  'uv.lock',
+  'pdm.lock',
+  'go.sum',
+  'composer.lock',
+  'Gemfile.lock',
+  'Podfile.lock',
+  'packages.lock.json',
+  'gradle.lockfile',
+  'mix.lock',
+  'pubspec.lock',
+  'flake.lock',
+  'Package.resolved',
+  'deno.lock',
+  'conan.lock',
 ]);
 
 export function isLockFile(path: string): boolean {

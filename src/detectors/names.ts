@@ -9,19 +9,22 @@
 
 /** Words after the secret word that make the name about something else. */
 const DESCRIBES = new Set(
-  ('id ids url urls uri path paths file files filename dir name names hint hints length len type types endpoint endpoints ' +
+  (
+    'id ids url urls uri path paths file files filename dir name names hint hints length len type types endpoint endpoints ' +
     'expires expiry expiration expire expired ttl last used arn hash generation count size field fields param params header ' +
     'headers prefix suffix format regex pattern policy label placeholder env var variable ref version enabled required provider ' +
     'mode method kind location store manager service exception error errors valid validator validation cache timeout lifetime ' +
     'rotation duration age created updated changed date time strength min max rule rules schema ' +
     'input text class key_id keyid issuer audience scope scopes source target mask masked hidden visible status state info ' +
-    'encryption algorithm algo scheme cipher complexity reset')
-    .split(' '),
+    'encryption algorithm algo scheme cipher complexity reset'
+  ).split(' '),
 );
 
 /** Words anywhere in the name that make its token no credential. */
 const NOT_A_CREDENTIAL = new Set(
-  'next continuation pagination paginate page paging cursor marker csrf xsrf public idempotency request sync ack cancel cancellation invalid missing max min num input output result'.split(' '),
+  'next continuation pagination paginate page paging cursor marker csrf xsrf public idempotency request sync ack cancel cancellation invalid missing max min num input output result'.split(
+    ' ',
+  ),
 );
 
 /** The words of a name: camelCase, PascalCase, snake_case, kebab-case, dotted. */

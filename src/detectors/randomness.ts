@@ -20,10 +20,12 @@
  * aws-sdk, webpack, eslint and dependencies), measured by `node scripts/bigrams.mjs`.
  */
 const COMMON_PAIRS = new Set(
-  ('ac ag al am an ap ar as at be ca ce ch ck cl co cr ct da de di ea ec ed ef el em en eq er es et ex fa fi ge ha he hi ' +
+  (
+    'ac ag al am an ap ar as at be ca ce ch ck cl co cr ct da de di ea ec ed ef el em en eq er es et ex fa fi ge ha he hi ' +
     'ic id ie if ig il im in io ir is it ke la le li ll lo lt lu ma mb me mo mp na nc nd ne ng no ns nt oc od ol om on op ' +
     'or ou pa pe pl po pr pt pu qu ra rc re ri rn ro rr rs rt ru sc se sh si so sp ss st su ta te th ti to tp tr ts tt tu ' +
-    'ty uc ue ul un ur us ut va ve xp yp').split(' '),
+    'ty uc ue ul un ur us ut va ve xp yp'
+  ).split(' '),
 );
 
 /** Below this chance of arising at random, a value's common pairs say it is text. */

@@ -44,15 +44,15 @@ export const privateKey: Detector = {
   keywords: ['private key'],
   patterns: () => [PEM_BEGIN],
   get examples() {
-      return {
-    positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
-    negatives: [
-      '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
-      '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
-      'const HEADER = "-----BEGIN PRIVATE KEY-----";',
-    ],
-  };
-    },
+    return {
+      positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
+      negatives: [
+        '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
+        'const HEADER = "-----BEGIN PRIVATE KEY-----";',
+      ],
+    };
+  },
   detect(fragment: Fragment): Candidate[] {
     const out: Candidate[] = [];
     for (const hit of regexHits(PEM_BEGIN, fragment.text)) {
@@ -93,11 +93,11 @@ export const jwt: Detector = {
   keywords: ['eyJ'],
   keywordsCaseSensitive: true,
   get examples() {
-      return {
-    positives: [`Authorization: Bearer ${fakeJwt(93)}`],
-    negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
-  };
-    },
+    return {
+      positives: [`Authorization: Bearer ${fakeJwt(93)}`],
+      negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
+    };
+  },
   detect(fragment: Fragment): Candidate[] {
     const out: Candidate[] = [];
     for (const hit of regexHits(JWT_RE, fragment.text)) {
@@ -121,8 +121,23 @@ export const jwt: Detector = {
 
 /** Passwords that only say "a password goes here". */
 const PLACEHOLDER_PASSWORDS = new Set([
-  'password', 'passwd', 'mypassword', 'secret', 'changeme', 'pass123', 'example', 'test', 'xxxx', 'xxxxx', 'xxxxxx',
-  '****', '*****', '******', 'your_password', 'yourpassword', 'pwd',
+  'password',
+  'passwd',
+  'mypassword',
+  'secret',
+  'changeme',
+  'pass123',
+  'example',
+  'test',
+  'xxxx',
+  'xxxxx',
+  'xxxxxx',
+  '****',
+  '*****',
+  '******',
+  'your_password',
+  'yourpassword',
+  'pwd',
 ]);
 
 /** What docs and tests write where a .netrc password goes: the list above, and pass, pass1, ... */
@@ -151,7 +166,9 @@ function isPlaceholderUrlPassword(pw: string): boolean {
 
 /** \xHH and \uHHHH escapes as code writes them in strings, decoded. */
 function unescapeCode(s: string): string {
-  return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})/g, (_m, x: string | undefined, u: string | undefined) => String.fromCharCode(parseInt(x ?? u ?? '0', 16)));
+  return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})/g, (_m, x: string | undefined, u: string | undefined) =>
+    String.fromCharCode(parseInt(x ?? u ?? '0', 16)),
+  );
 }
 
 /**
@@ -180,22 +197,22 @@ const urlCredentialsRule = defineRule({
   confidence: 'high',
   facts: () => ({ keyKind: 'password embedded in a connection URL' }),
   get examples() {
-      return {
-    positives: [
-      `DATABASE_URL=postgres://app:${fakeString(ALNUM, 16, 98)}@db.internal:5432/app`,
-      `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
-      `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
-    ],
-    negatives: [
-      'postgres://user:password@localhost/db',
-      'mysql://user:${DB_PASSWORD}@db:3306/app',
-      'postgres://$(PGUSER):$(PGPASSWORD)@$(PGHOST)/db',
-      'https://example.com/path?a=b',
-      'mongodb://localhost:27017/app',
-      'redis://:abc@localhost:6379',
-    ],
-  };
-    },
+    return {
+      positives: [
+        `DATABASE_URL=postgres://app:${fakeString(ALNUM, 16, 98)}@db.internal:5432/app`,
+        `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
+        `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
+      ],
+      negatives: [
+        'postgres://user:password@localhost/db',
+        'mysql://user:${DB_PASSWORD}@db:3306/app',
+        'postgres://$(PGUSER):$(PGPASSWORD)@$(PGHOST)/db',
+        'https://example.com/path?a=b',
+        'mongodb://localhost:27017/app',
+        'redis://:abc@localhost:6379',
+      ],
+    };
+  },
 });
 
 /** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
@@ -236,14 +253,16 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** Values that say "a secret goes here", or name one, rather than being one. */
-const STOP_WORDS = /^(?:password|passwd|changeme|changeit|secret|example|sample|dummy|test|testing|none|null|nil|true|false|undefined|string|hidden|redacted|placeholder|default|required|optional|todo|fixme)$/i;
+const STOP_WORDS =
+  /^(?:password|passwd|changeme|changeit|secret|example|sample|dummy|test|testing|none|null|nil|true|false|undefined|string|hidden|redacted|placeholder|default|required|optional|todo|fixme)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a.b.c, a.b[0].c, Shards[-1].ShardId: a property path, not a value. */
 const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[-?\d+\])+$/;
 /** ISO 8601 dates and timestamps ("PasswordLastUsed": "2016-09-08T21:47:36Z"). */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** A template or a reference, not a value: ${X} $(x) {{ x }} %(x)s %s {x} <x> #{x} $X. */
-const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|%\([^)]*\)[sd]|%[sd](?![A-Za-z0-9])|#\{|^\$[A-Za-z_][A-Za-z0-9_]*$|^<[^<>]+>$|^\{[A-Za-z_][\w.]*\}$|process\.env|environ|getenv|\bENV\[/;
+const TEMPLATE =
+  /\$\{|\$\(|\{\{|\}\}|%\([^)]*\)[sd]|%[sd](?![A-Za-z0-9])|#\{|^\$[A-Za-z_][A-Za-z0-9_]*$|^<[^<>]+>$|^\{[A-Za-z_][\w.]*\}$|process\.env|environ|getenv|\bENV\[/;
 /** Words people write in sample passwords (This-is-my-test-99!, my_example_pass). */
 const SAMPLE_WORD = /(?:^|[^a-z])(?:test|example|sample|demo|dummy|fake|changeme|my)(?:[^a-z]|$)/i;
 
@@ -276,7 +295,7 @@ export function genericRejection(value: string): string | undefined {
   if (TEMPLATE.test(value)) return 'templated or a reference';
   if (isPath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
   if (/^arn:aws[a-z-]*:/.test(value)) return 'an AWS resource name';
-  if (isAwsIdShaped(value)) return "an AWS key ID or unique ID: the AWS rule judges it";
+  if (isAwsIdShaped(value)) return 'an AWS key ID or unique ID: the AWS rule judges it';
   if (UUID.test(value)) return 'UUID';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
@@ -380,7 +399,15 @@ export const genericSecret = defineRule({
   description: 'Secret-looking literal assigned to a password / secret / token / API key name',
   // One per branch of GENERIC_NAME, written as the branch matches it, so that every match
   // starts with a keyword ending where the branch does (the gate below counts on it).
-  keywords: ['password', 'passwd', 'pwd', 'secret', 'token', 'credential', ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`])],
+  keywords: [
+    'password',
+    'passwd',
+    'pwd',
+    'secret',
+    'token',
+    'credential',
+    ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`]),
+  ],
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
@@ -400,24 +427,28 @@ export const genericSecret = defineRule({
   confidence: 'medium',
   fallback: true,
   get examples() {
-      return {
-    positives: [`DB_PASSWORD=${fakeString(ALNUM, 18, 101)}`, `  "api_key": "${fakeString(ALNUM, 32, 102)}",`, `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`],
-    negatives: [
-      'password = "changeme"',
-      'password: ${DB_PASSWORD}',
-      'token = getToken(user)',
-      'secret = os.environ["SECRET"]',
-      'api_key: process.env.API_KEY',
-      'token = "a1b2c3d4-e5f6-7890-abcd-ef1234567890"',
-      'secret_path = ./config/secret2.json',
-      'password = self.password2',
-      'https://example.com/protected?access_token=kjfch2345sdf',
-      'oauth_token=lsdkfol23w&oauth_token_secret=qwe089234lkjsdf&realms=movies+pics',
-      'password_hint = "Password1"',
-      "'onepassword-token': 'other:1password',",
-    ],
-  };
-    },
+    return {
+      positives: [
+        `DB_PASSWORD=${fakeString(ALNUM, 18, 101)}`,
+        `  "api_key": "${fakeString(ALNUM, 32, 102)}",`,
+        `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`,
+      ],
+      negatives: [
+        'password = "changeme"',
+        'password: ${DB_PASSWORD}',
+        'token = getToken(user)',
+        'secret = os.environ["SECRET"]',
+        'api_key: process.env.API_KEY',
+        'token = "a1b2c3d4-e5f6-7890-abcd-ef1234567890"',
+        'secret_path = ./config/secret2.json',
+        'password = self.password2',
+        'https://example.com/protected?access_token=kjfch2345sdf',
+        'oauth_token=lsdkfol23w&oauth_token_secret=qwe089234lkjsdf&realms=movies+pics',
+        'password_hint = "Password1"',
+        "'onepassword-token': 'other:1password',",
+      ],
+    };
+  },
 });
 
 /** base64 of "user:password": what docker and Kubernetes keep in "auth" fields. */

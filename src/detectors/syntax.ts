@@ -18,7 +18,10 @@ const BY_EXTENSION: Record<string, SyntaxFamily> = {};
 const add = (family: SyntaxFamily, exts: string): void => {
   for (const e of exts.split(' ')) BY_EXTENSION[e] = family;
 };
-add('code', 'js mjs cjs jsx ts tsx mts cts vue svelte py pyi go java kt kts scala groovy gradle cs fs vb rb php rs swift c h cc cpp cxx hpp hh m mm dart lua pl pm r jl ex exs erl clj cljs coffee');
+add(
+  'code',
+  'js mjs cjs jsx ts tsx mts cts vue svelte py pyi go java kt kts scala groovy gradle cs fs vb rb php rs swift c h cc cpp cxx hpp hh m mm dart lua pl pm r jl ex exs erl clj cljs coffee',
+);
 add('shell', 'sh bash zsh ksh fish ps1 psm1 bat cmd');
 add('markup', 'xml html htm xhtml svg plist config csproj vbproj fsproj xaml');
 add('prose', 'md markdown mdx rst txt adoc textile org');

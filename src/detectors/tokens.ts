@@ -10,7 +10,6 @@ import type { Detector } from '../types.js';
  * matching inside a longer word. Every example is generated here from a seed.
  */
 
-
 function githubToken(prefix: string, seed: number): string {
   const body = fakeString(ALNUM, 30, seed);
   return `${prefix}${body}${base62(crc32(body), 6)}`;
@@ -67,9 +66,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     facts: (s) => ({ tokenKind: `GitHub ${GITHUB_KINDS[s.slice(0, 3)] ?? 'token'}` }),
     get examples() {
       return {
-      positives: [`GITHUB_TOKEN=${githubToken('ghp_', 1)}`, `token: "${githubToken('gho_', 2)}"`, githubToken('ghs_', 3)],
-      negatives: [`ghp_${'x'.repeat(36)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
-    };
+        positives: [`GITHUB_TOKEN=${githubToken('ghp_', 1)}`, `token: "${githubToken('gho_', 2)}"`, githubToken('ghs_', 3)],
+        negatives: [`ghp_${'x'.repeat(36)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
+      };
     },
   }),
   defineRule({
@@ -82,9 +81,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-      positives: [`GH_PAT=github_pat_${fakeString(ALNUM, 22, 6)}_${fakeString(ALNUM, 59, 7)}`],
-      negatives: [`github_pat_${fakeString(ALNUM, 22, 8)}_short`],
-    };
+        positives: [`GH_PAT=github_pat_${fakeString(ALNUM, 22, 6)}_${fakeString(ALNUM, 59, 7)}`],
+        negatives: [`github_pat_${fakeString(ALNUM, 22, 8)}_short`],
+      };
     },
   }),
   defineRule({
@@ -99,16 +98,16 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-      positives: [
-        fakeToken('glpat-', URLSAFE, 20, 9),
-        `CI_TOKEN: glrt-${fakeString(URLSAFE, 26, 10)}`,
-        `RUNNER_TOKEN=glrtr-${fakeString(URLSAFE, 20, 15080)}`,
-        `unleash_instance_id: glffct-${fakeString(URLSAFE, 20, 15081)}`,
-        `GITLAB_WORKSPACE_TOKEN=glwt-${fakeString(URLSAFE, 20, 15082)}`,
-        `GITLAB_TOKEN=glpat-${fakeString(URLSAFE, 27, 15083)}.01.${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 9, 15084)}`,
-      ],
-      negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`],
-    };
+        positives: [
+          fakeToken('glpat-', URLSAFE, 20, 9),
+          `CI_TOKEN: glrt-${fakeString(URLSAFE, 26, 10)}`,
+          `RUNNER_TOKEN=glrtr-${fakeString(URLSAFE, 20, 15080)}`,
+          `unleash_instance_id: glffct-${fakeString(URLSAFE, 20, 15081)}`,
+          `GITLAB_WORKSPACE_TOKEN=glwt-${fakeString(URLSAFE, 20, 15082)}`,
+          `GITLAB_TOKEN=glpat-${fakeString(URLSAFE, 27, 15083)}.01.${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 9, 15084)}`,
+        ],
+        negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`],
+      };
     },
   }),
   defineRule({
@@ -121,9 +120,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'critical',
     get examples() {
       return {
-      positives: [`NPM_TOKEN=${githubToken('npm_', 11)}`],
-      negatives: [`npm_${fakeString(ALNUM, 20, 12)}`, `my_npm_${fakeString(ALNUM, 36, 13)}x`],
-    };
+        positives: [`NPM_TOKEN=${githubToken('npm_', 11)}`],
+        negatives: [`npm_${fakeString(ALNUM, 20, 12)}`, `my_npm_${fakeString(ALNUM, 36, 13)}x`],
+      };
     },
   }),
   defineRule({
@@ -137,7 +136,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `(?:^|[\\n:])[ \\t]{0,16}_(?:authToken|auth|password)[ \\t]*=[ \\t]*["']?(?<secret>[A-Za-z0-9+/=_\\-.:]{8,})`,
     placeholders: false,
     validate: (s) =>
-      /^(.)\1*$/.test(s) || /x{4,}/i.test(s) || /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/.test(s) ||
+      /^(.)\1*$/.test(s) ||
+      /x{4,}/i.test(s) ||
+      /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/.test(s) ||
       // Docs' stand-ins: MYTOKEN1, YOUR_AUTH_TOKEN.
       (/^[A-Z][A-Z_]*\d{0,2}$/.test(s) && /TOKEN|AUTH|PASS|SECRET|KEY/.test(s))
         ? 'invalid'
@@ -145,15 +146,18 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'high',
     get examples() {
       return {
-      positives: [`//registry.npmjs.org/:_authToken=${fakeString(URLSAFE, 36, 14)}`, `_auth=${Buffer.from('deploy:' + fakeString(ALNUM, 12, 16)).toString('base64')}`],
-      negatives: [
-        '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
-        '_authToken=xxxxxxxxxxxx',
-        '        self._password = handler.password',
-        '_password = os.environ',
-        '//somewhere-else.com/myorg/:_authToken=MYTOKEN1',
-      ],
-    };
+        positives: [
+          `//registry.npmjs.org/:_authToken=${fakeString(URLSAFE, 36, 14)}`,
+          `_auth=${Buffer.from('deploy:' + fakeString(ALNUM, 12, 16)).toString('base64')}`,
+        ],
+        negatives: [
+          '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+          '_authToken=xxxxxxxxxxxx',
+          '        self._password = handler.password',
+          '_password = os.environ',
+          '//somewhere-else.com/myorg/:_authToken=MYTOKEN1',
+        ],
+      };
     },
   }),
   defineRule({
@@ -169,7 +173,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`, `TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9y${fakeString(URLSAFE, 70, 15087)}`],
+        positives: [
+          `password = pypi-AgEIcHlwaS5vcmc${fakeString(URLSAFE, 70, 15)}`,
+          `TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9y${fakeString(URLSAFE, 70, 15087)}`,
+        ],
         negatives: ['pypi-AgEIcHlwaS5vcmcshort', 'pypi-AgENdGVzdC5weXBpLm9yshort'],
       };
     },
@@ -219,9 +226,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-      positives: [`SLACK_BOT_TOKEN=xoxb-${fakeString('0123456789', 11, 20)}-${fakeString('0123456789', 13, 21)}-${fakeString(ALNUM, 24, 22)}`],
-      negatives: ['xoxb-not-a-token', 'xoxb-${SLACK_TOKEN}'],
-    };
+        positives: [`SLACK_BOT_TOKEN=xoxb-${fakeString('0123456789', 11, 20)}-${fakeString('0123456789', 13, 21)}-${fakeString(ALNUM, 24, 22)}`],
+        negatives: ['xoxb-not-a-token', 'xoxb-${SLACK_TOKEN}'],
+      };
     },
   }),
   defineRule({
@@ -234,9 +241,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-      positives: [`url: https://hooks.slack.com/services/T${fakeString(ALNUM, 8, 23)}/B${fakeString(ALNUM, 8, 24)}/${fakeString(ALNUM, 24, 25)}`],
-      negatives: ['see https://hooks.slack.com/services/ for docs'],
-    };
+        positives: [`url: https://hooks.slack.com/services/T${fakeString(ALNUM, 8, 23)}/B${fakeString(ALNUM, 8, 24)}/${fakeString(ALNUM, 24, 25)}`],
+        negatives: ['see https://hooks.slack.com/services/ for docs'],
+      };
     },
   }),
   defineRule({
@@ -250,7 +257,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     facts: (s) => (s.includes('_test_') ? { tokenKind: 'Stripe test-mode key (no live money, still a credential)' } : { tokenKind: 'Stripe live-mode key' }),
     get examples() {
-      return { positives: [fakeToken('sk_live_', ALNUM, 24, 26), `STRIPE_KEY="${fakeToken('rk_live_', ALNUM, 99, 27)}"`], negatives: ['sk_live_short', 'pk_live_' + fakeString(ALNUM, 24, 28)] };
+      return {
+        positives: [fakeToken('sk_live_', ALNUM, 24, 26), `STRIPE_KEY="${fakeToken('rk_live_', ALNUM, 99, 27)}"`],
+        negatives: ['sk_live_short', 'pk_live_' + fakeString(ALNUM, 24, 28)],
+      };
     },
   }),
   defineRule({
@@ -299,7 +309,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     placeholders: false,
     severity: 'high',
     get examples() {
-      return { positives: [`HF_TOKEN=${fakeToken('hf_', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 34)}`], negatives: ['hf_short', `hf_${fakeString(ALNUM, 40, 35)}`] };
+      return {
+        positives: [`HF_TOKEN=${fakeToken('hf_', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 34)}`],
+        negatives: ['hf_short', `hf_${fakeString(ALNUM, 40, 35)}`],
+      };
     },
   }),
   defineRule({
@@ -457,7 +470,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'high',
     confidence: 'high',
     get examples() {
-      const org = Buffer.from(JSON.stringify({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).toString('base64');
+      const org = Buffer.from(JSON.stringify({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).toString(
+        'base64',
+      );
       return {
         positives: [
           fakeToken('sntryu_', HEX, 64, 56),
@@ -479,7 +494,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60), `NEW_RELIC_INSIGHTS_QUERY_KEY=${fakeToken('NRIQ-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 32, 15000)}`, `"adminKey": "${fakeToken('NRAA-', 'abcdef0123456789', 27, 15001)}"`],
+        positives: [
+          fakeToken('NRAK-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 60),
+          `NEW_RELIC_INSIGHTS_QUERY_KEY=${fakeToken('NRIQ-', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 32, 15000)}`,
+          `"adminKey": "${fakeToken('NRAA-', 'abcdef0123456789', 27, 15001)}"`,
+        ],
         negatives: ['NRAK-short', `xNRIQ-${fakeString(ALNUM, 32, 15002)}`, `NRAA-${'x'.repeat(27)}`],
       };
     },
@@ -528,7 +547,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`access_token$production$${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 16, 65)}$${fakeString(HEX, 32, 66)}`], negatives: ['access_token$sandbox$abc$def'] };
+      return {
+        positives: [`access_token$production$${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 16, 65)}$${fakeString(HEX, 32, 66)}`],
+        negatives: ['access_token$sandbox$abc$def'],
+      };
     },
   }),
   defineRule({
@@ -543,9 +565,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-      positives: [`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fakeString(ALNUM + '+/', 86, 67)}==;EndpointSuffix=core.windows.net`],
-      negatives: ['AccountKey=<your-key>', 'AccountKey=${AZURE_KEY}'],
-    };
+        positives: [`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fakeString(ALNUM + '+/', 86, 67)}==;EndpointSuffix=core.windows.net`],
+        negatives: ['AccountKey=<your-key>', 'AccountKey=${AZURE_KEY}'],
+      };
     },
   }),
   defineRule({
@@ -604,7 +626,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`tskey-auth-${fakeString(ALNUM, 12, 74)}-${fakeString(ALNUM, 24, 75)}`], negatives: [`xtskey-auth-${fakeString(ALNUM, 12, 76)}-${fakeString(ALNUM, 24, 77)}`] };
+      return {
+        positives: [`tskey-auth-${fakeString(ALNUM, 12, 74)}-${fakeString(ALNUM, 24, 75)}`],
+        negatives: [`xtskey-auth-${fakeString(ALNUM, 12, 76)}-${fakeString(ALNUM, 24, 77)}`],
+      };
     },
   }),
   defineRule({
@@ -621,7 +646,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [fakeToken('glc_', ALNUM, 48, 78), `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`, `GRAFANA_SA_TOKEN=${grafanaSaToken(15003)}`],
+        positives: [
+          fakeToken('glc_', ALNUM, 48, 78),
+          `glsa_${fakeString(ALNUM, 32, 79)}_${fakeString(HEX, 8, 80)}`,
+          `GRAFANA_SA_TOKEN=${grafanaSaToken(15003)}`,
+        ],
         negatives: ['glc_short', `glsa_${fakeString(ALNUM, 20, 15004)}_${fakeString(HEX, 8, 15005)}`],
       };
     },
@@ -675,7 +704,12 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`MWS_AUTH_TOKEN=amzn.mws.${fakeString(HEX, 8, 110)}-${fakeString(HEX, 4, 111)}-${fakeString(HEX, 4, 112)}-${fakeString(HEX, 4, 113)}-${fakeString(HEX, 12, 114)}`], negatives: ['amzn.mws.short'] };
+      return {
+        positives: [
+          `MWS_AUTH_TOKEN=amzn.mws.${fakeString(HEX, 8, 110)}-${fakeString(HEX, 4, 111)}-${fakeString(HEX, 4, 112)}-${fakeString(HEX, 4, 113)}-${fakeString(HEX, 12, 114)}`,
+        ],
+        negatives: ['amzn.mws.short'],
+      };
     },
   }),
   defineRule({
@@ -715,7 +749,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`DOPPLER_TOKEN=dp.st.${fakeString(ALNUM, 43, 119)}`, `DOPPLER_TOKEN="dp.st.prd.${fakeString(ALNUM, 43, 15007)}"`, `token: dp.ct.${fakeString(ALNUM, 43, 15008)}`],
+        positives: [
+          `DOPPLER_TOKEN=dp.st.${fakeString(ALNUM, 43, 119)}`,
+          `DOPPLER_TOKEN="dp.st.prd.${fakeString(ALNUM, 43, 15007)}"`,
+          `token: dp.ct.${fakeString(ALNUM, 43, 15008)}`,
+        ],
         negatives: ['dp.st.short', "echo 'dp.st.prd.xxxx' | doppler configure set token", `dp.ct.${fakeString(ALNUM, 20, 15009)}`],
       };
     },
@@ -763,7 +801,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [`https://discord.com/api/webhooks/${fakeString('0123456789', 18, 123)}/${fakeString(URLSAFE, 68, 124)}`], negatives: ['https://discord.com/api/webhooks/'] };
+      return {
+        positives: [`https://discord.com/api/webhooks/${fakeString('0123456789', 18, 123)}/${fakeString(URLSAFE, 68, 124)}`],
+        negatives: ['https://discord.com/api/webhooks/'],
+      };
     },
   }),
   defineRule({
@@ -778,7 +819,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`FLY_API_TOKEN="FlyV1 fm2_${fakeString(ALNUM, 150, 125)}"`, `FLY_API_TOKEN=fm1r_${fakeString(ALNUM + '+/', 120, 15010)}`, `Authorization: FlyV1 fm1a_${fakeString(ALNUM, 110, 15011)}`],
+        positives: [
+          `FLY_API_TOKEN="FlyV1 fm2_${fakeString(ALNUM, 150, 125)}"`,
+          `FLY_API_TOKEN=fm1r_${fakeString(ALNUM + '+/', 120, 15010)}`,
+          `Authorization: FlyV1 fm1a_${fakeString(ALNUM, 110, 15011)}`,
+        ],
         negatives: ['FlyV1 fm2_short', `xfm2_${fakeString(ALNUM, 150, 15012)}`, `fm3_${fakeString(ALNUM, 150, 15013)}`],
       };
     },
@@ -793,7 +838,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [`DD_API_KEY=${fakeString(HEX, 32, 126)}`, `datadog_app_key: "${fakeString(HEX, 40, 127)}"`], negatives: ['DD_API_KEY=${DATADOG_KEY}'] };
+      return {
+        positives: [`DD_API_KEY=${fakeString(HEX, 32, 126)}`, `datadog_app_key: "${fakeString(HEX, 40, 127)}"`],
+        negatives: ['DD_API_KEY=${DATADOG_KEY}'],
+      };
     },
   }),
   defineRule({
@@ -820,7 +868,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`HEROKU_API_KEY=${fakeString(HEX, 8, 132)}-${fakeString(HEX, 4, 133)}-${fakeString(HEX, 4, 134)}-${fakeString(HEX, 4, 135)}-${fakeString(HEX, 12, 136)}`],
+        positives: [
+          `HEROKU_API_KEY=${fakeString(HEX, 8, 132)}-${fakeString(HEX, 4, 133)}-${fakeString(HEX, 4, 134)}-${fakeString(HEX, 4, 135)}-${fakeString(HEX, 12, 136)}`,
+        ],
         negatives: ['HEROKU_APP_ID=01234567-89ab-cdef-0123-456789abcdef', 'heroku_api_key: ${HEROKU_API_KEY}'],
       };
     },
@@ -895,7 +945,12 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`VAULT_TOKEN=s.${fakeString(ALNUM, 24, 15021)}`, `X-Vault-Token: "b.AAAAAQ${fakeString(URLSAFE, 150, 15022)}"`],
-        negatives: [`VAULT_TOKEN=s.${'x'.repeat(24)}`, 'VAULT_TOKEN=${VAULT_TOKEN}', `VAULT_TOKEN=s.${fakeString(ALNUM, 30, 15023)}`, `vault_token_path = s.${fakeString(ALNUM, 24, 15024)}`],
+        negatives: [
+          `VAULT_TOKEN=s.${'x'.repeat(24)}`,
+          'VAULT_TOKEN=${VAULT_TOKEN}',
+          `VAULT_TOKEN=s.${fakeString(ALNUM, 30, 15023)}`,
+          `vault_token_path = s.${fakeString(ALNUM, 24, 15024)}`,
+        ],
       };
     },
   }),
@@ -913,7 +968,12 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`STRIPE_WEBHOOK_SECRET=${fakeToken('whsec_', ALNUM, 32, 15025)}`, `const endpointSecret = '${fakeToken('whsec_', HEX, 64, 15026)}';`],
-        negatives: ["const webhookSecret = 'whsec_...';", 'WEBHOOK_SECRET="whsec_ENTER_YOURS_HERE"', `whsec_${'x'.repeat(32)}`, `mywhsec_${fakeString(ALNUM, 32, 15027)}`],
+        negatives: [
+          "const webhookSecret = 'whsec_...';",
+          'WEBHOOK_SECRET="whsec_ENTER_YOURS_HERE"',
+          `whsec_${'x'.repeat(32)}`,
+          `mywhsec_${fakeString(ALNUM, 32, 15027)}`,
+        ],
       };
     },
   }),
@@ -933,7 +993,11 @@ export const TOKEN_RULES: readonly Detector[] = [
       const g = (n: number, seed: number) => fakeString('23456789ABCDEFGHJKLMNPQRSTVWXYZ', n, seed);
       return {
         positives: [`OP_SECRET_KEY=A3-${g(6, 15028)}-${g(6, 15029)}-${g(5, 15030)}-${g(5, 15031)}-${g(5, 15032)}-${g(5, 15033)}`],
-        negatives: ['A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX', `A3-${g(6, 15034)}-${g(6, 15035)}-${g(5, 15036)}`, `XA3-${g(6, 15037)}-${g(6, 15038)}-${g(5, 15039)}-${g(5, 15040)}-${g(5, 15041)}-${g(5, 15042)}`],
+        negatives: [
+          'A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX',
+          `A3-${g(6, 15034)}-${g(6, 15035)}-${g(5, 15036)}`,
+          `XA3-${g(6, 15037)}-${g(6, 15038)}-${g(5, 15039)}-${g(5, 15040)}-${g(5, 15041)}-${g(5, 15042)}`,
+        ],
       };
     },
   }),
@@ -953,7 +1017,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`NEW_RELIC_LICENSE_KEY=${fakeString(HEX, 36, 15043)}NRAL`, `newrelic_license_key: "${fakeString(HEX, 40, 15044)}"`],
-        negatives: ['NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}', `NEW_RELIC_LICENSE_KEY=${'0'.repeat(40)}`, `NEW_RELIC_LICENSE_KEY=${fakeString(HEX, 32, 15045)}`],
+        negatives: [
+          'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
+          `NEW_RELIC_LICENSE_KEY=${'0'.repeat(40)}`,
+          `NEW_RELIC_LICENSE_KEY=${fakeString(HEX, 32, 15045)}`,
+        ],
       };
     },
   }),
@@ -975,7 +1043,10 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       const key = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64');
       return {
-        positives: [`GRAFANA_API_KEY=${key({ k: fakeString(ALNUM, 32, 15046), n: 'deploy', id: 1 })}`, `Authorization: Bearer ${key({ k: fakeString(ALNUM, 32, 15047), n: 'ci-admin', id: 3 })}`],
+        positives: [
+          `GRAFANA_API_KEY=${key({ k: fakeString(ALNUM, 32, 15046), n: 'deploy', id: 1 })}`,
+          `Authorization: Bearer ${key({ k: fakeString(ALNUM, 32, 15047), n: 'ci-admin', id: 3 })}`,
+        ],
         negatives: [
           `https://app.powerbi.com/view?r=${key({ k: fakeString(HEX, 32, 15048), t: fakeString(HEX, 32, 15049), c: 5 })}`,
           `GRAFANA_API_KEY=${key({ k: fakeString(ALNUM, 32, 15050), n: 'x', id: 1 })}`.slice(0, 28),
@@ -1029,7 +1100,12 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`SUPABASE_SECRET_KEY=sb_secret_${fakeString(URLSAFE, 22, 15058)}_${fakeString(ALNUM, 8, 15059)}`],
-        negatives: ['SUPABASE_SECRET_KEY=sb_secret_...', "SUPABASE_SECRET_KEY: 'sb_secret_qa'", `sb_secret_${'x'.repeat(22)}_${'x'.repeat(8)}`, `sb_publishable_${fakeString(URLSAFE, 22, 15060)}_${fakeString(ALNUM, 8, 15061)}`],
+        negatives: [
+          'SUPABASE_SECRET_KEY=sb_secret_...',
+          "SUPABASE_SECRET_KEY: 'sb_secret_qa'",
+          `sb_secret_${'x'.repeat(22)}_${'x'.repeat(8)}`,
+          `sb_publishable_${fakeString(URLSAFE, 22, 15060)}_${fakeString(ALNUM, 8, 15061)}`,
+        ],
       };
     },
   }),
@@ -1049,7 +1125,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`NOTION_TOKEN=secret_${fakeString(ALNUM, 43, 15062)}`, `const notion = new Client({ auth: "secret_${fakeString(ALNUM, 43, 15063)}" });`],
-        negatives: [`NOTION_TOKEN=secret_${'x'.repeat(43)}`, `notion: my_secret_${fakeString(ALNUM, 43, 15064)}`, `NOTION_TOKEN=secret_${fakeString(ALNUM, 40, 15065)}`],
+        negatives: [
+          `NOTION_TOKEN=secret_${'x'.repeat(43)}`,
+          `notion: my_secret_${fakeString(ALNUM, 43, 15064)}`,
+          `NOTION_TOKEN=secret_${fakeString(ALNUM, 40, 15065)}`,
+        ],
       };
     },
   }),
@@ -1069,7 +1149,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 15066)}`, `"twilioAuthToken": "${fakeString(HEX, 32, 15067)}"`],
-        negatives: ['TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, `TWILIO_AUTH_TOKEN_URL=https://api.twilio.com/${fakeString(HEX, 32, 15068)}`],
+        negatives: [
+          'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}',
+          `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
+          `TWILIO_AUTH_TOKEN_URL=https://api.twilio.com/${fakeString(HEX, 32, 15068)}`,
+        ],
       };
     },
   }),
@@ -1089,7 +1173,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`MAILGUN_API_KEY=${fakeString(HEX, 32, 15069)}-${fakeString(HEX, 8, 15070)}-${fakeString(HEX, 8, 15071)}`],
-        negatives: ['MAILGUN_API_KEY=${MAILGUN_API_KEY}', `MAILGUN_API_KEY=${'0'.repeat(32)}-${'0'.repeat(8)}-${'0'.repeat(8)}`, `MAILGUN_DOMAIN=${fakeString(HEX, 32, 15072)}-${fakeString(HEX, 8, 15073)}-${fakeString(HEX, 8, 15074)}`],
+        negatives: [
+          'MAILGUN_API_KEY=${MAILGUN_API_KEY}',
+          `MAILGUN_API_KEY=${'0'.repeat(32)}-${'0'.repeat(8)}-${'0'.repeat(8)}`,
+          `MAILGUN_DOMAIN=${fakeString(HEX, 32, 15072)}-${fakeString(HEX, 8, 15073)}-${fakeString(HEX, 8, 15074)}`,
+        ],
       };
     },
   }),
@@ -1126,7 +1214,11 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`],
-        negatives: [`api_org_${'x'.repeat(34)}`, 'api_org_settings', `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`],
+        negatives: [
+          `api_org_${'x'.repeat(34)}`,
+          'api_org_settings',
+          `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`,
+        ],
       };
     },
   }),
@@ -1146,7 +1238,12 @@ export const TOKEN_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`JIRA_API_TOKEN=${fakeString(ALNUM, 24, 15088)}`, `confluence_token: "${fakeString(ALNUM, 24, 15089)}"`],
-        negatives: ['JIRA_API_TOKEN=${JIRA_API_TOKEN}', 'JIRA_API_TOKEN=yourApiTokenGoesHere1234', `JIRA_API_TOKEN=${fakeString(ALNUM, 30, 15090)}`, 'JIRA_TOKEN=aaaaaaaaaaaabbbbbbbbbbbb'],
+        negatives: [
+          'JIRA_API_TOKEN=${JIRA_API_TOKEN}',
+          'JIRA_API_TOKEN=yourApiTokenGoesHere1234',
+          `JIRA_API_TOKEN=${fakeString(ALNUM, 30, 15090)}`,
+          'JIRA_TOKEN=aaaaaaaaaaaabbbbbbbbbbbb',
+        ],
       };
     },
   }),

@@ -115,12 +115,7 @@ export function git(cwd: string): SimpleGit {
  * change is parsed chunk by chunk and never held at once. `onChunk` returning false stops
  * reading: git is cut off (it dies on the closed pipe) and its failure is expected.
  */
-export async function streamGit(
-  cwd: string,
-  args: string[],
-  onChunk: (chunk: Buffer) => boolean,
-  input?: string,
-): Promise<void> {
+export async function streamGit(cwd: string, args: string[], onChunk: (chunk: Buffer) => boolean, input?: string): Promise<void> {
   return startGit(cwd, args, input).read(onChunk);
 }
 
@@ -267,9 +262,7 @@ async function readSplit(cwd: string, files: readonly SourceFile[], newSink: () 
   if (added.length > 0) {
     const blobs = new CatFileParser(added, newSink());
     const oids = added.map((f) => f.oid).join('\n') + '\n';
-    jobs.push(
-      streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), oids).then(() => blobs.end()),
-    );
+    jobs.push(streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), oids).then(() => blobs.end()));
   }
   if (rest.length > 0) {
     const modified = new DiffParser(newSink());

@@ -43,7 +43,12 @@ export async function listCommits(cwd: string, selection: HistorySelection): Pro
   const args = ['log', '--reverse', '--topo-order', '-z', '--no-color', '--format=%H%x01%P%x01%aI%x01%an'];
   if (selection.since !== undefined) args.push(`--since=${selection.since}`);
   if (selection.maxCommits !== undefined) args.push(`--max-count=${selection.maxCommits}`);
-  const revs = selection.range !== undefined ? [revision(selection.range, '--range')] : selection.refs?.length ? selection.refs.map((r) => revision(r, '--branch')) : ['--all'];
+  const revs =
+    selection.range !== undefined
+      ? [revision(selection.range, '--range')]
+      : selection.refs?.length
+        ? selection.refs.map((r) => revision(r, '--branch'))
+        : ['--all'];
   if (revs[0] !== '--all') args.push('--end-of-options');
   args.push(...revs);
   const out = await runGit(cwd, args);
@@ -64,11 +69,19 @@ export async function listCommits(cwd: string, selection: HistorySelection): Pro
 export async function commitsWithParents(cwd: string, shas: readonly string[]): Promise<HistoryCommit[]> {
   if (shas.length === 0) return [];
   let out = '';
-  await streamGit(cwd, ['rev-list', '--stdin', '--no-walk=unsorted', '--parents'], (chunk) => ((out += chunk.toString('latin1')), true), shas.join('\n') + '\n');
-  const commits = out.split('\n').filter(Boolean).map((line) => {
-    const [sha = '', ...parents] = line.split(' ');
-    return { sha, date: '', author: '', parents };
-  });
+  await streamGit(
+    cwd,
+    ['rev-list', '--stdin', '--no-walk=unsorted', '--parents'],
+    (chunk) => ((out += chunk.toString('latin1')), true),
+    shas.join('\n') + '\n',
+  );
+  const commits = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', ...parents] = line.split(' ');
+      return { sha, date: '', author: '', parents };
+    });
   if (commits.length !== shas.length) throw new KeygateError('DIFF_PARSE', `git rev-list named ${commits.length} of ${shas.length} commits`);
   return commits;
 }

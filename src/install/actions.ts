@@ -37,7 +37,9 @@ export function copyFiles(fromDir: string, names: readonly string[], toDir: stri
   mkdirSync(toDir, { recursive: true });
   for (const n of names) copyFileSync(join(fromDir, n), join(toDir, n));
   // Undone last first: the launcher's own caches go before the files (and the directory, if empty).
-  return existed ? [...names.map((n) => ({ kind: 'remove-file' as const, path: join(toDir, n) })), { kind: 'remove-code-caches', dir: toDir }] : [{ kind: 'remove-dir', path: toDir }];
+  return existed
+    ? [...names.map((n) => ({ kind: 'remove-file' as const, path: join(toDir, n) })), { kind: 'remove-code-caches', dir: toDir }]
+    : [{ kind: 'remove-dir', path: toDir }];
 }
 
 /** A code cache the launcher wrote for one Node.js and its flags: hook.<key>.cache, keygate.<key>.cache. */

@@ -69,7 +69,9 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
   const hp = facts.hooksPath;
   checks.push({
     ok: true,
-    text: hp ? `git runs hooks from ${facts.hooksDir} (core.hooksPath = ${hp.value}, set in ${hp.scope} config ${hp.origin})` : `git runs hooks from ${facts.hooksDir}`,
+    text: hp
+      ? `git runs hooks from ${facts.hooksDir} (core.hooksPath = ${hp.value}, set in ${hp.scope} config ${hp.origin})`
+      : `git runs hooks from ${facts.hooksDir}`,
   });
   if (process.env['HUSKY'] === '0') {
     checks.push({ ok: false, text: 'HUSKY=0 is set in this environment: husky skips every hook', fix: 'unset HUSKY' });
@@ -85,7 +87,11 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
   const text = readFileSync(hook, 'utf8');
   if (text.includes(plainMarker('pre-commit'))) {
     const cli = join(facts.hooksDir, 'keygate', 'dist', 'cli.cjs');
-    checks.push(existsSync(cli) ? { ok: true, text: `the hook runs keygate from ${cli}` } : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' });
+    checks.push(
+      existsSync(cli)
+        ? { ok: true, text: `the hook runs keygate from ${cli}` }
+        : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' },
+    );
   } else if (/\/h"?\s*$/m.test(text) || existsSync(join(facts.hooksDir, 'h'))) {
     const husky = join(facts.root, '.husky', 'pre-commit');
     const body = existsSync(husky) ? readFileSync(husky, 'utf8') : '';
@@ -96,12 +102,20 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
     );
   } else if (text.includes(BLOCK_BEGIN)) {
     const cli = join(facts.hooksDir, 'keygate', 'dist', 'cli.cjs');
-    checks.push(existsSync(cli) ? { ok: true, text: `the hook runs keygate from ${cli}, then the rest of it` } : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' });
+    checks.push(
+      existsSync(cli)
+        ? { ok: true, text: `the hook runs keygate from ${cli}, then the rest of it` }
+        : { ok: false, text: `the hook's copy of keygate is missing (${cli})`, fix: 'run npx keygate install again' },
+    );
   } else if (/\bkeygate\b/.test(text)) {
     checks.push({ ok: true, text: `${hook} mentions keygate` });
   } else {
     checks.push({ ok: false, text: `${hook} does not run keygate`, fix: installFix(facts) });
   }
-  checks.push(onPath('node') ? { ok: true, text: 'node is on PATH' } : { ok: false, text: 'node is not on PATH, so the hook cannot run keygate', fix: 'install Node.js >= 20' });
+  checks.push(
+    onPath('node')
+      ? { ok: true, text: 'node is on PATH' }
+      : { ok: false, text: 'node is not on PATH, so the hook cannot run keygate', fix: 'install Node.js >= 20' },
+  );
   return { willRun: checks.every((c) => c.ok), checks };
 }

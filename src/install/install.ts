@@ -16,7 +16,9 @@ export { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, type HookName, plain
 export function isShellHook(text: string): boolean {
   const first = text.split('\n', 1)[0] ?? '';
   if (!first.startsWith('#!')) return !text.includes('\0');
-  return /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash|ksh|zsh)\b/.test(first) || /^#!\s*\/(?:usr\/)?(?:local\/)?bin\/(?:sh|bash|dash|ksh|zsh)\b/.test(first);
+  return (
+    /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash|ksh|zsh)\b/.test(first) || /^#!\s*\/(?:usr\/)?(?:local\/)?bin\/(?:sh|bash|dash|ksh|zsh)\b/.test(first)
+  );
 }
 
 export interface InstallOptions {
@@ -219,7 +221,10 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
   if (!existsSync(hookFile)) {
     steps.push({
       describe: 'create .husky/pre-commit with keygate in it',
-      apply: () => (writeFile(hookFile, convention.header + block + '\n', 0o755), [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: true }]),
+      apply: () => (
+        writeFile(hookFile, convention.header + block + '\n', 0o755),
+        [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: true }]
+      ),
     });
   } else {
     const text = readFileSync(hookFile, 'utf8');
@@ -227,7 +232,10 @@ function huskySteps(facts: RepoFacts, pkg: PackageJson, hooks: readonly HookName
     if (!text.includes(BLOCK_BEGIN) && !text.includes(HUSKY_MARKER)) {
       steps.push({
         describe: 'add keygate to .husky/pre-commit, first, keeping every line that is there',
-        apply: () => (writeFileAtomic(hookFile, insertLine(text, block)), [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]),
+        apply: () => (
+          writeFileAtomic(hookFile, insertLine(text, block)),
+          [{ kind: 'remove-block', path: hookFile, begin: BLOCK_BEGIN, end: BLOCK_END, createdFile: false }]
+        ),
       });
     }
   }
@@ -276,7 +284,6 @@ function refuseHuskyHooksPath(facts: RepoFacts): void {
   }
 }
 
-
 function huskyPrePushSteps(huskyDir: string, convention: HuskyConvention): Step[] {
   const file = join(huskyDir, 'pre-push');
   const exists = existsSync(file);
@@ -315,7 +322,9 @@ function packageJsonStep(root: string, pkg: PackageJson, addHusky: boolean, conv
   const newPrepare = prepare ? `${prepare} && ${convention.prepare}` : convention.prepare;
   const pm = specs.length > 0 ? packageManagerOf(root) : undefined;
   const describe = [
-    specs.length ? `add ${specs.join(' and ')} to devDependencies${pm ? ` with ${commandLine(pm, pm.add(specs))} (so ${pm.lockFile} stays in step)` : ' in package.json'}` : undefined,
+    specs.length
+      ? `add ${specs.join(' and ')} to devDependencies${pm ? ` with ${commandLine(pm, pm.add(specs))} (so ${pm.lockFile} stays in step)` : ' in package.json'}`
+      : undefined,
     addPrepare ? `make the prepare script run husky ("${newPrepare}"), so every clone gets the hook on npm install` : undefined,
   ]
     .filter(Boolean)

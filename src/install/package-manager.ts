@@ -70,7 +70,13 @@ export function runPackageManager(root: string, pm: PackageManager, args: readon
   const why =
     (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
       ? `${pm.name} is not on PATH`
-      : `${pm.name} failed: ${(r.stderr || r.stdout).trim().split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? `exit ${r.status}`}`;
+      : `${pm.name} failed: ${
+          (r.stderr || r.stdout)
+            .trim()
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .slice(-1)[0] ?? `exit ${r.status}`
+        }`;
   throw new KeygateError('INSTALL', `this repository's lock file is ${pm.lockFile}, and keygate could not add itself through ${pm.name} (${why})`, {
     hint: `package.json and ${pm.lockFile} are as they were; run ${commandLine(pm, args)}, then ${then}`,
   });

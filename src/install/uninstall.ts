@@ -87,4 +87,3 @@ function describeUndo(u: Undo): string {
       return `remove ${u.remove.join(' and ')} with ${u.manager}`;
   }
 }
-

@@ -23,6 +23,8 @@ export function displayPath(path: string): string {
 
 /** Text from outside (git's stderr): control characters escaped, cut to one short line. */
 export function displayText(text: string, max = 200): string {
-  const one = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\x${(ch.codePointAt(0) as number).toString(16).padStart(2, '0')}`).replace(/[\r\n\t]+/g, ' ');
+  const one = text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\x${(ch.codePointAt(0) as number).toString(16).padStart(2, '0')}`)
+    .replace(/[\r\n\t]+/g, ' ');
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }

@@ -99,9 +99,7 @@ function result(f: Finding, ruleIndex: number, suppression?: Suppressed): Record
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(suppression !== undefined
-      ? { suppressions: [{ kind: suppressionKind(suppression.reason), justification: suppression.reason }] }
-      : {}),
+    ...(suppression !== undefined ? { suppressions: [{ kind: suppressionKind(suppression.reason), justification: suppression.reason }] } : {}),
     properties: {
       severity: f.severity,
       confidence: f.confidence,

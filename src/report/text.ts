@@ -1,14 +1,5 @@
 import type { Colors } from 'picocolors/types.js';
-import {
-  auditSummary,
-  allowCommandFor,
-  blockedHeadline,
-  falsePositiveHelp,
-  NOTHING_STAGED,
-  NOTHING_TO_PUSH,
-  scannedSummary,
-  whatToDo,
-} from '../messages.js';
+import { auditSummary, allowCommandFor, blockedHeadline, falsePositiveHelp, NOTHING_STAGED, NOTHING_TO_PUSH, scannedSummary, whatToDo } from '../messages.js';
 import type { Finding, Report } from '../types.js';
 import { displayPath, displayText } from './display.js';
 import { displayFacts } from './facts.js';

@@ -62,7 +62,6 @@ export class Detection {
     const overlaps = (a: Candidate) => kept.some((b) => a.start < b.end && b.start < a.end);
     return [...kept, ...fallback.filter((c) => !overlaps(c))];
   }
-
 }
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
@@ -81,8 +80,7 @@ function oneRulePerSecret(candidates: Candidate[], broad: ReadonlySet<string>): 
   const narrow = candidates.filter((c) => !broad.has(c.ruleId));
   // The same secret: overlapping, and one's text holding the other's (findings inside one encoded
   // value share its position, and a key ID and its secret key there are two secrets).
-  const overlaps = (a: Candidate, b: Candidate): boolean =>
-    a.start < b.end && b.start < a.end && (a.secret.includes(b.secret) || b.secret.includes(a.secret));
+  const overlaps = (a: Candidate, b: Candidate): boolean => a.start < b.end && b.start < a.end && (a.secret.includes(b.secret) || b.secret.includes(a.secret));
   const kept = narrow.length === candidates.length ? candidates : candidates.filter((c) => !broad.has(c.ruleId) || !narrow.some((n) => overlaps(n, c)));
   const best = new Map<string, Candidate>();
   const rank = (c: Candidate): number => (c.facts?.['validated'] !== undefined ? 10 : 0) + CONFIDENCE_RANK[c.confidence];

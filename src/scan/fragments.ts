@@ -111,9 +111,7 @@ export class FragmentBuilder implements LineSink {
     this.stats.addedLines += lines;
     this.stats.bytes += Buffer.byteLength(text) + 1;
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
-    this.emit(
-      this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text),
-    );
+    this.emit(this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text));
     // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.
     let cut = text.length;
     let kept = 0;

@@ -58,7 +58,11 @@ export function threadsFor(script: string | undefined, max = 4): Threads | undef
  * Runs a shard in a worker thread. Fails closed: a worker that throws, exits before its
  * result, or cannot start rejects the promise, and the scan with it.
  */
-export function inWorker(script: string, setup: ShardSetup, onProgress?: (p: { commits: number; bytes: number }) => void): { result: Promise<ShardResult>; stop: () => void } {
+export function inWorker(
+  script: string,
+  setup: ShardSetup,
+  onProgress?: (p: { commits: number; bytes: number }) => void,
+): { result: Promise<ShardResult>; stop: () => void } {
   const { Worker } = requireBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   // A young generation of 16 MB, not the default (~32 here): the same speed, ~15 MB less
   // resident on a 168 MB change (its fragments are short-lived; the old generation is free).

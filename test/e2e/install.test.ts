@@ -147,7 +147,11 @@ describe('npx keygate install (packed tarball, offline)', () => {
       expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
       expect(readFileSync(hook, 'utf8')).toBe(original);
       expect(statSync(hook).mode & 0o777).toBe(0o755);
-      expect(readdirSync(join(repo.dir, '.git/hooks')).filter((f) => !f.endsWith('.sample')).sort()).toEqual(['lib.sh', 'pre-commit']);
+      expect(
+        readdirSync(join(repo.dir, '.git/hooks'))
+          .filter((f) => !f.endsWith('.sample'))
+          .sort(),
+      ).toEqual(['lib.sh', 'pre-commit']);
     }));
 
   it('an existing hook that is no shell script runs first, under its own name, and is put back on uninstall', () =>
@@ -179,7 +183,10 @@ describe('npx keygate install (packed tarball, offline)', () => {
       repo.git('commit', '-qm', 'init');
       const r = npxKeygate(repo.dir, ['install']);
       expect(r.status, r.out).toBe(0);
-      const data = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; scripts: Record<string, string> };
+      const data = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as {
+        devDependencies: Record<string, string>;
+        scripts: Record<string, string>;
+      };
       expect(data.devDependencies).toEqual({ husky: '^9.1.7', keygate: '^0.1.0' });
       expect(data.scripts).toEqual({ build: 'tsc', prepare: 'husky' });
       expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toMatch(/^ {4}"name"/m);
@@ -202,7 +209,11 @@ describe('npx keygate install (packed tarball, offline)', () => {
       repo.git('config', 'core.hooksPath', '.husky/_');
       mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
       // What `npx husky` leaves in .husky/_ (a stub per hook that runs h, h runs .husky/<hook>).
-      writeFileSync(join(repo.dir, '.husky/_/h'), '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n', { mode: 0o755 });
+      writeFileSync(
+        join(repo.dir, '.husky/_/h'),
+        '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
+        { mode: 0o755 },
+      );
       writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
       repo.git('add', 'package.json', '.husky/pre-commit');
       repo.git('commit', '-qm', 'init');
@@ -225,14 +236,21 @@ describe('npx keygate install (packed tarball, offline)', () => {
 
   it('the one-line form earlier versions wrote in .husky/pre-commit: recognised (no second copy) and removed by uninstall', () =>
     withRepo((repo) => {
-      repo.write('package.json', '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "^9.1.7", "keygate": "^0.1.0" }\n}\n');
+      repo.write(
+        'package.json',
+        '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "^9.1.7", "keygate": "^0.1.0" }\n}\n',
+      );
       const old =
         'if [ -x node_modules/.bin/keygate ]; then node_modules/.bin/keygate hook; elif [ -f .git/keygate/dist/cli.cjs ]; then node .git/keygate/dist/cli.cjs hook; ' +
         'else echo "keygate: not installed in this clone: run npm install (commit blocked)" >&2; exit 1; fi # added by keygate install';
       repo.write('.husky/pre-commit', `${old}\necho "tests ran"\n`);
       repo.git('config', 'core.hooksPath', '.husky/_');
       mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
-      writeFileSync(join(repo.dir, '.husky/_/h'), '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n', { mode: 0o755 });
+      writeFileSync(
+        join(repo.dir, '.husky/_/h'),
+        '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
+        { mode: 0o755 },
+      );
       writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
       repo.git('add', '.');
       repo.git('commit', '-qm', 'init', '--no-verify'); // keygate is not installed yet
@@ -337,50 +355,51 @@ describe('npx keygate install --pre-push', () => {
     return { status: r.status, out: r.stdout + r.stderr };
   }
 
-  it.each([['plain git hook', false], ['husky', true]] as [string, boolean][])(
-    'blocks a push of a commit made with --no-verify (%s), naming the commit',
-    (_mode, husky) =>
-      withRepo((repo) => {
-        const remote = remoteRepo(repo);
-        try {
-          if (husky) {
-            repo.write('package.json', '{"name": "app"}\n');
-            // A line after keygate's block that reads git's ref lines too.
-            repo.write('.husky/pre-push', 'read local_ref local_sha remote_ref remote_sha\necho "later line saw $remote_ref"\n');
-          }
-          repo.write('a.txt', 'a\n');
-          repo.git('add', '.');
-          repo.git('commit', '-qm', 'a');
-          expect(push(repo, 'main').status).toBe(0);
-          const r = npxKeygate(repo.dir, ['install', '--pre-push']);
-          expect(r.status, r.out).toBe(0);
-          // As a user would: commit what install changed (package.json, .husky/).
-          repo.git('add', '-A');
-          repo.git('commit', '-q', '--allow-empty', '-m', 'guard with keygate');
-          repo.write('deploy/k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
-          repo.git('add', 'deploy/k.env');
-          repo.git('commit', '-q', '--no-verify', '-m', 'sneaky');
-          const sha = repo.git('rev-parse', 'HEAD').trim();
-          const blocked = push(repo, 'main');
-          expect(blocked.status, blocked.out).not.toBe(0);
-          expect(blocked.out).toContain(`deploy/k.env:1:23 (commit ${sha.slice(0, 12)})`);
-          expect(blocked.out).toMatch(/push blocked: 1 secret in the commits to push/);
-          expect(blocked.out).toMatch(/git rebase -i/);
-          // History rewritten without the secret: the push goes through.
-          repo.git('reset', '-q', '--hard', 'HEAD~1');
-          repo.write('b.txt', 'b\n');
-          repo.git('add', 'b.txt');
-          repo.git('commit', '-qm', 'b');
-          const ok = push(repo, 'main');
-          expect(ok.status, ok.out).toBe(0);
-          expect(ok.out).toMatch(/scanned 2 commits/);
-          if (husky) expect(ok.out).toMatch(/later line saw refs\/heads\/main/);
-          expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
-          expect(existsSync(join(repo.dir, '.git/hooks/pre-push'))).toBe(false);
-          if (husky) expect(readFileSync(join(repo.dir, '.husky/pre-push'), 'utf8')).not.toMatch(/keygate/);
-        } finally {
-          rmSync(remote, { recursive: true, force: true });
+  it.each([
+    ['plain git hook', false],
+    ['husky', true],
+  ] as [string, boolean][])('blocks a push of a commit made with --no-verify (%s), naming the commit', (_mode, husky) =>
+    withRepo((repo) => {
+      const remote = remoteRepo(repo);
+      try {
+        if (husky) {
+          repo.write('package.json', '{"name": "app"}\n');
+          // A line after keygate's block that reads git's ref lines too.
+          repo.write('.husky/pre-push', 'read local_ref local_sha remote_ref remote_sha\necho "later line saw $remote_ref"\n');
         }
-      }),
+        repo.write('a.txt', 'a\n');
+        repo.git('add', '.');
+        repo.git('commit', '-qm', 'a');
+        expect(push(repo, 'main').status).toBe(0);
+        const r = npxKeygate(repo.dir, ['install', '--pre-push']);
+        expect(r.status, r.out).toBe(0);
+        // As a user would: commit what install changed (package.json, .husky/).
+        repo.git('add', '-A');
+        repo.git('commit', '-q', '--allow-empty', '-m', 'guard with keygate');
+        repo.write('deploy/k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+        repo.git('add', 'deploy/k.env');
+        repo.git('commit', '-q', '--no-verify', '-m', 'sneaky');
+        const sha = repo.git('rev-parse', 'HEAD').trim();
+        const blocked = push(repo, 'main');
+        expect(blocked.status, blocked.out).not.toBe(0);
+        expect(blocked.out).toContain(`deploy/k.env:1:23 (commit ${sha.slice(0, 12)})`);
+        expect(blocked.out).toMatch(/push blocked: 1 secret in the commits to push/);
+        expect(blocked.out).toMatch(/git rebase -i/);
+        // History rewritten without the secret: the push goes through.
+        repo.git('reset', '-q', '--hard', 'HEAD~1');
+        repo.write('b.txt', 'b\n');
+        repo.git('add', 'b.txt');
+        repo.git('commit', '-qm', 'b');
+        const ok = push(repo, 'main');
+        expect(ok.status, ok.out).toBe(0);
+        expect(ok.out).toMatch(/scanned 2 commits/);
+        if (husky) expect(ok.out).toMatch(/later line saw refs\/heads\/main/);
+        expect(npxKeygate(repo.dir, ['uninstall']).status).toBe(0);
+        expect(existsSync(join(repo.dir, '.git/hooks/pre-push'))).toBe(false);
+        if (husky) expect(readFileSync(join(repo.dir, '.husky/pre-push'), 'utf8')).not.toMatch(/keygate/);
+      } finally {
+        rmSync(remote, { recursive: true, force: true });
+      }
+    }),
   );
 });

@@ -73,7 +73,11 @@ describe('the npm package', () => {
       expect(r.status, r.out).toBe(0);
       expect(r.out).not.toMatch(/npm warn/i);
       expect(r.out).toMatch(/added 1 package\b/);
-      expect(readdirSync(join(repo.dir, 'node_modules')).filter((f) => !f.startsWith('.')).sort()).toEqual(['husky', 'keygate']);
+      expect(
+        readdirSync(join(repo.dir, 'node_modules'))
+          .filter((f) => !f.startsWith('.'))
+          .sort(),
+      ).toEqual(['husky', 'keygate']);
       expect(JSON.parse(readFileSync(join(repo.dir, 'node_modules/husky/package.json'), 'utf8')).version).toBe('8.0.3');
       const v = spawnSync(join(repo.dir, 'node_modules/.bin/keygate'), ['--version'], { cwd: repo.dir, encoding: 'utf8' });
       expect(v.status, v.stderr).toBe(0);

@@ -91,32 +91,35 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 
-  it('remote form (repo: + rev:, as README shows it): install-hooks builds keygate; run and commit block', () =>
-    withRepo((repo) => {
-      const remote = keygateRemote();
-      try {
-        repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${remote}\n    rev: v${version}\n    hooks:\n      - id: keygate\n`);
-        const secrets = stageHostileNames(repo);
-        const install = preCommit(repo, ['install-hooks']);
-        expect(install.status, install.out).toBe(0);
-        const all = preCommit(repo, ['run', '--all-files']);
-        expect(all.status, all.out).toBe(1);
-        expectEveryFileBlocked(all.out);
-        expect(all.out).toMatch(/scanned 7 files/);
-        const one = preCommit(repo, ['run', '--verbose', '--files', 'src/app.py']);
-        expect(one.status, one.out).toBe(0);
-        expect(one.out).toMatch(/scanned 1 file, 1 added line/);
-        expect(preCommit(repo, ['install']).status).toBe(0);
-        const c = commit(repo);
-        expect(c.status, c.out).not.toBe(0);
-        expectEveryFileBlocked(c.out);
-        expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0);
-        assertNoSecret([all.out, one.out, c.out], secrets);
-      } finally {
-        rmSync(remote, { recursive: true, force: true });
-      }
-    }),
-  300_000);
+  it(
+    'remote form (repo: + rev:, as README shows it): install-hooks builds keygate; run and commit block',
+    () =>
+      withRepo((repo) => {
+        const remote = keygateRemote();
+        try {
+          repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${remote}\n    rev: v${version}\n    hooks:\n      - id: keygate\n`);
+          const secrets = stageHostileNames(repo);
+          const install = preCommit(repo, ['install-hooks']);
+          expect(install.status, install.out).toBe(0);
+          const all = preCommit(repo, ['run', '--all-files']);
+          expect(all.status, all.out).toBe(1);
+          expectEveryFileBlocked(all.out);
+          expect(all.out).toMatch(/scanned 7 files/);
+          const one = preCommit(repo, ['run', '--verbose', '--files', 'src/app.py']);
+          expect(one.status, one.out).toBe(0);
+          expect(one.out).toMatch(/scanned 1 file, 1 added line/);
+          expect(preCommit(repo, ['install']).status).toBe(0);
+          const c = commit(repo);
+          expect(c.status, c.out).not.toBe(0);
+          expectEveryFileBlocked(c.out);
+          expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0);
+          assertNoSecret([all.out, one.out, c.out], secrets);
+        } finally {
+          rmSync(remote, { recursive: true, force: true });
+        }
+      }),
+    300_000,
+  );
 
   it('repo: local, keygate from node_modules (as README shows it): run and commit block', () =>
     withRepo((repo) => {

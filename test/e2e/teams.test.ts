@@ -17,7 +17,13 @@ import { assertNoSecret, fakeSecret } from '../helpers/secrets.js';
 let packed: Packed | undefined;
 // An empty npm cache of these tests' own: what they install is all in the repositories.
 const npmCache = mkdtempSync(join(tmpdir(), 'keygate-teams-npm-cache-'));
-const npmEnv = { npm_config_cache: npmCache, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
+const npmEnv = {
+  npm_config_cache: npmCache,
+  npm_config_offline: 'true',
+  npm_config_update_notifier: 'false',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+};
 
 beforeAll(() => {
   packed = packKeygate();
@@ -111,7 +117,10 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
       teamRepo(repo, { name: 'app', version: '1.0.0' }, 'husky-8');
       const r = npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']);
       expect(r.status, r.out).toBe(0);
-      const pkg = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+        devDependencies: Record<string, string>;
+      };
       expect(pkg.scripts['prepare']).toBe('husky install');
       expect(pkg.devDependencies['husky']).toMatch(/husky-8\.0\.3\.tgz/);
       expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^#!\/usr\/bin\/env sh\n\. "\$\(dirname -- "\$0"\)\/_\/husky\.sh"\n/);
@@ -142,30 +151,42 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
       repo.git('add', '-A');
       repo.git('commit', '-qm', 'guard with keygate');
       teammateCommitsAKey(repo, [manager, [...install]]);
-    }));
+    }),
+  );
 
-  it.each(['yarn.lock', 'pnpm-lock.yaml'])('a %s repository where its package manager is not installed: stops, says the exact command, changes nothing', (lock) =>
-    withRepo((repo) => {
-      const manager = lock === 'yarn.lock' ? 'yarn' : 'pnpm';
-      // PATH without any node_modules/.bin (npm test puts this checkout's, with pnpm and yarn, first).
-      const PATH = (process.env['PATH'] ?? '').split(':').filter((d) => !d.includes('node_modules')).join(':');
-      expect(spawnSync(manager, ['--version'], { env: { ...process.env, PATH } }).error, `${manager} is on the machine's PATH`).toBeDefined();
-      repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
-      repo.write(lock, '# a lock file\n');
-      repo.git('add', '-A');
-      repo.git('commit', '-qm', 'init');
-      const r = npxKeygate(repo.dir, ['install'], { PATH });
-      expect(r.status).toBe(2);
-      expect(r.out).toMatch(new RegExp(`lock file is ${lock.replace('.', '\\.')}, and keygate could not add itself through ${manager} \\(${manager} is not on PATH\\)`));
-      expect(r.out).toMatch(new RegExp(`run ${manager} add --(save-)?dev keygate@\\^`));
-      expect(repo.git('status', '--porcelain')).toBe('');
-      expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
-      expect(existsSync(join(repo.dir, '.git/keygate'))).toBe(false);
-    }));
+  it.each(['yarn.lock', 'pnpm-lock.yaml'])(
+    'a %s repository where its package manager is not installed: stops, says the exact command, changes nothing',
+    (lock) =>
+      withRepo((repo) => {
+        const manager = lock === 'yarn.lock' ? 'yarn' : 'pnpm';
+        // PATH without any node_modules/.bin (npm test puts this checkout's, with pnpm and yarn, first).
+        const PATH = (process.env['PATH'] ?? '')
+          .split(':')
+          .filter((d) => !d.includes('node_modules'))
+          .join(':');
+        expect(spawnSync(manager, ['--version'], { env: { ...process.env, PATH } }).error, `${manager} is on the machine's PATH`).toBeDefined();
+        repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
+        repo.write(lock, '# a lock file\n');
+        repo.git('add', '-A');
+        repo.git('commit', '-qm', 'init');
+        const r = npxKeygate(repo.dir, ['install'], { PATH });
+        expect(r.status).toBe(2);
+        expect(r.out).toMatch(
+          new RegExp(`lock file is ${lock.replace('.', '\\.')}, and keygate could not add itself through ${manager} \\(${manager} is not on PATH\\)`),
+        );
+        expect(r.out).toMatch(new RegExp(`run ${manager} add --(save-)?dev keygate@\\^`));
+        expect(repo.git('status', '--porcelain')).toBe('');
+        expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
+        expect(existsSync(join(repo.dir, '.git/keygate'))).toBe(false);
+      }),
+  );
 
   it('husky 4: install refuses, and doctor says to upgrade husky or use --no-husky, not to run install', () =>
     withRepo((repo) => {
-      repo.write('package.json', JSON.stringify({ name: 'app', devDependencies: { husky: '^4.3.8' }, husky: { hooks: { 'pre-commit': 'lint-staged' } } }, null, 2) + '\n');
+      repo.write(
+        'package.json',
+        JSON.stringify({ name: 'app', devDependencies: { husky: '^4.3.8' }, husky: { hooks: { 'pre-commit': 'lint-staged' } } }, null, 2) + '\n',
+      );
       expect(npxKeygate(repo.dir, ['install']).status).toBe(2);
       const doctor = npxKeygate(repo.dir, ['doctor']);
       expect(doctor.status).toBe(1);

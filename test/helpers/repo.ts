@@ -51,8 +51,7 @@ export function makeRepo(): Repo {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     },
-    keygate: (args, env = {}) =>
-      spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env: gitEnv(env), encoding: 'utf8' }),
+    keygate: (args, env = {}) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env: gitEnv(env), encoding: 'utf8' }),
   };
   repo.git('init', '-q', '-b', 'main');
   repo.git('config', 'commit.gpgsign', 'false');

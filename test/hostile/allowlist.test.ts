@@ -21,7 +21,11 @@ describe('allowlist edits in real use', () => {
       repo.write('services/api/fixtures/keys.ini', `aws_secret_access_key = ${fakeSecret()}\n`);
       repo.git('add', '.');
       const sub = join(repo.dir, 'services/api');
-      const r = spawnSync(process.execPath, [CLI, 'allow', '--path', 'fixtures/**', '--reason', 'test fixtures'], { cwd: sub, env: gitEnv(), encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [CLI, 'allow', '--path', 'fixtures/**', '--reason', 'test fixtures'], {
+        cwd: sub,
+        env: gitEnv(),
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/recorded as services\/api\/fixtures\/\*\* \(relative to the repository root\)/);
       expect(readFileSync(join(repo.dir, '.keygate.json'), 'utf8')).toContain('"path": "services/api/fixtures/**"');
@@ -32,7 +36,9 @@ describe('allowlist edits in real use', () => {
 
   it('a rule turned off everywhere, or a path covering everything, is warned about', () =>
     withRepo((repo) => {
-      expect(repo.keygate(['allow', '--rule', 'generic-secret', '--reason', 'noisy', '--dry-run']).stderr).toMatch(/turns the generic-secret rule off in every file/);
+      expect(repo.keygate(['allow', '--rule', 'generic-secret', '--reason', 'noisy', '--dry-run']).stderr).toMatch(
+        /turns the generic-secret rule off in every file/,
+      );
       expect(repo.keygate(['allow', '--path', '**', '--reason', 'all', '--dry-run']).stderr).toMatch(/--path \*\* covers every file/);
     }));
 

@@ -5,8 +5,16 @@ import { fakeSecret } from '../helpers/secrets.js';
 /** Broken and hostile .keygate.json: a clear error naming file, line and field, never a hang. */
 describe('hostile .keygate.json', () => {
   it.each([
-    ['rules[0].regex', '{\n  "rules": [\n    {"id": "acme", "regex": "(a+)+$", "keywords": ["a"]}\n  ]\n}\n', /\.keygate\.json:3:20: rules\[0\]\.regex: this regular expression can take exponential time/],
-    ['allow[0].pattern', '{\n  "allow": [\n    {"pattern": "^(\\\\w+\\\\s?)*$", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n', /\.keygate\.json:3:6: allow\[0\]\.pattern: this regular expression can take exponential time/],
+    [
+      'rules[0].regex',
+      '{\n  "rules": [\n    {"id": "acme", "regex": "(a+)+$", "keywords": ["a"]}\n  ]\n}\n',
+      /\.keygate\.json:3:20: rules\[0\]\.regex: this regular expression can take exponential time/,
+    ],
+    [
+      'allow[0].pattern',
+      '{\n  "allow": [\n    {"pattern": "^(\\\\w+\\\\s?)*$", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n',
+      /\.keygate\.json:3:6: allow\[0\]\.pattern: this regular expression can take exponential time/,
+    ],
   ])('a catastrophic %s is refused at load, naming file, line and field; the commit is blocked', (_field, config, message) =>
     withRepo((repo) => {
       installHook(repo);
@@ -18,7 +26,8 @@ describe('hostile .keygate.json', () => {
       expect(r.status).not.toBe(0);
       expect(r.stderr).toMatch(message);
       expect(Date.now() - started).toBeLessThan(20_000);
-    }));
+    }),
+  );
 
   it('40,000 allow entries load in linear time (was quadratic: 34-41 s); above 8 MB a clear error', () =>
     withRepo((repo) => {
@@ -30,7 +39,13 @@ describe('hostile .keygate.json', () => {
       const r = repo.keygate(['scan', '--staged']);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stdout).toContain('k.env:1:23');
-      const huge = { allow: Array.from({ length: 120_000 }, (_, i) => ({ fingerprint: i.toString(16).padStart(16, '0'), reason: 'a reason long enough to be realistic', added: '2026-01-01' })) };
+      const huge = {
+        allow: Array.from({ length: 120_000 }, (_, i) => ({
+          fingerprint: i.toString(16).padStart(16, '0'),
+          reason: 'a reason long enough to be realistic',
+          added: '2026-01-01',
+        })),
+      };
       repo.write('.keygate.json', JSON.stringify(huge, null, 2) + '\n');
       const big = repo.keygate(['scan', '--staged']);
       expect(big.status).toBe(2);

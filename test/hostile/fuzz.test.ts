@@ -67,7 +67,10 @@ describe('fuzz: random and hostile files around planted fake secrets', () => {
           expect(status, stderr).toBe(1);
           for (const p of planted) {
             const hit = report.findings.find((x) => x.rule === 'aws-secret-access-key' && x.file === p.file && x.line === p.line);
-            expect(hit, `${JSON.stringify(p.file)}:${p.line} not found; findings: ${report.findings.map((x) => `${JSON.stringify(x.file)}:${x.line}`).join(' ')}`).toBeDefined();
+            expect(
+              hit,
+              `${JSON.stringify(p.file)}:${p.line} not found; findings: ${report.findings.map((x) => `${JSON.stringify(x.file)}:${x.line}`).join(' ')}`,
+            ).toBeDefined();
             expect(JSON.stringify(report)).not.toContain(p.secret);
           }
         }),
@@ -76,8 +79,12 @@ describe('fuzz: random and hostile files around planted fake secrets', () => {
     );
     // A short account of a failure: the counterexample can hold 300 KB lines.
     if (result.failed) {
-      const example = JSON.stringify(result.counterexample, (_k, v: unknown) => (v instanceof Uint8Array || (v as { type?: string })?.type === 'Buffer' ? `<${(v as Uint8Array).length ?? '?'} bytes>` : v)).slice(0, 600);
-      throw new Error(`fuzz failed (seed ${result.seed}, path ${result.counterexamplePath}): ${String(result.errorInstance).slice(0, 800)}\ncounterexample: ${example}`);
+      const example = JSON.stringify(result.counterexample, (_k, v: unknown) =>
+        v instanceof Uint8Array || (v as { type?: string })?.type === 'Buffer' ? `<${(v as Uint8Array).length ?? '?'} bytes>` : v,
+      ).slice(0, 600);
+      throw new Error(
+        `fuzz failed (seed ${result.seed}, path ${result.counterexamplePath}): ${String(result.errorInstance).slice(0, 800)}\ncounterexample: ${example}`,
+      );
     }
   }, 600_000);
 });

@@ -55,7 +55,10 @@ describe('keygate allow --pattern never writes or prints a secret', () => {
         `(?:${escape(secret)})`,
         `${escape(secret.slice(0, 30))}.*`, // most of it
         `.*${escape(secret.slice(8))}`,
-        secret.split('').map((c) => (/[A-Za-z0-9]/.test(c) ? c : `[${c}]`)).join(''),
+        secret
+          .split('')
+          .map((c) => (/[A-Za-z0-9]/.test(c) ? c : `[${c}]`))
+          .join(''),
         `^${id}$`,
         token,
         `^${token}$`,

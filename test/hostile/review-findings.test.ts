@@ -100,7 +100,8 @@ describe('.keygate.json that is no file, or hides entries', () => {
       const r = repo.keygate(['scan', '--staged'], { KEYGATE_TIMEOUT: '5' });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/\.keygate\.json is a symbolic link \(not a regular file\)/);
-    }));
+    }),
+  );
 
   it('a FIFO: a clear error, no hang', () =>
     withRepo((repo) => {

@@ -21,7 +21,8 @@ describe('typos and misuse', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/positional argument|To specify/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    }));
+    }),
+  );
 
   it('scan <files> says what it scanned, not "staged changes"', () =>
     withRepo((repo) => {

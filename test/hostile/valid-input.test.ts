@@ -134,7 +134,10 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       repo.git('add', '.');
       repo.git('commit', '-qm', 'old secret, already in history');
       const fresh = fakeSecret();
-      repo.write('conf.reg', encode(`Windows Registry Editor Version 5.00\r\n"AwsSecretAccessKey"="${old}"\r\n"Region"="eu"\r\naws_secret_access_key = ${fresh}\r\n`, 'le-bom'));
+      repo.write(
+        'conf.reg',
+        encode(`Windows Registry Editor Version 5.00\r\n"AwsSecretAccessKey"="${old}"\r\n"Region"="eu"\r\naws_secret_access_key = ${fresh}\r\n`, 'le-bom'),
+      );
       repo.git('add', '.');
       const { report } = scanJson(repo);
       expect(where(report)).toEqual(['aws-secret-access-key conf.reg:4:25']);

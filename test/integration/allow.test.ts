@@ -138,7 +138,9 @@ describe('allowing false positives, end to end with real commits', () => {
       expect(still.output).toContain('src/config.ts:1:26');
       expect(still.output).not.toMatch(/^ {2}test\/fixtures\/keys\.ini:1/m);
       expect(still.output).not.toMatch(/^ {2}docs\/sts\.md:1/m);
-      expect(still.output).toMatch(/^ {2}allowed: test\/fixtures\/keys\.ini:1:25 aws-secret-access-key — \.keygate\.json allow: path test\/fixtures\/\*\* — fixtures$/m);
+      expect(still.output).toMatch(
+        /^ {2}allowed: test\/fixtures\/keys\.ini:1:25 aws-secret-access-key — \.keygate\.json allow: path test\/fixtures\/\*\* — fixtures$/m,
+      );
       expect(still.output).toMatch(/2 allowed/);
     }));
 
@@ -162,8 +164,14 @@ describe('allowing false positives, end to end with real commits', () => {
       const cases: [string, RegExp][] = [
         ['{\n  "allow": [\n    {"path": "x/**", "reason": "r", "added": "2026-01-01"},\n  ]\n}\n', /\.keygate\.json:4:3: invalid JSON/],
         ['{\n  "allow": [\n    {"path": "x/**", "reasn": "r", "added": "2026-01-01"}\n  ]\n}\n', /\.keygate\.json:3:22: allow\[0\]\.reasn: unknown field/],
-        ['{\n  "allow": [\n    {"path": "/abs/**", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n', /\.keygate\.json:3:6: allow\[0\]\.path: must be a glob relative/],
-        ['{\n  "allow": [\n    {"pattern": "(unclosed", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n', /\.keygate\.json:3:6: allow\[0\]\.pattern: invalid regular expression/],
+        [
+          '{\n  "allow": [\n    {"path": "/abs/**", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n',
+          /\.keygate\.json:3:6: allow\[0\]\.path: must be a glob relative/,
+        ],
+        [
+          '{\n  "allow": [\n    {"pattern": "(unclosed", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n',
+          /\.keygate\.json:3:6: allow\[0\]\.pattern: invalid regular expression/,
+        ],
         ['{\n  "allow": [\n    {"rule": "aws-secret-key", "reason": "r", "added": "2026-01-01"}\n  ]\n}\n', /allow\[0\]\.rule: unknown rule "aws-secret-key"/],
         ['{"allow": [{"path": "x", "reason": "", "added": "2026-01-01"}]}', /\.keygate\.json:1:26: allow\[0\]\.reason: must be a non-empty string/],
         ['{"allow": [{"reason": "r", "added": "yesterday", "path": "x"}]}', /allow\[0\]\.added: must be a date/],
@@ -187,7 +195,16 @@ describe('allowing false positives, end to end with real commits', () => {
       repo.write(
         '.keygate.json',
         JSON.stringify({
-          rules: [{ id: 'acme-api-token', description: 'Acme API token', regex: 'acme_(?<secret>[A-Za-z0-9]{32})', keywords: ['acme_'], entropy: 3.5, severity: 'high' }],
+          rules: [
+            {
+              id: 'acme-api-token',
+              description: 'Acme API token',
+              regex: 'acme_(?<secret>[A-Za-z0-9]{32})',
+              keywords: ['acme_'],
+              entropy: 3.5,
+              severity: 'high',
+            },
+          ],
         }),
       );
       const token = fakeSecret().replace(/[+/]/g, 'a').slice(0, 32);

@@ -47,7 +47,7 @@ function prePush(repo: Repo, args: string[]): ReturnType<typeof spawnSync> & { s
 }
 
 describe('keygate baseline (real repositories, built CLI)', () => {
-  it('records today\'s findings sorted, one per line, without lines or secrets', () =>
+  it("records today's findings sorted, one per line, without lines or secrets", () =>
     withRepo((repo) => {
       const secrets = legacy(repo);
       const r = repo.keygate(['baseline']);
@@ -69,7 +69,11 @@ describe('keygate baseline (real repositories, built CLI)', () => {
       // One entry per line: the diff of a change shows entries.
       const lines = text.split('\n');
       expect(lines.filter((l) => l.includes('"fingerprint"'))).toHaveLength(3);
-      expect(lines.filter((l) => l.includes('"fingerprint"')).every((l) => /^ {4}\{ "rule": "[a-z0-9-]+", "fingerprint": "[0-9a-f]{16}", "file": ".*", "match": ".*" \},?$/.test(l))).toBe(true);
+      expect(
+        lines
+          .filter((l) => l.includes('"fingerprint"'))
+          .every((l) => /^ {4}\{ "rule": "[a-z0-9-]+", "fingerprint": "[0-9a-f]{16}", "file": ".*", "match": ".*" \},?$/.test(l)),
+      ).toBe(true);
       // The file itself is no finding once committed.
       repo.git('add', BASELINE);
       const staged = scan(repo, ['scan', '--staged']);
@@ -106,7 +110,10 @@ describe('keygate baseline (real repositories, built CLI)', () => {
       expect(scan(repo, ['scan', '--staged']).status).toBe(1);
       const staged = scan(repo, ['scan', '--staged', '--baseline', BASELINE]);
       expect(staged.status).toBe(0);
-      expect(staged.report.suppressed.map((s) => `${s.rule} ${s.file}:${s.line}`)).toEqual(['aws-access-key-id deploy/copy.ini:2', 'aws-secret-access-key deploy/copy.ini:3']);
+      expect(staged.report.suppressed.map((s) => `${s.rule} ${s.file}:${s.line}`)).toEqual([
+        'aws-access-key-id deploy/copy.ini:2',
+        'aws-secret-access-key deploy/copy.ini:3',
+      ]);
       const text = repo.keygate(['scan', '--staged', '--baseline', BASELINE, '--no-color']);
       expect(text.status).toBe(0);
       expect(text.stdout).toMatch(/allowed: deploy\/copy\.ini:2:\d+ aws-access-key-id — in the baseline \(\.keygate-baseline\.json\)/);
@@ -239,7 +246,8 @@ describe('--baseline FILE that cannot be used: exit 2, one line naming it, never
       const push = prePush(repo, ['--baseline', file]);
       expect(push.status).toBe(2);
       expect(push.stderr).toMatch(/^keygate: error: baseline my baseline\.json: /);
-    }));
+    }),
+  );
 
   it('keygate baseline --output to a place it cannot write: exit 2, one line naming it', () =>
     withRepo((repo) => {

@@ -57,5 +57,6 @@ describe('hard negatives', () => {
       expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`github-token ${name}:${at}`]);
       expect(report.findings[0]?.confidence).toBe('high');
       expect(report.findings[0]?.facts['validated']).toBe('checksum verified');
-    }));
+    }),
+  );
 });

@@ -22,7 +22,8 @@ describe('keygate scan --history (the library)', () => {
       commit(repo, 'start', { 'README.md': 'hello\n' });
       const id = fakeKeyId();
       const added = commit(repo, 'add config', { 'conf/app.ini': `[aws]\nkey = ${id}\n` }, '2024-02-03T04:05:06Z');
-      for (let i = 0; i < 60; i++) commit(repo, `work ${i}`, { 'conf/app.ini': `[aws]\nkey = ${id}\n${'x = 1\n'.repeat(i + 1)}`, [`src/f${i}.js`]: `export const n = ${i};\n` });
+      for (let i = 0; i < 60; i++)
+        commit(repo, `work ${i}`, { 'conf/app.ini': `[aws]\nkey = ${id}\n${'x = 1\n'.repeat(i + 1)}`, [`src/f${i}.js`]: `export const n = ${i};\n` });
       const report = await scanHistory({ cwd: repo.dir, selection: {} });
       expect(where(report)).toEqual([`aws-access-key-id conf/app.ini:2 ${short(added)}`]);
       expect(report.findings[0]!.date).toBe('2024-02-03T04:05:06+00:00');
@@ -112,33 +113,45 @@ describe('keygate scan --history (the library)', () => {
       const feat = commit(repo, 'feat', { 'feat.ini': `key = ${id}\n` });
       repo.git('checkout', '-q', 'main');
       commit(repo, 'main2', { 'other.txt': 'x\n' });
-      repo.gitRun(['merge', '-q', '--no-ff', 'feat', '-m', 'merge'], { env: { GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' } });
+      repo.gitRun(['merge', '-q', '--no-ff', 'feat', '-m', 'merge'], {
+        env: { GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' },
+      });
       expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toEqual([`aws-access-key-id feat.ini:1 ${short(feat)}`]);
     }));
 
   it('a SHA-256 repository', () =>
     withRepo(async (repo) => {
       repo.git('init', '-q', '--object-format=sha256', '-b', 'main', 'sha256');
-      const sub = { ...repo, dir: `${repo.dir}/sha256`, git: (...a: string[]) => repo.git('-C', 'sha256', ...a), gitRun: (a: string[], o?: { env?: Record<string, string> }) => repo.gitRun(['-C', 'sha256', ...a], o), write: (p: string, c: string) => repo.write(`sha256/${p}`, c) };
+      const sub = {
+        ...repo,
+        dir: `${repo.dir}/sha256`,
+        git: (...a: string[]) => repo.git('-C', 'sha256', ...a),
+        gitRun: (a: string[], o?: { env?: Record<string, string> }) => repo.gitRun(['-C', 'sha256', ...a], o),
+        write: (p: string, c: string) => repo.write(`sha256/${p}`, c),
+      };
       const added = commit(sub as Repo, 'a', { 'k.ini': `key = ${fakeKeyId()}\n` });
       expect(added).toHaveLength(64);
       expect(where(await scanHistory({ cwd: sub.dir, selection: {} }))).toEqual([`aws-access-key-id k.ini:1 ${short(added)}`]);
     }));
 
-  it('150 commits stream through one git process: every one is parsed, none lost at chunk edges', () =>
-    withRepo(async (repo) => {
-      const ids: string[] = [];
-      for (let i = 0; i < 150; i++) {
-        const id = fakeKeyId();
-        ids.push(id);
-        // Long lines, so that git's output crosses pipe-chunk edges everywhere.
-        commit(repo, `c${i}`, { [`d/${i % 7}/f${i}.txt`]: `${'filler '.repeat(1500)}\nkey = ${id}\n` });
-      }
-      const report = await scanHistory({ cwd: repo.dir, selection: {} });
-      expect(report.stats.commits).toBe(150);
-      expect(report.findings).toHaveLength(150);
-      expect(report.findings.every((f) => f.line === 2)).toBe(true);
-    }), 120_000);
+  it(
+    '150 commits stream through one git process: every one is parsed, none lost at chunk edges',
+    () =>
+      withRepo(async (repo) => {
+        const ids: string[] = [];
+        for (let i = 0; i < 150; i++) {
+          const id = fakeKeyId();
+          ids.push(id);
+          // Long lines, so that git's output crosses pipe-chunk edges everywhere.
+          commit(repo, `c${i}`, { [`d/${i % 7}/f${i}.txt`]: `${'filler '.repeat(1500)}\nkey = ${id}\n` });
+        }
+        const report = await scanHistory({ cwd: repo.dir, selection: {} });
+        expect(report.stats.commits).toBe(150);
+        expect(report.findings).toHaveLength(150);
+        expect(report.findings.every((f) => f.line === 2)).toBe(true);
+      }),
+    120_000,
+  );
 });
 
 describe('keygate scan --history / --range / the work tree (the CLI)', () => {

@@ -65,7 +65,8 @@ describe('a real git commit with the keygate hook installed', () => {
       expect(both.output).toContain('new.env:1:23');
       expect(both.output).toMatch(/scanned 2 files, 2 added lines/);
       expect(headCount(repo)).toBe(1);
-    }));
+    }),
+  );
 
   it('scans the temporary index of git commit -a', () =>
     withRepo((repo) => {

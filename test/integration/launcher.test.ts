@@ -38,8 +38,15 @@ describe('dist/cli.cjs launcher', () => {
         repo.write('a.txt', 'hello\n');
         repo.git('add', '.');
         const scan = (env: Record<string, string> = {}) =>
-          spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, KEYGATE_DEBUG: '1', ...env } });
-        const caches = () => readdirSync(dist).filter((f) => f.endsWith('.cache')).sort();
+          spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], {
+            cwd: repo.dir,
+            encoding: 'utf8',
+            env: { ...process.env, KEYGATE_DEBUG: '1', ...env },
+          });
+        const caches = () =>
+          readdirSync(dist)
+            .filter((f) => f.endsWith('.cache'))
+            .sort();
         expect(scan().stderr).toContain(`code cache taken: ${join(dist, 'hook.cache')}`);
         expect(caches()).toEqual(['hook.cache', 'keygate.cache']);
         // NODE_OPTIONS changes V8's flags: the build's cache does not fit them.
@@ -94,5 +101,6 @@ describe('dist/cli.cjs launcher', () => {
         expect(missing.status).toBe(2);
         expect(missing.stderr.trim().split('\n')).toHaveLength(1);
       }),
-    ));
+    ),
+  );
 });

@@ -67,9 +67,9 @@ describe('true positives in realistic files', () => {
       expect(elsewhere.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([]);
       expect(planted.length).toBeGreaterThanOrEqual(DETECTORS.length);
       // (A private key's match is its BEGIN line, which is no secret; its body lines are.)
-      const pemBodies = planted.filter((p) => p.rule === 'private-key').flatMap((p) =>
-        (files.get(p.file) ?? '').split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)),
-      );
+      const pemBodies = planted
+        .filter((p) => p.rule === 'private-key')
+        .flatMap((p) => (files.get(p.file) ?? '').split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)));
       expect(pemBodies.length).toBeGreaterThan(0);
       const secrets = planted.flatMap((p) => p.secrets).filter((s) => s.length >= 12 && !s.startsWith('-----BEGIN'));
       assertNoSecret([JSON.stringify(report)], [...secrets, ...pemBodies]);

@@ -13,13 +13,22 @@ const B64 = `${ALNUM}+/`;
 describe('real code: types, timestamps, cursors and placeholders are not secrets', () => {
   it('none of these is a finding', () =>
     withRepo((repo) => {
-      repo.write('clients/appfabric.d.ts', 'export interface Auth {\n    apiKey: SensitiveString2048;\n    clientSecret: SensitiveString2048;\n}\n  export type MqttPassword = Buffer|Uint8Array|Blob|string;\n');
-      repo.write('dist/sdk.min.js', 'switch(e.code){case"ExpiredTokenException":case"ExpiredToken":e.error.retryable=!0,e.request.service.config.credentials.expired=!0}\nif(e.token===86023)return;\n');
+      repo.write(
+        'clients/appfabric.d.ts',
+        'export interface Auth {\n    apiKey: SensitiveString2048;\n    clientSecret: SensitiveString2048;\n}\n  export type MqttPassword = Buffer|Uint8Array|Blob|string;\n',
+      );
+      repo.write(
+        'dist/sdk.min.js',
+        'switch(e.code){case"ExpiredTokenException":case"ExpiredToken":e.error.retryable=!0,e.request.service.config.credentials.expired=!0}\nif(e.token===86023)return;\n',
+      );
       repo.write(
         'apis/iam.examples.json',
         `{\n  "PasswordLastUsed": "2016-09-08T21:47:36Z",\n  "NextToken": "${pick(B64, 60)}",\n  "NextContinuationToken": "${pick(B64, 48)}==",\n  "ClientRequestToken": "${pick(ALNUM, 32)}",\n  "output_token": "StreamDescription.Shards[-1].ShardId",\n  "PreTokenGeneration": "arn:aws:lambda:us-east-1:123456789012:function:MyFunction"\n}\n`,
       );
-      repo.write('README.md', "const keyv = new Keyv('redis://user:pass@localhost:6379');\n`'http://user:pass@host.com:8080/p/a/t/h?query=string#hash'`\nuri.parse('uri://user:pass@example.com:123/one/two.three?q1=a1')\n");
+      repo.write(
+        'README.md',
+        "const keyv = new Keyv('redis://user:pass@localhost:6379');\n`'http://user:pass@host.com:8080/p/a/t/h?query=string#hash'`\nuri.parse('uri://user:pass@example.com:123/one/two.three?q1=a1')\n",
+      );
       repo.write('test/url.js', "['http://diff:auth@www.example.com', 'http://atpass:foo%40bar@127.0.0.1:8080/path']\n");
       repo.write('app/hashes.py', 'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"\n');
       repo.git('add', '.');
@@ -173,7 +182,10 @@ describe('more shapes people write (from an adversarial trial)', () => {
     withRepo((repo) => {
       const p = () => `${pick(ALNUM, 12)}!#7q`;
       const s = Array.from({ length: 11 }, p);
-      repo.write('a.ts', `let apiSecret: string | undefined = "${s[0]}";\nconst pw = process.env.PASSWORD || "${s[1]}";\nconst pw2 = process.env.DB_PASSWORD ?? "${s[2]}";\n`);
+      repo.write(
+        'a.ts',
+        `let apiSecret: string | undefined = "${s[0]}";\nconst pw = process.env.PASSWORD || "${s[1]}";\nconst pw2 = process.env.DB_PASSWORD ?? "${s[2]}";\n`,
+      );
       repo.write('b.py', `password = os.environ.get("PASSWORD") or "${s[3]}"\n`);
       repo.write('c.cs', `var cs = "Server=db;User Id=sa;Password=${s[4]};";\n`);
       repo.write('d.xml', `<config><password>${s[5]}</password><db.password>${s[6]}</db.password></config>\n`);

@@ -11,7 +11,14 @@ function rules(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface RuleInfo { id: string; category: string; description: string; confidence: string; validates: boolean; keywords: string[] }
+interface RuleInfo {
+  id: string;
+  category: string;
+  description: string;
+  confidence: string;
+  validates: boolean;
+  keywords: string[];
+}
 
 describe('keygate rules', () => {
   const json = JSON.parse(rules('--format', 'json').stdout) as { version: number; rules: RuleInfo[] };

@@ -130,7 +130,10 @@ describe('keygate scan --format sarif (real repositories, built CLI)', () => {
       }
       expect(run.results.length).toBe(report.findings.length + report.suppressed.length);
 
-      const reported = [...report.findings.map((f) => ({ f, reason: undefined as string | undefined })), ...report.suppressed.map((f) => ({ f, reason: f.reason }))];
+      const reported = [
+        ...report.findings.map((f) => ({ f, reason: undefined as string | undefined })),
+        ...report.suppressed.map((f) => ({ f, reason: f.reason })),
+      ];
       reported.forEach(({ f, reason }, i) => {
         const res = run.results[i]!;
         expect(res.ruleId).toBe(f.rule);

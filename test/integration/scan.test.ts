@@ -31,14 +31,9 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(text.stdout).toMatch(/scanned 1 file, 3 added lines/);
       const { status, report } = scanJson(repo, env);
       expect(status).toBe(1);
-      expect(where(report)).toEqual([
-        'aws-access-key-id config/credentials:2:21',
-        'aws-secret-access-key config/credentials:3:25',
-      ]);
+      expect(where(report)).toEqual(['aws-access-key-id config/credentials:2:21', 'aws-secret-access-key config/credentials:3:25']);
       expect(report.findings.every((f) => f.severity === 'critical')).toBe(true);
-      expect(report.findings[0]?.pairedWith).toEqual([
-        { rule: 'aws-secret-access-key', file: 'config/credentials', line: 3, column: 25 },
-      ]);
+      expect(report.findings[0]?.pairedWith).toEqual([{ rule: 'aws-secret-access-key', file: 'config/credentials', line: 3, column: 25 }]);
       assertNoSecret([text.stdout, text.stderr, JSON.stringify(report)], [secret]);
     }));
 
@@ -73,7 +68,10 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       repo.write('app.py', next.join('\n') + '\n');
       // Stage only the first hunk, as `git add -p` would.
       const patch = repo.git('diff', '-U0', 'app.py');
-      const firstHunk = patch.split(/(?=^@@)/m).slice(0, 2).join('');
+      const firstHunk = patch
+        .split(/(?=^@@)/m)
+        .slice(0, 2)
+        .join('');
       const r = repo.gitRun(['apply', '--cached', '--unidiff-zero', '-'], { input: firstHunk });
       expect(r.status, r.stderr).toBe(0);
       const { report } = scanJson(repo, env);
@@ -134,9 +132,7 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       names.forEach((n, i) => repo.write(n, `# header\r\nAWS_SECRET_ACCESS_KEY=${secrets[i]}\r\n`));
       repo.git('add', '.');
       const { report } = scanJson(repo, env);
-      expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`).sort()).toEqual(
-        names.map((n) => `${n}:2:23`).sort(),
-      );
+      expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`).sort()).toEqual(names.map((n) => `${n}:2:23`).sort());
       const text = repo.keygate(['scan', '--staged'], env);
       expect(text.stdout).toContain('dir with space/a b.txt:2:23');
       expect(text.stdout).toContain('ünï cödé/ключ.env:2:23');
@@ -172,11 +168,7 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       repo.git('add', '.');
       const r = repo.keygate(['scan', '--staged', '--format', 'json'], env);
       const report = JSON.parse(r.stdout) as { findings: { file: string; line: number }[] };
-      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
-        'sub/dir/app.cfg:5',
-        'sub/dir/app.cfg:9',
-        'ключ.txt:1',
-      ]);
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['sub/dir/app.cfg:5', 'sub/dir/app.cfg:9', 'ключ.txt:1']);
       // Run from a subdirectory: paths stay relative to the repository root.
       const sub = repo.gitRun(['rev-parse', '--show-toplevel']).stdout.trim();
       expect(sub).toBe(repo.dir);
@@ -286,7 +278,12 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       const text = repo.keygate(['scan', '--staged'], env);
       expect(text.status).toBe(1);
       expect(text.stdout).toContain('keys.txt:1500:');
-      expect(text.stdout.trimEnd().split('\n').some((l) => /scanned 1 file/.test(l))).toBe(true);
+      expect(
+        text.stdout
+          .trimEnd()
+          .split('\n')
+          .some((l) => /scanned 1 file/.test(l)),
+      ).toBe(true);
     }));
 
   it("tells what to do for the kind of secret found: AWS's steps only for AWS keys", () =>
@@ -316,7 +313,11 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       // Far more than a pipe holds: git blocks writing to the paused pipe until keygate exits.
       repo.write('big.txt', 'const value = compute(items);\n'.repeat(100_000));
       repo.git('add', '.');
-      for (const args of [['scan', '--staged', '--format', 'xml'], ['scan', '--staged', '--bogus'], ['hook', '--bogus']]) {
+      for (const args of [
+        ['scan', '--staged', '--format', 'xml'],
+        ['scan', '--staged', '--bogus'],
+        ['hook', '--bogus'],
+      ]) {
         const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repo.dir, env: gitEnv(env), encoding: 'utf8', timeout: 20_000 });
         expect(r.signal, args.join(' ')).toBeNull();
         expect(r.status, args.join(' ')).toBe(2);

@@ -39,81 +39,99 @@ function largeChange(repo: Repo): string[] {
 }
 
 describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () => {
-  it('a large staged change: the same findings and counts from two threads as from one', () =>
-    withRepo(async (repo) => {
-      const secrets = largeChange(repo);
-      const one = await scanStaged({ cwd: repo.dir });
-      const two = await scanStaged({ cwd: repo.dir, workerScript: WORKER });
-      expect(one.stats.threads).toBeUndefined();
-      expect(two.stats.threads).toBe(Math.min(4, cores));
-      expect(one.findings).toHaveLength(16);
-      expect(where(two)).toEqual(where(one));
-      expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
-      // The pairs are linked across what the two threads found (both halves of a pair are in one file).
-      expect(two.findings.every((f) => f.severity === 'critical' && f.pairedWith.length === 1)).toBe(true);
-      assertNoSecret([JSON.stringify(two)], secrets);
-    }), 120_000);
+  it(
+    'a large staged change: the same findings and counts from two threads as from one',
+    () =>
+      withRepo(async (repo) => {
+        const secrets = largeChange(repo);
+        const one = await scanStaged({ cwd: repo.dir });
+        const two = await scanStaged({ cwd: repo.dir, workerScript: WORKER });
+        expect(one.stats.threads).toBeUndefined();
+        expect(two.stats.threads).toBe(Math.min(4, cores));
+        expect(one.findings).toHaveLength(16);
+        expect(where(two)).toEqual(where(one));
+        expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
+        // The pairs are linked across what the two threads found (both halves of a pair are in one file).
+        expect(two.findings.every((f) => f.severity === 'critical' && f.pairedWith.length === 1)).toBe(true);
+        assertNoSecret([JSON.stringify(two)], secrets);
+      }),
+    120_000,
+  );
 
-  it('the CLI shards a large change, says so in its JSON stats, and prints no secret', () =>
-    withRepo((repo) => {
-      const secrets = largeChange(repo);
-      const r = repo.keygate(['scan', '--staged', '--format', 'json']);
-      expect(r.status, r.stderr).toBe(1);
-      const report = JSON.parse(r.stdout);
-      expect(report.stats.threads).toBe(Math.min(4, cores));
-      expect(report.findings).toHaveLength(16);
-      assertNoSecret([r.stdout, r.stderr], secrets);
-      // KEYGATE_THREADS caps them: 1 is the main thread alone, the same findings.
-      const one = repo.keygate(['scan', '--staged', '--format', 'json'], { KEYGATE_THREADS: '1' });
-      expect(JSON.parse(one.stdout).stats.threads).toBeUndefined();
-      expect(JSON.parse(one.stdout).findings).toEqual(report.findings);
-      for (const bad of ['0', 'two', '-1']) {
-        const r2 = repo.keygate(['scan', '--staged'], { KEYGATE_THREADS: bad });
-        expect(r2.status).toBe(2);
-        expect(r2.stderr.trim().split('\n')).toHaveLength(1);
-        expect(r2.stderr).toContain('KEYGATE_THREADS must be a whole number');
-      }
-    }), 120_000);
+  it(
+    'the CLI shards a large change, says so in its JSON stats, and prints no secret',
+    () =>
+      withRepo((repo) => {
+        const secrets = largeChange(repo);
+        const r = repo.keygate(['scan', '--staged', '--format', 'json']);
+        expect(r.status, r.stderr).toBe(1);
+        const report = JSON.parse(r.stdout);
+        expect(report.stats.threads).toBe(Math.min(4, cores));
+        expect(report.findings).toHaveLength(16);
+        assertNoSecret([r.stdout, r.stderr], secrets);
+        // KEYGATE_THREADS caps them: 1 is the main thread alone, the same findings.
+        const one = repo.keygate(['scan', '--staged', '--format', 'json'], { KEYGATE_THREADS: '1' });
+        expect(JSON.parse(one.stdout).stats.threads).toBeUndefined();
+        expect(JSON.parse(one.stdout).findings).toEqual(report.findings);
+        for (const bad of ['0', 'two', '-1']) {
+          const r2 = repo.keygate(['scan', '--staged'], { KEYGATE_THREADS: bad });
+          expect(r2.status).toBe(2);
+          expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+          expect(r2.stderr).toContain('KEYGATE_THREADS must be a whole number');
+        }
+      }),
+    120_000,
+  );
 
-  it('the work tree and named files, sharded: the same findings as one thread', () =>
-    withRepo(async (repo) => {
-      largeChange(repo);
-      const paths = repo.git('ls-files').trim().split('\n');
-      const one = await scanFiles({ cwd: repo.dir, paths });
-      const two = await scanFiles({ cwd: repo.dir, paths, workerScript: WORKER });
-      expect(two.stats.threads).toBe(Math.min(4, cores));
-      expect(where(two)).toEqual(where(one));
-      expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
-    }), 120_000);
+  it(
+    'the work tree and named files, sharded: the same findings as one thread',
+    () =>
+      withRepo(async (repo) => {
+        largeChange(repo);
+        const paths = repo.git('ls-files').trim().split('\n');
+        const one = await scanFiles({ cwd: repo.dir, paths });
+        const two = await scanFiles({ cwd: repo.dir, paths, workerScript: WORKER });
+        expect(two.stats.threads).toBe(Math.min(4, cores));
+        expect(where(two)).toEqual(where(one));
+        expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
+      }),
+    120_000,
+  );
 
-  it(`a history of ${SHARD_COMMITS + 100} commits: the same findings, attribution and re-introductions from two threads as from one`, () =>
-    withRepo(async (repo) => {
-      // Built with git fast-import: hundreds of commits in milliseconds.
-      const id = fakeKeyId();
-      const n = SHARD_COMMITS + 100;
-      let script = '';
-      for (let i = 1; i <= n; i++) {
-        const files: string[] = [`M 100644 inline src/f${i % 17}.js\ndata <<EOF\nexport const n${i} = ${i};\nEOF\n`];
-        // The key comes and goes: added at 10, taken out at 150, put back at 250, kept after.
-        if (i === 10 || i === 250) files.push(`M 100644 inline conf/app.ini\ndata <<EOF\nkey = ${id}\nEOF\n`);
-        if (i === 150) files.push(`M 100644 inline conf/app.ini\ndata <<EOF\nkey = none\nEOF\n`);
-        if (i % 40 === 0) files.push(`M 100644 inline keys/k${i}.ini\ndata <<EOF\nkey = ${fakeKeyId()}\nEOF\n`);
-        script += `commit refs/heads/main\ncommitter T <t@example.com> ${1700000000 + i} +0000\ndata <<EOF\nc${i}\nEOF\n${files.join('')}\n`;
-      }
-      const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, env: gitEnv(), input: script, encoding: 'utf8' });
-      expect(imported.status, imported.stderr).toBe(0);
-      const one = await scanHistory({ cwd: repo.dir, selection: {} });
-      const progress: number[] = [];
-      const two = await scanHistory({ cwd: repo.dir, selection: {}, workerScript: WORKER, onProgress: (p) => progress.push(p.commits) });
-      expect(one.stats.commits).toBe(n);
-      expect(two.stats.threads).toBe(Math.min(4, cores));
-      expect(one.findings.filter((f) => f.path === 'conf/app.ini')).toHaveLength(2);
-      expect(one.findings).toHaveLength(2 + Math.floor(n / 40));
-      expect(where(two)).toEqual(where(one));
-      expect(two.findings.map((f) => `${f.commit} ${f.author} ${f.date} ${f.inHead}`)).toEqual(one.findings.map((f) => `${f.commit} ${f.author} ${f.date} ${f.inHead}`));
-      expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
-      expect(Math.max(...progress)).toBeLessThanOrEqual(n);
-    }), 120_000);
+  it(
+    `a history of ${SHARD_COMMITS + 100} commits: the same findings, attribution and re-introductions from two threads as from one`,
+    () =>
+      withRepo(async (repo) => {
+        // Built with git fast-import: hundreds of commits in milliseconds.
+        const id = fakeKeyId();
+        const n = SHARD_COMMITS + 100;
+        let script = '';
+        for (let i = 1; i <= n; i++) {
+          const files: string[] = [`M 100644 inline src/f${i % 17}.js\ndata <<EOF\nexport const n${i} = ${i};\nEOF\n`];
+          // The key comes and goes: added at 10, taken out at 150, put back at 250, kept after.
+          if (i === 10 || i === 250) files.push(`M 100644 inline conf/app.ini\ndata <<EOF\nkey = ${id}\nEOF\n`);
+          if (i === 150) files.push(`M 100644 inline conf/app.ini\ndata <<EOF\nkey = none\nEOF\n`);
+          if (i % 40 === 0) files.push(`M 100644 inline keys/k${i}.ini\ndata <<EOF\nkey = ${fakeKeyId()}\nEOF\n`);
+          script += `commit refs/heads/main\ncommitter T <t@example.com> ${1700000000 + i} +0000\ndata <<EOF\nc${i}\nEOF\n${files.join('')}\n`;
+        }
+        const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, env: gitEnv(), input: script, encoding: 'utf8' });
+        expect(imported.status, imported.stderr).toBe(0);
+        const one = await scanHistory({ cwd: repo.dir, selection: {} });
+        const progress: number[] = [];
+        const two = await scanHistory({ cwd: repo.dir, selection: {}, workerScript: WORKER, onProgress: (p) => progress.push(p.commits) });
+        expect(one.stats.commits).toBe(n);
+        expect(two.stats.threads).toBe(Math.min(4, cores));
+        expect(one.findings.filter((f) => f.path === 'conf/app.ini')).toHaveLength(2);
+        expect(one.findings).toHaveLength(2 + Math.floor(n / 40));
+        expect(where(two)).toEqual(where(one));
+        expect(two.findings.map((f) => `${f.commit} ${f.author} ${f.date} ${f.inHead}`)).toEqual(
+          one.findings.map((f) => `${f.commit} ${f.author} ${f.date} ${f.inHead}`),
+        );
+        expect(statsOf(two.stats)).toEqual(statsOf(one.stats));
+        expect(Math.max(...progress)).toBeLessThanOrEqual(n);
+      }),
+    120_000,
+  );
 
   describe('fail closed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keygate-shard-'));
@@ -123,29 +141,41 @@ describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () =>
       return file;
     };
 
-    it('a worker that throws, one that exits before its result, and one that cannot start each fail the scan', () =>
-      withRepo(async (repo) => {
-        largeChange(repo);
-        await expect(scanStaged({ cwd: repo.dir, workerScript: script('throws.cjs', "throw new Error('boom')") })).rejects.toThrow(/scanning thread failed: boom/);
-        await expect(scanStaged({ cwd: repo.dir, workerScript: script('exits.cjs', 'process.exit(3)') })).rejects.toThrow(/stopped before it finished \(exit 3\)/);
-        await expect(scanStaged({ cwd: repo.dir, workerScript: join(dir, 'missing.cjs') })).rejects.toThrow(/scanning thread failed/);
-      }), 120_000);
+    it(
+      'a worker that throws, one that exits before its result, and one that cannot start each fail the scan',
+      () =>
+        withRepo(async (repo) => {
+          largeChange(repo);
+          await expect(scanStaged({ cwd: repo.dir, workerScript: script('throws.cjs', "throw new Error('boom')") })).rejects.toThrow(
+            /scanning thread failed: boom/,
+          );
+          await expect(scanStaged({ cwd: repo.dir, workerScript: script('exits.cjs', 'process.exit(3)') })).rejects.toThrow(
+            /stopped before it finished \(exit 3\)/,
+          );
+          await expect(scanStaged({ cwd: repo.dir, workerScript: join(dir, 'missing.cjs') })).rejects.toThrow(/scanning thread failed/);
+        }),
+      120_000,
+    );
 
-    it('a copy of keygate without its worker script blocks a large commit with one line and exit 2', () =>
-      withRepo((repo) => {
-        largeChange(repo);
-        const copy = mkdtempSync(join(tmpdir(), 'keygate-dist-'));
-        try {
-          cpSync(join(ROOT, 'dist'), copy, { recursive: true });
-          rmSync(join(copy, 'shard-worker.cjs'));
-          const r = spawnSync(process.execPath, [join(copy, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, env: gitEnv(), encoding: 'utf8' });
-          expect(r.status).toBe(2);
-          expect(r.stderr.trim().split('\n')).toHaveLength(1);
-          expect(r.stderr).toMatch(/scanning thread failed.*blocked/);
-        } finally {
-          rmSync(copy, { recursive: true, force: true });
-        }
-      }), 120_000);
+    it(
+      'a copy of keygate without its worker script blocks a large commit with one line and exit 2',
+      () =>
+        withRepo((repo) => {
+          largeChange(repo);
+          const copy = mkdtempSync(join(tmpdir(), 'keygate-dist-'));
+          try {
+            cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+            rmSync(join(copy, 'shard-worker.cjs'));
+            const r = spawnSync(process.execPath, [join(copy, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, env: gitEnv(), encoding: 'utf8' });
+            expect(r.status).toBe(2);
+            expect(r.stderr.trim().split('\n')).toHaveLength(1);
+            expect(r.stderr).toMatch(/scanning thread failed.*blocked/);
+          } finally {
+            rmSync(copy, { recursive: true, force: true });
+          }
+        }),
+      120_000,
+    );
 
     it.sequential('cleans up', () => rmSync(dir, { recursive: true, force: true }));
   });

@@ -35,7 +35,10 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
     for (const re of anchored) {
       for (const branch of leadingBranches(re.source)) {
         const literal = /^[a-z]+/.exec(branch)?.[0] ?? '';
-        expect(HEADS.some((h) => literal.startsWith(h)), `${branch} in ${re.source.slice(0, 60)}`).toBe(true);
+        expect(
+          HEADS.some((h) => literal.startsWith(h)),
+          `${branch} in ${re.source.slice(0, 60)}`,
+        ).toBe(true);
       }
     }
   });
@@ -47,9 +50,52 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
       return seed % n;
     };
     const pieces = [
-      'password', 'PASSWD', 'Pwd', 'passphrase', 'secret', 'client_secret', 'clientSecret', 'token', 'TOKEN', 'credential', 'api_key', 'API-KEY',
-      'apikey', 'access_key', 'AccessKey', 'auth_key', 'private_key', 'passsecret', 'tokentoken', 'db_', '_v2', '.', '-', ' ', '\t', '\n', '"', "'", '`',
-      ']', ')', '=', ':', ': string ', '=>', ':=', ',', ' || ', ' ?? ', ' or ', 'Zq8xW3mK9pL2vN7r', 'aB3dE5gH7jK9mN1p', '${X}', 'İ', 'é', 'K',
+      'password',
+      'PASSWD',
+      'Pwd',
+      'passphrase',
+      'secret',
+      'client_secret',
+      'clientSecret',
+      'token',
+      'TOKEN',
+      'credential',
+      'api_key',
+      'API-KEY',
+      'apikey',
+      'access_key',
+      'AccessKey',
+      'auth_key',
+      'private_key',
+      'passsecret',
+      'tokentoken',
+      'db_',
+      '_v2',
+      '.',
+      '-',
+      ' ',
+      '\t',
+      '\n',
+      '"',
+      "'",
+      '`',
+      ']',
+      ')',
+      '=',
+      ':',
+      ': string ',
+      '=>',
+      ':=',
+      ',',
+      ' || ',
+      ' ?? ',
+      ' or ',
+      'Zq8xW3mK9pL2vN7r',
+      'aB3dE5gH7jK9mN1p',
+      '${X}',
+      'İ',
+      'é',
+      'K',
     ];
     let compared = 0;
     for (let t = 0; t < 3000; t++) {
@@ -82,7 +128,29 @@ describe('head starts recorded by the prefilter', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed % n;
     };
-    const pieces = ['pass', 'PASSWORD', 'passwd', 'pwd', 'secretsecret', 'client_secret', 'tokentoken', 'Api', 'api_key', 'ACCESS', 'auth', 'oauth', 'private', 'credential', 'x', ' ', '\n', '=', '"', 'é', 'K'];
+    const pieces = [
+      'pass',
+      'PASSWORD',
+      'passwd',
+      'pwd',
+      'secretsecret',
+      'client_secret',
+      'tokentoken',
+      'Api',
+      'api_key',
+      'ACCESS',
+      'auth',
+      'oauth',
+      'private',
+      'credential',
+      'x',
+      ' ',
+      '\n',
+      '=',
+      '"',
+      'é',
+      'K',
+    ];
     let compared = 0;
     for (const prefilter of [new Prefilter(DETECTORS, Infinity), new Prefilter(DETECTORS, 0)]) {
       for (let t = 0; t < 500; t++) {

@@ -10,7 +10,13 @@ const CONFIGS: KeygateConfig[] = [
   {
     defaults: false,
     allow: [
-      { fingerprint: '0123456789abcdef', rule: 'aws-secret-access-key', seen: 'src/a.py:3 AKIA…Q7XZ', reason: 'fixture, with commas: "quoted"', added: '2026-01-01' },
+      {
+        fingerprint: '0123456789abcdef',
+        rule: 'aws-secret-access-key',
+        seen: 'src/a.py:3 AKIA…Q7XZ',
+        reason: 'fixture, with commas: "quoted"',
+        added: '2026-01-01',
+      },
       { path: 'test/fixtures/**', reason: 'test fixtures', added: '2026-02-03' },
       { pattern: '^sk_test_', rule: 'stripe-secret-key', reason: 'test-mode keys only', added: '2026-03-04' },
     ],

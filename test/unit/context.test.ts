@@ -22,7 +22,10 @@ describe('review context: no secret shown, whatever sits next to the finding', (
       'done = true',
       '',
     ].join('\n');
-    const detectors = [...DETECTORS, customDetector({ id: 'acme-token', description: 'ACME', regex: 'acme_[a-z0-9]{32}', keywords: ['acme_'], severity: 'high' })];
+    const detectors = [
+      ...DETECTORS,
+      customDetector({ id: 'acme-token', description: 'ACME', regex: 'acme_[a-z0-9]{32}', keywords: ['acme_'], severity: 'high' }),
+    ];
     const spans = secretSpans(text, 'conf/app.ini', detectors);
     const lines = text.split('\n').length;
     for (let line = 1; line <= lines; line++) {

@@ -40,17 +40,8 @@ describe('string escapes', () => {
     const hook = `https:\\/\\/hooks.slack.com\\/services\\/T${pick(ALNUM, 8)}\\/B${pick(ALNUM, 8)}\\/${pick(ALNUM, 24)}`;
     const id = fakeKeyId();
     const token = pick(ALNUM, 28);
-    const text = [
-      `{"webhook": "${hook}",`,
-      ` "bundle": "x = '\\u0041${id.slice(1)}'",`,
-      ` "env": "{\\"api_token\\": \\"${token}\\"}"}`,
-      '',
-    ].join('\n');
-    expect(at(await scan('app/settings.json', text))).toEqual([
-      'slack-webhook 1:14 encoded',
-      'aws-access-key-id 2:18 encoded',
-      'generic-secret 3:28',
-    ]);
+    const text = [`{"webhook": "${hook}",`, ` "bundle": "x = '\\u0041${id.slice(1)}'",`, ` "env": "{\\"api_token\\": \\"${token}\\"}"}`, ''].join('\n');
+    expect(at(await scan('app/settings.json', text))).toEqual(['slack-webhook 1:14 encoded', 'aws-access-key-id 2:18 encoded', 'generic-secret 3:28']);
   });
 
   it('text without encodings has no views; a plain finding is reported once, not also as encoded', async () => {
@@ -66,7 +57,6 @@ describe('string escapes', () => {
     expect(views[0]!.fragment.text.length).toBeLessThan(600);
   });
 });
-
 
 describe('review findings (issue 11/14 changes)', () => {
   it('a key ID and its secret key inside one base64 value are two findings', async () => {

@@ -98,7 +98,11 @@ describe('DiffParser', () => {
   it('hands a huge line on in overlapping slices with their columns', () => {
     const long = 'a'.repeat(250) + 'SECRET' + 'b'.repeat(250);
     const text = raw('A', 'big') + `\0diff --git a/big b/big\n@@ -0,0 +1,2 @@\n+${long}\n+next\n`;
-    const { added } = collect([Buffer.from(text)].flatMap((b) => [b.subarray(0, 60), ...chunk(b.subarray(60), 37)]), 100, 20);
+    const { added } = collect(
+      [Buffer.from(text)].flatMap((b) => [b.subarray(0, 60), ...chunk(b.subarray(60), 37)]),
+      100,
+      20,
+    );
     const slices = added.filter((a) => a.line === 1);
     expect(slices.length).toBeGreaterThan(3);
     expect(slices.at(-1)?.complete).toBe(true);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BARE_SECRET_MIN_ENTROPY,
-  KEY_ID_MIN_ENTROPY,
-  SECRET_MIN_ENTROPY,
-} from '../../src/detectors/aws.js';
+import { BARE_SECRET_MIN_ENTROPY, KEY_ID_MIN_ENTROPY, SECRET_MIN_ENTROPY } from '../../src/detectors/aws.js';
 import { BASE32, BASE64, charset, shannonEntropy } from '../../src/detectors/entropy.js';
 import { fakeString } from '../../src/detectors/fake.js';
 

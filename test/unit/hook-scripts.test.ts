@@ -18,6 +18,7 @@ const SCRIPTS: [string, string][] = (['pre-commit', 'pre-push'] as const).flatMa
 ]);
 SCRIPTS.push(['hooks/pre-commit', readFileSync(join(HOOKS, 'pre-commit'), 'utf8')]);
 const SHELLS = ['sh', 'dash', 'bash'].filter((s) => spawnSync(s, ['-c', 'true']).status === 0);
+const SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
 
 describe('hook scripts', () => {
   it.each(SCRIPTS)('%s parses in sh, dash and bash (-n)', (_name, script) => {
@@ -27,6 +28,12 @@ describe('hook scripts', () => {
       expect(r.status, `${shell}: ${r.stderr}`).toBe(0);
     }
     expect(script).not.toMatch(/@[A-Z_]+@/);
+  });
+
+  // .ci/run installs shellcheck from Debian's packages where a machine lacks it.
+  it.skipIf(!SHELLCHECK).each(SCRIPTS)(`%s passes shellcheck -s sh${SHELLCHECK ? '' : ' (skipped: shellcheck is not installed)'}`, (_name, script) => {
+    const r = spawnSync('shellcheck', ['-s', 'sh', '-'], { input: script, encoding: 'utf8' });
+    expect(r.status, r.stdout).toBe(0);
   });
 
   it.each(SCRIPTS)('%s blocks with the one message when keygate is missing', (_name, script) => {

@@ -44,7 +44,11 @@ describe.each(SEARCHES)('%s', (_name, make) => {
   });
 
   it('matches case-sensitive keywords only as written', () => {
-    const keywords: Keyword[] = [{ text: 'SG.', caseSensitive: true }, { text: 'eyJ', caseSensitive: true }, { text: 'token', caseSensitive: false }];
+    const keywords: Keyword[] = [
+      { text: 'SG.', caseSensitive: true },
+      { text: 'eyJ', caseSensitive: true },
+      { text: 'token', caseSensitive: false },
+    ];
     expect(via(make(keywords), 'msg. sg. SG. eyj EYJ eyJ TOKEN')).toEqual(['0@12', '1@24', '2@30']);
   });
 
@@ -79,7 +83,12 @@ describe.each([
   ['automaton', 0],
 ])('Prefilter searching with the %s', (_name, automatonAfter) => {
   const rule = (id: string, keywords: string[], gate?: Detector['gate']): Detector => ({
-    id, description: id, keywords, detect: () => [], examples: { positives: [], negatives: [] }, ...(gate ? { gate } : {}),
+    id,
+    description: id,
+    keywords,
+    detect: () => [],
+    examples: { positives: [], negatives: [] },
+    ...(gate ? { gate } : {}),
   });
 
   it('selects a rule by a non-ASCII keyword (a custom rule may have one)', () => {

@@ -8,18 +8,31 @@ const generic = DETECTORS.find((d) => d.id === 'generic-secret')!;
 const findIn = (path: string, text: string) => generic.detect({ path, startLine: 1, startColumn: 0, text });
 
 describe('isVersion', () => {
-  it.each(['0.15.0rc1-beta2', '1.2.3-beta.4', '==3.3.3', '~=2.0', '^1.2.3', 'v2.0.0-next.12', '2.16.0a7', '3.3.3.post1', '1.2.3+build.5', '1.2.3-4-g1a2b3c4', '4.0.0'])(
-    'takes %s for a version',
-    (v) => expect(isVersion(v)).toBe(true),
-  );
-  it.each(['Zx9vQ2mK7pL4', '1a2B3c4D5e6F7g8H', 'v1.2.3-Zx9vQ2mK7pL4w', '2024Summer', 'hunter2hunter2', 'abc1.2.3'])(
-    'does not take %s for a version',
-    (v) => expect(isVersion(v)).toBe(false),
+  it.each([
+    '0.15.0rc1-beta2',
+    '1.2.3-beta.4',
+    '==3.3.3',
+    '~=2.0',
+    '^1.2.3',
+    'v2.0.0-next.12',
+    '2.16.0a7',
+    '3.3.3.post1',
+    '1.2.3+build.5',
+    '1.2.3-4-g1a2b3c4',
+    '4.0.0',
+  ])('takes %s for a version', (v) => expect(isVersion(v)).toBe(true));
+  it.each(['Zx9vQ2mK7pL4', '1a2B3c4D5e6F7g8H', 'v1.2.3-Zx9vQ2mK7pL4w', '2024Summer', 'hunter2hunter2', 'abc1.2.3'])('does not take %s for a version', (v) =>
+    expect(isVersion(v)).toBe(false),
   );
 });
 
 it('isVersion and lockFileValue stay linear on long hostile values (no backtracking blow-up)', () => {
-  for (const hostile of ['1' + 'a'.repeat(100_000) + '!', '1' + 'a1'.repeat(50_000) + '!', 'sha512-' + 'A'.repeat(100_000) + '!', `h1:${'A'.repeat(100_000)}!`]) {
+  for (const hostile of [
+    '1' + 'a'.repeat(100_000) + '!',
+    '1' + 'a1'.repeat(50_000) + '!',
+    'sha512-' + 'A'.repeat(100_000) + '!',
+    `h1:${'A'.repeat(100_000)}!`,
+  ]) {
     expect(isVersion(hostile)).toBe(false);
     expect(lockFileValue(hostile)).toBeUndefined();
   }

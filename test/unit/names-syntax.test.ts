@@ -78,7 +78,8 @@ describe('values that are no secret, whatever their name', () => {
     ['NonEmptyMaxLength64String', 'identifier'],
     ['S3StagingLocation', 'identifier'],
   ])('%s: %s', (value, why) => expect(genericRejection(value)).toBe(why));
-  it.each(['fZSC%90y4Lq!wR7e', 'ajy#D9DKmQ2~pz8X', '/Yx3Kq9ZmT4wLp8R', 'h]6EszR}vJ*m2Q', 'q7Lm2PzX9aB4Tr8W', '13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4'])('%s is judged a possible secret (punctuation is no disqualifier)', (value) =>
-    expect(genericRejection(value)).toBeUndefined(),
+  it.each(['fZSC%90y4Lq!wR7e', 'ajy#D9DKmQ2~pz8X', '/Yx3Kq9ZmT4wLp8R', 'h]6EszR}vJ*m2Q', 'q7Lm2PzX9aB4Tr8W', '13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4'])(
+    '%s is judged a possible secret (punctuation is no disqualifier)',
+    (value) => expect(genericRejection(value)).toBeUndefined(),
   );
 });

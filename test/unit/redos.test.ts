@@ -24,34 +24,47 @@ function adversarial(keyword: string, size: number): string[] {
 }
 
 describe('ReDoS: adversarial text', () => {
-  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s stays linear on 256 KB built from its keywords', (_id, d) => {
-    for (const keyword of d.keywords.length > 0 ? d.keywords : ['x']) {
-      for (const text of adversarial(keyword, 256 * 1024)) {
-        const t0 = performance.now();
-        d.detect(fragment(text));
-        // A linear scan of 256 KB takes about a millisecond; a quadratic one, minutes.
-        expect(performance.now() - t0, `${d.id} on ${JSON.stringify(text.slice(0, 40))}`).toBeLessThan(2_000);
+  it.each(DETECTORS.map((d) => [d.id, d] as const))(
+    '%s stays linear on 256 KB built from its keywords',
+    (_id, d) => {
+      for (const keyword of d.keywords.length > 0 ? d.keywords : ['x']) {
+        for (const text of adversarial(keyword, 256 * 1024)) {
+          const t0 = performance.now();
+          d.detect(fragment(text));
+          // A linear scan of 256 KB takes about a millisecond; a quadratic one, minutes.
+          expect(performance.now() - t0, `${d.id} on ${JSON.stringify(text.slice(0, 40))}`).toBeLessThan(2_000);
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   // Validators and heuristics run on what a regex captured: hostile values of the longest
   // length the rules take, assigned in the usual syntaxes (an exponential check on 95
   // characters would never return).
-  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s judges hostile values in bounded time', (_id, d) => {
-    // Letter runs that pass the entropy and placeholder checks, so that the validators see them.
-    const letters = 'qwErtYuiOpasDfgHjkLzxCvbNmQWeRTyUIoPASdFGhJKlZXcVBnM'.repeat(2);
-    const shapes = [
-      '1' + letters.slice(0, 92) + '!', '1' + letters.slice(0, 92).replace(/(.{7})/g, '$1.'),
-      'a1'.repeat(47), '1' + '.a'.repeat(46), 'v1' + '-rc'.repeat(31), 'A'.repeat(60) + '==', 'a.'.repeat(47),
-    ];
-    for (const keyword of d.keywords.length > 0 ? d.keywords : ['x']) {
-      const text = shapes.flatMap((v) => [`${keyword} = "${v}"`, `${keyword}: ${v}`, `${keyword}=${v}&a=b`, `//h/:_${keyword}=${v}`]).join('\n');
-      const t0 = performance.now();
-      d.detect(fragment(text));
-      expect(performance.now() - t0, `${d.id} with ${keyword}`).toBeLessThan(2_000);
-    }
-  }, 120_000);
+  it.each(DETECTORS.map((d) => [d.id, d] as const))(
+    '%s judges hostile values in bounded time',
+    (_id, d) => {
+      // Letter runs that pass the entropy and placeholder checks, so that the validators see them.
+      const letters = 'qwErtYuiOpasDfgHjkLzxCvbNmQWeRTyUIoPASdFGhJKlZXcVBnM'.repeat(2);
+      const shapes = [
+        '1' + letters.slice(0, 92) + '!',
+        '1' + letters.slice(0, 92).replace(/(.{7})/g, '$1.'),
+        'a1'.repeat(47),
+        '1' + '.a'.repeat(46),
+        'v1' + '-rc'.repeat(31),
+        'A'.repeat(60) + '==',
+        'a.'.repeat(47),
+      ];
+      for (const keyword of d.keywords.length > 0 ? d.keywords : ['x']) {
+        const text = shapes.flatMap((v) => [`${keyword} = "${v}"`, `${keyword}: ${v}`, `${keyword}=${v}&a=b`, `//h/:_${keyword}=${v}`]).join('\n');
+        const t0 = performance.now();
+        d.detect(fragment(text));
+        expect(performance.now() - t0, `${d.id} with ${keyword}`).toBeLessThan(2_000);
+      }
+    },
+    120_000,
+  );
 
   it('scans a 10 MB single line of mixed keywords with every rule on, in bounded time', async () => {
     const keywords = DETECTORS.flatMap((d) => d.keywords);

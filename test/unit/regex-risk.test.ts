@@ -37,20 +37,28 @@ const SAFE = [
 ];
 
 describe('regexRisk: the exponential shapes of a user regex', () => {
-  it.each(EXPONENTIAL)('recheck finds %s exponential, and so does regexRisk', async (source) => {
-    const result = await check(source, '', { timeout: 20_000 });
-    expect(result.status).toBe('vulnerable');
-    expect(result.status === 'vulnerable' ? result.complexity.type : '').toBe('exponential');
-    expect(regexRisk(source), source).toBeDefined();
-  }, 30_000);
+  it.each(EXPONENTIAL)(
+    'recheck finds %s exponential, and so does regexRisk',
+    async (source) => {
+      const result = await check(source, '', { timeout: 20_000 });
+      expect(result.status).toBe('vulnerable');
+      expect(result.status === 'vulnerable' ? result.complexity.type : '').toBe('exponential');
+      expect(regexRisk(source), source).toBeDefined();
+    },
+    30_000,
+  );
 
-  it.each(SAFE)('recheck finds %s safe or at most polynomial, and regexRisk lets it through', async (source) => {
-    // Polynomial ones are left to the time bound below: refusing them would refuse most
-    // domain and path patterns teams write.
-    const result = await check(source, '', { timeout: 20_000 });
-    expect(result.status === 'safe' || (result.status === 'vulnerable' && result.complexity.type === 'polynomial'), JSON.stringify(result)).toBe(true);
-    expect(regexRisk(source)).toBeUndefined();
-  }, 30_000);
+  it.each(SAFE)(
+    'recheck finds %s safe or at most polynomial, and regexRisk lets it through',
+    async (source) => {
+      // Polynomial ones are left to the time bound below: refusing them would refuse most
+      // domain and path patterns teams write.
+      const result = await check(source, '', { timeout: 20_000 });
+      expect(result.status === 'safe' || (result.status === 'vulnerable' && result.complexity.type === 'polynomial'), JSON.stringify(result)).toBe(true);
+      expect(regexRisk(source)).toBeUndefined();
+    },
+    30_000,
+  );
 });
 
 describe('a user regex runs under a time bound', () => {

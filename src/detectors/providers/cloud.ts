@@ -18,9 +18,6 @@ const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';
 const SEP = '[_\\-.]?';
 
-
-
-
 /*
  * Azure "identifiable keys" (Microsoft, microsoft/security-utilities: IdentifiableMetadata.cs
  * and PreciselyClassifiedSecurityKeys/*.cs, https://github.com/microsoft/security-utilities):
@@ -100,8 +97,21 @@ function fakeKubernetesToken(seed: number, bound: boolean): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const ns = fakeString('abcdefghijklmnopqrstuvwxyz', 8, seed);
   const payload = bound
-    ? { aud: ['https://kubernetes.default.svc.cluster.local'], exp: 1900000000, iat: 1700000000, iss: 'https://kubernetes.default.svc.cluster.local', 'kubernetes.io': { namespace: ns, serviceaccount: { name: 'deployer', uid: fakeUuid(seed + 1) } }, sub: `system:serviceaccount:${ns}:deployer` }
-    : { iss: 'kubernetes/serviceaccount', 'kubernetes.io/serviceaccount/namespace': ns, 'kubernetes.io/serviceaccount/secret.name': 'deployer-token-x1y2z', 'kubernetes.io/serviceaccount/service-account.name': 'deployer', sub: `system:serviceaccount:${ns}:deployer` };
+    ? {
+        aud: ['https://kubernetes.default.svc.cluster.local'],
+        exp: 1900000000,
+        iat: 1700000000,
+        iss: 'https://kubernetes.default.svc.cluster.local',
+        'kubernetes.io': { namespace: ns, serviceaccount: { name: 'deployer', uid: fakeUuid(seed + 1) } },
+        sub: `system:serviceaccount:${ns}:deployer`,
+      }
+    : {
+        iss: 'kubernetes/serviceaccount',
+        'kubernetes.io/serviceaccount/namespace': ns,
+        'kubernetes.io/serviceaccount/secret.name': 'deployer-token-x1y2z',
+        'kubernetes.io/serviceaccount/service-account.name': 'deployer',
+        sub: `system:serviceaccount:${ns}:deployer`,
+      };
   return `${b64({ alg: 'RS256', kid: fakeString(URLSAFE, 43, seed + 2) })}.${b64(payload)}.${fakeString(URLSAFE, 342, seed + 3)}`;
 }
 
@@ -284,8 +294,14 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`https://app.azurewebsites.net/api/run?code=${fakeString(URLSAFE, 44, 11039)}AzFu${fakeString(URLSAFE, 5, 11040)}g==`, `x-functions-key: ${fakeString(URLSAFE, 44, 11041)}AzFu${fakeString(URLSAFE, 5, 11042)}A==`],
-        negatives: [`code=${fakeString(URLSAFE, 43, 11043)}AzFu${fakeString(URLSAFE, 5, 11044)}g==`, `code=${fakeString(URLSAFE, 44, 11045)}AzFu${fakeString(URLSAFE, 5, 11046)}B==`],
+        positives: [
+          `https://app.azurewebsites.net/api/run?code=${fakeString(URLSAFE, 44, 11039)}AzFu${fakeString(URLSAFE, 5, 11040)}g==`,
+          `x-functions-key: ${fakeString(URLSAFE, 44, 11041)}AzFu${fakeString(URLSAFE, 5, 11042)}A==`,
+        ],
+        negatives: [
+          `code=${fakeString(URLSAFE, 43, 11043)}AzFu${fakeString(URLSAFE, 5, 11044)}g==`,
+          `code=${fakeString(URLSAFE, 44, 11045)}AzFu${fakeString(URLSAFE, 5, 11046)}B==`,
+        ],
       };
     },
   }),
@@ -436,8 +452,15 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       const sig = () => encodeURIComponent(`${fakeString(B64, 43, 11077)}=`);
       return {
-        positives: [`https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=${sig()}`, `AZURE_SAS="?sp=r&st=2024-01-01&se=2030-01-01&sv=2022-11-02&sr=c&sig=${fakeString(B64, 43, 11078)}="`],
-        negatives: [`https://example.com/?sig=${encodeURIComponent(`${fakeString(B64, 43, 11079)}=`)}`, 'https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>', `?sv=2022-11-02&sig=${'A'.repeat(43)}%3D`],
+        positives: [
+          `https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=${sig()}`,
+          `AZURE_SAS="?sp=r&st=2024-01-01&se=2030-01-01&sv=2022-11-02&sr=c&sig=${fakeString(B64, 43, 11078)}="`,
+        ],
+        negatives: [
+          `https://example.com/?sig=${encodeURIComponent(`${fakeString(B64, 43, 11079)}=`)}`,
+          'https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>',
+          `?sv=2022-11-02&sig=${'A'.repeat(43)}%3D`,
+        ],
       };
     },
   }),
@@ -454,8 +477,13 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`SERVICEBUS_CONNECTION="Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fakeString(B64, 43, 11080)}="`],
-        negatives: ['Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>', `Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${'a'.repeat(43)}=`],
+        positives: [
+          `SERVICEBUS_CONNECTION="Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fakeString(B64, 43, 11080)}="`,
+        ],
+        negatives: [
+          'Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>',
+          `Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${'a'.repeat(43)}=`,
+        ],
       };
     },
   }),
@@ -473,7 +501,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`IOTHUB_CONNECTION_STRING=HostName=plant.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${fakeString(B64, 43, 11081)}=`, `"HostName=plant.azure-devices.net;DeviceId=sensor-7;SharedAccessKey=${fakeString(B64, 43, 11082)}="`],
+        positives: [
+          `IOTHUB_CONNECTION_STRING=HostName=plant.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${fakeString(B64, 43, 11081)}=`,
+          `"HostName=plant.azure-devices.net;DeviceId=sensor-7;SharedAccessKey=${fakeString(B64, 43, 11082)}="`,
+        ],
         negatives: ['HostName=plant.azure-devices.net;DeviceId=sensor-7;SharedAccessKey={device key}', 'HostName=plant.azure-devices.net;DeviceId=sensor-7'],
       };
     },
@@ -512,7 +543,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`Azure__SignalR__ConnectionString=Endpoint=https://chat.service.signalr.net;AccessKey=${fakeString(B64, 43, 11085)}=;Version=1.0;`],
-        negatives: ['Endpoint=https://chat.service.signalr.net;AuthType=azure.msi;Version=1.0;', 'Endpoint=https://chat.service.signalr.net;AccessKey=<access-key>;Version=1.0;'],
+        negatives: [
+          'Endpoint=https://chat.service.signalr.net;AuthType=azure.msi;Version=1.0;',
+          'Endpoint=https://chat.service.signalr.net;AccessKey=<access-key>;Version=1.0;',
+        ],
       };
     },
   }),
@@ -532,7 +566,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`AZURE_OPENAI_API_KEY=${fakeString(HEX, 32, 11086)}`, `cognitive_services_key: "${fakeString(HEX, 32, 11087)}"`],
-        negatives: ['AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}', `AZURE_OPENAI_API_KEY=${'0'.repeat(32)}`, `AZURE_OPENAI_ENDPOINT=https://x.openai.azure.com/`],
+        negatives: [
+          'AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}',
+          `AZURE_OPENAI_API_KEY=${'0'.repeat(32)}`,
+          `AZURE_OPENAI_ENDPOINT=https://x.openai.azure.com/`,
+        ],
       };
     },
   }),
@@ -542,7 +580,18 @@ export const CLOUD_RULES: readonly Detector[] = [
   defineRule({
     id: 'azure-storage-account-key',
     description: 'Azure Storage account key (88 base64 characters, named as such)',
-    keywords: ['storage_key', 'storagekey', 'storage-key', 'storage_account', 'storageaccount', 'storage-account', 'storage_access', 'storageaccess', 'azure_storage', 'azurestorage'],
+    keywords: [
+      'storage_key',
+      'storagekey',
+      'storage-key',
+      'storage_account',
+      'storageaccount',
+      'storage-account',
+      'storage_access',
+      'storageaccess',
+      'azure_storage',
+      'azurestorage',
+    ],
     regex: named(`(?:azure${SEP})?storage${SEP}(?:account${SEP})?(?:access${SEP})?key`, '[A-Za-z0-9+/]{86}==', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 4.5,
@@ -625,7 +674,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`"refresh_token": "${fakeToken('1//0', URLSAFE, 99, 11095)}"`, `GOOGLE_REFRESH_TOKEN=${fakeToken('1//0', URLSAFE, 99, 11096)}`],
-        negatives: ['"refresh_token": "1//0<refresh-token>"', `refresh_token = "${fakeString(URLSAFE, 100, 11097)}"`, `refresh_token = "1//0${'A'.repeat(80)}"`],
+        negatives: [
+          '"refresh_token": "1//0<refresh-token>"',
+          `refresh_token = "${fakeString(URLSAFE, 100, 11097)}"`,
+          `refresh_token = "1//0${'A'.repeat(80)}"`,
+        ],
       };
     },
   }),
@@ -637,7 +690,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'alibaba-access-key-secret',
     description: 'Alibaba Cloud AccessKey secret (named as such)',
     keywords: ['alibaba', 'aliyun', 'alicloud', 'accesskeysecret', 'access_key_secret'],
-    regex: named(`(?:(?:alibaba|aliyun|alicloud)(?:${SEP}cloud)?${SEP}(?:access${SEP}key${SEP}secret|secret${SEP}(?:access${SEP})?key)|access${SEP}key${SEP}secret)`, '[A-Za-z0-9]{30}'),
+    regex: named(
+      `(?:(?:alibaba|aliyun|alicloud)(?:${SEP}cloud)?${SEP}(?:access${SEP}key${SEP}secret|secret${SEP}(?:access${SEP})?key)|access${SEP}key${SEP}secret)`,
+      '[A-Za-z0-9]{30}',
+    ),
     ignoreCase: true,
     entropy: 3.8,
     gate: assignmentWithin(40),
@@ -646,7 +702,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${fakeString(ALNUM, 30, 11098)}`, `accessKeySecret: '${fakeString(ALNUM, 30, 11099)}'`],
-        negatives: ['ALIBABA_CLOUD_ACCESS_KEY_SECRET=${ALIBABA_SECRET}', `accessKeySecret: '${fakeString(ALNUM, 31, 11100)}'`, `ALIYUN_ACCESS_KEY_SECRET=${'a1'.repeat(15)}`],
+        negatives: [
+          'ALIBABA_CLOUD_ACCESS_KEY_SECRET=${ALIBABA_SECRET}',
+          `accessKeySecret: '${fakeString(ALNUM, 31, 11100)}'`,
+          `ALIYUN_ACCESS_KEY_SECRET=${'a1'.repeat(15)}`,
+        ],
       };
     },
   }),
@@ -714,7 +774,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'yandex-cloud-static-secret-key',
     description: 'Yandex Cloud static access key secret (YC..., named as such)',
     keywords: ['yandex', 'yc_', 'secret_access_key', 'secretaccesskey', 'secret_key'],
-    regex: named(`(?:(?:yandex|yc)${SEP}(?:cloud${SEP})?(?:storage${SEP})?(?:static${SEP})?(?:access${SEP})?(?:secret${SEP})?key|secret${SEP}(?:access${SEP})?key)`, 'YC[A-Za-z0-9_\\-]{38}', '(?![A-Za-z0-9_\\-])'),
+    regex: named(
+      `(?:(?:yandex|yc)${SEP}(?:cloud${SEP})?(?:storage${SEP})?(?:static${SEP})?(?:access${SEP})?(?:secret${SEP})?key|secret${SEP}(?:access${SEP})?key)`,
+      'YC[A-Za-z0-9_\\-]{38}',
+      '(?![A-Za-z0-9_\\-])',
+    ),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(40),
@@ -761,7 +825,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`SCW_SECRET_KEY=${fakeUuid(11118)}`, `scaleway_secret_key = "${fakeUuid(11119)}"`],
-        negatives: ['SCW_SECRET_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', `SCW_DEFAULT_PROJECT_ID=${fakeUuid(11120)}`, 'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000'],
+        negatives: [
+          'SCW_SECRET_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+          `SCW_DEFAULT_PROJECT_ID=${fakeUuid(11120)}`,
+          'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000',
+        ],
       };
     },
   }),
@@ -804,7 +872,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`VULTR_API_KEY=${fakeString(UPPER_ALNUM, 36, 11124)}`, `vultr_api_key: "${fakeString(UPPER_ALNUM, 36, 11125)}"`],
-        negatives: ['VULTR_API_KEY=${VULTR_API_KEY}', `VULTR_API_KEY=${fakeString(UPPER_ALNUM, 30, 11126)}`, `VULTR_API_KEY=${fakeString(LOWER_ALNUM, 36, 11127)}`],
+        negatives: [
+          'VULTR_API_KEY=${VULTR_API_KEY}',
+          `VULTR_API_KEY=${fakeString(UPPER_ALNUM, 30, 11126)}`,
+          `VULTR_API_KEY=${fakeString(LOWER_ALNUM, 36, 11127)}`,
+        ],
       };
     },
   }),
@@ -943,10 +1015,16 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
     severity: 'critical',
     get examples() {
-      const token = (seed: number) => Buffer.from(JSON.stringify({ a: fakeString(HEX, 32, seed), s: Buffer.from(fakeString(B64, 32, seed + 1)).toString('base64'), t: fakeUuid(seed + 2) })).toString('base64');
+      const token = (seed: number) =>
+        Buffer.from(
+          JSON.stringify({ a: fakeString(HEX, 32, seed), s: Buffer.from(fakeString(B64, 32, seed + 1)).toString('base64'), t: fakeUuid(seed + 2) }),
+        ).toString('base64');
       return {
         positives: [`cloudflared tunnel run --token ${token(11221)}`, `TUNNEL_TOKEN=${token(11224)}`],
-        negatives: [`TUNNEL_TOKEN=${Buffer.from(JSON.stringify({ a: 'x', note: fakeString(ALNUM, 120, 11227) })).toString('base64')}`, 'TUNNEL_TOKEN=eyJhIjoi<token>'],
+        negatives: [
+          `TUNNEL_TOKEN=${Buffer.from(JSON.stringify({ a: 'x', note: fakeString(ALNUM, 120, 11227) })).toString('base64')}`,
+          'TUNNEL_TOKEN=eyJhIjoi<token>',
+        ],
       };
     },
   }),
@@ -1000,8 +1078,14 @@ export const CLOUD_RULES: readonly Detector[] = [
     severity: 'high',
     get examples() {
       return {
-        positives: [`client_token = ${fakeToken('akab-', LOWER_ALNUM, 30, 11151)}-${fakeString(LOWER_ALNUM, 16, 11152)}`, `access_token = akab-${fakeString(LOWER_ALNUM, 16, 11153)}-${fakeString(LOWER_ALNUM, 16, 11154)}`],
-        negatives: ['client_token = akab-XXXXXXXXXXXXXXXX-XXXXXXXXXXXXXXXX', `host = akab-${fakeString(LOWER_ALNUM, 16, 11155)}-${fakeString(LOWER_ALNUM, 16, 11156)}.luna.akamaiapis.net`],
+        positives: [
+          `client_token = ${fakeToken('akab-', LOWER_ALNUM, 30, 11151)}-${fakeString(LOWER_ALNUM, 16, 11152)}`,
+          `access_token = akab-${fakeString(LOWER_ALNUM, 16, 11153)}-${fakeString(LOWER_ALNUM, 16, 11154)}`,
+        ],
+        negatives: [
+          'client_token = akab-XXXXXXXXXXXXXXXX-XXXXXXXXXXXXXXXX',
+          `host = akab-${fakeString(LOWER_ALNUM, 16, 11155)}-${fakeString(LOWER_ALNUM, 16, 11156)}.luna.akamaiapis.net`,
+        ],
       };
     },
   }),
@@ -1016,8 +1100,13 @@ export const CLOUD_RULES: readonly Detector[] = [
     severity: 'critical',
     get examples() {
       return {
-        positives: [`[default]\nclient_secret = ${fakeString(B64, 43, 11157)}=\nhost = akab-${fakeString(LOWER_ALNUM, 16, 11158)}-${fakeString(LOWER_ALNUM, 16, 11159)}.luna.akamaiapis.net\naccess_token = akab-${fakeString(LOWER_ALNUM, 16, 11160)}-${fakeString(LOWER_ALNUM, 16, 11161)}`],
-        negatives: [`client_secret = ${fakeString(B64, 43, 11162)}=`, `host = akab-x.luna.akamaiapis.net\nclient_secret = XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX=`],
+        positives: [
+          `[default]\nclient_secret = ${fakeString(B64, 43, 11157)}=\nhost = akab-${fakeString(LOWER_ALNUM, 16, 11158)}-${fakeString(LOWER_ALNUM, 16, 11159)}.luna.akamaiapis.net\naccess_token = akab-${fakeString(LOWER_ALNUM, 16, 11160)}-${fakeString(LOWER_ALNUM, 16, 11161)}`,
+        ],
+        negatives: [
+          `client_secret = ${fakeString(B64, 43, 11162)}=`,
+          `host = akab-x.luna.akamaiapis.net\nclient_secret = XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX=`,
+        ],
       };
     },
   }),
@@ -1053,7 +1142,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [fakeAgeKey(11167), `# public key: age1...\nSOPS_AGE_KEY=${fakeAgeKey(11168)}`],
-        negatives: [`AGE-SECRET-KEY-1${fakeString(BECH32.toUpperCase(), 58, 11169)}`, 'AGE-SECRET-KEY-1XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', `${fakeAgeKey(11170).slice(0, 60)}`],
+        negatives: [
+          `AGE-SECRET-KEY-1${fakeString(BECH32.toUpperCase(), 58, 11169)}`,
+          'AGE-SECRET-KEY-1XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+          `${fakeAgeKey(11170).slice(0, 60)}`,
+        ],
       };
     },
   }),
@@ -1106,7 +1199,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`users:\n- name: admin\n  user:\n    client-certificate-data: LS0tLS1CRUdJTiBDRVJU\n    client-key-data: ${fakePemBase64(11175)}`],
-        negatives: ['    client-key-data: REDACTED', `    client-key-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${fakeString(B64, 120, 11176)}\n-----END CERTIFICATE-----\n`).toString('base64')}`],
+        negatives: [
+          '    client-key-data: REDACTED',
+          `    client-key-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${fakeString(B64, 120, 11176)}\n-----END CERTIFICATE-----\n`).toString('base64')}`,
+        ],
       };
     },
   }),
@@ -1127,7 +1223,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${fakeString(URLSAFE, 64, 11242)}\n`],
-        negatives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: <token>\n`, `current-context: prod\nspec:\n  token: ${fakeString(URLSAFE, 64, 11243)}\n`],
+        negatives: [
+          `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: <token>\n`,
+          `current-context: prod\nspec:\n  token: ${fakeString(URLSAFE, 64, 11243)}\n`,
+        ],
       };
     },
   }),
@@ -1138,7 +1237,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     id: 'backblaze-b2-application-key',
     description: 'Backblaze B2 application key (named as such)',
     keywords: ['b2_application_key', 'b2_app_key', 'b2applicationkey', 'backblaze'],
-    regex: named(`(?:b2${SEP}app(?:lication)?${SEP}key|backblaze${SEP}(?:b2${SEP})?(?:app(?:lication)?${SEP})?key)`, 'K[0-9]{3}[A-Za-z0-9+/]{27}', '(?![A-Za-z0-9+/=])'),
+    regex: named(
+      `(?:b2${SEP}app(?:lication)?${SEP}key|backblaze${SEP}(?:b2${SEP})?(?:app(?:lication)?${SEP})?key)`,
+      'K[0-9]{3}[A-Za-z0-9+/]{27}',
+      '(?![A-Za-z0-9+/=])',
+    ),
     ignoreCase: true,
     entropy: 3.8,
     gate: assignmentWithin(40),
@@ -1185,7 +1288,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`CLOUDINARY_URL=cloudinary://${fakeString('0123456789', 15, 11179)}:${fakeString(URLSAFE, 27, 11180)}@my-cloud`],
-        negatives: ['CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>', `CLOUDINARY_URL=cloudinary://${fakeString('0123456789', 15, 11194)}:${'x'.repeat(27)}@demo`],
+        negatives: [
+          'CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>',
+          `CLOUDINARY_URL=cloudinary://${fakeString('0123456789', 15, 11194)}:${'x'.repeat(27)}@demo`,
+        ],
       };
     },
   }),
@@ -1266,8 +1372,15 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`BOUNDARY_TOKEN=at_${fakeString(ALNUM, 10, 11231)}_${fakeString(ALNUM, 114, 11232)}`, `token: appt_${fakeString(ALNUM, 10, 11233)}_${fakeString(ALNUM, 108, 11234)}`],
-        negatives: [`boundary auth-tokens read -id at_${fakeString(ALNUM, 10, 11235)}`, `what_${fakeString(ALNUM, 10, 11236)}_${fakeString(ALNUM, 114, 11237)}`, `appt_0123456789_${'abcdefghijklmnopqrstuvwxyz1234567890'.repeat(3)}`],
+        positives: [
+          `BOUNDARY_TOKEN=at_${fakeString(ALNUM, 10, 11231)}_${fakeString(ALNUM, 114, 11232)}`,
+          `token: appt_${fakeString(ALNUM, 10, 11233)}_${fakeString(ALNUM, 108, 11234)}`,
+        ],
+        negatives: [
+          `boundary auth-tokens read -id at_${fakeString(ALNUM, 10, 11235)}`,
+          `what_${fakeString(ALNUM, 10, 11236)}_${fakeString(ALNUM, 114, 11237)}`,
+          `appt_0123456789_${'abcdefghijklmnopqrstuvwxyz1234567890'.repeat(3)}`,
+        ],
       };
     },
   }),
@@ -1365,8 +1478,15 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`kubeadm join 10.0.0.1:6443 --token ${fakeString(LOWER_ALNUM, 6, 11195)}.${fakeString(LOWER_ALNUM, 16, 11196)} --discovery-token-ca-cert-hash sha256:${fakeString(HEX, 64, 11197)}`, `apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nbootstrapTokens:\n- token: "${fakeString(LOWER_ALNUM, 6, 11198)}.${fakeString(LOWER_ALNUM, 16, 11199)}"`],
-        negatives: [`kubeadm join 10.0.0.1:6443 --token ${['abcdef', '0123456789abcdef'].join('.')}`, 'kubeadm join 10.0.0.1:6443 --token <token>', `kubeadm token create ${fakeString(LOWER_ALNUM, 6, 11200)}.${fakeString(LOWER_ALNUM, 10, 11201)}`],
+        positives: [
+          `kubeadm join 10.0.0.1:6443 --token ${fakeString(LOWER_ALNUM, 6, 11195)}.${fakeString(LOWER_ALNUM, 16, 11196)} --discovery-token-ca-cert-hash sha256:${fakeString(HEX, 64, 11197)}`,
+          `apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nbootstrapTokens:\n- token: "${fakeString(LOWER_ALNUM, 6, 11198)}.${fakeString(LOWER_ALNUM, 16, 11199)}"`,
+        ],
+        negatives: [
+          `kubeadm join 10.0.0.1:6443 --token ${['abcdef', '0123456789abcdef'].join('.')}`,
+          'kubeadm join 10.0.0.1:6443 --token <token>',
+          `kubeadm token create ${fakeString(LOWER_ALNUM, 6, 11200)}.${fakeString(LOWER_ALNUM, 10, 11201)}`,
+        ],
       };
     },
   }),
@@ -1385,7 +1505,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`INFISICAL_TOKEN=st.${fakeString(HEX, 24, 11202)}.${fakeString(HEX, 32, 11203)}.${fakeString(HEX, 32, 11204)}`],
-        negatives: ['INFISICAL_TOKEN=st.abc.def.ghi', `st.${fakeString(HEX, 24, 11205)}.${fakeString(HEX, 32, 11206)}`, `const x = st.${'0'.repeat(24)}.${'0'.repeat(32)}.${'0'.repeat(32)}`],
+        negatives: [
+          'INFISICAL_TOKEN=st.abc.def.ghi',
+          `st.${fakeString(HEX, 24, 11205)}.${fakeString(HEX, 32, 11206)}`,
+          `const x = st.${'0'.repeat(24)}.${'0'.repeat(32)}.${'0'.repeat(32)}`,
+        ],
       };
     },
   }),
@@ -1405,7 +1529,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`ngrok config add-authtoken ${fakeString(ALNUM, 27, 11207)}_${fakeString(ALNUM, 21, 11208)}`, `NGROK_AUTHTOKEN=${fakeString(ALNUM, 25, 11209)}_${fakeString(ALNUM, 22, 11210)}`],
+        positives: [
+          `ngrok config add-authtoken ${fakeString(ALNUM, 27, 11207)}_${fakeString(ALNUM, 21, 11208)}`,
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 25, 11209)}_${fakeString(ALNUM, 22, 11210)}`,
+        ],
         negatives: ['ngrok config add-authtoken <your-authtoken>', 'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}', `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`],
       };
     },

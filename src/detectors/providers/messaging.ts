@@ -14,8 +14,6 @@ import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
 /** A separator inside an assigned name (TWILIO_AUTH_TOKEN, twilio.authToken, twilio-auth-token). */
 const S = '[_.\\-]?';
 
-
-
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
@@ -62,7 +60,7 @@ function decodeBase32Lower(text: string): Uint8Array {
 
 /** 16 bytes that read as a version 4 UUID (version nibble 4, variant 10xx). */
 function isUuidV4(bytes: Uint8Array): boolean {
-  return bytes.length >= 16 && ((bytes[6] ?? 0) >> 4) === 4 && ((bytes[8] ?? 0) & 0xc0) === 0x80;
+  return bytes.length >= 16 && (bytes[6] ?? 0) >> 4 === 4 && ((bytes[8] ?? 0) & 0xc0) === 0x80;
 }
 
 /** A OneSignal v2 key: base32 of the app (or organization) UUID then 48 random bytes. */
@@ -82,7 +80,9 @@ function matrixTokenValid(token: string): boolean {
 }
 
 function fakeMatrixToken(seed: number, kind = 'syt'): string {
-  const local = Buffer.from(fakeString('abcdefghijklmnopqrstuvwxyz', 8, seed)).toString('base64').replace(/=+$/, '');
+  const local = Buffer.from(fakeString('abcdefghijklmnopqrstuvwxyz', 8, seed))
+    .toString('base64')
+    .replace(/=+$/, '');
   const body = `${kind}_${local}_${fakeString(LETTERS, 20, seed + 1)}`;
   return `${body}_${base62(crc32(body), 6)}`;
 }
@@ -173,7 +173,11 @@ export const MESSAGING_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 32, 12018)}`, `discord.clientSecret: "${fakeString(URLSAFE, 32, 12019)}"`],
-        negatives: ['DISCORD_CLIENT_SECRET=your_discord_client_secret_here', `DISCORD_CLIENT_SECRET=${'a'.repeat(32)}`, `DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 40, 12020)}`],
+        negatives: [
+          'DISCORD_CLIENT_SECRET=your_discord_client_secret_here',
+          `DISCORD_CLIENT_SECRET=${'a'.repeat(32)}`,
+          `DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 40, 12020)}`,
+        ],
       };
     },
   }),
@@ -305,7 +309,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`INFOBIP_API_KEY=${fakeString(HEX, 32, 12037)}-${fakeUuid(12038)}`, `-H "Authorization: App ${fakeString(HEX, 32, 12039)}-${fakeUuid(12040)}"`],
+        positives: [
+          `INFOBIP_API_KEY=${fakeString(HEX, 32, 12037)}-${fakeUuid(12038)}`,
+          `-H "Authorization: App ${fakeString(HEX, 32, 12039)}-${fakeUuid(12040)}"`,
+        ],
         negatives: [`INFOBIP_API_KEY=${fakeUuid(12041)}`, 'Authorization: App {YOUR_API_KEY}'],
       };
     },
@@ -398,8 +405,15 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`BREVO_API_KEY=xkeysib-${fakeString(HEX, 64, 12052)}-${fakeString(ALNUM, 16, 12053)}`, `"api-key": "xkeysib-${fakeString(HEX, 64, 12054)}-${fakeString(ALNUM, 16, 12055)}"`],
-        negatives: [`xkeysib-${'x'.repeat(64)}-${'x'.repeat(16)}`, `xxkeysib-${fakeString(HEX, 64, 12056)}-${fakeString(ALNUM, 16, 12057)}`, `xkeysib-${fakeString(HEX, 60, 12058)}-${fakeString(ALNUM, 16, 12059)}`],
+        positives: [
+          `BREVO_API_KEY=xkeysib-${fakeString(HEX, 64, 12052)}-${fakeString(ALNUM, 16, 12053)}`,
+          `"api-key": "xkeysib-${fakeString(HEX, 64, 12054)}-${fakeString(ALNUM, 16, 12055)}"`,
+        ],
+        negatives: [
+          `xkeysib-${'x'.repeat(64)}-${'x'.repeat(16)}`,
+          `xxkeysib-${fakeString(HEX, 64, 12056)}-${fakeString(ALNUM, 16, 12057)}`,
+          `xkeysib-${fakeString(HEX, 60, 12058)}-${fakeString(ALNUM, 16, 12059)}`,
+        ],
       };
     },
   }),
@@ -432,8 +446,15 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`RESEND_API_KEY=re_${fakeString(ALNUM, 8, 12063)}_${fakeString(ALNUM, 24, 12064)}`, `new Resend('re_${fakeString(ALNUM, 8, 12065)}_${fakeString(ALNUM, 24, 12066)}')`],
-        negatives: ["new Resend('re_xxxxxxxxx')", `are_${fakeString(ALNUM, 8, 12067)}_${fakeString(ALNUM, 24, 12068)}`, `re_${fakeString(ALNUM, 8, 12069)}_${fakeString(ALNUM, 20, 12070)}`],
+        positives: [
+          `RESEND_API_KEY=re_${fakeString(ALNUM, 8, 12063)}_${fakeString(ALNUM, 24, 12064)}`,
+          `new Resend('re_${fakeString(ALNUM, 8, 12065)}_${fakeString(ALNUM, 24, 12066)}')`,
+        ],
+        negatives: [
+          "new Resend('re_xxxxxxxxx')",
+          `are_${fakeString(ALNUM, 8, 12067)}_${fakeString(ALNUM, 24, 12068)}`,
+          `re_${fakeString(ALNUM, 8, 12069)}_${fakeString(ALNUM, 20, 12070)}`,
+        ],
       };
     },
   }),
@@ -578,8 +599,15 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`ABLY_API_KEY=${fakeString(URLSAFE, 6, 12087)}.${fakeString(URLSAFE, 6, 12088)}:${fakeString(URLSAFE, 43, 12089)}`, `new Ably.Realtime({ key: '${fakeString(URLSAFE, 6, 12090)}.${fakeString(URLSAFE, 6, 12091)}:${fakeString(URLSAFE, 43, 12092)}' })`],
-        negatives: ['ably auth keys get "aBcDeF.gHiJkL:keySecret"', `ABLY_KEY=${fakeString(URLSAFE, 6, 12093)}.${fakeString(URLSAFE, 6, 12094)}`, `ably: x.${fakeString(URLSAFE, 6, 12095)}.${fakeString(URLSAFE, 6, 12096)}:${fakeString(URLSAFE, 43, 12097)}`],
+        positives: [
+          `ABLY_API_KEY=${fakeString(URLSAFE, 6, 12087)}.${fakeString(URLSAFE, 6, 12088)}:${fakeString(URLSAFE, 43, 12089)}`,
+          `new Ably.Realtime({ key: '${fakeString(URLSAFE, 6, 12090)}.${fakeString(URLSAFE, 6, 12091)}:${fakeString(URLSAFE, 43, 12092)}' })`,
+        ],
+        negatives: [
+          'ably auth keys get "aBcDeF.gHiJkL:keySecret"',
+          `ABLY_KEY=${fakeString(URLSAFE, 6, 12093)}.${fakeString(URLSAFE, 6, 12094)}`,
+          `ably: x.${fakeString(URLSAFE, 6, 12095)}.${fakeString(URLSAFE, 6, 12096)}:${fakeString(URLSAFE, 43, 12097)}`,
+        ],
       };
     },
   }),
@@ -673,8 +701,14 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`FCM_SERVER_KEY=AAAA${fakeString(URLSAFE, 7, 12108)}:APA91b${fakeString(URLSAFE, 134, 12109)}`, `Authorization: key=AAAA${fakeString(URLSAFE, 7, 12110)}:APA91b${fakeString(URLSAFE, 134, 12111)}`],
-        negatives: [`AAAA${fakeString(URLSAFE, 7, 12112)}:APA91b${fakeString(URLSAFE, 100, 12113)}`, `registration_id: APA91b${fakeString(URLSAFE, 134, 12114)}`],
+        positives: [
+          `FCM_SERVER_KEY=AAAA${fakeString(URLSAFE, 7, 12108)}:APA91b${fakeString(URLSAFE, 134, 12109)}`,
+          `Authorization: key=AAAA${fakeString(URLSAFE, 7, 12110)}:APA91b${fakeString(URLSAFE, 134, 12111)}`,
+        ],
+        negatives: [
+          `AAAA${fakeString(URLSAFE, 7, 12112)}:APA91b${fakeString(URLSAFE, 100, 12113)}`,
+          `registration_id: APA91b${fakeString(URLSAFE, 134, 12114)}`,
+        ],
       };
     },
   }),
@@ -769,7 +803,11 @@ export const MESSAGING_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`-H "Authorization: SSWS 00${fakeString(URLSAFE, 40, 12123)}"`, `OKTA_API_TOKEN=00${fakeString(URLSAFE, 40, 12124)}`],
-        negatives: ['Authorization: SSWS 00QCjAl4MlV-WPXM...0HmjFx-vbGua', `OKTA_API_TOKEN=00${fakeString(URLSAFE, 30, 12125)}`, `OKTA_CLIENT_ID=0oa${fakeString(ALNUM, 17, 12126)}`],
+        negatives: [
+          'Authorization: SSWS 00QCjAl4MlV-WPXM...0HmjFx-vbGua',
+          `OKTA_API_TOKEN=00${fakeString(URLSAFE, 30, 12125)}`,
+          `OKTA_CLIENT_ID=0oa${fakeString(ALNUM, 17, 12126)}`,
+        ],
       };
     },
   }),
@@ -805,8 +843,15 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`STYTCH_SECRET=secret-live-${fakeString(URLSAFE, 35, 12130)}=`, `stytch.Client(project_id="project-test-${fakeUuid(12131)}", secret="secret-test-${fakeString(URLSAFE, 36, 12132)}")`],
-        negatives: ['STYTCH_SECRET=secret-test-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'STYTCH_SECRET=secret-test-12345678901234567890abcdabcd', `my-secret-test-${fakeString(URLSAFE, 36, 12133)}`],
+        positives: [
+          `STYTCH_SECRET=secret-live-${fakeString(URLSAFE, 35, 12130)}=`,
+          `stytch.Client(project_id="project-test-${fakeUuid(12131)}", secret="secret-test-${fakeString(URLSAFE, 36, 12132)}")`,
+        ],
+        negatives: [
+          'STYTCH_SECRET=secret-test-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+          'STYTCH_SECRET=secret-test-12345678901234567890abcdabcd',
+          `my-secret-test-${fakeString(URLSAFE, 36, 12133)}`,
+        ],
       };
     },
   }),
@@ -935,7 +980,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`FB_PAGE_ACCESS_TOKEN=EAA${fakeString(ALNUM, 180, 12148)}`, `graph.facebook.com/me?access_token=EAA${fakeString(ALNUM, 120, 12149)}&fields=id`],
+        positives: [
+          `FB_PAGE_ACCESS_TOKEN=EAA${fakeString(ALNUM, 180, 12148)}`,
+          `graph.facebook.com/me?access_token=EAA${fakeString(ALNUM, 120, 12149)}&fields=id`,
+        ],
         negatives: [`EAA${fakeString(ALNUM, 40, 12150)}`, `data:font/woff2;base64,AAEAA${fakeString(ALNUM, 150, 12151)}+AAA`, `EAA${'A'.repeat(150)}`],
       };
     },
@@ -971,7 +1019,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
     severity: 'high',
     confidence: 'medium',
     get examples() {
-      const t = (seed: number): string => `AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 12, seed)}%2B${fakeString(ALNUM, 40, seed + 1)}%3D${fakeString(ALNUM, 40, seed + 2)}`;
+      const t = (seed: number): string =>
+        `AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 12, seed)}%2B${fakeString(ALNUM, 40, seed + 1)}%3D${fakeString(ALNUM, 40, seed + 2)}`;
       return {
         positives: [`TWITTER_BEARER_TOKEN=${t(12156)}`, `Authorization: Bearer ${t(12159)}`],
         negatives: [`data = "AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 100, 12162)}"`, `AAAAAAAAAAAAAAAAAAAAA${fakeString(ALNUM, 30, 12163)}%3D`],
@@ -1067,7 +1116,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`LINKEDIN_CLIENT_SECRET=WPL_AP1.${fakeString(ALNUM, 16, 12176)}.${fakeString(ALNUM, 6, 12177)}==`, `clientSecret: "WPL_AP1.${fakeString(ALNUM, 16, 12178)}.${fakeString(ALNUM + '+/', 6, 12179)}=="`],
+        positives: [
+          `LINKEDIN_CLIENT_SECRET=WPL_AP1.${fakeString(ALNUM, 16, 12176)}.${fakeString(ALNUM, 6, 12177)}==`,
+          `clientSecret: "WPL_AP1.${fakeString(ALNUM, 16, 12178)}.${fakeString(ALNUM + '+/', 6, 12179)}=="`,
+        ],
         negatives: ['placeholder="e.g. WPL_AP1.xxxxxxxx..."', `WPL_AP1.${fakeString(ALNUM, 10, 12180)}.${fakeString(ALNUM, 6, 12181)}==`],
       };
     },
@@ -1178,7 +1230,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`KLAVIYO_PRIVATE_API_KEY=pk_${fakeString(HEX, 34, 12200)}`, `headers: { Authorization: "Klaviyo-API-Key pk_${fakeString(HEX, 34, 12201)}" }`],
+        positives: [
+          `KLAVIYO_PRIVATE_API_KEY=pk_${fakeString(HEX, 34, 12200)}`,
+          `headers: { Authorization: "Klaviyo-API-Key pk_${fakeString(HEX, 34, 12201)}" }`,
+        ],
         negatives: ['KLAVIYO_PRIVATE_API_KEY=pk_your_klaviyo_private_key_here', `KLAVIYO_PRIVATE_API_KEY=pk_${fakeString(HEX, 30, 12202)}`],
       };
     },

@@ -12,8 +12,6 @@ import { jsonSegment } from '../json-segment.js';
  * Every example is generated here from a seed (13000-13999).
  */
 
-
-
 /**
  * `<provider>...<kind> = value`: the provider's name, up to 24 more name characters, a word for
  * the kind of credential (key, token, secret...), then = or : and the value.
@@ -22,11 +20,9 @@ function named(provider: string, kind: string, value: string, after = '(?![A-Za-
   return `(?:${provider})[A-Za-z0-9_.\\-]{0,24}?(?:${kind})(?:[_.\\-]?key)?["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>${value})${after}`;
 }
 
-
 function b64url(o: unknown): string {
   return Buffer.from(JSON.stringify(o)).toString('base64url');
 }
-
 
 /** A JWT-shaped fake: header and payload as given, a random signature. */
 function fakeJwt(payload: object, seed: number): string {
@@ -359,7 +355,11 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`OPSGENIE_API_KEY=${fakeUuid(13210)}`, `Authorization: GenieKey ${fakeUuid(13211)}`],
-        negatives: ['OPSGENIE_API_KEY=00000000-0000-0000-0000-000000000000', 'opsgenie_api_key: ${OPSGENIE_KEY}', `opsgenie_team_id=${fakeString(HEX, 12, 13212)}`],
+        negatives: [
+          'OPSGENIE_API_KEY=00000000-0000-0000-0000-000000000000',
+          'opsgenie_api_key: ${OPSGENIE_KEY}',
+          `opsgenie_team_id=${fakeString(HEX, 12, 13212)}`,
+        ],
       };
     },
   }),
@@ -761,7 +761,11 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`AIRTABLE_TOKEN=pat${fakeString(ALNUM, 14, 13410)}.${fakeString(HEX, 64, 13411)}`],
-        negatives: [`pat${fakeString(ALNUM, 14, 13412)}.${fakeString(HEX, 32, 13413)}`, `my_pat${fakeString(ALNUM, 14, 13414)}.${fakeString(HEX, 64, 13415)}`, 'AIRTABLE_TOKEN=patXXXXXXXXXXXXXX'],
+        negatives: [
+          `pat${fakeString(ALNUM, 14, 13412)}.${fakeString(HEX, 32, 13413)}`,
+          `my_pat${fakeString(ALNUM, 14, 13414)}.${fakeString(HEX, 64, 13415)}`,
+          'AIRTABLE_TOKEN=patXXXXXXXXXXXXXX',
+        ],
       };
     },
   }),
@@ -800,7 +804,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`DROPBOX_APP_SECRET=${fakeString(LOWER_ALNUM, 15, 13424)}`, `dropbox_access_token: "${fakeString(URLSAFE, 11, 13425)}AAAAAAAAAA${fakeString(URLSAFE, 43, 13426)}"`],
+        positives: [
+          `DROPBOX_APP_SECRET=${fakeString(LOWER_ALNUM, 15, 13424)}`,
+          `dropbox_access_token: "${fakeString(URLSAFE, 11, 13425)}AAAAAAAAAA${fakeString(URLSAFE, 43, 13426)}"`,
+        ],
         negatives: ['DROPBOX_APP_SECRET=${DROPBOX_SECRET}', `DROPBOX_APP_KEY=${fakeString(LOWER_ALNUM, 15, 13427)}`],
       };
     },
@@ -812,7 +819,16 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   defineRule({
     id: 'box-api-secret',
     description: 'Box developer token, access token or client secret (named as such)',
-    keywords: ['box_developer', 'boxdeveloper', 'box-developer', 'box_client_secret', 'boxclientsecret', 'box-client-secret', 'box_access_token', 'boxaccesstoken'],
+    keywords: [
+      'box_developer',
+      'boxdeveloper',
+      'box-developer',
+      'box_client_secret',
+      'boxclientsecret',
+      'box-client-secret',
+      'box_access_token',
+      'boxaccesstoken',
+    ],
     regex: `box[_.\\-]?(?:developer[_.\\-]?token|client[_.\\-]?secret|access[_.\\-]?token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_\\-])`,
     ignoreCase: true,
     entropy: 3.5,
@@ -928,8 +944,13 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`CALENDLY_API_TOKEN=${fakeJwt({ iss: 'https://auth.calendly.com', iat: 1700000000, jti: fakeUuid(13480), user_uuid: fakeUuid(13481) }, 13482)}`],
-        negatives: ['CALENDLY_API_TOKEN=${CALENDLY_TOKEN}', `CALENDLY_API_TOKEN=eyJ${fakeString(URLSAFE, 30, 13483)}.eyJ${fakeString(URLSAFE, 40, 13484)}.${fakeString(URLSAFE, 43, 13485)}`],
+        positives: [
+          `CALENDLY_API_TOKEN=${fakeJwt({ iss: 'https://auth.calendly.com', iat: 1700000000, jti: fakeUuid(13480), user_uuid: fakeUuid(13481) }, 13482)}`,
+        ],
+        negatives: [
+          'CALENDLY_API_TOKEN=${CALENDLY_TOKEN}',
+          `CALENDLY_API_TOKEN=eyJ${fakeString(URLSAFE, 30, 13483)}.eyJ${fakeString(URLSAFE, 40, 13484)}.${fakeString(URLSAFE, 43, 13485)}`,
+        ],
       };
     },
   }),
@@ -952,7 +973,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`MONDAY_API_TOKEN=${fakeJwt({ tid: 312345678, aai: 11, uid: 45678901, iad: '2024-01-01T00:00:00.000Z', per: 'me:write', rgn: 'use1' }, 13490)}`],
+        positives: [
+          `MONDAY_API_TOKEN=${fakeJwt({ tid: 312345678, aai: 11, uid: 45678901, iad: '2024-01-01T00:00:00.000Z', per: 'me:write', rgn: 'use1' }, 13490)}`,
+        ],
         negatives: ['MONDAY_API_TOKEN=${MONDAY_TOKEN}', 'monday_start_key: 2024-01-01'],
       };
     },
@@ -1069,7 +1092,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`ASANA_ACCESS_TOKEN=2/${fakeString(DIGITS, 16, 13550)}/${fakeString(DIGITS, 16, 13551)}:${fakeString(HEX, 32, 13552)}`, `asana_pat: "1/${fakeString(DIGITS, 16, 13553)}:${fakeString(HEX, 32, 13554)}"`],
+        positives: [
+          `ASANA_ACCESS_TOKEN=2/${fakeString(DIGITS, 16, 13550)}/${fakeString(DIGITS, 16, 13551)}:${fakeString(HEX, 32, 13552)}`,
+          `asana_pat: "1/${fakeString(DIGITS, 16, 13553)}:${fakeString(HEX, 32, 13554)}"`,
+        ],
         negatives: ['ASANA_ACCESS_TOKEN=${ASANA_TOKEN}', `ASANA_WORKSPACE_ID=${fakeString(DIGITS, 16, 13555)}`],
       };
     },
@@ -1089,7 +1115,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`TRELLO_TOKEN=ATTA${fakeString(HEX, 64, 13560)}${fakeString('0123456789ABCDEF', 8, 13561)}`, `trello_api_token: "${fakeString(HEX, 64, 13562)}"`],
+        positives: [
+          `TRELLO_TOKEN=ATTA${fakeString(HEX, 64, 13560)}${fakeString('0123456789ABCDEF', 8, 13561)}`,
+          `trello_api_token: "${fakeString(HEX, 64, 13562)}"`,
+        ],
         negatives: [`TRELLO_API_KEY=${fakeString(HEX, 32, 13563)}`, 'TRELLO_TOKEN=${TRELLO_TOKEN}'],
       };
     },

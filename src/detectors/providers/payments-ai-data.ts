@@ -11,7 +11,6 @@ import { B, E, UUID } from '../regex-parts.js';
  * (14000-14999): no key-shaped literal sits in this file.
  */
 
-
 const B32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
 /** Crockford base32, lower case: the alphabet of ULIDs. */
 const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -23,8 +22,7 @@ const CRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
  * REDIS_CLOUD_API_SECRET_KEY): a fixed vocabulary, not "any name characters", which keeps the
  * patterns cheap to check for ReDoS (a free [\w.-]{0,24} gap costs recheck seconds).
  */
-const NAME_WORDS =
-  'api|key|token|secret|access|private|admin|client|account|auth|transaction|cloud|atlas|user|live|test|prod|sandbox|service|[0-9]{1,2}';
+const NAME_WORDS = 'api|key|token|secret|access|private|admin|client|account|auth|transaction|cloud|atlas|user|live|test|prod|sandbox|service|[0-9]{1,2}';
 
 /**
  * `<name>... = value`, the value in a `secret` group: the provider's name (a regex), up to four
@@ -33,7 +31,11 @@ const NAME_WORDS =
  * is case-sensitive (for its value), so the name words are spelled in any case here.
  */
 function assigned(name: string, value: string, caseSensitive = false): string {
-  const words = caseSensitive ? NAME_WORDS.split('|').map((w) => (w.startsWith('[') ? w : anyCase(w))).join('|') : NAME_WORDS;
+  const words = caseSensitive
+    ? NAME_WORDS.split('|')
+        .map((w) => (w.startsWith('[') ? w : anyCase(w)))
+        .join('|')
+    : NAME_WORDS;
   return `(?:${name})(?:[_.\\-]?(?:${words})){0,4}["'\\]]{0,2}\\s{0,3}[:=]>?\\s{0,3}["']?(?<secret>${value})(?![A-Za-z0-9])`;
 }
 
@@ -49,8 +51,6 @@ function anyCase(word: string): string {
 
 /** MD4 of the empty UTF-16 string: the NT hash of an account with no password. */
 const EMPTY_NT_HASH = ['31d6cfe0', 'd16ae931', 'b73c59d7', 'e0c089c0'].join('');
-
-
 
 /** RFC 4122: version 1-5 in the 13th hex digit, variant 8-b in the 17th. */
 function isRfc4122(uuid: string): boolean {
@@ -146,7 +146,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`KLARNA_API_KEY=klarna_live_api_${fakeBase64(80, 14016).replace(/[+/]/g, 'k')}`, `'Authorization': 'Basic klarna_test_api_${fakeString(URLSAFE, 64, 14017)}'`],
+        positives: [
+          `KLARNA_API_KEY=klarna_live_api_${fakeBase64(80, 14016).replace(/[+/]/g, 'k')}`,
+          `'Authorization': 'Basic klarna_test_api_${fakeString(URLSAFE, 64, 14017)}'`,
+        ],
         negatives: ['klarna_live_api_<random>', `klarna_live_api_${fakeString(ALNUM, 20, 14018)}`, `my_klarna_live_api_${fakeString(ALNUM, 60, 14019)}`],
       };
     },
@@ -404,7 +407,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`AUTHORIZE_NET_TRANSACTION_KEY=${fakeString(ALNUM, 16, 14056)}`, `"merchantAuthentication": {"name": "${fakeString(ALNUM, 10, 14057)}", "transactionKey": "${fakeString(ALNUM, 16, 14058)}"}`],
+        positives: [
+          `AUTHORIZE_NET_TRANSACTION_KEY=${fakeString(ALNUM, 16, 14056)}`,
+          `"merchantAuthentication": {"name": "${fakeString(ALNUM, 10, 14057)}", "transactionKey": "${fakeString(ALNUM, 16, 14058)}"}`,
+        ],
         negatives: [`transaction_key = "${fakeString(ALNUM, 16, 14059)}"`, `AUTHNET_TRANSACTION_KEY=${'a'.repeat(16)}`],
       };
     },
@@ -520,8 +526,15 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`RPC_URL=https://mainnet.infura.io/v3/${fakeString(HEX, 32, 14074)}`, `new JsonRpcProvider("https://sepolia.infura.io/v3/${fakeString(HEX, 32, 14075)}")`],
-        negatives: ['https://mainnet.infura.io/v3/YOUR-API-KEY', 'https://mainnet.infura.io/v3/${INFURA_KEY}', `https://mainnet.infura.io/v3/${'0'.repeat(32)}`],
+        positives: [
+          `RPC_URL=https://mainnet.infura.io/v3/${fakeString(HEX, 32, 14074)}`,
+          `new JsonRpcProvider("https://sepolia.infura.io/v3/${fakeString(HEX, 32, 14075)}")`,
+        ],
+        negatives: [
+          'https://mainnet.infura.io/v3/YOUR-API-KEY',
+          'https://mainnet.infura.io/v3/${INFURA_KEY}',
+          `https://mainnet.infura.io/v3/${'0'.repeat(32)}`,
+        ],
       };
     },
   }),
@@ -539,7 +552,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`ALCHEMY_URL=https://eth-mainnet.g.alchemy.com/v2/${fakeString(URLSAFE, 32, 14076)}`],
-        negatives: ['https://eth-mainnet.g.alchemy.com/v2/your-api-key', 'https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_KEY}', `https://eth-mainnet.g.alchemy.com/v2/${'x'.repeat(32)}`],
+        negatives: [
+          'https://eth-mainnet.g.alchemy.com/v2/your-api-key',
+          'https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_KEY}',
+          `https://eth-mainnet.g.alchemy.com/v2/${'x'.repeat(32)}`,
+        ],
       };
     },
   }),
@@ -619,7 +636,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'low',
     get examples() {
       return {
-        positives: [`LANGSMITH_API_KEY=lsv2_pt_${fakeString(HEX, 32, 14088)}_${fakeString(HEX, 10, 14089)}`, `LANGCHAIN_API_KEY="lsv2_sk_${fakeString(HEX, 32, 14090)}_${fakeString(HEX, 10, 14091)}"`],
+        positives: [
+          `LANGSMITH_API_KEY=lsv2_pt_${fakeString(HEX, 32, 14088)}_${fakeString(HEX, 10, 14089)}`,
+          `LANGCHAIN_API_KEY="lsv2_sk_${fakeString(HEX, 32, 14090)}_${fakeString(HEX, 10, 14091)}"`,
+        ],
         negatives: ['LANGSMITH_API_KEY=lsv2_sk_your_api_key_here', `lsv2_pt_${'0'.repeat(32)}_${'0'.repeat(10)}`],
       };
     },
@@ -708,7 +728,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'medium',
     get examples() {
       return {
-        positives: [`PINECONE_API_KEY=pcsk_${fakeString(ALNUM, 6, 14100)}_${fakeString(ALNUM, 63, 14101)}`, `api_key="pckey_${fakeString(ALNUM, 8, 14102)}_${fakeString(ALNUM, 48, 14103)}"`],
+        positives: [
+          `PINECONE_API_KEY=pcsk_${fakeString(ALNUM, 6, 14100)}_${fakeString(ALNUM, 63, 14101)}`,
+          `api_key="pckey_${fakeString(ALNUM, 8, 14102)}_${fakeString(ALNUM, 48, 14103)}"`,
+        ],
         negatives: ['pckey_<public-label>_<unique-key>', `pcsk_${fakeString(ALNUM, 6, 14104)}_short`],
       };
     },
@@ -993,7 +1016,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`LANGFUSE_SECRET_KEY="sk-lf-${fakeUuid(14205)}"`],
-        negatives: ['LANGFUSE_SECRET_KEY=sk-lf-00000000-0000-0000-0000-000000000000', `LANGFUSE_PUBLIC_KEY=pk-lf-${fakeUuid(14206)}`, 'LANGFUSE_SECRET_KEY=sk-lf-your-secret-key-here'],
+        negatives: [
+          'LANGFUSE_SECRET_KEY=sk-lf-00000000-0000-0000-0000-000000000000',
+          `LANGFUSE_PUBLIC_KEY=pk-lf-${fakeUuid(14206)}`,
+          'LANGFUSE_SECRET_KEY=sk-lf-your-secret-key-here',
+        ],
       };
     },
   }),
@@ -1071,7 +1098,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       const part = (n: number, seed: number) => fakeString(URLSAFE, n, seed);
       return {
         positives: [`DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key=eyJ${part(30, 14136)}.eyJ${part(120, 14137)}.${part(43, 14138)}"`],
-        negatives: ['DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key=__API_KEY__"', 'DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key=..."'],
+        negatives: [
+          'DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key=__API_KEY__"',
+          'DATABASE_URL="prisma://accelerate.prisma-data.net/?api_key=..."',
+        ],
       };
     },
   }),
@@ -1208,7 +1238,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
           `spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${fakeString(ALNUM, 14, 14150)}&ssl=true`,
           `jdbc:sqlserver://db01:1433;databaseName=orders;user=svc;password=${fakeString(URLSAFE, 16, 14151)};encrypt=true`,
         ],
-        negatives: ['jdbc:postgresql://localhost/test?user=fred&password=secret&ssl=true', 'jdbc:mysql://db/app?password=${DB_PASS}', 'jdbc:mysql://db/app?user=root'],
+        negatives: [
+          'jdbc:postgresql://localhost/test?user=fred&password=secret&ssl=true',
+          'jdbc:mysql://db/app?password=${DB_PASS}',
+          'jdbc:mysql://db/app?user=root',
+        ],
       };
     },
   }),
@@ -1232,7 +1266,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`ADMIN_PASSWORD_HASH='$2b$12$${fakeString(CRYPT64, 53, 14152)}'`, `"password": "$2y$10$${fakeString(CRYPT64, 53, 14153)}"`],
-        negatives: [`const hash = '$2a$10$${fakeString(CRYPT64, 53, 14154)}';`, `password: "$2b$12$${fakeString(CRYPT64, 40, 14155)}"`, `password_hash = '$2b$12$${'.'.repeat(53)}'`],
+        negatives: [
+          `const hash = '$2a$10$${fakeString(CRYPT64, 53, 14154)}';`,
+          `password: "$2b$12$${fakeString(CRYPT64, 40, 14155)}"`,
+          `password_hash = '$2b$12$${'.'.repeat(53)}'`,
+        ],
       };
     },
   }),
@@ -1249,7 +1287,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`admin:$2y$05$${fakeString(CRYPT64, 53, 14156)}`, `deploy:$apr1$${fakeString(CRYPT64, 8, 14157)}$${fakeString(CRYPT64, 22, 14158)}`],
-        negatives: [`echo "admin:$2y$05$${fakeString(CRYPT64, 53, 14159)}" | tee`, `admin:$apr1$${fakeString(CRYPT64, 8, 14160)}$${fakeString(CRYPT64, 10, 14161)}`],
+        negatives: [
+          `echo "admin:$2y$05$${fakeString(CRYPT64, 53, 14159)}" | tee`,
+          `admin:$apr1$${fakeString(CRYPT64, 8, 14160)}$${fakeString(CRYPT64, 10, 14161)}`,
+        ],
       };
     },
   }),
@@ -1287,7 +1328,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`$krb5asrep$23$svc_backup@CORP.LOCAL:${fakeString(HEX, 32, 14168)}$${fakeString(HEX, 464, 14169)}`],
-        negatives: ['$krb5asrep$23$user@domain.com:<checksum>$<edata2>', `$krb5asrep$23$user@CORP.LOCAL:${fakeString(HEX, 20, 14170)}$${fakeString(HEX, 80, 14171)}`],
+        negatives: [
+          '$krb5asrep$23$user@domain.com:<checksum>$<edata2>',
+          `$krb5asrep$23$user@CORP.LOCAL:${fakeString(HEX, 20, 14170)}$${fakeString(HEX, 80, 14171)}`,
+        ],
       };
     },
   }),
@@ -1374,7 +1418,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     confidence: 'high',
     get examples() {
       return {
-        positives: [`CREATE USER 'app'@'%' IDENTIFIED WITH mysql_native_password AS '*${fakeString(HEX, 40, 14196).toUpperCase()}';`, `GRANT ALL ON db.* TO 'u'@'%' IDENTIFIED BY PASSWORD '*${fakeString(HEX, 40, 14197).toUpperCase()}';`],
+        positives: [
+          `CREATE USER 'app'@'%' IDENTIFIED WITH mysql_native_password AS '*${fakeString(HEX, 40, 14196).toUpperCase()}';`,
+          `GRANT ALL ON db.* TO 'u'@'%' IDENTIFIED BY PASSWORD '*${fakeString(HEX, 40, 14197).toUpperCase()}';`,
+        ],
         negatives: ["CREATE USER 'app'@'%' IDENTIFIED BY 'changeme';", `IDENTIFIED BY PASSWORD '*${'0'.repeat(40)}'`],
       };
     },
@@ -1412,7 +1459,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`ADMIN_PASSWORD_HASH='$argon2id$v=19$m=65536,t=3,p=4$${fakeBase64(22, 14201)}$${fakeBase64(43, 14202)}'`],
-        negatives: [`hash = '$argon2id$v=19$m=65536,t=3,p=4$${fakeBase64(22, 14203)}$${fakeBase64(43, 14204)}'`, "password_hash = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA'"],
+        negatives: [
+          `hash = '$argon2id$v=19$m=65536,t=3,p=4$${fakeBase64(22, 14203)}$${fakeBase64(43, 14204)}'`,
+          "password_hash = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA'",
+        ],
       };
     },
   }),
@@ -1431,8 +1481,15 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     get examples() {
       const emptyLm = 'aad3b435b51404ee'.repeat(2);
       return {
-        positives: [`Administrator:500:${emptyLm}:${fakeString(HEX, 32, 14178)}:::`, `CORP\\svc_backup:1104:${emptyLm}:${fakeString(HEX, 32, 14179).toUpperCase()}:::`],
-        negatives: [`Guest:501:${emptyLm}:${EMPTY_NT_HASH}:::`, `Administrator:500:${emptyLm}:${'0'.repeat(32)}:::`, `user:500:${fakeString(HEX, 32, 14180)}:::`],
+        positives: [
+          `Administrator:500:${emptyLm}:${fakeString(HEX, 32, 14178)}:::`,
+          `CORP\\svc_backup:1104:${emptyLm}:${fakeString(HEX, 32, 14179).toUpperCase()}:::`,
+        ],
+        negatives: [
+          `Guest:501:${emptyLm}:${EMPTY_NT_HASH}:::`,
+          `Administrator:500:${emptyLm}:${'0'.repeat(32)}:::`,
+          `user:500:${fakeString(HEX, 32, 14180)}:::`,
+        ],
       };
     },
   }),

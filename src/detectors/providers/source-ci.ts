@@ -12,30 +12,36 @@ import { jwtClaims } from '../json-segment.js';
  * example value is generated here from a seed (10000-10999): none was issued by a provider.
  */
 
-
 const LOWER_B32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 /** Up to 20 name characters between the provider's name and the credential word. */
 const GAP = '[A-Za-z0-9_.\\-]{0,20}?';
 
-
-
 function b64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
 
-
 /** Private Packagist: prefix, 60 hex random, then CRC32(prefix + random) in 8 hex digits. */
 function packagistToken(prefix: string, seed: number): string {
   const random = fakeString(HEX, 60, seed);
-  return prefix + random + crc32(prefix + random).toString(16).padStart(8, '0');
+  return (
+    prefix +
+    random +
+    crc32(prefix + random)
+      .toString(16)
+      .padStart(8, '0')
+  );
 }
 
 function packagistChecksumValid(token: string): boolean {
   const prefix = token.slice(0, 14);
   const random = token.slice(14, 74);
-  return crc32(prefix + random).toString(16).padStart(8, '0') === token.slice(74).toLowerCase();
+  return (
+    crc32(prefix + random)
+      .toString(16)
+      .padStart(8, '0') === token.slice(74).toLowerCase()
+  );
 }
 
 function buildkiteJobToken(seed: number): string {
@@ -110,7 +116,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     severityFor: (s) => (s.startsWith('squ_') ? 'critical' : 'high'),
     get examples() {
       return {
-        positives: [`SONAR_TOKEN=${fakeToken('sqp_', HEX, 40, 10020)}`, `sonar.token=${fakeToken('squ_', HEX, 40, 10021)}`, `"token": "${fakeToken('sqa_', HEX, 40, 10022)}"`],
+        positives: [
+          `SONAR_TOKEN=${fakeToken('sqp_', HEX, 40, 10020)}`,
+          `sonar.token=${fakeToken('squ_', HEX, 40, 10021)}`,
+          `"token": "${fakeToken('sqa_', HEX, 40, 10022)}"`,
+        ],
         negatives: [`SONAR_TOKEN=sqp_${'x'.repeat(40)}`, `SONAR_TOKEN=${fakeToken('sqp_', HEX, 39, 10023)}`, `my${fakeToken('sqp_', HEX, 40, 10024)}`],
       };
     },
@@ -562,7 +572,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`HARNESS_API_KEY=pat.${fakeString(URLSAFE, 22, 10270)}.${fakeString(HEX, 24, 10271)}.${fakeString(ALNUM, 20, 10272)}`],
-        negatives: [`pat.${fakeString(URLSAFE, 22, 10273)}.${fakeString(HEX, 24, 10274)}`, `spat.${fakeString(URLSAFE, 22, 10275)}.${fakeString(HEX, 24, 10276)}.${fakeString(ALNUM, 20, 10277)}`],
+        negatives: [
+          `pat.${fakeString(URLSAFE, 22, 10273)}.${fakeString(HEX, 24, 10274)}`,
+          `spat.${fakeString(URLSAFE, 22, 10275)}.${fakeString(HEX, 24, 10276)}.${fakeString(ALNUM, 20, 10277)}`,
+        ],
       };
     },
   }),
@@ -783,7 +796,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`BROWSERSTACK_ACCESS_KEY=${fakeString(ALNUM, 20, 10390)}`, `"browserstack.key": "${fakeString(ALNUM, 20, 10391)}"`],
-        negatives: ['BROWSERSTACK_ACCESS_KEY=${BROWSERSTACK_ACCESS_KEY}', `BROWSERSTACK_USERNAME=${fakeString(ALNUM, 20, 10392)}`, `BROWSERSTACK_ACCESS_KEY=${fakeString(ALNUM, 24, 10393)}`],
+        negatives: [
+          'BROWSERSTACK_ACCESS_KEY=${BROWSERSTACK_ACCESS_KEY}',
+          `BROWSERSTACK_USERNAME=${fakeString(ALNUM, 20, 10392)}`,
+          `BROWSERSTACK_ACCESS_KEY=${fakeString(ALNUM, 24, 10393)}`,
+        ],
       };
     },
   }),
@@ -1020,7 +1037,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
           `YOUTRACK_TOKEN=perm:${Buffer.from('alice').toString('base64')}.${Buffer.from('CI token').toString('base64')}.${fakeString(ALNUM, 30, 10520)}`,
           `Authorization: Bearer perm-${Buffer.from('bob').toString('base64url')}.${Buffer.from('deploy').toString('base64url')}.${fakeString(ALNUM, 30, 10521)}`,
         ],
-        negatives: [`perm:${Buffer.from('alice').toString('base64')}.${fakeString(ALNUM, 20, 10522)}`, `perm:a.b.${fakeString(ALNUM, 12, 10523)}`, `perm:${'x'.repeat(8)}.${'x'.repeat(8)}.${'x'.repeat(30)}`],
+        negatives: [
+          `perm:${Buffer.from('alice').toString('base64')}.${fakeString(ALNUM, 20, 10522)}`,
+          `perm:a.b.${fakeString(ALNUM, 12, 10523)}`,
+          `perm:${'x'.repeat(8)}.${'x'.repeat(8)}.${'x'.repeat(30)}`,
+        ],
       };
     },
   }),
@@ -1040,7 +1061,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`BUILDKITE_API_TOKEN=${fakeString(HEX, 40, 10530)}`, `BUILDKITE_AGENT_TOKEN="${fakeString(HEX, 50, 10531)}"`],
-        negatives: ['BUILDKITE_AGENT_TOKEN=${BUILDKITE_AGENT_TOKEN}', `BUILDKITE_COMMIT=${fakeString(HEX, 40, 10532)}`, `BUILDKITE_TOKEN=${fakeString(HEX, 45, 10533)}`],
+        negatives: [
+          'BUILDKITE_AGENT_TOKEN=${BUILDKITE_AGENT_TOKEN}',
+          `BUILDKITE_COMMIT=${fakeString(HEX, 40, 10532)}`,
+          `BUILDKITE_TOKEN=${fakeString(HEX, 45, 10533)}`,
+        ],
       };
     },
   }),
@@ -1230,7 +1255,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`BITBUCKET_APP_PASSWORD=${fakeString(ALNUM, 20, 10630)}`, `bitbucket_password: "${fakeString(ALNUM, 20, 10631)}"`],
-        negatives: ['BITBUCKET_APP_PASSWORD=${BITBUCKET_APP_PASSWORD}', `BITBUCKET_USERNAME=${fakeString(ALNUM, 20, 10632)}`, `BITBUCKET_APP_PASSWORD=${fakeString(ALNUM, 28, 10633)}`],
+        negatives: [
+          'BITBUCKET_APP_PASSWORD=${BITBUCKET_APP_PASSWORD}',
+          `BITBUCKET_USERNAME=${fakeString(ALNUM, 20, 10632)}`,
+          `BITBUCKET_APP_PASSWORD=${fakeString(ALNUM, 28, 10633)}`,
+        ],
       };
     },
   }),
@@ -1250,7 +1279,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     get examples() {
       return {
         positives: [`BITBUCKET_CLIENT_SECRET=${fakeString(ALNUM, 32, 10640)}`, `bitbucket.oauth.consumer_secret: ${fakeString(ALNUM, 32, 10641)}`],
-        negatives: ['BITBUCKET_CLIENT_SECRET=${BITBUCKET_SECRET}', `BITBUCKET_CLIENT_ID=${fakeString(ALNUM, 32, 10642)}`, `BITBUCKET_CLIENT_SECRET=${fakeString(ALNUM, 20, 10643)}`],
+        negatives: [
+          'BITBUCKET_CLIENT_SECRET=${BITBUCKET_SECRET}',
+          `BITBUCKET_CLIENT_ID=${fakeString(ALNUM, 32, 10642)}`,
+          `BITBUCKET_CLIENT_SECRET=${fakeString(ALNUM, 20, 10643)}`,
+        ],
       };
     },
   }),

@@ -1,13 +1,13 @@
 import type { CustomRule } from '../config/config.js';
 import type { Candidate, Detector, Fragment } from '../types.js';
-import { shannonEntropy } from './entropy.js';
 import { boundedMatches } from './bounded-regex.js';
-import { isPlaceholder, isWellKnownHash } from './heuristics.js';
+import { type Judgement, judgeMatch } from './define.js';
 
 /** A team's own rule from .keygate.json, as a detector like any other. */
 export function customDetector(rule: CustomRule): Detector {
   const source = rule.regex.includes('(?<secret>') ? rule.regex : `(?<secret>${rule.regex})`;
   const re = new RegExp(source, 'dg');
+  const judgement: Judgement = { id: rule.id, severity: rule.severity, ...(rule.entropy !== undefined ? { entropy: rule.entropy } : {}) };
   return {
     id: rule.id,
     description: rule.description,
@@ -15,13 +15,10 @@ export function customDetector(rule: CustomRule): Detector {
     examples: { positives: [], negatives: [] },
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
+      // Matched under a time bound (a team's regex may be slow); judged as every built-in rule is.
       for (const [start, end] of boundedMatches(re, fragment.text, `rule ${rule.id}'s regex`)) {
-        const hit = { start, end, secret: fragment.text.slice(start, end) };
-        // As for every built-in rule (define.ts): a placeholder or a well-known digest is not a secret.
-        if (isPlaceholder(hit.secret) || isWellKnownHash(hit.secret)) continue;
-        const entropy = shannonEntropy(hit.secret);
-        if (rule.entropy !== undefined && entropy < rule.entropy) continue;
-        out.push({ ruleId: rule.id, fragment, start: hit.start, end: hit.end, secret: hit.secret, severity: rule.severity, confidence: 'medium', entropy });
+        const c = judgeMatch(judgement, { start, end, secret: fragment.text.slice(start, end) }, fragment);
+        if (c !== undefined) out.push(c);
       }
       return out;
     },

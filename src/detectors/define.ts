@@ -56,6 +56,46 @@ function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: 
   return keywords.some((k) => haystack.includes(caseSensitive ? k : k.toLowerCase()));
 }
 
+/** What judgeMatch needs of a rule: a team's own rules (custom.ts) have these too. */
+export type Judgement = Pick<RuleSpec, 'id' | 'placeholders' | 'entropy' | 'validate' | 'severity' | 'severityFor' | 'confidence' | 'facts' | 'refine'>;
+
+/**
+ * The one judgement of a rule's match, for every rule: placeholders in any format (XXXX, a run
+ * of one character, sk_live_xxxx...), well-known digests, the entropy floor, the rule's own
+ * structure or checksum check; then the candidate, at the rule's confidence (high when its
+ * check validated it), with its facts. Undefined when the match is not a secret.
+ */
+export function judgeMatch(
+  rule: Judgement,
+  hit: { start: number; end: number; secret: string; match?: RegExpExecArray },
+  fragment: Fragment,
+): Candidate | undefined {
+  const { secret } = hit;
+  if (rule.placeholders !== false && isPlaceholder(secret)) return undefined;
+  // Even rules that keep their own placeholder checks: a token that is mostly one repeated
+  // character (sk_live_xxxxxxxx..., hf_xxxx...) is a placeholder in its own format.
+  if (isMostlyPlaceholderRun(secret.replace(/^[A-Za-z]{1,12}[_-](?:[A-Za-z]{1,8}[_-])?/, ''))) return undefined;
+  if (isWellKnownHash(secret) || isMostlyOneCharacter(secret)) return undefined;
+  const entropy = shannonEntropy(secret);
+  if (rule.entropy !== undefined && entropy < rule.entropy) return undefined;
+  const verdict = hit.match !== undefined ? (rule.validate?.(secret, hit.match, fragment) ?? 'unknown') : 'unknown';
+  if (verdict === 'invalid') return undefined;
+  const candidate: Candidate = {
+    ruleId: rule.id,
+    fragment,
+    start: hit.start,
+    end: hit.end,
+    secret,
+    severity: rule.severityFor?.(secret) ?? rule.severity,
+    confidence: verdict === 'valid' ? 'high' : (rule.confidence ?? 'medium'),
+    entropy,
+  };
+  const facts = rule.facts?.(secret);
+  if (facts) candidate.facts = facts;
+  if (verdict === 'valid') candidate.facts = { ...(candidate.facts ?? {}), validated: 'checksum verified' };
+  return rule.refine ? rule.refine(candidate) : candidate;
+}
+
 export function defineRule(spec: RuleSpec): Detector {
   // Compiled on first use: most rules never run on a given commit (the prefilter skips them),
   // and parsing 50 patterns up front costs milliseconds at every commit.
@@ -84,29 +124,8 @@ export function defineRule(spec: RuleSpec): Detector {
       const out: Candidate[] = [];
       if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true)) return out;
       for (const hit of hits(fragment.text)) {
-        if (spec.placeholders !== false && isPlaceholder(hit.secret)) continue;
-        // Even rules that keep their own placeholder checks: a token that is mostly one repeated
-        // character (sk_live_xxxxxxxx..., hf_xxxx...) is a placeholder in its own format.
-        if (isMostlyPlaceholderRun(hit.secret.replace(/^[A-Za-z]{1,12}[_-](?:[A-Za-z]{1,8}[_-])?/, ''))) continue;
-        if (isWellKnownHash(hit.secret) || isMostlyOneCharacter(hit.secret)) continue;
-        const entropy = shannonEntropy(hit.secret);
-        if (spec.entropy !== undefined && entropy < spec.entropy) continue;
-        const verdict = spec.validate?.(hit.secret, hit.match, fragment) ?? 'unknown';
-        if (verdict === 'invalid') continue;
-        const candidate: Candidate = {
-          ruleId: spec.id,
-          fragment,
-          start: hit.start,
-          end: hit.end,
-          secret: hit.secret,
-          severity: spec.severityFor?.(hit.secret) ?? spec.severity,
-          confidence: verdict === 'valid' ? 'high' : (spec.confidence ?? 'medium'),
-          entropy,
-        };
-        const facts = spec.facts?.(hit.secret);
-        if (facts) candidate.facts = facts;
-        if (verdict === 'valid') candidate.facts = { ...(candidate.facts ?? {}), validated: 'checksum verified' };
-        out.push(spec.refine ? spec.refine(candidate) : candidate);
+        const c = judgeMatch(spec, hit, fragment);
+        if (c !== undefined) out.push(c);
       }
       return out;
     },

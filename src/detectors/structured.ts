@@ -21,17 +21,24 @@ const PEM_BEGIN = /-----BEGIN (?<secret>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP
 const PEM_BODY_CHARS = /[A-Za-z0-9+/=]/;
 
 /**
- * The body that follows a BEGIN line, as base64 characters, whether on lines of their own or
- * inside a JSON string with \n escapes; headers (Proc-Type, Comment) are skipped.
+ * The body that follows a BEGIN line, as base64 characters: on lines of their own, inside a
+ * JSON string with \n escapes, or in string literals joined with + (quotes, commas and the +
+ * are dropped); headers (Proc-Type, Comment) are skipped. The body is the lines that follow
+ * each other: the first line that is none of these ends it (code after a header in a string,
+ * `const HEADER = "-----BEGIN PRIVATE KEY-----"`, has no body, whatever words come later).
  */
 function pemBody(text: string, from: number): string {
   let body = '';
   const window = text.slice(from, from + 4096).replace(/\\n/g, '\n');
   for (const raw of window.split('\n')) {
-    const line = raw.trim().replace(/^["']|["',]+$/g, '');
+    const line = raw
+      .trim()
+      .replace(/^[+\s]*["'`]?/, '')
+      .replace(/["'`]?[\s,;+)]*$/, '');
     if (line.startsWith('-----END')) break;
-    if (/^[A-Za-z-]+:/.test(line)) continue;
-    if (line.length > 0 && [...line].every((c) => PEM_BODY_CHARS.test(c))) body += line;
+    if (line === '' || /^[A-Za-z-]+:/.test(line)) continue;
+    if (![...line].every((c) => PEM_BODY_CHARS.test(c))) break;
+    body += line;
     if (body.length >= 256) break;
   }
   return body;

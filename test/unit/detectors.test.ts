@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountIdFromKeyId, keyIdKind } from '../../src/detectors/aws-facts.js';
 import { DETECTORS } from '../../src/detectors/index.js';
+import { fakeBase64, fakeString, HEX } from '../../src/detectors/fake.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
 import type { Detector, Fragment } from '../../src/types.js';
 import { fakeKeyId, fakeSecret, fakeSessionToken } from '../helpers/secrets.js';
@@ -132,5 +133,21 @@ describe('aws-session-token', () => {
     const [c] = run(d, `aws_session_token = ${t}`);
     expect(c?.secret).toBe(t);
     expect(run(d, `X-Amz-Security-Token: ${t}`)).toHaveLength(1);
+  });
+});
+
+describe('private-key: the body that follows a BEGIN line', () => {
+  const d = byId('private-key');
+  const lines = [fakeBase64(64, 501), fakeBase64(64, 502), fakeBase64(40, 503)];
+  it('is read from lines of their own (headers skipped), from \\n escapes, and from string literals joined with +', () => {
+    const own = `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${fakeString(HEX, 32, 504)}\n\n${lines.join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+    const escaped = `{"key": "-----BEGIN RSA PRIVATE KEY-----\\n${lines.join('\\n')}\\n-----END RSA PRIVATE KEY-----\\n"}`;
+    const joined = `const key =\n  "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${lines.map((l) => `  "${l}\\n" +`).join('\n')}\n  "-----END RSA PRIVATE KEY-----\\n";\n`;
+    for (const text of [own, escaped, joined]) expect(run(d, text), text).toHaveLength(1);
+  });
+
+  it('is the lines that follow each other: code after a header in a string is no body, whatever words it holds', () => {
+    const code = `const HEADER = "-----BEGIN PRIVATE KEY-----";\n      ],\n    };\n  },\n${'  return\n  detect\n  Candidate\n  fragment\n  positives\n'.repeat(12)}`;
+    expect(run(d, code)).toEqual([]);
   });
 });

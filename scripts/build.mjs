@@ -5,6 +5,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { stripExamplesPlugin } from './strip-examples.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // The version is part of the code: a hook's copy of keygate has no package.json beside it.
@@ -39,7 +40,7 @@ const raw = {
   },
 };
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart, raw] });
-await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart, raw] });
+await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart, raw, stripExamplesPlugin] });
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
 // A large scan's worker threads (src/scan/shards.ts); loaded only by scans that shard.
 await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart] });

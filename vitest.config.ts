@@ -8,6 +8,8 @@ export default defineConfig({
   define: { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'false' },
   test: {
     globalSetup: ['test/helpers/print-seed.ts'],
+    // What the tests run in their own process (the CLI's runs are other processes: not counted).
+    coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary'], reportsDirectory: 'coverage' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
       {

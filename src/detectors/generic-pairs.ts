@@ -170,8 +170,8 @@ const KEYWORDS = [
   'privatekey',
 ];
 
-/** Names whose values may be short here: passwords, passphrases, curl's user:password. */
-const MAY_BE_SHORT = /passw(?:or)?d|pwd|passphrase|^(?:user|u)$/i;
+/** Names whose values may be short here besides passwords: curl's -u user:password. */
+const MAY_BE_SHORT = /^(?:user|u)$/i;
 
 function judge(name: string, value: string): boolean {
   if (isPlaceholder(value) || isWellKnownHash(value)) return false;

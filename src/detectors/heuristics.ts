@@ -133,3 +133,57 @@ const WELL_KNOWN_HASHES = new Set([
 export function isWellKnownHash(value: string): boolean {
   return WELL_KNOWN_HASHES.has(value.toLowerCase());
 }
+
+/** Passwords that only say "a password goes here". */
+export const PLACEHOLDER_PASSWORDS = new Set([
+  'password',
+  'passwd',
+  'mypassword',
+  'secret',
+  'changeme',
+  'pass123',
+  'example',
+  'test',
+  'xxxx',
+  'xxxxx',
+  'xxxxxx',
+  '****',
+  '*****',
+  '******',
+  'your_password',
+  'yourpassword',
+  'pwd',
+]);
+
+/** What docs and tests write where a .netrc password goes: the list above, and pass, pass1, ... */
+export function isPlaceholderPassword(pw: string): boolean {
+  return PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || /^pass\d{0,4}$/i.test(pw);
+}
+
+/** Letters of the passwords documentation and URL parser tests write: user:pass@, diff:auth@, foo%40bar. */
+const PLACEHOLDER_LETTERS = new Set(
+  'pass password passwd pwd pw secret auth qwer qwerty asdf asdfgh foo bar baz qux foobar foobaz test demo example sample changeme xxx xxxx hunter'.split(' '),
+);
+
+/**
+ * A password in a URL that is a placeholder: spelled with placeholder words only, whatever
+ * the case, punctuation or escapes between them (Pass, foo@bar, pa\uD7FFss), or a short
+ * word with no digit. RFC 3986 examples and URL parsers' tests are full of them; a real password
+ * (m42ploz2wd, r3alP4ssw0rd) has other letters.
+ */
+export function isPlaceholderUrlPassword(pw: string): boolean {
+  // Punctuation and escapes aside, digits kept: secret123 is a (weak) real password.
+  const letters = pw.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (PLACEHOLDER_LETTERS.has(letters)) return true;
+  if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
+  return pw.length < 8 && /^[A-Za-z]+$/.test(pw);
+}
+
+/**
+ * A URL password that is a template (${DB_PASSWORD}, $(PGPASSWORD), {{ pw }}, %(pw)s, <password>)
+ * or says where one goes. Judged after percent-decoding, so a % or a @ in a real password
+ * (FL1N%25up... decodes to FL1N%up...) is part of it, not a template.
+ */
+export function templated(value: string): boolean {
+  return /\$\{|\$\(|^\$[A-Za-z_]|\{\{|\}\}|%\([^)]*\)[sd]|^<[^<>]*>$|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
+}

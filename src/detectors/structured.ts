@@ -3,10 +3,10 @@ import { asAwsSecretKey, isAwsIdShaped } from './aws.js';
 import { assignmentWithin, defineRule } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
-import { isVersion } from './heuristics.js';
+import { isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';
 import { jsonSegment } from './json-segment.js';
 import { readsAsText } from './randomness.js';
-import { identifierAround, nameRejection } from './names.js';
+import { identifierAround, nameRejection, namesAPassword } from './names.js';
 import { syntaxFamily } from './syntax.js';
 import { isLockFile, lockFileValue } from './lockfiles.js';
 import { regexHits } from './regex.js';
@@ -126,65 +126,11 @@ export const jwt: Detector = {
   },
 };
 
-/** Passwords that only say "a password goes here". */
-const PLACEHOLDER_PASSWORDS = new Set([
-  'password',
-  'passwd',
-  'mypassword',
-  'secret',
-  'changeme',
-  'pass123',
-  'example',
-  'test',
-  'xxxx',
-  'xxxxx',
-  'xxxxxx',
-  '****',
-  '*****',
-  '******',
-  'your_password',
-  'yourpassword',
-  'pwd',
-]);
-
-/** What docs and tests write where a .netrc password goes: the list above, and pass, pass1, ... */
-function isPlaceholderPassword(pw: string): boolean {
-  return PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || /^pass\d{0,4}$/i.test(pw);
-}
-
-/** Letters of the passwords documentation and URL parser tests write: user:pass@, diff:auth@, foo%40bar. */
-const PLACEHOLDER_LETTERS = new Set(
-  'pass password passwd pwd pw secret auth qwer qwerty asdf asdfgh foo bar baz qux foobar foobaz test demo example sample changeme xxx xxxx hunter'.split(' '),
-);
-
-/**
- * A password in a URL that is a placeholder: spelled with placeholder words only, whatever
- * the case, punctuation or escapes between them (Pass, foo@bar, pa\uD7FFss), or a short
- * word with no digit. RFC 3986 examples and URL parsers' tests are full of them; a real password
- * (m42ploz2wd, r3alP4ssw0rd) has other letters.
- */
-function isPlaceholderUrlPassword(pw: string): boolean {
-  // Punctuation and escapes aside, digits kept: secret123 is a (weak) real password.
-  const letters = pw.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (PLACEHOLDER_LETTERS.has(letters)) return true;
-  if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
-  return pw.length < 8 && /^[A-Za-z]+$/.test(pw);
-}
-
 /** \xHH and \uHHHH escapes as code writes them in strings, decoded. */
 function unescapeCode(s: string): string {
   return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})/g, (_m, x: string | undefined, u: string | undefined) =>
     String.fromCharCode(parseInt(x ?? u ?? '0', 16)),
   );
-}
-
-/**
- * A URL password that is a template (${DB_PASSWORD}, $(PGPASSWORD), {{ pw }}, %(pw)s, <password>)
- * or says where one goes. Judged after percent-decoding, so a % or a @ in a real password
- * (FL1N%25up... decodes to FL1N%up...) is part of it, not a template.
- */
-function templated(value: string): boolean {
-  return /\$\{|\$\(|^\$[A-Za-z_]|\{\{|\}\}|%\([^)]*\)[sd]|^<[^<>]*>$|^(?:your|replace|enter|insert)|_?password_?here|REPLACE|YOUR_/i.test(value);
 }
 
 const urlCredentialsRule = defineRule({
@@ -327,24 +273,25 @@ export function genericRejection(value: string): string | undefined {
 // The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
 // a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
 // at every position.
-const GENERIC_NAME = String.raw`(?:password|passwd|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
+const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
 
-/**
- * Passwords can be short; tokens, keys and secrets that services issue are 16 characters and
- * more. The short values under those names in real code are made up: docstrings' and tests'
- * keyboard mash (access_token=kjfch2345sdf), not credentials.
- */
 /**
  * Words and identifiers with separators or digits (my-database-setting-here, Default_Endpoints_2)
  * under a token, key or secret name: their letter pairs are text's, and services issue no such
  * tokens. A password may well be words (purple-monkey-dishwasher-7): not judged so.
  */
 export function readsAsTextFor(name: string, value: string): boolean {
-  return !/passw|pwd|passphrase/i.test(name) && value.length >= 10 && /^[A-Za-z0-9_.\-]+$/.test(value) && readsAsText(value);
+  return !namesAPassword(name) && value.length >= 10 && /^[A-Za-z0-9_.\-]+$/.test(value) && readsAsText(value);
 }
 
-export function tooShortFor(name: string, value: string, mayBeShort: RegExp = /passw(?:or)?d|pwd/i): boolean {
-  return value.length < 16 && !mayBeShort.test(name);
+/**
+ * Passwords can be short; tokens, keys and secrets that services issue are 16 characters and
+ * more. The short values under those names in real code are made up: docstrings' and tests'
+ * keyboard mash (access_token=kjfch2345sdf), not credentials. `alsoShort`: other names whose
+ * values may be short where a shape reads them (curl's -u user:password).
+ */
+export function tooShortFor(name: string, value: string, alsoShort?: RegExp): boolean {
+  return value.length < 16 && !namesAPassword(name) && alsoShort?.test(name) !== true;
 }
 
 /**
@@ -409,6 +356,7 @@ export const genericSecret = defineRule({
   keywords: [
     'password',
     'passwd',
+    'passphrase',
     'pwd',
     'secret',
     'token',

@@ -1,6 +1,6 @@
 import type { LineSink } from './diff-parser.js';
 import { type Encoding, SNIFF_BYTES, sniffEncoding, textDecoder } from './encoding.js';
-import { LINE_OVERLAP, MAX_LINE } from './lines.js';
+import { cutOpenLine, LINE_OVERLAP, MAX_LINE } from './lines.js';
 
 /** Like git: a NUL in the first 8000 bytes makes content binary (UTF-16 aside). */
 export const BINARY_SNIFF = SNIFF_BYTES;
@@ -97,10 +97,9 @@ export class ContentReader {
   }
 
   private sliceHugeLine(): void {
-    if (this.pending.length <= this.maxLine) return;
-    this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, false);
-    const keep = this.pending.slice(this.pending.length - this.overlap);
-    this.pendingColumn += this.pending.length - keep.length;
-    this.pending = keep;
+    const cut = cutOpenLine(this.pending, this.pendingColumn, this.maxLine, this.overlap);
+    if (cut.slice !== undefined) this.sink.addedLine(this.lineNo, this.pendingColumn, cut.slice, false);
+    this.pending = cut.keep;
+    this.pendingColumn = cut.column;
   }
 }

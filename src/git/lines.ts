@@ -6,6 +6,18 @@ export const MAX_LINE = 1 << 20;
 export const LINE_OVERLAP = 4096;
 
 /**
+ * A line still open (no newline yet), held as `text` from `column` on: when it is longer than
+ * `maxLine`, the slice to hand on now (all of it, `complete` false), and what is kept of it for
+ * the next slice (its last `overlap` characters, so no match is cut in two) at its new column.
+ * The one place huge lines are cut: LineSplitter (diffs) and ContentReader (whole files) ask it.
+ */
+export function cutOpenLine(text: string, column: number, maxLine: number, overlap: number): { slice?: string; keep: string; column: number } {
+  if (text.length <= maxLine) return { keep: text, column };
+  const keep = text.slice(text.length - overlap);
+  return { slice: text, keep, column: column + text.length - keep.length };
+}
+
+/**
  * Splits a UTF-8 byte stream into lines. A line longer than `maxLine` is emitted in slices
  * that overlap by `overlap` characters: `column` is the slice's 0-based offset in its line,
  * `complete` is false for all but the last slice. Memory is bounded by maxLine + one chunk.
@@ -48,11 +60,9 @@ export class LineSplitter {
       start = nl + 1;
     }
     if (start < text.length) this.partial += text.slice(start);
-    if (this.partial.length > this.maxLine) {
-      this.onLine(this.partial, this.partialColumn, false);
-      const keep = this.partial.slice(this.partial.length - this.overlap);
-      this.partialColumn += this.partial.length - keep.length;
-      this.partial = keep;
-    }
+    const cut = cutOpenLine(this.partial, this.partialColumn, this.maxLine, this.overlap);
+    if (cut.slice !== undefined) this.onLine(cut.slice, this.partialColumn, false);
+    this.partial = cut.keep;
+    this.partialColumn = cut.column;
   }
 }

@@ -151,3 +151,15 @@ describe('private-key: the body that follows a BEGIN line', () => {
     expect(run(d, code)).toEqual([]);
   });
 });
+
+describe('generic-secret: names that say password', () => {
+  const d = DETECTORS.find((x) => x.id === 'generic-secret')!;
+  const all = DETECTORS.filter((x) => x.id === 'generic-secret');
+  const found = (text: string) => all.flatMap((x) => x.detect({ path: 'app.env', startLine: 1, startColumn: 0, text }));
+  it('a short value is a password under a password or passphrase name, and too short for a token under any other', () => {
+    expect(d).toBeDefined();
+    const value = `Q${fakeString(HEX, 6, 601)}k!Z`;
+    for (const name of ['DB_PASSWORD', 'PASSWD', 'smtp_pwd', 'GPG_PASSPHRASE']) expect(found(`${name}=${value}\n`), name).toHaveLength(1);
+    for (const name of ['API_TOKEN', 'CLIENT_SECRET', 'AUTH_KEY']) expect(found(`${name}=${value}\n`), name).toEqual([]);
+  });
+});

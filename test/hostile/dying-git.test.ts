@@ -103,3 +103,60 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
       expect(spawnSync('pgrep', ['-f', 'sleep 613']).stdout.toString()).toBe('');
     }));
 });
+
+describe('git dies in one shard of a large commit (two threads, two cat-files): the commit never lands', () => {
+  let shardExec = '';
+  beforeAll(() => {
+    shardExec = mkdtempSync(join(tmpdir(), 'keygate-dying-shard-'));
+    for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(shardExec, f));
+    const wrapper = join(shardExec, 'git');
+    // The Nth `cat-file --batch` (counted with mkdir, which is atomic) passes on CUT_AT bytes, then dies.
+    writeFileSync(
+      wrapper,
+      [
+        '#!/bin/sh',
+        'case " $* " in',
+        '  *" cat-file --batch "*)',
+        '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done',
+        '    if [ "$n" = "$DIE_AT" ]; then',
+        `      "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
+        '      kill -9 $$',
+        '    fi ;;',
+        'esac',
+        `exec "${REAL_EXEC_PATH}/git" "$@"`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(wrapper, 0o755);
+  });
+  afterAll(() => rmSync(shardExec, { recursive: true, force: true }));
+
+  it.each([
+    ['first (the main thread’s)', 1],
+    ['second (the worker thread’s)', 2],
+  ])('the %s cat-file dies mid-output', (_which, dieAt) =>
+    withRepo((repo) => {
+      installHook(repo);
+      const id = fakeKeyId();
+      const secret = fakeSecret();
+      const filler = Array.from({ length: 2000 }, (_, i) => `  const value${i} = compute(items[${i}], options.limit) + ${i};`).join('\n') + '\n';
+      // ~20 MB in 20 files: above the size at which a scan uses a second thread (16 MB).
+      for (let f = 0; f < 20; f++) repo.write(`src/part${f}.js`, filler.repeat(9) + (f === 13 ? `const k = "${id}";\nconst s = "${secret}";\n` : ''));
+      repo.git('add', '.');
+      const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
+      try {
+        const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: shardExec, COUNT_DIR: counts, DIE_AT: String(dieAt), CUT_AT: '300000' } });
+        const out = r.stdout + r.stderr;
+        // The second cat-file is the other thread's: its death is what the scan must notice.
+        expect(readdirSync(counts).length, 'the cat-file meant to die ran').toBeGreaterThanOrEqual(dieAt);
+        expect(r.status, out).not.toBe(0);
+        expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status, 'a commit landed').not.toBe(0);
+        expect(out).not.toMatch(/no secrets found/);
+        expect(out).toMatch(/^keygate: error: /m);
+        assertNoSecret([out], [id, secret]);
+      } finally {
+        rmSync(counts, { recursive: true, force: true });
+      }
+    }),
+  );
+});

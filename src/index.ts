@@ -1,4 +1,4 @@
-import { type KeygateConfig, loadConfig } from './config/config.js';
+import { type AllowEntry, type KeygateConfig, loadConfig } from './config/config.js';
 import { findRoot } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
@@ -54,7 +54,7 @@ export interface ScanOptions {
  * Scans every tracked file as the index holds it, and says which allowlist entries still
  * match something (for `keygate allowlist` and `prune`).
  */
-export async function scanTracked(options: ScanOptions & { config: KeygateConfig }): Promise<Report & { usedAllows: Map<number, number> }> {
+export async function scanTracked(options: ScanOptions & { config: KeygateConfig }): Promise<Report & { usedAllows: Map<AllowEntry, number> }> {
   const { scanner, newSink, stats, builders, shards } = pipeline(options, options.config);
   await shards.whole(streamTrackedFiles(options.cwd, newSink, shards.shareAdded(findRoot(options.cwd))));
   return finish(scanner, stats, builders, options.config);

@@ -16,8 +16,8 @@ export interface AllowInput {
 export interface AllowResult {
   kept: Finding[];
   suppressed: Suppressed[];
-  /** For each config.allow entry (by index) that suppressed something: how many findings. */
-  used: Map<number, number>;
+  /** For each config.allow entry that suppressed something: how many findings. */
+  used: Map<AllowEntry, number>;
 }
 
 type Test = (input: AllowInput) => boolean;
@@ -71,7 +71,7 @@ export async function applyAllows(
 ): Promise<AllowResult> {
   const needsGlobs = inputs.length > 0 && config.allow.some((e) => e.path !== undefined);
   const micromatch = needsGlobs ? await loadMicromatch() : undefined;
-  const entries = config.allow.map((entry, index) => ({ entry, index, test: entryTest(entry, micromatch) }));
+  const entries = config.allow.map((entry) => ({ entry, test: entryTest(entry, micromatch) }));
   const defaults = config.defaults ? DEFAULT_ALLOWS : [];
   const result: AllowResult = { kept: [], suppressed: [], used: new Map() };
   for (const input of inputs) {
@@ -84,17 +84,17 @@ export async function applyAllows(
 
 function allowReason(
   input: AllowInput,
-  entries: { entry: AllowEntry; index: number; test: Test }[],
+  entries: { entry: AllowEntry; test: Test }[],
   defaults: typeof DEFAULT_ALLOWS,
-  used: Map<number, number>,
+  used: Map<AllowEntry, number>,
   knownRules: ReadonlySet<string>,
 ): string | undefined {
   const inline = inlineAllowVerdict(input.lineText, input.finding.ruleId, knownRules, input.finding.column);
   if (inline !== undefined && 'allowed' in inline) return inline.allowed;
   if (inline !== undefined) input.finding.notes = [...(input.finding.notes ?? []), inline.problem];
-  for (const { entry, index, test } of entries) {
+  for (const { entry, test } of entries) {
     if (!test(input)) continue;
-    used.set(index, (used.get(index) ?? 0) + 1);
+    used.set(entry, (used.get(entry) ?? 0) + 1);
     return `.keygate.json allow: ${describeEntry(entry)} — ${entry.reason}`;
   }
   for (const d of defaults) {

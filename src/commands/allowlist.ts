@@ -33,7 +33,7 @@ export async function allowlistCommand(args: string[], io: Io): Promise<number> 
       }
       const { usedAllows } = await scanTracked({ cwd: io.cwd, config: sorted });
       entries.forEach((e, i) => {
-        const n = usedAllows.get(i) ?? 0;
+        const n = usedAllows.get(e) ?? 0;
         const use = n > 0 ? c.green(`matches ${n} finding${n === 1 ? '' : 's'}`) : c.yellow('matches nothing in the tracked files');
         io.out(`${String(i + 1).padStart(3)}. ${describeEntry(e)}\n     ${e.reason} (added ${e.added}) — ${use}\n`);
       });
@@ -51,7 +51,7 @@ export async function allowlistCommand(args: string[], io: Io): Promise<number> 
     }
     case 'prune': {
       const { usedAllows } = await scanTracked({ cwd: io.cwd, config: sorted });
-      const unused = entries.filter((_, i) => !usedAllows.has(i));
+      const unused = entries.filter((e) => !usedAllows.has(e));
       // An entry added in the last weeks may be for files not written yet: kept, and said so.
       const recent = unused.filter((e) => daysSince(e.added, io.today()) < PRUNE_GRACE_DAYS);
       for (const e of recent) io.out(`keygate: kept, added ${e.added} (under ${PRUNE_GRACE_DAYS} days ago): ${describeEntry(e)}\n`);

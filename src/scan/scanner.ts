@@ -1,5 +1,5 @@
 import { type AllowInput, applyAllows } from '../allow/index.js';
-import { type KeygateConfig } from '../config/config.js';
+import type { AllowEntry, KeygateConfig } from '../config/config.js';
 import { loadSha256, type Sha256Hex, withFingerprint } from '../report/finding.js';
 import type { Detector, Finding, Fragment, Suppressed } from '../types.js';
 import { type Detected, Detection } from './detect.js';
@@ -45,7 +45,7 @@ export class Scanner {
    * Fingerprints what was found, applies the allows (the one place they apply), and links
    * credential pairs among what is left. After this, no secret is kept.
    */
-  async result(config: KeygateConfig): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<number, number> }> {
+  async result(config: KeygateConfig): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<AllowEntry, number> }> {
     // node:crypto only when there is something to fingerprint (~5 ms at every clean commit).
     const sha256 = this.pending.length > 0 ? loadSha256() : undefined;
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: withFingerprint(p, sha256 as Sha256Hex), secret: p.secret, lineText: p.lineText }));

@@ -336,16 +336,20 @@ async function scanEachCommit(
 ): Promise<void> {
   let current: FragmentBuilder | undefined;
   let done = 0;
+  // Files a commit's diff showed as UTF-16 (git shows their bytes): read again whole afterwards.
+  const rereads: { commit: string; reread: FragmentBuilder['rereads'][number] }[] = [];
   await streamHistory(
     cwd,
     commits,
     (c) => (current = newSink(c.sha)),
-    () => {
+    (c) => {
       current?.flush(0);
+      for (const b of builders) for (const reread of b.rereads) rereads.push({ commit: c.sha, reread });
       builders.length = 0;
       commitDone?.(++done);
     },
   );
+  for (const { commit, reread } of rereads) await rereadOne(cwd, reread, newSink(commit));
 }
 
 /**
@@ -398,10 +402,11 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
  * UTF-16 are the newlines' own: its line numbers hold).
  */
 async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], newSink: () => FragmentBuilder): Promise<void> {
-  const rereads = builders.flatMap((b) => b.rereads);
-  if (rereads.length === 0) return;
-  for (const r of rereads) {
-    const sink = newSink();
-    await streamBlobs(cwd, [r.file], r.lines === undefined ? sink : onlyLines(sink, r.lines));
-  }
+  for (const r of builders.flatMap((b) => b.rereads)) await rereadOne(cwd, r, newSink());
+}
+
+/** One file read again whole by its blob (the diff named it), decoded, keeping the lines the diff added. */
+async function rereadOne(cwd: string, r: FragmentBuilder['rereads'][number], sink: FragmentBuilder): Promise<void> {
+  await streamBlobs(cwd, [r.file], r.lines === undefined ? sink : onlyLines(sink, r.lines));
+  sink.flush(0);
 }

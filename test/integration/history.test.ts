@@ -72,6 +72,37 @@ describe('keygate scan --history (the library)', () => {
       expect(where(await scanHistory({ cwd: repo.dir, selection: {} }))).toEqual([`aws-access-key-id k.ini:1 ${short(first)}`]);
     }));
 
+  it('a UTF-16 file in a commit is scanned, by history and by pre-push (git shows its bytes; it is read again whole)', () =>
+    withRepo(async (repo) => {
+      commit(repo, 'start', { 'README.md': 'hi\n' });
+      const id = fakeKeyId();
+      const secret = fakeSecret();
+      const text = `# PowerShell profile\r\n$env:AWS_ACCESS_KEY_ID = "${id}"\r\n$env:AWS_SECRET_ACCESS_KEY = "${secret}"\r\n`;
+      repo.write('profile.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      repo.git('add', '-A');
+      repo.gitRun(['commit', '-q', '-m', 'profile']);
+      const sha = repo.git('rev-parse', 'HEAD').trim();
+      // A later commit edits the file: only its added line is reported there.
+      const edited = `${text}# more\r\n$env:OTHER_KEY_ID = "${fakeKeyId()}"\r\n`;
+      repo.write('profile.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(edited, 'utf16le')]));
+      repo.git('add', '-A');
+      repo.gitRun(['commit', '-q', '-m', 'more']);
+      const later = repo.git('rev-parse', 'HEAD').trim();
+      const history = await scanHistory({ cwd: repo.dir, selection: {} });
+      expect(where(history).sort()).toEqual(
+        [
+          `aws-access-key-id profile.ps1:2 ${short(sha)}`,
+          `aws-secret-access-key profile.ps1:3 ${short(sha)}`,
+          `aws-access-key-id profile.ps1:5 ${short(later)}`,
+        ].sort(),
+      );
+      const pushed = await scanCommits({ cwd: repo.dir, commits: [sha, later] });
+      expect(pushed.findings.map((f) => `${f.ruleId} ${f.line} ${f.commit?.slice(0, 7)}`).sort()).toEqual(
+        [`aws-access-key-id 2 ${short(sha)}`, `aws-secret-access-key 3 ${short(sha)}`, `aws-access-key-id 5 ${short(later)}`].sort(),
+      );
+      assertNoSecret([JSON.stringify(history), JSON.stringify(pushed)], [id, secret]);
+    }));
+
   it('a secret from a merged branch is reported at its own commit; one added only by a conflict resolution, at the merge', () =>
     withRepo(async (repo) => {
       commit(repo, 'base', { 'app.env': 'MODE=dev\n' });

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { stripExamplesPlugin } from './strip-examples.mjs';
 
@@ -41,7 +42,17 @@ const raw = {
 };
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart, raw] });
 await build({ ...common, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart, raw, stripExamplesPlugin] });
-await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } });
+// The bundles' own id, in the launcher: a code cache written beside a copy of keygate is for
+// this build only (V8 checks a cache against the source's length, not its text: a new release of
+// the same length would run the old release's compiled code).
+const buildId = createHash('sha256').update(readFileSync('dist/hook.cjs')).update(readFileSync('dist/keygate.cjs')).digest('hex').slice(0, 12);
+await build({
+  ...common,
+  define: { ...define, KEYGATE_BUILD_ID: JSON.stringify(buildId) },
+  entryPoints: ['src/launcher.ts'],
+  outfile: 'dist/cli.cjs',
+  banner: { js: '#!/usr/bin/env node' },
+});
 // A large scan's worker threads (src/scan/shards.ts); loaded only by scans that shard.
 await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart] });
 chmodSync('dist/cli.cjs', 0o755);

@@ -158,11 +158,20 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
     return b;
   };
   const { task } = setup;
-  if (task.source === 'blobs') await streamBlobs(task.cwd, task.files, newSink());
-  else if (task.source === 'files') await streamFiles(task.cwd, task.root, task.paths, newSink());
-  else await scanEachCommit(task.cwd, task.commits, newSink, builders, (done) => onProgress?.({ commits: done, bytes: stats.bytes }));
+  let covered = 0;
+  if (task.source === 'commits') {
+    await scanEachCommit(task.cwd, task.commits, newSink, builders, (done) => {
+      covered = done;
+      onProgress?.({ commits: done, bytes: stats.bytes });
+    });
+  } else {
+    // Counted as each file starts: the main thread checks that every file of the task was read.
+    const counted = countingFiles(newSink(), () => covered++);
+    if (task.source === 'blobs') await streamBlobs(task.cwd, task.files, counted);
+    else await streamFiles(task.cwd, task.root, task.paths, counted);
+  }
   for (const b of builders) b.flush(0);
-  return { detected, stats };
+  return { detected, stats, covered };
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */
@@ -301,6 +310,19 @@ async function secretsIn(options: ScanOptions & { config: KeygateConfig }, files
     held.set(key, (held.get(key) ?? new Set()).add(secretKey(f)));
   }
   return held;
+}
+
+/** The sink, counting the files that start. */
+function countingFiles(sink: LineSink, started: () => void): LineSink {
+  return {
+    startFile(file) {
+      started();
+      sink.startFile(file);
+    },
+    addedLine: (line, column, text, complete) => sink.addedLine(line, column, text, complete),
+    addedBlock: (startLine, text, lines) => sink.addedBlock(startLine, text, lines),
+    binaryFile: () => sink.binaryFile(),
+  };
 }
 
 /** A sink that hands each file to a sink of its own, the nth file's from `sinkFor(n)`. */

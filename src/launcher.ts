@@ -17,10 +17,12 @@ import { isCommitPath } from './commit-path.js';
 
 declare const __dirname: string;
 declare const require: NodeJS.Require;
+/** A hash of the bundles, set by scripts/build.mjs: a cache written for one build is never taken by another. */
+declare const KEYGATE_BUILD_ID: string;
 
 /** What V8's cache check depends on, hashed (FNV-1a: node:crypto costs ~5 ms to load). */
 function runtimeKey(): string {
-  const text = `${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`;
+  const text = `${KEYGATE_BUILD_ID}|${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');

@@ -5,7 +5,8 @@ if [ -x node_modules/.bin/keygate ]; then
   keygate_run() { node_modules/.bin/keygate "$@"; }
 else
   keygate_cli=.git/keygate/dist/cli.cjs
-  [ -f "$keygate_cli" ] || keygate_cli="$(git rev-parse --git-common-dir 2>/dev/null)/keygate/dist/cli.cjs"
+  # (|| : so that a git that fails here, under husky's sh -e, still leads to the message below.)
+  [ -f "$keygate_cli" ] || keygate_cli="$(git rev-parse --git-common-dir 2>/dev/null || :)/keygate/dist/cli.cjs"
   if [ ! -f "$keygate_cli" ]; then
     echo "@NOT_FOUND@" >&2
     exit 1

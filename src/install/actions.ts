@@ -35,6 +35,9 @@ export function writeFile(path: string, content: string, mode?: number): Undo[] 
 export function copyFiles(fromDir: string, names: readonly string[], toDir: string): Undo[] {
   const existed = existsSync(toDir);
   mkdirSync(toDir, { recursive: true });
+  // The code caches the replaced copy's runs wrote are for its build (the launcher would not
+  // take them, being keyed by build; gone all the same).
+  if (existed) for (const f of readdirSync(toDir)) if (RUNTIME_CACHE.test(f)) rmSync(join(toDir, f), { force: true });
   for (const n of names) copyFileSync(join(fromDir, n), join(toDir, n));
   // Undone last first: the launcher's own caches go before the files (and the directory, if empty).
   return existed

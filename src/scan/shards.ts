@@ -21,6 +21,13 @@ export type ShardTask =
 export interface ShardResult {
   detected: Detected[];
   stats: ScanStats;
+  /** How many of the task's items the worker read (files started, commits ended): checked against the task. */
+  covered: number;
+}
+
+/** How many items a task has: a worker's result must cover all of them. */
+export function taskSize(task: ShardTask): number {
+  return task.source === 'blobs' ? task.files.length : task.source === 'files' ? task.paths.length : task.commits.length;
 }
 
 /** What a worker posts: progress (commits done), its result, or the error that stopped it. */
@@ -78,7 +85,14 @@ export function inWorker(
     worker.on('message', (m: ShardMessage) => {
       if (m.kind === 'progress') onProgress?.(m);
       else if (m.kind === 'error') fail(new KeygateError(m.code, m.message, m.hint !== undefined ? { hint: m.hint } : {}));
-      else if (!settled) {
+      else if (m.result.covered !== taskSize(setup.task)) {
+        fail(
+          new KeygateError(
+            'INTERNAL',
+            `a scanning thread read ${m.result.covered} of its ${taskSize(setup.task)} ${setup.task.source === 'commits' ? 'commits' : 'files'}`,
+          ),
+        );
+      } else if (!settled) {
         settled = true;
         resolve(m.result);
         void worker.terminate();

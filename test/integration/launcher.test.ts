@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,14 @@ describe('dist/cli.cjs launcher', () => {
         expect(scan(flags).stderr).toContain(`code cache taken: ${join(dist, own[0]!)}`);
         // The build's cache still serves the default flags.
         expect(scan().stderr).toContain(`code cache taken: ${join(dist, 'hook.cache')}`);
+        // Another build (a new release copied over this one) never takes this build's cache:
+        // V8 would, were the bundle the same length, and run the old release's code.
+        const launcher = join(dist, 'cli.cjs');
+        const id = /"([0-9a-f]{12})"/.exec(readFileSync(launcher, 'latin1'))?.[1];
+        expect(id).toBeDefined();
+        writeFileSync(launcher, readFileSync(launcher, 'latin1').replace(`"${id}"`, '"000000000000"'), 'latin1');
+        expect(scan(flags).stderr).toContain('code cache none taken');
+        expect(caches().filter((f) => /^hook\.[0-9a-f]{8}\.cache$/.test(f))).toHaveLength(2);
       }),
     ));
 

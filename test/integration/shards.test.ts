@@ -142,7 +142,7 @@ describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () =>
     };
 
     it(
-      'a worker that throws, one that exits before its result, and one that cannot start each fail the scan',
+      'a worker that throws, one that exits before its result, one that cannot start, and one that read nothing each fail the scan',
       () =>
         withRepo(async (repo) => {
           largeChange(repo);
@@ -153,6 +153,12 @@ describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () =>
             /stopped before it finished \(exit 3\)/,
           );
           await expect(scanStaged({ cwd: repo.dir, workerScript: join(dir, 'missing.cjs') })).rejects.toThrow(/scanning thread failed/);
+          // A worker that says it is done having read nothing: its result is not taken.
+          const idle = script(
+            'idle.cjs',
+            "require('node:worker_threads').parentPort.postMessage({ kind: 'done', result: { detected: [], stats: { files: 0, addedLines: 0, bytes: 0, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 }, covered: 0 } });",
+          );
+          await expect(scanStaged({ cwd: repo.dir, workerScript: idle })).rejects.toThrow(/scanning thread read 0 of its \d+ files/);
         }),
       120_000,
     );

@@ -151,7 +151,9 @@ function smallCommit() {
   const teammate = smallRepo();
   writeFileSync(join(teammate.dir, 'package.json'), '{"name": "bench"}\n');
   execFileSync(process.execPath, [CLI, 'install'], { cwd: teammate.dir, env, stdio: 'pipe' });
+  // As npm lays it out: the package in node_modules/keygate, its bin linked from .bin.
   mkdirSync(join(teammate.dir, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(ROOT, join(teammate.dir, 'node_modules/keygate'));
   symlinkSync(CLI, join(teammate.dir, 'node_modules/.bin/keygate'));
   teammate.git('add', '.');
   // husky's own cost: the same wrapper with an empty .husky/pre-commit.

@@ -97,6 +97,16 @@ class ShardRunner {
     private readonly stats: ScanStats,
   ) {}
 
+  /**
+   * Files cut into shards of about equal size on disk (at `pathOf`), the first for this thread:
+   * one shard, all of them, when together they are below SHARD_BYTES.
+   */
+  splitBySize<T>(items: readonly T[], pathOf: (item: T) => string): T[][] {
+    const sizes = new Map(items.map((item) => [item, lstatSync(pathOf(item), { throwIfNoEntry: false })?.size ?? 0]));
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    return balance(items, (item) => sizes.get(item) ?? 0, this.parts(total, SHARD_BYTES));
+  }
+
   /** How many shards to cut an input of this size into (1: do not). */
   parts(size: number, enough: number): number {
     if (this.script === undefined || size < enough) return 1;
@@ -126,9 +136,7 @@ class ShardRunner {
   shareAdded(root: string | undefined): ShareAdded | undefined {
     if (this.script === undefined || root === undefined) return undefined;
     return (added) => {
-      const sizes = new Map(added.map((f) => [f, lstatSync(join(root, f.path), { throwIfNoEntry: false })?.size ?? 0]));
-      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-      const [here = [], ...others] = balance(added, (f) => sizes.get(f) ?? 0, this.parts(total, SHARD_BYTES));
+      const [here = [], ...others] = this.splitBySize(added, (f) => join(root, f.path));
       return { here, elsewhere: this.run(others.map((files) => ({ source: 'blobs', cwd: this.cwd, files }))) };
     };
   }
@@ -166,7 +174,8 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
     });
   } else {
     // Counted as each file starts: the main thread checks that every file of the task was read.
-    const counted = countingFiles(newSink(), () => covered++);
+    const sink = newSink();
+    const counted = sinkPerFile((n) => ((covered = n + 1), sink));
     if (task.source === 'blobs') await streamBlobs(task.cwd, task.files, counted);
     else await streamFiles(task.cwd, task.root, task.paths, counted);
   }
@@ -199,9 +208,7 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
   const root = findRoot(options.cwd) ?? options.cwd;
   const config = await configFor(options, root);
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
-  const sizes = new Map(options.paths.map((p) => [p, lstatSync(resolve(options.cwd, p), { throwIfNoEntry: false })?.size ?? 0]));
-  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  const [here = [], ...others] = balance(options.paths, (p) => sizes.get(p) ?? 0, shards.parts(total, SHARD_BYTES));
+  const [here = [], ...others] = shards.splitBySize(options.paths, (p) => resolve(options.cwd, p));
   await shards.whole(
     Promise.all([streamFiles(options.cwd, root, here, newSink()), shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths })))]),
   );
@@ -310,19 +317,6 @@ async function secretsIn(options: ScanOptions & { config: KeygateConfig }, files
     held.set(key, (held.get(key) ?? new Set()).add(secretKey(f)));
   }
   return held;
-}
-
-/** The sink, counting the files that start. */
-function countingFiles(sink: LineSink, started: () => void): LineSink {
-  return {
-    startFile(file) {
-      started();
-      sink.startFile(file);
-    },
-    addedLine: (line, column, text, complete) => sink.addedLine(line, column, text, complete),
-    addedBlock: (startLine, text, lines) => sink.addedBlock(startLine, text, lines),
-    binaryFile: () => sink.binaryFile(),
-  };
 }
 
 /** A sink that hands each file to a sink of its own, the nth file's from `sinkFor(n)`. */

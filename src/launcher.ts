@@ -14,6 +14,7 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { isCommitPath } from './commit-path.js';
+import { fnv1a } from './fnv.js';
 
 declare const __dirname: string;
 declare const require: NodeJS.Require;
@@ -23,9 +24,7 @@ declare const KEYGATE_BUILD_ID: string;
 /** What V8's cache check depends on, hashed (FNV-1a: node:crypto costs ~5 ms to load). */
 function runtimeKey(): string {
   const text = `${KEYGATE_BUILD_ID}|${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(text).toString(16).padStart(8, '0');
 }
 
 function readOrNone(file: string): Buffer | undefined {

@@ -1,3 +1,4 @@
+import { fnv1a } from '../fnv.js';
 import { position, toFinding, type PendingFinding } from '../report/finding.js';
 import type { Candidate, Detector, Fragment } from '../types.js';
 import { decodedViews, fromView } from './decoded.js';
@@ -96,7 +97,5 @@ function oneRulePerSecret(candidates: Candidate[], broad: ReadonlySet<string>): 
 
 /** FNV-1a of a secret, for telling secrets apart in memory (never shown, never written). */
 function quickHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return `${s.length}:${(h >>> 0).toString(36)}`;
+  return `${s.length}:${fnv1a(s).toString(36)}`;
 }

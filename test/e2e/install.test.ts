@@ -46,6 +46,18 @@ function commit(repo: Repo, env: Record<string, string> = {}) {
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
+/** husky 9 set up in a clone as `npx husky` leaves it: core.hooksPath .husky/_, a stub per hook that runs h, h runs .husky/<hook>. */
+function huskySetUp(repo: Repo): void {
+  repo.git('config', 'core.hooksPath', '.husky/_');
+  mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
+  writeFileSync(
+    join(repo.dir, '.husky/_/h'),
+    '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
+    { mode: 0o755 },
+  );
+  writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
+}
+
 function stageSecret(repo: Repo, path = 'config/prod.env'): string {
   const secret = fakeSecret();
   repo.write(path, `REGION=eu-west-1\nAWS_SECRET_ACCESS_KEY=${secret}\n`);
@@ -206,15 +218,7 @@ describe('npx keygate install (packed tarball, offline)', () => {
       repo.write('package.json', '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "^9.1.7" }\n}\n');
       const lines = 'echo "lint-staged ran"\necho "tests ran"\n';
       repo.write('.husky/pre-commit', lines);
-      repo.git('config', 'core.hooksPath', '.husky/_');
-      mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
-      // What `npx husky` leaves in .husky/_ (a stub per hook that runs h, h runs .husky/<hook>).
-      writeFileSync(
-        join(repo.dir, '.husky/_/h'),
-        '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
-        { mode: 0o755 },
-      );
-      writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
+      huskySetUp(repo);
       repo.git('add', 'package.json', '.husky/pre-commit');
       repo.git('commit', '-qm', 'init');
       const r = npxKeygate(repo.dir, ['install']);
@@ -244,14 +248,7 @@ describe('npx keygate install (packed tarball, offline)', () => {
         'if [ -x node_modules/.bin/keygate ]; then node_modules/.bin/keygate hook; elif [ -f .git/keygate/dist/cli.cjs ]; then node .git/keygate/dist/cli.cjs hook; ' +
         'else echo "keygate: not installed in this clone: run npm install (commit blocked)" >&2; exit 1; fi # added by keygate install';
       repo.write('.husky/pre-commit', `${old}\necho "tests ran"\n`);
-      repo.git('config', 'core.hooksPath', '.husky/_');
-      mkdirSync(join(repo.dir, '.husky/_'), { recursive: true });
-      writeFileSync(
-        join(repo.dir, '.husky/_/h'),
-        '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
-        { mode: 0o755 },
-      );
-      writeFileSync(join(repo.dir, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', { mode: 0o755 });
+      huskySetUp(repo);
       repo.git('add', '.');
       repo.git('commit', '-qm', 'init', '--no-verify'); // keygate is not installed yet
       expect(npxKeygate(repo.dir, ['install']).status).toBe(0);

@@ -20,29 +20,30 @@ import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 const REAL_EXEC_PATH = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
 let execPath = '';
 
-beforeAll(() => {
-  execPath = mkdtempSync(join(tmpdir(), 'keygate-dying-git-'));
-  for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(execPath, f));
-  const wrapper = join(execPath, 'git');
-  writeFileSync(
-    wrapper,
-    [
-      '#!/bin/sh',
-      'case " $* " in',
-      `  *" diff --cached --raw "*)`,
-      '    [ "$DIE" = hang ] && exec sleep 613',
-      `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
-      '    case $DIE in',
-      '      kill) kill -9 $$ ;;',
-      '      exit) exit 3 ;;',
-      '      *) exit 0 ;;',
-      '    esac ;;',
-      'esac',
-      `exec "${REAL_EXEC_PATH}/git" "$@"`,
-      '',
-    ].join('\n'),
-  );
+/**
+ * A copy of git's exec-path (links to every helper) whose `git` is a script: the `case` arms
+ * given, then the real git for everything else. Its directory, for GIT_EXEC_PATH.
+ */
+function wrappedGitExecPath(prefix: string, arms: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(dir, f));
+  const wrapper = join(dir, 'git');
+  writeFileSync(wrapper, ['#!/bin/sh', 'case " $* " in', ...arms, 'esac', `exec "${REAL_EXEC_PATH}/git" "$@"`, ''].join('\n'));
   chmodSync(wrapper, 0o755);
+  return dir;
+}
+
+beforeAll(() => {
+  execPath = wrappedGitExecPath('keygate-dying-git-', [
+    `  *" diff --cached --raw "*)`,
+    '    [ "$DIE" = hang ] && exec sleep 613',
+    `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
+    '    case $DIE in',
+    '      kill) kill -9 $$ ;;',
+    '      exit) exit 3 ;;',
+    '      *) exit 0 ;;',
+    '    esac ;;',
+  ]);
 });
 afterAll(() => rmSync(execPath, { recursive: true, force: true }));
 
@@ -107,27 +108,15 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
 describe('git dies in one shard of a large commit (two threads, two cat-files): the commit never lands', () => {
   let shardExec = '';
   beforeAll(() => {
-    shardExec = mkdtempSync(join(tmpdir(), 'keygate-dying-shard-'));
-    for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(shardExec, f));
-    const wrapper = join(shardExec, 'git');
     // The Nth `cat-file --batch` (counted with mkdir, which is atomic) passes on CUT_AT bytes, then dies.
-    writeFileSync(
-      wrapper,
-      [
-        '#!/bin/sh',
-        'case " $* " in',
-        '  *" cat-file --batch "*)',
-        '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done',
-        '    if [ "$n" = "$DIE_AT" ]; then',
-        `      "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
-        '      kill -9 $$',
-        '    fi ;;',
-        'esac',
-        `exec "${REAL_EXEC_PATH}/git" "$@"`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(wrapper, 0o755);
+    shardExec = wrappedGitExecPath('keygate-dying-shard-', [
+      '  *" cat-file --batch "*)',
+      '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done',
+      '    if [ "$n" = "$DIE_AT" ]; then',
+      `      "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
+      '      kill -9 $$',
+      '    fi ;;',
+    ]);
   });
   afterAll(() => rmSync(shardExec, { recursive: true, force: true }));
 

@@ -14,6 +14,15 @@ const anchored = DETECTORS.filter((d) => d.id === 'generic-secret')
   .flatMap((d) => d.patterns?.() ?? [])
   .filter((re) => re.source.startsWith('(?:password'));
 
+/** A seeded draw of 0..n-1 (a linear congruential generator: the run's seed gives the same texts). */
+function seeded(start: number): (n: number) => number {
+  let seed = start;
+  return (n) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+}
+
 /** The branches of the alternation a pattern starts with. */
 function leadingBranches(source: string): string[] {
   let depth = 0;
@@ -44,11 +53,7 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
   });
 
   it('finds exactly what a whole search finds, on generated text (seeded)', () => {
-    let seed = testSeed();
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const rand = seeded(testSeed());
     const pieces = [
       'password',
       'PASSWD',
@@ -123,11 +128,7 @@ describe('head starts recorded by the prefilter', () => {
   it('are the starts the heads search finds, with either keyword search (seeded text)', async () => {
     const { Prefilter } = await import('../../src/scan/prefilter.js');
     const { findHeadStarts, recordedHeadStarts } = await import('../../src/detectors/regex.js');
-    let seed = testSeed() + 1;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const rand = seeded(testSeed() + 1);
     const pieces = [
       'pass',
       'PASSWORD',

@@ -5,7 +5,7 @@ import { DETECTORS } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
-import { type EarlyStagedDiff, runGit, type ShareAdded, streamBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import { type EarlyStagedDiff, runGit, type ShareAdded, streamBlobs, streamIndexBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
@@ -137,7 +137,7 @@ class ShardRunner {
     if (this.script === undefined || root === undefined) return undefined;
     return (added) => {
       const [here = [], ...others] = this.splitBySize(added, (f) => join(root, f.path));
-      return { here, elsewhere: this.run(others.map((files) => ({ source: 'blobs', cwd: this.cwd, files }))) };
+      return { here, elsewhere: this.run(others.map((files) => ({ source: 'blobs', cwd: this.cwd, root, files }))) };
     };
   }
 
@@ -176,7 +176,7 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
     // Counted as each file starts: the main thread checks that every file of the task was read.
     const sink = newSink();
     const counted = sinkPerFile((n) => ((covered = n + 1), sink));
-    if (task.source === 'blobs') await streamBlobs(task.cwd, task.files, counted);
+    if (task.source === 'blobs') await streamIndexBlobs(task.cwd, task.root, task.files, counted);
     else await streamFiles(task.cwd, task.root, task.paths, counted);
   }
   for (const b of builders) b.flush(0);

@@ -9,6 +9,7 @@ import { timeoutSeconds } from '../limits.js';
 import type { LineSink } from './diff-parser.js';
 import { DiffParser } from './diff-parser.js';
 import { CatFileParser } from './blob-reader.js';
+import { readFromWorkTree } from './work-tree-blobs.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
 import { findRoot } from './root.js';
 import type { SourceFile } from '../types.js';
@@ -221,7 +222,7 @@ export async function streamStagedDiff(
   });
   parser.end();
   if (switched) {
-    await readSplit(cwd, listed, newSink, shareAdded);
+    await readSplit(cwd, root, listed, newSink, shareAdded);
     return;
   }
   // In a bare repository `git diff --cached` succeeds and shows nothing: only an empty diff
@@ -248,8 +249,11 @@ async function assertNothingStaged(cwd: string): Promise<void> {
 /** Of the added files, those read here; the others go to `elsewhere`, read side by side. */
 export type ShareAdded = (added: readonly SourceFile[]) => { here: readonly SourceFile[]; elsewhere?: Promise<void> };
 
-/** The fast path: added files through cat-file, everything else through diff, side by side. */
-async function readSplit(cwd: string, files: readonly SourceFile[], newSink: () => LineSink, shareAdded?: ShareAdded): Promise<void> {
+/**
+ * The fast path: added files from the work tree where it holds their staged bytes, else
+ * through cat-file; everything else through diff; side by side.
+ */
+async function readSplit(cwd: string, root: string | undefined, files: readonly SourceFile[], newSink: () => LineSink, shareAdded?: ShareAdded): Promise<void> {
   const all = files.filter((f) => f.status === 'A' && f.mode !== '160000');
   const { here: added, elsewhere } = shareAdded?.(all) ?? { here: all };
   const rest = files.filter((f) => f.status !== 'A');
@@ -259,11 +263,7 @@ async function readSplit(cwd: string, files: readonly SourceFile[], newSink: () 
     const sink = newSink();
     for (const f of submodules) sink.startFile(f);
   }
-  if (added.length > 0) {
-    const blobs = new CatFileParser(added, newSink());
-    const oids = added.map((f) => f.oid).join('\n') + '\n';
-    jobs.push(streamGit(cwd, ['cat-file', '--batch'], (chunk) => (blobs.push(chunk), true), oids).then(() => blobs.end()));
-  }
+  if (added.length > 0) jobs.push(streamIndexBlobs(cwd, root, added, newSink()));
   if (rest.length > 0) {
     const modified = new DiffParser(newSink());
     const args = STAGED_DIFF_ARGS.map((a) => (a === '--diff-filter=d' ? '--diff-filter=ad' : a));
@@ -272,7 +272,16 @@ async function readSplit(cwd: string, files: readonly SourceFile[], newSink: () 
   await Promise.all(jobs);
 }
 
-/** Streams the given files' staged blobs whole, through cat-file (UTF-16 files, re-read). */
+/**
+ * Streams the given files' blobs as the index has them: from the work tree where it holds
+ * exactly those bytes (src/git/work-tree-blobs.ts), the rest through cat-file.
+ */
+export async function streamIndexBlobs(cwd: string, root: string | undefined, files: readonly SourceFile[], sink: LineSink): Promise<void> {
+  const rest = root === undefined ? files : await readFromWorkTree(root, files, sink);
+  await streamBlobs(cwd, rest, sink);
+}
+
+/** Streams the given blobs whole, through cat-file (UTF-16 files, re-read; commits' files). */
 export async function streamBlobs(cwd: string, files: readonly SourceFile[], sink: LineSink): Promise<void> {
   if (files.length === 0) return;
   const blobs = new CatFileParser(files, sink);
@@ -295,7 +304,7 @@ export async function streamTrackedFiles(cwd: string, newSink: () => LineSink, s
     files.push({ path, status: 'A', mode, oid });
   }
   if (files.length === 0) return;
-  await readSplit(cwd, files, newSink, shareAdded);
+  await readSplit(cwd, findRoot(cwd), files, newSink, shareAdded);
 }
 
 export async function runGit(cwd: string, args: string[]): Promise<string> {

@@ -14,7 +14,7 @@ import type { Detected } from './detect.js';
  * scans (every commit's) never start a thread: it costs more than it saves.
  */
 export type ShardTask =
-  | { source: 'blobs'; cwd: string; files: SourceFile[] }
+  | { source: 'blobs'; cwd: string; root: string; files: SourceFile[] }
   | { source: 'commits'; cwd: string; commits: HistoryCommit[] }
   | { source: 'files'; cwd: string; root: string; paths: string[] };
 

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_EXEC_PATH, wrappedGitExecPath } from '../helpers/git-wrapper.js';
 import { installHook, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
@@ -17,21 +18,7 @@ import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
  * `git` is a script: for the staged diff (`diff --cached --raw`) it passes on N bytes of the
  * real git's output, then dies as the case says; every other git call goes to the real git.
  */
-const REAL_EXEC_PATH = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
 let execPath = '';
-
-/**
- * A copy of git's exec-path (links to every helper) whose `git` is a script: the `case` arms
- * given, then the real git for everything else. Its directory, for GIT_EXEC_PATH.
- */
-function wrappedGitExecPath(prefix: string, arms: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const f of readdirSync(REAL_EXEC_PATH)) if (f !== 'git') symlinkSync(join(REAL_EXEC_PATH, f), join(dir, f));
-  const wrapper = join(dir, 'git');
-  writeFileSync(wrapper, ['#!/bin/sh', 'case " $* " in', ...arms, 'esac', `exec "${REAL_EXEC_PATH}/git" "$@"`, ''].join('\n'));
-  chmodSync(wrapper, 0o755);
-  return dir;
-}
 
 beforeAll(() => {
   execPath = wrappedGitExecPath('keygate-dying-git-', [
@@ -130,8 +117,12 @@ describe('git dies in one shard of a large commit (two threads, two cat-files): 
       const secret = fakeSecret();
       const filler = Array.from({ length: 2000 }, (_, i) => `  const value${i} = compute(items[${i}], options.limit) + ${i};`).join('\n') + '\n';
       // ~20 MB in 20 files: above the size at which a scan uses a second thread (16 MB).
-      for (let f = 0; f < 20; f++) repo.write(`src/part${f}.js`, filler.repeat(9) + (f === 13 ? `const k = "${id}";\nconst s = "${secret}";\n` : ''));
+      const parts = Array.from({ length: 20 }, (_, f) => filler.repeat(9) + (f === 13 ? `const k = "${id}";\nconst s = "${secret}";\n` : ''));
+      parts.forEach((text, f) => repo.write(`src/part${f}.js`, text));
       repo.git('add', '.');
+      // Edited after staging: the work tree no longer holds the staged bytes, so every file
+      // is read through cat-file (src/git/work-tree-blobs.ts), whose death is under test.
+      parts.forEach((text, f) => repo.write(`src/part${f}.js`, `${text}// edited\n`));
       const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
       try {
         const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: shardExec, COUNT_DIR: counts, DIE_AT: String(dieAt), CUT_AT: '300000' } });

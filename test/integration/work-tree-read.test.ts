@@ -1,0 +1,178 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wrappedGitExecPath } from '../helpers/git-wrapper.js';
+import { CLI, gitEnv, type JsonReport, type Repo, where, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+
+/**
+ * A large commit's added files are read from the work tree when it holds their staged bytes
+ * (src/git/work-tree-blobs.ts: the bytes must hash to the staged object id), else from git.
+ * What is scanned must be what is staged, whatever the work tree has become since: edited,
+ * emptied, a FIFO, a link, line endings converted, or a SHA-256 repository. Each case runs the
+ * built CLI with every added file on that path (KEYGATE_FAST_PATH_BYTES=0) and a git on PATH
+ * that counts its `cat-file --batch` runs, which says which way the bytes came.
+ */
+let gitDir = '';
+beforeAll(() => {
+  gitDir = wrappedGitExecPath('keygate-counting-git-', [
+    '  *" cat-file --batch "*)',
+    '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done ;;',
+  ]);
+});
+afterAll(() => rmSync(gitDir, { recursive: true, force: true }));
+
+/** The staged scan, and how many cat-file --batch processes it ran. */
+function scan(repo: Repo, env: Record<string, string> = {}): { status: number | null; report: JsonReport; catFiles: number; out: string } {
+  const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], {
+      cwd: repo.dir,
+      env: gitEnv({ PATH: `${gitDir}:${process.env['PATH'] ?? ''}`, COUNT_DIR: counts, KEYGATE_FAST_PATH_BYTES: '0', ...env }),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`keygate failed (${String(r.status)} ${String(r.signal)}): ${r.stderr}`);
+    return { status: r.status, report: JSON.parse(r.stdout) as JsonReport, catFiles: readdirSync(counts).length, out: r.stdout + r.stderr };
+  } finally {
+    rmSync(counts, { recursive: true, force: true });
+  }
+}
+
+function pair(): { text: string; secrets: string[] } {
+  const id = fakeKeyId();
+  const secret = fakeSecret();
+  return { text: `# deploy\nAWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secret}\n`, secrets: [id, secret] };
+}
+
+const FOUND = ['aws-access-key-id deploy.env:2:19', 'aws-secret-access-key deploy.env:3:23'];
+
+describe('added files read from the work tree only where it holds the staged bytes', () => {
+  it('the work tree holds them: found, and no cat-file runs', () =>
+    withRepo((repo) => {
+      const { text, secrets } = pair();
+      repo.write('deploy.env', text);
+      repo.write('tool.sh', '#!/bin/sh\necho ok\n');
+      repo.git('add', '.');
+      repo.git('update-index', '--chmod=+x', 'tool.sh');
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(0);
+      expect(r.report.stats.files).toBe(2);
+      assertNoSecret([r.out], secrets);
+    }));
+
+  it('the secret was staged and then removed from the work tree: found where it was staged', () =>
+    withRepo((repo) => {
+      const { text, secrets } = pair();
+      repo.write('deploy.env', text);
+      repo.git('add', '.');
+      repo.write('deploy.env', '# deploy\n');
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(1);
+      assertNoSecret([r.out], secrets);
+    }));
+
+  it('the file was emptied or deleted after staging: still found', () =>
+    withRepo((repo) => {
+      const { text } = pair();
+      repo.write('deploy.env', text);
+      repo.write('other.env', text.replace('deploy', 'other'));
+      repo.git('add', '.');
+      repo.write('deploy.env', '');
+      unlinkSync(join(repo.dir, 'other.env'));
+      const r = scan(repo);
+      expect(where(r.report)).toEqual([...FOUND, ...FOUND.map((f) => f.replace('deploy', 'other'))]);
+    }));
+
+  it('a secret written after staging is not what is committed: not reported', () =>
+    withRepo((repo) => {
+      repo.write('deploy.env', '# deploy\n');
+      repo.git('add', '.');
+      repo.write('deploy.env', pair().text);
+      const r = scan(repo);
+      expect(r.status).toBe(0);
+      expect(r.report.findings).toEqual([]);
+      expect(r.catFiles).toBe(1);
+    }));
+
+  it('a staged file replaced by a FIFO: no wait for a writer, the staged bytes come from git', () =>
+    withRepo((repo) => {
+      const { text } = pair();
+      repo.write('deploy.env', text);
+      repo.git('add', '.');
+      unlinkSync(join(repo.dir, 'deploy.env'));
+      execFileSync('mkfifo', [join(repo.dir, 'deploy.env')]);
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(1);
+    }));
+
+  it('a staged file replaced by a link to the same bytes: read from git, not through the link', () =>
+    withRepo((repo) => {
+      const { text } = pair();
+      repo.write('deploy.env', text);
+      repo.write('elsewhere/copy.txt', text);
+      repo.git('add', 'deploy.env');
+      unlinkSync(join(repo.dir, 'deploy.env'));
+      symlinkSync('elsewhere/copy.txt', join(repo.dir, 'deploy.env'));
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(1);
+    }));
+
+  it('line endings converted on checkout (core.autocrlf): the LF blob is scanned, lines as staged', () =>
+    withRepo((repo) => {
+      repo.git('config', 'core.autocrlf', 'true');
+      const { text } = pair();
+      repo.write('deploy.env', text.replaceAll('\n', '\r\n'));
+      repo.git('add', '.');
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(1);
+    }));
+
+  it('a SHA-256 repository: its object ids are SHA-256 hashes, matched the same way', () =>
+    withRepo((repo) => {
+      rmSync(join(repo.dir, '.git'), { recursive: true, force: true });
+      repo.git('init', '-q', '--object-format=sha256', '-b', 'main');
+      const { text } = pair();
+      repo.write('deploy.env', text);
+      repo.git('add', '.');
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(0);
+    }));
+
+  it('a file above the size read whole (8 MB) is streamed from git', () =>
+    withRepo((repo) => {
+      const { text } = pair();
+      repo.write('deploy.env', text + `# ${'x'.repeat(99)}\n`.repeat(90_000));
+      repo.git('add', '.');
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND);
+      expect(r.catFiles).toBe(1);
+    }));
+
+  it('two threads, files of both kinds in each shard: the same findings as one thread', () =>
+    withRepo((repo) => {
+      const filler = Array.from({ length: 2000 }, (_, i) => `  const value${i} = compute(items[${i}], options.limit) + ${i};`).join('\n') + '\n';
+      const keys = Array.from({ length: 20 }, () => pair());
+      // ~20 MB in 20 files (above the 16 MB at which a second thread starts); every other file edited after staging.
+      keys.forEach((k, f) => repo.write(`part${f}.env`, filler.repeat(9) + k.text));
+      repo.git('add', '.');
+      keys.forEach((_k, f) => f % 2 === 1 && repo.write(`part${f}.env`, filler));
+      const one = scan(repo, { KEYGATE_THREADS: '1' });
+      const two = scan(repo, { KEYGATE_THREADS: '2' });
+      expect(one.report.findings).toHaveLength(40);
+      expect(where(two.report)).toEqual(where(one.report));
+      expect(two.catFiles).toBeGreaterThanOrEqual(1);
+      assertNoSecret(
+        [one.out, two.out],
+        keys.flatMap((k) => k.secrets),
+      );
+    }));
+});

@@ -50,10 +50,20 @@ export interface RuleSpec {
   examples: { positives: string[]; negatives: string[] };
 }
 
-/** Whether the text holds one of the keywords (ignoring case unless they are case-sensitive). */
-function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: boolean): boolean {
+/**
+ * Whether the text holds one of the keywords (ignoring case unless they are case-sensitive),
+ * at an occurrence where the rule's gate holds: a context rule's context is what its gate
+ * says it is ("Ably" as a word, not the end of "probably"), with or without the prefilter.
+ */
+function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: boolean, gate?: RuleSpec['gate']): boolean {
   const haystack = caseSensitive ? text : lowerCase(text);
-  return keywords.some((k) => haystack.includes(caseSensitive ? k : k.toLowerCase()));
+  return keywords.some((k) => {
+    const word = caseSensitive ? k : k.toLowerCase();
+    for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
+      if (gate === undefined || gate(text, at + word.length)) return true;
+    }
+    return false;
+  });
 }
 
 /** What judgeMatch needs of a rule: a team's own rules (custom.ts) have these too. */
@@ -122,7 +132,7 @@ export function defineRule(spec: RuleSpec): Detector {
     ...(spec.heads ? { heads: spec.heads } : {}),
     detect(fragment: Fragment): Candidate[] {
       const out: Candidate[] = [];
-      if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true)) return out;
+      if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true, spec.gate)) return out;
       for (const hit of hits(fragment.text)) {
         const c = judgeMatch(spec, hit, fragment);
         if (c !== undefined) out.push(c);
@@ -161,5 +171,31 @@ export function assignmentWithin(n: number): (text: string, keywordEnd: number) 
     }
     at = end;
     return assign !== -1 && assign - end <= n && (lineEnd === -1 || assign < lineEnd);
+  };
+}
+
+/**
+ * A gate for keywords that must be followed by a shape: `shape` (sticky, tried right after
+ * the keyword) is the start of what every match has there, e.g. 16 hex digits after `st.`.
+ */
+export function followedBy(shape: RegExp): (text: string, keywordEnd: number) => boolean {
+  if (!shape.sticky) throw new Error(`followedBy needs a sticky regex: ${shape.source}`);
+  return (text, end) => {
+    shape.lastIndex = end;
+    return shape.test(text);
+  };
+}
+
+/**
+ * A gate for a name used as a keyword: it starts a word, or a camelCase part (`myAblyKey`),
+ * so that "ably" is not found in "probably". `length` is the keyword's.
+ */
+export function startsWord(length: number): (text: string, keywordEnd: number) => boolean {
+  return (text, end) => {
+    const before = text.charCodeAt(end - length - 1);
+    const lowerBefore = before >= 97 && before <= 122;
+    if (!lowerBefore && !(before >= 65 && before <= 90)) return true;
+    const first = text.charCodeAt(end - length);
+    return lowerBefore && first >= 65 && first <= 90;
   };
 }

@@ -1,6 +1,6 @@
 import { B, E } from './regex-parts.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
-import { assignmentWithin, defineRule } from './define.js';
+import { assignmentWithin, defineRule, followedBy } from './define.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';
 import type { Detector } from '../types.js';
 
@@ -345,6 +345,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     description: 'Mailgun API key',
     keywords: ['key-'],
     regex: `${B}(?<secret>key-[0-9a-f]{32})${E}`,
+    gate: followedBy(/[0-9a-f]{32}/y),
     entropy: 3.2,
     severity: 'high',
     get examples() {

@@ -28,6 +28,18 @@ describe('base64 values in configuration: a Kubernetes Secret', () => {
     expect(at(await scan('k8s/secret.yaml', text))).toEqual(['aws-access-key-id 4:22 encoded', 'aws-secret-access-key 5:27 encoded']);
   });
 
+  it("only a whole value after the line's first : or =, after a key: CRLF, list items, quotes, not a : inside a value", async () => {
+    const secret = fakeSecret();
+    const lines = [
+      `AWS_SECRET_ACCESS_KEY: ${b64(secret)}\r`,
+      `  - "aws_secret_access_key" = '${b64(secret)}' ,`,
+      `note: "see aws_secret_access_key:${b64(secret)}"`,
+      `a b: aws_secret_access_key=${b64(secret)}`,
+      `aws_secret_access_key=${b64(secret)}=${b64('x')}`,
+    ];
+    expect(at(await scan('cfg/creds.yaml', lines.join('\n') + '\n'))).toEqual(['aws-secret-access-key 1:24 encoded', 'aws-secret-access-key 2:32 encoded']);
+  });
+
   it('decodes nothing in code, and nothing that is not printable text', async () => {
     expect(decodedViews({ path: 'src/a.ts', startLine: 1, startColumn: 0, text: `id: ${b64(fakeKeyId())}\n` })).toEqual([]);
     const binary = Buffer.from(Array.from({ length: 30 }, (_, i) => (i * 37) % 256)).toString('base64');

@@ -1,5 +1,5 @@
 import type { Detector } from '../../types.js';
-import { assignmentWithin, defineRule } from '../define.js';
+import { assignmentWithin, defineRule, followedBy } from '../define.js';
 import { hasSequentialRun } from '../heuristics.js';
 import { ALNUM, B64, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
 import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
@@ -1500,6 +1500,7 @@ export const CLOUD_RULES: readonly Detector[] = [
     keywords: ['st.'],
     keywordsCaseSensitive: true,
     regex: `${B}(?<secret>st\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64})(?![A-Za-z0-9_.\\-])`,
+    gate: followedBy(/[a-f0-9]{16}/y),
     entropy: 3.3,
     severity: 'critical',
     get examples() {

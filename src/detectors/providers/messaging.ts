@@ -1,5 +1,5 @@
 import { base62, crc32 } from '../checksums.js';
-import { assignmentWithin, defineRule } from '../define.js';
+import { assignmentWithin, defineRule, followedBy, startsWord } from '../define.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, URLSAFE } from '../fake.js';
 import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
@@ -441,6 +441,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
     description: 'Resend API key',
     keywords: ['re_'],
     regex: `${B}(?<secret>re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})${E}`,
+    gate: followedBy(/[A-Za-z0-9]{8}_/y),
     entropy: 3.5,
     severity: 'high',
     confidence: 'medium',
@@ -594,6 +595,7 @@ export const MESSAGING_RULES: readonly Detector[] = [
     description: 'Ably API key (app ID . key ID : secret)',
     keywords: ['ably'],
     regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
+    gate: startsWord(4),
     entropy: 4.0,
     severity: 'high',
     confidence: 'high',
@@ -602,11 +604,14 @@ export const MESSAGING_RULES: readonly Detector[] = [
         positives: [
           `ABLY_API_KEY=${fakeString(URLSAFE, 6, 12087)}.${fakeString(URLSAFE, 6, 12088)}:${fakeString(URLSAFE, 43, 12089)}`,
           `new Ably.Realtime({ key: '${fakeString(URLSAFE, 6, 12090)}.${fakeString(URLSAFE, 6, 12091)}:${fakeString(URLSAFE, 43, 12092)}' })`,
+          `const myAblyKey = '${fakeString(URLSAFE, 6, 12090)}.${fakeString(URLSAFE, 6, 12091)}:${fakeString(URLSAFE, 43, 12092)}';`,
         ],
         negatives: [
           'ably auth keys get "aBcDeF.gHiJkL:keySecret"',
           `ABLY_KEY=${fakeString(URLSAFE, 6, 12093)}.${fakeString(URLSAFE, 6, 12094)}`,
           `ably: x.${fakeString(URLSAFE, 6, 12095)}.${fakeString(URLSAFE, 6, 12096)}:${fakeString(URLSAFE, 43, 12097)}`,
+          // "ably" inside a word is not the provider's name.
+          `// probably the cache key: '${fakeString(URLSAFE, 6, 12087)}.${fakeString(URLSAFE, 6, 12088)}:${fakeString(URLSAFE, 43, 12089)}'`,
         ],
       };
     },

@@ -1,4 +1,4 @@
-import { assignmentWithin, defineRule } from '../define.js';
+import { assignmentWithin, defineRule, followedBy } from '../define.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, fakeBase64, fakeString, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
 import { B, E, UUID } from '../regex-parts.js';
@@ -1378,6 +1378,7 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     description: 'NetNTLMv2 challenge response (crackable to the account password)',
     keywords: ['::'],
     regex: `(?<![^\\n])[ \\t]{0,8}(?<secret>[^:\\s]{1,64}::[^:\\s]{1,64}:[a-fA-F0-9]{16}:[a-fA-F0-9]{32}:[a-fA-F0-9]{48,})(?![a-fA-F0-9])`,
+    gate: followedBy(/[^:\s]{1,64}:[a-fA-F0-9]{16}:/y),
     severity: 'high',
     confidence: 'high',
     get examples() {

@@ -17,6 +17,7 @@ import {
   inWorker,
   SHARD_BYTES,
   SHARD_COMMITS,
+  SharedQueue,
   type ShardResult,
   type ShardSetup,
   type ShardTask,
@@ -114,10 +115,10 @@ class ShardRunner {
     return this.threads === undefined ? 1 : this.threads.extra + 1;
   }
 
-  /** Runs each task in a worker; resolves when all are done and joined. */
-  run(tasks: readonly ShardTask[]): Promise<void> {
+  /** Runs each task in a worker; resolves when all are done and joined, with what each took of a shared queue. */
+  run(tasks: readonly ShardTask[]): Promise<number[]> {
     const script = this.script;
-    if (script === undefined || tasks.length === 0) return Promise.resolve();
+    if (script === undefined || tasks.length === 0) return Promise.resolve([]);
     this.stats.threads = (this.stats.threads ?? 1) + tasks.length;
     return Promise.all(
       tasks.map((task) => {
@@ -127,17 +128,35 @@ class ShardRunner {
         return result.then((r) => {
           this.scanner.add(r.detected);
           addStats(this.stats, r.stats);
+          return r.claimed ?? 0;
         });
       }),
-    ).then(() => undefined);
+    );
   }
 
-  /** For the staged and tracked scans: shares the added files, by size in the work tree. */
+  /**
+   * For the staged and tracked scans: the added files, shared through one queue that this
+   * thread and the workers take from (SharedQueue), when they come to SHARD_BYTES or more in
+   * the work tree (sized until they do).
+   */
   shareAdded(root: string | undefined): ShareAdded | undefined {
     if (this.script === undefined || root === undefined) return undefined;
     return (added) => {
-      const [here = [], ...others] = this.splitBySize(added, (f) => join(root, f.path));
-      return { here, elsewhere: this.run(others.map((files) => ({ source: 'blobs', cwd: this.cwd, root, files }))) };
+      let size = 0;
+      for (let i = 0; i < added.length && size < SHARD_BYTES; i++) size += lstatSync(join(root, added[i]!.path), { throwIfNoEntry: false })?.size ?? 0;
+      const workers = this.parts(size, SHARD_BYTES) - 1;
+      if (workers === 0) return { here: added };
+      const queue = new SharedQueue(added);
+      let taken: number[] | undefined;
+      const task: ShardTask = { source: 'blobs', cwd: this.cwd, root, files: [...added], queue: queue.buffer };
+      return {
+        here: queue.take(),
+        elsewhere: this.run(Array.from({ length: workers }, () => task)).then((claimed) => void (taken = claimed)),
+        done: () => {
+          const all = queue.claimed + (taken ?? []).reduce((a, b) => a + b, 0);
+          if (all !== added.length) throw new KeygateError('INTERNAL', `the scanning threads took ${all} of ${added.length} files`);
+        },
+      };
     };
   }
 
@@ -167,6 +186,7 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
   };
   const { task } = setup;
   let covered = 0;
+  let claimed: number | undefined;
   if (task.source === 'commits') {
     await scanEachCommit(task.cwd, task.commits, newSink, builders, (done) => {
       covered = done;
@@ -176,11 +196,14 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
     // Counted as each file starts: the main thread checks that every file of the task was read.
     const sink = newSink();
     const counted = sinkPerFile((n) => ((covered = n + 1), sink));
-    if (task.source === 'blobs') await streamIndexBlobs(task.cwd, task.root, task.files, counted);
-    else await streamFiles(task.cwd, task.root, task.paths, counted);
+    if (task.source === 'blobs') {
+      const queue = task.queue !== undefined ? new SharedQueue(task.files, task.queue) : undefined;
+      await streamIndexBlobs(task.cwd, task.root, queue?.take() ?? task.files, counted);
+      if (queue !== undefined) claimed = queue.claimed;
+    } else await streamFiles(task.cwd, task.root, task.paths, counted);
   }
   for (const b of builders) b.flush(0);
-  return { detected, stats, covered };
+  return { detected, stats, covered, ...(claimed !== undefined ? { claimed } : {}) };
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */

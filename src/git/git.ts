@@ -247,7 +247,12 @@ async function assertNothingStaged(cwd: string): Promise<void> {
 }
 
 /** Of the added files, those read here; the others go to `elsewhere`, read side by side. */
-export type ShareAdded = (added: readonly SourceFile[]) => { here: readonly SourceFile[]; elsewhere?: Promise<void> };
+export type ShareAdded = (added: readonly SourceFile[]) => {
+  here: Iterable<SourceFile>;
+  elsewhere?: Promise<void>;
+  /** Called once both are done: checks that between them every file was read. */
+  done?: () => void;
+};
 
 /**
  * The fast path: added files from the work tree where it holds their staged bytes, else
@@ -255,7 +260,7 @@ export type ShareAdded = (added: readonly SourceFile[]) => { here: readonly Sour
  */
 async function readSplit(cwd: string, root: string | undefined, files: readonly SourceFile[], newSink: () => LineSink, shareAdded?: ShareAdded): Promise<void> {
   const all = files.filter((f) => f.status === 'A' && f.mode !== '160000');
-  const { here: added, elsewhere } = shareAdded?.(all) ?? { here: all };
+  const { here: added, elsewhere, done } = (all.length > 0 ? shareAdded?.(all) : undefined) ?? { here: all };
   const rest = files.filter((f) => f.status !== 'A');
   const submodules = files.filter((f) => f.status === 'A' && f.mode === '160000');
   const jobs: Promise<void>[] = elsewhere !== undefined ? [elsewhere] : [];
@@ -263,21 +268,22 @@ async function readSplit(cwd: string, root: string | undefined, files: readonly 
     const sink = newSink();
     for (const f of submodules) sink.startFile(f);
   }
-  if (added.length > 0) jobs.push(streamIndexBlobs(cwd, root, added, newSink()));
+  if (all.length > 0) jobs.push(streamIndexBlobs(cwd, root, added, newSink()));
   if (rest.length > 0) {
     const modified = new DiffParser(newSink());
     const args = STAGED_DIFF_ARGS.map((a) => (a === '--diff-filter=d' ? '--diff-filter=ad' : a));
     jobs.push(streamGit(cwd, args, (chunk) => (modified.push(chunk), true)).then(() => modified.end()));
   }
   await Promise.all(jobs);
+  done?.();
 }
 
 /**
  * Streams the given files' blobs as the index has them: from the work tree where it holds
  * exactly those bytes (src/git/work-tree-blobs.ts), the rest through cat-file.
  */
-export async function streamIndexBlobs(cwd: string, root: string | undefined, files: readonly SourceFile[], sink: LineSink): Promise<void> {
-  const rest = root === undefined ? files : await readFromWorkTree(root, files, sink);
+export async function streamIndexBlobs(cwd: string, root: string | undefined, files: Iterable<SourceFile>, sink: LineSink): Promise<void> {
+  const rest = root === undefined ? [...files] : await readFromWorkTree(root, files, sink);
   await streamBlobs(cwd, rest, sink);
 }
 

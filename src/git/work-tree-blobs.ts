@@ -23,7 +23,7 @@ const SLICE = 32 * 1024;
  * a large commit. A file that differs, is missing, is not a regular file (a link, a FIFO), or
  * is larger than WORK_TREE_READ_MAX is returned, for the caller to read from git.
  */
-export async function readFromWorkTree(root: string, files: readonly SourceFile[], sink: LineSink): Promise<SourceFile[]> {
+export async function readFromWorkTree(root: string, files: Iterable<SourceFile>, sink: LineSink): Promise<SourceFile[]> {
   const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   const fromGit: SourceFile[] = [];
   let sinceYield = 0;

@@ -30,6 +30,8 @@ export class Prefilter {
   private readonly headOf: (number[] | undefined)[] = [];
   private lengths: number[] | undefined;
   private scanned = 0;
+  /** By keyword index, during a search: 1 once every detector owning it is selected. */
+  private settled = new Uint8Array(0);
   private small: KeywordRegex | undefined;
   private big: { search: KeywordAutomaton; owners: Detector[][]; headOf: (number[] | undefined)[]; lengths: number[]; unfoldable: number[] } | undefined;
 
@@ -104,16 +106,26 @@ export class Prefilter {
     let missing = this.detectors.length - hit.size;
     // With heads to record, the whole text is searched; else it stops once every detector is in.
     const recording = starts.length > 0;
+    // Keywords whose detectors are all in already: common ones (token, key, ://) occur
+    // thousands of times in a fragment, and only their first occurrences can add a detector.
+    const settled = (this.settled = this.settled.length >= owners.length ? this.settled.fill(0) : new Uint8Array(owners.length));
     search.scan(text, (keyword, end) => {
       const hs = headOf[keyword];
       if (hs !== undefined) for (let j = 0; j < hs.length; j++) starts[hs[j]!]!.push(end - lengths[keyword]!);
+      if (settled[keyword] === 1) return false;
       const of = owners[keyword]!;
+      let open = false;
       for (let i = 0; i < of.length; i++) {
         const d = of[i]!;
-        if (hit.has(d) || (d.gate !== undefined && !d.gate(text, end))) continue;
+        if (hit.has(d)) continue;
+        if (d.gate !== undefined && !d.gate(text, end)) {
+          open = true;
+          continue;
+        }
         hit.add(d);
         missing--;
       }
+      if (!open) settled[keyword] = 1;
       return missing === 0 && !recording;
     });
   }

@@ -14,7 +14,7 @@ import type { Detected } from './detect.js';
  * scans (every commit's) never start a thread: it costs more than it saves.
  */
 export type ShardTask =
-  | { source: 'blobs'; cwd: string; root: string; files: SourceFile[] }
+  | { source: 'blobs'; cwd: string; root: string; files: SourceFile[]; queue?: SharedArrayBuffer }
   | { source: 'commits'; cwd: string; commits: HistoryCommit[] }
   | { source: 'files'; cwd: string; root: string; paths: string[] };
 
@@ -23,6 +23,37 @@ export interface ShardResult {
   stats: ScanStats;
   /** How many of the task's items the worker read (files started, commits ended): checked against the task. */
   covered: number;
+  /** Of a shared queue's files, how many the worker took: it must have read them all. */
+  claimed?: number;
+}
+
+/**
+ * Files taken one at a time by every thread of a scan, through a counter they share (in a
+ * SharedArrayBuffer, moved with Atomics): a thread takes the next file when done with its
+ * last, so none sits idle while another has work, and no file is sized up front to balance
+ * shards. Each index is handed out once; the threads' counts of what they took must add up
+ * to every file (ShardRunner checks).
+ */
+export class SharedQueue<T> {
+  private readonly counter: Int32Array;
+  /** How many items this thread took. */
+  claimed = 0;
+
+  constructor(
+    readonly items: readonly T[],
+    readonly buffer = new SharedArrayBuffer(4),
+  ) {
+    this.counter = new Int32Array(buffer);
+  }
+
+  *take(): Generator<T> {
+    for (;;) {
+      const i = Atomics.add(this.counter, 0, 1);
+      if (i >= this.items.length) return;
+      this.claimed++;
+      yield this.items[i] as T;
+    }
+  }
 }
 
 /** How many items a task has: a worker's result must cover all of them. */
@@ -85,11 +116,11 @@ export function inWorker(
     worker.on('message', (m: ShardMessage) => {
       if (m.kind === 'progress') onProgress?.(m);
       else if (m.kind === 'error') fail(new KeygateError(m.code, m.message, m.hint !== undefined ? { hint: m.hint } : {}));
-      else if (m.result.covered !== taskSize(setup.task)) {
+      else if (m.result.covered !== (m.result.claimed ?? taskSize(setup.task))) {
         fail(
           new KeygateError(
             'INTERNAL',
-            `a scanning thread read ${m.result.covered} of its ${taskSize(setup.task)} ${setup.task.source === 'commits' ? 'commits' : 'files'}`,
+            `a scanning thread read ${m.result.covered} of its ${m.result.claimed ?? taskSize(setup.task)} ${setup.task.source === 'commits' ? 'commits' : 'files'}`,
           ),
         );
       } else if (!settled) {

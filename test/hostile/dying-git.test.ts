@@ -92,25 +92,25 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
     }));
 });
 
-describe('git dies in one shard of a large commit (two threads, two cat-files): the commit never lands', () => {
+describe('git dies while a large commit is read on two threads: the commit never lands', () => {
   let shardExec = '';
   beforeAll(() => {
-    // The Nth `cat-file --batch` (counted with mkdir, which is atomic) passes on CUT_AT bytes, then dies.
+    // Every `cat-file --batch` (counted with mkdir, which is atomic) passes on CUT_AT bytes, then
+    // dies. The threads take files from one queue, so which of them reads through cat-file
+    // (and how many cat-files run) depends on timing: whichever it is, its death must block.
     shardExec = wrappedGitExecPath('keygate-dying-shard-', [
       '  *" cat-file --batch "*)',
       '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done',
-      '    if [ "$n" = "$DIE_AT" ]; then',
-      `      "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
-      '      kill -9 $$',
-      '    fi ;;',
+      `    "${REAL_EXEC_PATH}/git" "$@" | head -c "$CUT_AT"`,
+      '    kill -9 $$ ;;',
     ]);
   });
   afterAll(() => rmSync(shardExec, { recursive: true, force: true }));
 
   it.each([
-    ['first (the main thread’s)', 1],
-    ['second (the worker thread’s)', 2],
-  ])('the %s cat-file dies mid-output', (_which, dieAt) =>
+    ['mid-output', 300_000],
+    ['before a byte of output', 0],
+  ])('every cat-file dies %s', (_when, cutAt) =>
     withRepo((repo) => {
       installHook(repo);
       const id = fakeKeyId();
@@ -125,10 +125,9 @@ describe('git dies in one shard of a large commit (two threads, two cat-files): 
       parts.forEach((text, f) => repo.write(`src/part${f}.js`, `${text}// edited\n`));
       const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
       try {
-        const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: shardExec, COUNT_DIR: counts, DIE_AT: String(dieAt), CUT_AT: '300000' } });
+        const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: shardExec, COUNT_DIR: counts, CUT_AT: String(cutAt), KEYGATE_THREADS: '2' } });
         const out = r.stdout + r.stderr;
-        // The second cat-file is the other thread's: its death is what the scan must notice.
-        expect(readdirSync(counts).length, 'the cat-file meant to die ran').toBeGreaterThanOrEqual(dieAt);
+        expect(readdirSync(counts).length, 'a cat-file ran (and died)').toBeGreaterThanOrEqual(1);
         expect(r.status, out).not.toBe(0);
         expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status, 'a commit landed').not.toBe(0);
         expect(out).not.toMatch(/no secrets found/);

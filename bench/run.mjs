@@ -12,7 +12,7 @@
 //     git log -p alone;
 //  5. the fuzz property of the test suite, longer (--fuzz-runs 300; 0 skips it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,7 +269,13 @@ function history() {
     );
   }
   console.log('  target: <= 1.5x git log -p alone; RSS flat as history grows');
-  rmSync(dir, { recursive: true, force: true });
+  // --history-keep DIR: the generated repository is kept there (to profile a scan of it).
+  const keep = optText('history-keep');
+  if (keep !== undefined) {
+    rmSync(keep, { recursive: true, force: true });
+    renameSync(dir, keep);
+    console.log(`  kept at ${keep}`);
+  } else rmSync(dir, { recursive: true, force: true });
 }
 
 /** Wall time and peak RSS of one command (RSS through /usr/bin/time when the machine has it). */
@@ -342,11 +348,14 @@ function realHistory() {
 }
 
 console.log(`keygate bench — node ${process.version}, ${new Date().toISOString()}`);
-smallCommit();
-largeChange();
-realCodeChange();
-history();
-realHistory();
+// --only small,large,real-code,history,real-history,fuzz: those sections alone.
+const only = optText('only')?.split(',');
+const want = (section) => only === undefined || only.includes(section);
+if (want('small')) smallCommit();
+if (want('large')) largeChange();
+if (want('real-code')) realCodeChange();
+if (want('history')) history();
+if (want('real-history')) realHistory();
 
 /**
  * The fuzz property of the test suite (test/hostile/fuzz.test.ts), run longer than in CI:
@@ -368,4 +377,4 @@ function fuzz() {
   for (const l of summary) console.log(`  ${l.trim()}`);
   if (r.status !== 0) process.exitCode = 1;
 }
-fuzz();
+if (want('fuzz')) fuzz();

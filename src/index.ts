@@ -49,6 +49,8 @@ export interface ScanOptions {
   maxThreads?: number;
   /** The staged diff, already started (the hook bundle starts it while it loads). */
   early?: EarlyStagedDiff;
+  /** Git processes per thread for a large history (STREAMS_PER_THREAD when absent). */
+  streamsPerThread?: number;
 }
 
 /**
@@ -73,7 +75,13 @@ function pipeline(options: ScanOptions, config: KeygateConfig) {
   };
   // Built-in detectors only: a worker thread builds its own, and cannot be handed test doubles.
   const script = options.detectors === undefined ? options.workerScript : undefined;
-  return { scanner, newSink, stats, builders, shards: new ShardRunner(script, options.maxThreads, options.cwd, config, scanner, stats) };
+  return {
+    scanner,
+    newSink,
+    stats,
+    builders,
+    shards: new ShardRunner(script, options.maxThreads, options.cwd, config, scanner, stats, options.streamsPerThread),
+  };
 }
 
 /**
@@ -96,6 +104,7 @@ class ShardRunner {
     private readonly config: KeygateConfig,
     private readonly scanner: Scanner,
     private readonly stats: ScanStats,
+    private readonly streamsPerThread = STREAMS_PER_THREAD,
   ) {}
 
   /**
@@ -113,6 +122,20 @@ class ShardRunner {
     if (this.script === undefined || size < enough) return 1;
     if (this.threads === null) this.threads = threadsFor(this.script, this.maxThreads);
     return this.threads === undefined ? 1 : this.threads.extra + 1;
+  }
+
+  /**
+   * A history cut for the cores: one git process per core (runs of consecutive commits), read
+   * STREAMS_PER_THREAD to a thread. Reading a history is mostly git's work (trees compared,
+   * blobs inflated, diffs made; the scan of the added lines takes about two thirds of that), so
+   * on two cores two git processes feeding the main thread beat two threads, each of which also
+   * pays to start and compile its own copy of keygate. Below SHARD_COMMITS: one of each.
+   */
+  commits(commits: readonly HistoryCommit[]): { here: HistoryCommit[]; others: HistoryCommit[][]; streams: number } {
+    const cores = this.parts(commits.length, SHARD_COMMITS);
+    const streams = Math.min(cores, this.streamsPerThread);
+    const [here = [], ...others] = consecutive(commits, Math.ceil(cores / streams));
+    return { here, others, streams };
   }
 
   /** Runs each task in a worker; resolves when all are done and joined, with what each took of a shared queue. */
@@ -188,10 +211,17 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
   let covered = 0;
   let claimed: number | undefined;
   if (task.source === 'commits') {
-    await scanEachCommit(task.cwd, task.commits, newSink, builders, (done) => {
-      covered = done;
-      onProgress?.({ commits: done, bytes: stats.bytes });
-    });
+    await scanEachCommit(
+      task.cwd,
+      task.commits,
+      newSink,
+      builders,
+      (done) => {
+        covered = done;
+        onProgress?.({ commits: done, bytes: stats.bytes });
+      },
+      task.streams,
+    );
   } else {
     // Counted as each file starts: the main thread checks that every file of the task was read.
     const sink = newSink();
@@ -258,11 +288,11 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  const [here = [], ...others] = consecutive(commits, shards.parts(commits.length, SHARD_COMMITS));
+  const { here, others, streams } = shards.commits(commits);
   await shards.whole(
     Promise.all([
-      scanEachCommit(options.cwd, here, newSink, builders),
-      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part }))),
+      scanEachCommit(options.cwd, here, newSink, builders, undefined, streams),
+      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part, streams }))),
     ]),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
@@ -281,16 +311,16 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
   const started = Date.now();
-  // Big histories on every core: a run of consecutive commits per thread.
-  const [here = [], ...others] = consecutive(commits, shards.parts(commits.length, SHARD_COMMITS));
+  // Big histories on every core: runs of consecutive commits, a git process each.
+  const { here, others, streams } = shards.commits(commits);
   const progress = (done: number): void => {
     const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
     options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
   };
   await shards.whole(
     Promise.all([
-      scanEachCommit(options.cwd, here, newSink, builders, progress),
-      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part }))),
+      scanEachCommit(options.cwd, here, newSink, builders, progress, streams),
+      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part, streams }))),
     ]),
   );
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
@@ -372,24 +402,36 @@ async function scanEachCommit(
   newSink: (commit: string) => FragmentBuilder,
   builders: FragmentBuilder[],
   commitDone?: (done: number) => void,
+  /** Git processes to read them with, side by side (runs of consecutive commits). */
+  streams = 1,
 ): Promise<void> {
-  let current: FragmentBuilder | undefined;
   let done = 0;
   // Files a commit's diff showed as UTF-16 (git shows their bytes): read again whole afterwards.
   const rereads: { commit: string; reread: FragmentBuilder['rereads'][number] }[] = [];
-  await streamHistory(
-    cwd,
-    commits,
-    (c) => (current = newSink(c.sha)),
-    (c) => {
-      current?.flush(0);
-      for (const b of builders) for (const reread of b.rereads) rereads.push({ commit: c.sha, reread });
-      builders.length = 0;
-      commitDone?.(++done);
-    },
-  );
+  const stream = async (run: readonly HistoryCommit[]): Promise<void> => {
+    let current: FragmentBuilder | undefined;
+    await streamHistory(
+      cwd,
+      run,
+      (c) => (current = newSink(c.sha)),
+      (c) => {
+        if (current === undefined) return;
+        current.flush(0);
+        for (const reread of current.rereads) rereads.push({ commit: c.sha, reread });
+        // Let go of it: history's memory stays flat however long it is.
+        const at = builders.indexOf(current);
+        if (at !== -1) builders.splice(at, 1);
+        current = undefined;
+        commitDone?.(++done);
+      },
+    );
+  };
+  await Promise.all(consecutive(commits, Math.min(streams, commits.length)).map(stream));
   for (const { commit, reread } of rereads) await rereadOne(cwd, reread, newSink(commit));
 }
+
+/** Git processes a thread reads a history with (ShardRunner.commits). */
+const STREAMS_PER_THREAD = 2;
 
 /**
  * The items cut into `parts` runs of consecutive ones. For commits: git reads a commit's tree

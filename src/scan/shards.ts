@@ -15,7 +15,7 @@ import type { Detected } from './detect.js';
  */
 export type ShardTask =
   | { source: 'blobs'; cwd: string; root: string; files: SourceFile[]; queue?: SharedArrayBuffer }
-  | { source: 'commits'; cwd: string; commits: HistoryCommit[] }
+  | { source: 'commits'; cwd: string; commits: HistoryCommit[]; streams?: number }
   | { source: 'files'; cwd: string; root: string; paths: string[] };
 
 export interface ShardResult {

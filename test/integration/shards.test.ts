@@ -118,9 +118,15 @@ describe.skipIf(cores < 2)(`sharded scans (this machine: ${cores} cores)`, () =>
         expect(imported.status, imported.stderr).toBe(0);
         const one = await scanHistory({ cwd: repo.dir, selection: {} });
         const progress: number[] = [];
-        const two = await scanHistory({ cwd: repo.dir, selection: {}, workerScript: WORKER, onProgress: (p) => progress.push(p.commits) });
+        // Two git processes per thread (the default: on two cores, no worker), and one per thread (a worker per core).
+        const streams = await scanHistory({ cwd: repo.dir, selection: {}, workerScript: WORKER });
+        const two = await scanHistory({ cwd: repo.dir, selection: {}, workerScript: WORKER, streamsPerThread: 1, onProgress: (p) => progress.push(p.commits) });
         expect(one.stats.commits).toBe(n);
+        expect(streams.stats.threads ?? 1).toBe(Math.ceil(Math.min(4, cores) / 2));
         expect(two.stats.threads).toBe(Math.min(4, cores));
+        expect(where(streams)).toEqual(where(one));
+        expect(streams.findings.map((f) => `${f.commit} ${f.inHead}`)).toEqual(one.findings.map((f) => `${f.commit} ${f.inHead}`));
+        expect(statsOf(streams.stats)).toEqual(statsOf(one.stats));
         expect(one.findings.filter((f) => f.path === 'conf/app.ini')).toHaveLength(2);
         expect(one.findings).toHaveLength(2 + Math.floor(n / 40));
         expect(where(two)).toEqual(where(one));

@@ -3,7 +3,7 @@ import { accountIdFromKeyId, keyIdKind, PAIR_WINDOW } from './aws-facts.js';
 import { BASE32, BASE64, shannonEntropy } from './entropy.js';
 import { hasMixedCase, hasSequentialRun, isPlaceholder } from './heuristics.js';
 import { fakeAwsKeyId, fakeAwsSecret, fakeBase64 } from './fake.js';
-import { candidate, lineIndexAt, regexHits } from './regex.js';
+import { candidate, lineIndexAt, type RegexHit, regexHits } from './regex.js';
 
 /*
  * Entropy gates, chosen from measurement (200,000 random values each, see test/unit/entropy):
@@ -19,7 +19,6 @@ export const KEY_ID_MIN_ENTROPY = 2.25;
 export const SECRET_MIN_ENTROPY = 4.0;
 export const BARE_SECRET_MIN_ENTROPY = 4.2;
 export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
-/** How many lines apart a key ID and a secret key may be to count as one credential. */
 
 const KEY_ID_RE = /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;
 
@@ -42,10 +41,14 @@ export function keyIdFacts(keyId: string): Record<string, string> {
   return facts;
 }
 
+/** The access key IDs in a text: what the key-ID rule reports, and what a bare secret key must sit beside. */
+function* keyIdsIn(text: string): Generator<RegexHit> {
+  for (const hit of regexHits(KEY_ID_RE, text)) if (keyIdRejection(hit.secret) === undefined) yield hit;
+}
+
 function findKeyIds(fragment: Fragment): Candidate[] {
   const out: Candidate[] = [];
-  for (const hit of regexHits(KEY_ID_RE, fragment.text)) {
-    if (keyIdRejection(hit.secret) !== undefined) continue;
+  for (const hit of keyIdsIn(fragment.text)) {
     const old = hit.secret.startsWith('A3T');
     out.push(
       candidate('aws-access-key-id', fragment, hit, {
@@ -118,7 +121,7 @@ function findSecretKeys(fragment: Fragment): Candidate[] {
     seen.add(hit.start);
     out.push(secretCandidate(fragment, hit, 'high'));
   }
-  const keyIdLines = findKeyIds(fragment).map((c) => lineIndexAt(fragment.text, c.start));
+  const keyIdLines = Array.from(keyIdsIn(fragment.text), (hit) => lineIndexAt(fragment.text, hit.start));
   if (keyIdLines.length === 0) return out;
   for (const hit of regexHits(BARE_SECRET_RE, fragment.text)) {
     if (seen.has(hit.start)) continue;

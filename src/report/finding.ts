@@ -54,6 +54,21 @@ export interface PendingFinding {
 }
 
 /** The finding, whole: its fingerprint computed from its rule and secret. */
+/**
+ * What a finding may carry beyond its place and rule, for the JSON and SARIF reports alike: the
+ * commit that introduced it, its author and date, whether it is still in the tracked files (a
+ * history scan), and notes. Only those it has.
+ */
+export function reportedExtras(f: Finding): Pick<Finding, 'commit' | 'author' | 'date' | 'inHead' | 'notes'> {
+  return {
+    ...(f.commit !== undefined ? { commit: f.commit } : {}),
+    ...(f.author !== undefined ? { author: f.author } : {}),
+    ...(f.date !== undefined ? { date: f.date } : {}),
+    ...(f.inHead !== undefined ? { inHead: f.inHead } : {}),
+    ...(f.notes !== undefined ? { notes: f.notes } : {}),
+  };
+}
+
 export function withFingerprint(p: PendingFinding, sha256: Sha256Hex): Finding {
   return { ...p.finding, fingerprint: fingerprint(p.finding.ruleId, p.secret, sha256) };
 }

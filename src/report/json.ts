@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../types.js';
+import { reportedExtras } from './finding.js';
 
 /**
  * The JSON contract (version 1). `rule`, `file`, `line` are what the team's benchmarks rely on:
@@ -35,11 +36,7 @@ function findingJson(f: Finding): Record<string, unknown> {
     ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
     facts: f.facts,
     pairedWith: f.pairedWith,
-    ...(f.commit !== undefined ? { commit: f.commit } : {}),
-    ...(f.author !== undefined ? { author: f.author } : {}),
-    ...(f.date !== undefined ? { date: f.date } : {}),
-    ...(f.inHead !== undefined ? { inHead: f.inHead } : {}),
-    ...(f.notes !== undefined ? { notes: f.notes } : {}),
+    ...reportedExtras(f),
   };
 }
 

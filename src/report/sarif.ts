@@ -1,6 +1,7 @@
 import { keygateVersion } from '../install/package.js';
 import { KEYGATE_URL, sarifMessage, sarifRuleFullDescription, sarifRuleHelp } from '../messages.js';
 import type { Confidence, Finding, Report, Severity, Suppressed } from '../types.js';
+import { reportedExtras } from './finding.js';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: one run, a reportingDescriptor per rule that
@@ -106,10 +107,7 @@ function result(f: Finding, ruleIndex: number, suppression?: Suppressed): Record
       match: f.redacted,
       facts: f.facts,
       ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
-      ...(f.commit !== undefined ? { commit: f.commit } : {}),
-      ...(f.author !== undefined ? { author: f.author } : {}),
-      ...(f.date !== undefined ? { date: f.date } : {}),
-      ...(f.notes !== undefined ? { notes: f.notes } : {}),
+      ...reportedExtras(f),
     },
   };
 }

@@ -28,12 +28,11 @@ export class Prefilter {
   /** The detectors' head sets (Detector.heads), and by keyword index which of them it is a head of. */
   private readonly heads: RegExp[] = [];
   private readonly headOf: (number[] | undefined)[] = [];
-  private lengths: number[] | undefined;
   private scanned = 0;
   /** By keyword index, during a search: 1 once every detector owning it is selected. */
   private settled = new Uint8Array(0);
-  private small: KeywordRegex | undefined;
-  private big: { search: KeywordAutomaton; owners: Detector[][]; headOf: (number[] | undefined)[]; lengths: number[]; unfoldable: number[] } | undefined;
+  private small: Searcher | undefined;
+  private big: (Searcher & { unfoldable: number[] }) | undefined;
 
   constructor(
     private readonly detectors: readonly Detector[],
@@ -78,8 +77,11 @@ export class Prefilter {
     this.scanned += text.length;
     const starts = this.heads.map((): number[] => []);
     if (this.scanned <= this.automatonAfter) {
-      this.small ??= new KeywordRegex(this.keywords);
-      this.search(this.small, this.owners, this.headOf, (this.lengths ??= this.keywords.map((k) => k.text.length)), text, hit, starts);
+      this.small ??= this.searcher(
+        this.keywords.map((_, i) => i),
+        (keywords) => new KeywordRegex(keywords),
+      );
+      this.search(this.small, text, hit, starts);
     } else {
       const big = (this.big ??= this.buildBig());
       const lower = big.unfoldable.length > 0 ? text.toLowerCase() : '';
@@ -87,22 +89,14 @@ export class Prefilter {
         const k = this.keywords[i]!;
         if ((k.caseSensitive ? text : lower).includes(k.text)) for (const d of this.owners[i]!) hit.add(d);
       }
-      this.search(big.search, big.owners, big.headOf, big.lengths, text, hit, starts);
+      this.search(big, text, hit, starts);
     }
     this.heads.forEach((heads, h) => knownHeadStarts(text, heads, ascendingOnce(starts[h]!)));
     // In the detectors' order (the reporting order); a fragment selects a few of hundreds.
     return hit.size === 0 ? [] : [...hit].sort((a, b) => (this.order.get(a) as number) - (this.order.get(b) as number));
   }
 
-  private search(
-    search: KeywordSearch,
-    owners: Detector[][],
-    headOf: readonly (number[] | undefined)[],
-    lengths: readonly number[],
-    text: string,
-    hit: Set<Detector>,
-    starts: number[][],
-  ): void {
+  private search({ search, owners, headOf, lengths }: Searcher, text: string, hit: Set<Detector>, starts: number[][]): void {
     let missing = this.detectors.length - hit.size;
     // With heads to record, the whole text is searched; else it stops once every detector is in.
     const recording = starts.length > 0;
@@ -130,25 +124,34 @@ export class Prefilter {
     });
   }
 
-  /** The automaton takes ASCII keywords; a custom rule's others are searched one by one. */
-  private buildBig(): { search: KeywordAutomaton; owners: Detector[][]; headOf: (number[] | undefined)[]; lengths: number[]; unfoldable: number[] } {
-    const ascii: Keyword[] = [];
-    const owners: Detector[][] = [];
-    const headOf: (number[] | undefined)[] = [];
-    const lengths: number[] = [];
-    const unfoldable: number[] = [];
-    this.keywords.forEach((k, i) => {
-      if (/^[\x00-\x7f]*$/.test(k.text)) {
-        ascii.push(k);
-        owners.push(this.owners[i]!);
-        headOf.push(this.headOf[i]);
-        lengths.push(k.text.length);
-      } else {
-        unfoldable.push(i);
-      }
-    });
-    return { search: new KeywordAutomaton(ascii), owners, headOf, lengths, unfoldable };
+  /**
+   * A search over some of the keywords (by their index here), with what the callback needs by
+   * the search's own index: the keywords' owners, the head sets each is in, and its length.
+   */
+  private searcher(picked: readonly number[], build: (keywords: Keyword[]) => KeywordSearch): Searcher {
+    return {
+      search: build(picked.map((i) => this.keywords[i]!)),
+      owners: picked.map((i) => this.owners[i]!),
+      headOf: picked.map((i) => this.headOf[i]),
+      lengths: picked.map((i) => this.keywords[i]!.text.length),
+    };
   }
+
+  /** The automaton takes ASCII keywords; a custom rule's others are searched one by one. */
+  private buildBig(): Searcher & { unfoldable: number[] } {
+    const ascii: number[] = [];
+    const unfoldable: number[] = [];
+    this.keywords.forEach((k, i) => (/^[\x00-\x7f]*$/.test(k.text) ? ascii : unfoldable).push(i));
+    return { ...this.searcher(ascii, (keywords) => new KeywordAutomaton(keywords)), unfoldable };
+  }
+}
+
+/** One keyword search and, by its keyword index, each keyword's owners, head sets and length. */
+interface Searcher {
+  search: KeywordSearch;
+  owners: Detector[][];
+  headOf: (number[] | undefined)[];
+  lengths: number[];
 }
 
 /** Sorted, each once (keywords of different lengths are reported in order of their ends). */

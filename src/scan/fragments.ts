@@ -1,4 +1,5 @@
 import { BINARY_SNIFF } from '../git/content.js';
+import { sniffDecoded } from '../git/encoding.js';
 import type { LineSink } from '../git/diff-parser.js';
 import type { Fragment, ScanStats, SourceFile } from '../types.js';
 
@@ -25,7 +26,6 @@ export class FragmentBuilder implements LineSink {
    */
   readonly rereads: { file: SourceFile; lines?: Set<number> }[] = [];
   private reread: { file: SourceFile; lines?: Set<number> } | undefined;
-  private nuls = 0;
   /** Added lines counted for the current file (taken back if it turns out binary or UTF-16). */
   private fileLines = 0;
   private sniffed = 0;
@@ -57,7 +57,6 @@ export class FragmentBuilder implements LineSink {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
-    this.nuls = 0;
     this.fileLines = 0;
     this.reread = undefined;
     this.blockCarry = '';
@@ -84,8 +83,9 @@ export class FragmentBuilder implements LineSink {
     if (this.sniffed < BINARY_SNIFF) {
       const nul = text.indexOf('\0');
       if (nul !== -1 && this.sniffed + nul < BINARY_SNIFF) {
-        if (this.looksUtf16(text)) this.markReread(line);
-        else this.markBinary();
+        // Binary, or UTF-16 shown byte by byte (read again whole, decoded): as encoding.ts judges bytes.
+        if (sniffDecoded(text) === 'binary') this.markBinary();
+        else this.markReread(line);
         return;
       }
       this.sniffed += text.length + 1;
@@ -171,12 +171,6 @@ export class FragmentBuilder implements LineSink {
     this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
-  }
-
-  /** Text with a NUL in every other character, as UTF-16 shown byte by byte decodes. */
-  private looksUtf16(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) this.nuls++;
-    return this.nuls >= text.length * 0.3 && this.nuls <= text.length * 0.7;
   }
 
   private markReread(line: number): void {

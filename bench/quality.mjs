@@ -21,39 +21,6 @@ const CLI = join(ROOT, 'dist/cli.cjs');
 const CORPUS = resolve(ROOT, '../shared/corpus/public');
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
-/** Which corpus kind each rule's findings count for. */
-const KIND = {
-  'aws-access-key-id': 'aws-access-key-id',
-  'aws-secret-access-key': 'aws-secret-access-key',
-  'github-token': 'github-token',
-  'github-fine-grained-pat': 'github-token',
-  'gitlab-token': 'gitlab-token',
-  'npm-token': 'npm-token',
-  'npmrc-auth-token': 'npm-token',
-  'slack-token': 'slack-token',
-  'slack-webhook': 'slack-webhook',
-  'stripe-key': 'stripe-key',
-  'private-key': 'private-key',
-  'url-credentials': ['basic-auth-url', 'db-connection-string', 'npm-token'],
-  'anthropic-api-key': 'other:anthropic',
-  'openai-api-key': 'other:openai',
-  'cloudflare-api-token': 'other:cloudflare',
-  'databricks-token': 'other:databricks',
-  'docker-hub-pat': 'other:docker',
-  'figma-token': 'other:figma',
-  'grafana-token': 'other:grafana',
-  'groq-api-key': 'other:groq',
-  'hashicorp-vault-token': 'other:hashicorp-vault',
-  'huggingface-token': 'other:huggingface',
-  'linear-api-key': 'other:linear',
-  'notion-token': 'other:notion',
-  'sendgrid-api-key': 'other:sendgrid',
-  'shopify-token': 'other:shopify',
-  'tailscale-key': 'other:tailscale',
-  'vercel-token': 'other:vercel',
-  'onepassword-service-token': 'other:1password',
-};
-
 function corpusQuality() {
   if (!existsSync(CORPUS)) {
     console.log(`corpus: ${CORPUS} not found; skipped`);

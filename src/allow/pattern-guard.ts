@@ -84,7 +84,7 @@ function oneCharacter(body: string): string | undefined {
  */
 export function textLeak(text: string, detectors: readonly Detector[], secrets: readonly string[]): boolean {
   const squeezed = text.replace(/[\s\-_.,;:]+/g, '');
-  let decoded = '';
+  let decoded: string;
   try {
     decoded = Buffer.from(text.trim(), 'base64').toString('latin1');
   } catch {

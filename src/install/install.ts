@@ -365,7 +365,7 @@ export function statePath(facts: RepoFacts): string {
 
 function saveState(facts: RepoFacts, undo: Undo[]): void {
   const file = statePath(facts);
-  let previous: Undo[] = [];
+  let previous: Undo[];
   try {
     previous = (JSON.parse(readFileSync(file, 'utf8')) as { undo: Undo[] }).undo;
   } catch {

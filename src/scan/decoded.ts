@@ -118,11 +118,20 @@ function base64Views(fragment: Fragment): DecodedView[] {
     const before = text.slice(lineStart, valueStart);
     const starts: number[] = [];
     const ends: number[] = [];
-    for (let i = lineStart; i < valueStart; i++) (starts.push(i), ends.push(i + 1));
+    for (let i = lineStart; i < valueStart; i++) {
+      starts.push(i);
+      ends.push(i + 1);
+    }
     // Every decoded character stands for the whole encoded value: a finding inside it is
     // reported over the encoded text.
-    for (let i = 0; i < decoded.length; i++) (starts.push(valueStart), ends.push(valueEnd));
-    for (let i = valueEnd; i < valueEnd + after.length; i++) (starts.push(i), ends.push(i + 1));
+    for (let i = 0; i < decoded.length; i++) {
+      starts.push(valueStart);
+      ends.push(valueEnd);
+    }
+    for (let i = valueEnd; i < valueEnd + after.length; i++) {
+      starts.push(i);
+      ends.push(i + 1);
+    }
     views.push({ fragment: lines.view(lineStart, before + decoded + after), starts, ends, encoding: 'base64: the decoded value is the secret' });
   }
   return views;

@@ -1,18 +1,24 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltin } from '../builtins.js';
+import { KeygateError } from '../errors.js';
 import type { SourceFile } from '../types.js';
 import { ContentReader } from './content.js';
 import type { LineSink } from './diff-parser.js';
 
 /**
- * Larger files are always streamed from git: a work-tree read holds the whole file in memory
- * (it is hashed before a byte of it is scanned).
+ * Files up to this size are read whole, hashed, then scanned from memory. Larger ones are read
+ * twice in slices: hashed first, then scanned as they are hashed again (memory stays flat).
  */
 export const WORK_TREE_READ_MAX = 8 * 1024 * 1024;
 
 /** Content goes to the reader in slices this long (what cat-file's pipe would hand over). */
 const SLICE = 32 * 1024;
+
+/** A large file is read in chunks this long. */
+const CHUNK = 1024 * 1024;
+
+type Hasher = ReturnType<typeof import('node:crypto').createHash>;
 
 /**
  * Staged blobs, read from the work tree wherever it still holds them byte for byte. A file's
@@ -20,33 +26,70 @@ const SLICE = 32 * 1024;
  * object id's length) and scanned only if the hash is the staged object id: then they *are*
  * the staged content, whatever the file's stat data, filters, line-ending settings or
  * GIT_INDEX_FILE say. That takes git's inflating of every blob (most of cat-file's time) off
- * a large commit. A file that differs, is missing, is not a regular file (a link, a FIFO), or
- * is larger than WORK_TREE_READ_MAX is returned, for the caller to read from git.
+ * a large commit. A file that differs, is missing, or is not a regular file (a link, a FIFO)
+ * is returned, for the caller to read from git.
+ *
+ * A large file is scanned in a second read, hashed again as it goes: if it changed between the
+ * two (saved by an editor mid-commit), what was scanned is not known to be what is staged, and
+ * the scan fails (the commit is blocked; committing again reads it afresh).
  */
 export async function readFromWorkTree(root: string, files: Iterable<SourceFile>, sink: LineSink): Promise<SourceFile[]> {
   const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   const fromGit: SourceFile[] = [];
   let sinceYield = 0;
   for (const file of files) {
-    const bytes = file.mode === '100644' || file.mode === '100755' ? readRegular(join(root, file.path)) : undefined;
-    const algorithm = file.oid.length === 64 ? 'sha256' : 'sha1';
-    const same = bytes !== undefined && createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex') === file.oid;
-    if (!same) {
+    const opened = file.mode === '100644' || file.mode === '100755' ? openRegular(join(root, file.path)) : undefined;
+    if (opened === undefined) {
       fromGit.push(file);
       continue;
     }
-    sink.startFile(file);
-    const content = new ContentReader(sink);
-    for (let at = 0; at < bytes.length; at += SLICE) content.push(bytes.subarray(at, at + SLICE));
-    content.end();
+    const hasher = (): Hasher => createHash(file.oid.length === 64 ? 'sha256' : 'sha1').update(`blob ${opened.size}\0`);
+    try {
+      if (opened.size <= WORK_TREE_READ_MAX) {
+        const bytes = readWhole(opened.fd, opened.size);
+        if (bytes === undefined || hasher().update(bytes).digest('hex') !== file.oid) {
+          fromGit.push(file);
+          continue;
+        }
+        scanBytes(file, sink, (feed) => feed(bytes));
+      } else {
+        const first = hasher();
+        if (!readChunks(opened.fd, opened.size, (chunk) => first.update(chunk)) || first.digest('hex') !== file.oid) {
+          fromGit.push(file);
+          continue;
+        }
+        const again = hasher();
+        let whole = false;
+        scanBytes(file, sink, (feed) => {
+          whole = readChunks(opened.fd, opened.size, (chunk) => (again.update(chunk), feed(chunk)));
+        });
+        if (!whole || again.digest('hex') !== file.oid) {
+          throw new KeygateError('GIT_FAILED', `${file.path} changed while keygate read it, so what was scanned may not be what is staged`, {
+            hint: 'the commit is blocked; commit again',
+          });
+        }
+      }
+    } finally {
+      closeSync(opened.fd);
+    }
     // Let git's other streams (and the workers' messages) drain now and then.
-    sinceYield += bytes.length;
-    if (sinceYield >= 4 * 1024 * 1024) {
+    sinceYield += opened.size;
+    if (sinceYield >= 4 * CHUNK) {
       sinceYield = 0;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return fromGit;
+}
+
+/** One file's content to the sink, as all added lines, in slices of what `read` feeds. */
+function scanBytes(file: SourceFile, sink: LineSink, read: (feed: (bytes: Buffer) => void) => void): void {
+  sink.startFile(file);
+  const content = new ContentReader(sink);
+  read((bytes) => {
+    for (let at = 0; at < bytes.length; at += SLICE) content.push(bytes.subarray(at, at + SLICE));
+  });
+  content.end();
 }
 
 /**
@@ -62,11 +105,11 @@ function room(size: number): Buffer {
 }
 
 /**
- * A regular file's bytes (a view of the shared buffer, good until the next file), or undefined when it is anything else or cannot be read. Opened
- * without following a link and without blocking (a FIFO would wait for a writer forever), then
- * checked to be a regular file of a readable size.
+ * A regular file, opened without following a link and without blocking (a FIFO would wait for
+ * a writer forever), then checked to be a regular file; undefined when it is anything else or
+ * cannot be opened.
  */
-function readRegular(path: string): Buffer | undefined {
+function openRegular(path: string): { fd: number; size: number } | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -75,20 +118,47 @@ function readRegular(path: string): Buffer | undefined {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > WORK_TREE_READ_MAX) return undefined;
-    const bytes = room(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, bytes, got, st.size - got, got);
-      if (n === 0) break;
+    if (st.isFile()) return { fd, size: st.size };
+  } catch {
+    // closed below
+  }
+  closeSync(fd);
+  return undefined;
+}
+
+/**
+ * The file's `size` bytes (a view of the shared buffer, good until the next file), or
+ * undefined when it cannot be read or holds other than `size` bytes now: whatever was read is
+ * what gets hashed, so a file changed while being read passes only if its bytes are the staged ones.
+ */
+function readWhole(fd: number, size: number): Buffer | undefined {
+  const bytes = room(size);
+  let got = 0;
+  try {
+    while (got < size) {
+      const n = readSync(fd, bytes, got, size - got, got);
+      if (n === 0) return undefined;
       got += n;
     }
-    // Whatever was read is what gets hashed: a file changed while being read passes only if
-    // the bytes read are the staged ones.
-    return bytes.subarray(0, got);
   } catch {
     return undefined;
-  } finally {
-    closeSync(fd);
   }
+  return bytes.subarray(0, size);
+}
+
+/** Reads `size` bytes from the start in chunks; false when the file ends early or cannot be read. */
+function readChunks(fd: number, size: number, onChunk: (chunk: Buffer) => void): boolean {
+  const buffer = room(CHUNK);
+  let at = 0;
+  try {
+    while (at < size) {
+      const n = readSync(fd, buffer, 0, Math.min(CHUNK, size - at), at);
+      if (n === 0) return false;
+      onChunk(buffer.subarray(0, n));
+      at += n;
+    }
+  } catch {
+    return false;
+  }
+  return true;
 }

@@ -147,14 +147,21 @@ describe('added files read from the work tree only where it holds the staged byt
       expect(r.catFiles).toBe(0);
     }));
 
-  it('a file above the size read whole (8 MB) is streamed from git', () =>
+  it('a file above the size read whole (8 MB): hashed, then scanned as it is hashed again; from git once edited', () =>
     withRepo((repo) => {
       const { text } = pair();
-      repo.write('deploy.env', text + `# ${'x'.repeat(99)}\n`.repeat(90_000));
+      const big = text + `# ${'x'.repeat(99)}\n`.repeat(90_000);
+      repo.write('deploy.env', big);
       repo.git('add', '.');
-      const r = scan(repo);
-      expect(where(r.report)).toEqual(FOUND);
-      expect(r.catFiles).toBe(1);
+      const same = scan(repo);
+      expect(where(same.report)).toEqual(FOUND);
+      expect(same.catFiles).toBe(0);
+      expect(same.report.stats.addedLines).toBe(90_003);
+      repo.write('deploy.env', big + '# edited\n');
+      const edited = scan(repo);
+      expect(where(edited.report)).toEqual(FOUND);
+      expect(edited.catFiles).toBe(1);
+      expect(edited.report.stats.addedLines).toBe(90_003);
     }));
 
   it('two threads, files of both kinds in each shard: the same findings as one thread', () =>

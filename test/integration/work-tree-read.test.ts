@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,45 @@ describe('added files read from the work tree only where it holds the staged byt
       expect(edited.catFiles).toBe(1);
       expect(edited.report.stats.addedLines).toBe(90_003);
     }));
+
+  it('a large file rewritten over and over while it is read: the staged secret is found, or the scan fails; never a pass', async () => {
+    await withRepo(async (repo) => {
+      const { text, secrets } = pair();
+      const filler = `# ${'x'.repeat(99)}\n`.repeat(90_000);
+      // The staged content holds the key pair; the other version, of the same size, holds none.
+      const staged = text + filler;
+      const other = text.replace(/[A-Za-z0-9+/]/g, '#') + filler;
+      repo.write('deploy.env', staged);
+      repo.git('add', '.');
+      const file = join(repo.dir, 'deploy.env');
+      // Another process writes one version then the other over the file, in place, as fast as it can.
+      const versions = [join(repo.dir, '.git', 'staged.version'), join(repo.dir, '.git', 'other.version')];
+      writeFileSync(versions[0]!, staged);
+      writeFileSync(versions[1]!, other);
+      const writer = spawn(process.execPath, [
+        '-e',
+        `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(file)}, 'r+'); const [a, b] = ${JSON.stringify(versions)}.map((f) => fs.readFileSync(f)); for (;;) { fs.writeSync(fd, b, 0, b.length, 0); fs.writeSync(fd, a, 0, a.length, 0); }`,
+      ]);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        for (let i = 0; i < 4; i++) {
+          const r = spawnSync(process.execPath, [CLI, 'scan', '--staged', '--format', 'json'], {
+            cwd: repo.dir,
+            env: gitEnv({ KEYGATE_FAST_PATH_BYTES: '0' }),
+            encoding: 'utf8',
+            timeout: 20_000,
+          });
+          const out = r.stdout + r.stderr;
+          expect([1, 2], out).toContain(r.status);
+          if (r.status === 1) expect(where(JSON.parse(r.stdout) as JsonReport)).toEqual(FOUND);
+          else expect(r.stderr).toMatch(/changed while keygate read it|keygate: error/);
+          assertNoSecret([out], secrets);
+        }
+      } finally {
+        writer.kill('SIGKILL');
+      }
+    });
+  }, 60_000);
 
   it('two threads, files of both kinds in each shard: the same findings as one thread', () =>
     withRepo((repo) => {

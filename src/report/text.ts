@@ -25,6 +25,27 @@ function findingLines(f: Finding, c: Colors): string[] {
   return lines;
 }
 
+/** Allowed findings listed one by one up to this many; past it, the first few and a count by reason. */
+export const ALLOWED_LISTED = 10;
+const ALLOWED_SHOWN_WHEN_MANY = 5;
+
+/**
+ * One line per allowed finding, saying why; a baseline of hundreds of old leaks would bury the
+ * report, so past ALLOWED_LISTED the rest are counted by reason (JSON and SARIF list them all).
+ */
+function allowedLines(suppressed: Report['suppressed']): string[] {
+  const line = (s: Report['suppressed'][number]) =>
+    `  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${displayText(s.reason)}`;
+  if (suppressed.length <= ALLOWED_LISTED) return suppressed.map(line);
+  const byReason = new Map<string, number>();
+  for (const s of suppressed.slice(ALLOWED_SHOWN_WHEN_MANY)) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+  return [
+    ...suppressed.slice(0, ALLOWED_SHOWN_WHEN_MANY).map(line),
+    ...[...byReason].map(([reason, n]) => `  allowed: ${n} more — ${displayText(reason)}`),
+    '  (--format json lists every allowed finding)',
+  ];
+}
+
 /** The human report. Pure: colours are injected, nothing is printed here. */
 export function renderText(report: Report, c: Colors): string {
   const out: string[] = [];
@@ -38,9 +59,7 @@ export function renderText(report: Report, c: Colors): string {
     out.push('', ...whatToDo(rules, source), '', ...falsePositiveHelp(rules[0] as string, push).map((l) => c.dim(l)), '');
     if (source === 'history') out.push(...auditSummary(findings), '');
   }
-  for (const s of suppressed) {
-    out.push(c.dim(`  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${s.reason}`));
-  }
+  out.push(...allowedLines(suppressed).map((l) => c.dim(l)));
   if (stats.commits === 0 && source === 'commits') out.push(NOTHING_TO_PUSH);
   else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
   else out.push(scannedSummary(stats, suppressed.length));

@@ -258,6 +258,29 @@ describe('--baseline FILE that cannot be used: exit 2, one line naming it, never
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/cannot write .*no\/such\/dir\/b\.json: its directory does not exist/);
     }));
+
+  it('a big baseline does not bury the text report: five allowed lines, the rest counted by reason; JSON lists all', () =>
+    withRepo((repo) => {
+      const secrets: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const id = fakeKeyId();
+        const secret = fakeSecret();
+        secrets.push(id, secret);
+        repo.write(`deploy/old${String(i).padStart(2, '0')}.ini`, creds(id, secret));
+      }
+      repo.git('add', '.');
+      repo.git('commit', '-q', '-m', 'old leaks');
+      expect(repo.keygate(['baseline']).status).toBe(0);
+      const text = repo.keygate(['scan', '--baseline', BASELINE, '--no-color']);
+      expect(text.status, text.stderr).toBe(0);
+      const allowed = text.stdout.split('\n').filter((l) => l.startsWith('  allowed: '));
+      expect(allowed).toHaveLength(6);
+      expect(allowed.slice(0, 5).every((l) => /^ {2}allowed: deploy\/old0[0-2]\.ini:\d+:\d+ aws-/.test(l))).toBe(true);
+      expect(allowed[5]).toBe('  allowed: 19 more — in the baseline (.keygate-baseline.json)');
+      expect(text.stdout).toMatch(/--format json lists every allowed finding/);
+      expect(scan(repo, ['scan', '--baseline', BASELINE]).report.suppressed).toHaveLength(24);
+      assertNoSecret([text.stdout, text.stderr], secrets);
+    }));
 });
 
 describe('the baseline file and filter (pure functions)', () => {

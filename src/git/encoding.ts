@@ -19,14 +19,6 @@ export function sniffEncoding(head: Buffer): Encoding {
 }
 
 /**
- * The same judgement of text a diff showed: git prints a file's bytes, which keygate decoded as
- * UTF-8 (NULs kept, invalid bytes turned into U+FFFD); encoded again, they are judged as above.
- */
-export function sniffDecoded(text: string): Encoding {
-  return sniffEncoding(Buffer.from(text.slice(0, SNIFF_BYTES), 'utf8'));
-}
-
-/**
  * UTF-16 without a byte-order mark: text that is mostly ASCII has a NUL in every other byte,
  * on one side only. Judged on the code units: nearly all NULs on one side, and what is left
  * is text (printable or whitespace) for nearly all of them.

@@ -1,5 +1,4 @@
 import { BINARY_SNIFF } from '../git/content.js';
-import { sniffDecoded } from '../git/encoding.js';
 import type { LineSink } from '../git/diff-parser.js';
 import type { Fragment, ScanStats, SourceFile } from '../types.js';
 
@@ -26,6 +25,7 @@ export class FragmentBuilder implements LineSink {
    */
   readonly rereads: { file: SourceFile; lines?: Set<number> }[] = [];
   private reread: { file: SourceFile; lines?: Set<number> } | undefined;
+  private nuls = 0;
   /** Added lines counted for the current file (taken back if it turns out binary or UTF-16). */
   private fileLines = 0;
   private sniffed = 0;
@@ -57,6 +57,7 @@ export class FragmentBuilder implements LineSink {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
+    this.nuls = 0;
     this.fileLines = 0;
     this.reread = undefined;
     this.blockCarry = '';
@@ -83,9 +84,8 @@ export class FragmentBuilder implements LineSink {
     if (this.sniffed < BINARY_SNIFF) {
       const nul = text.indexOf('\0');
       if (nul !== -1 && this.sniffed + nul < BINARY_SNIFF) {
-        // Binary, or UTF-16 shown byte by byte (read again whole, decoded): as encoding.ts judges bytes.
-        if (sniffDecoded(text) === 'binary') this.markBinary();
-        else this.markReread(line);
+        if (this.looksUtf16(text)) this.markReread(line);
+        else this.markBinary();
         return;
       }
       this.sniffed += text.length + 1;
@@ -171,6 +171,12 @@ export class FragmentBuilder implements LineSink {
     this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
+  }
+
+  /** Text with a NUL in every other character, as UTF-16 shown byte by byte decodes. */
+  private looksUtf16(text: string): boolean {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) this.nuls++;
+    return this.nuls >= text.length * 0.3 && this.nuls <= text.length * 0.7;
   }
 
   private markReread(line: number): void {

@@ -83,7 +83,7 @@ export async function readFromWorkTree(root: string, files: Iterable<SourceFile>
 }
 
 /** One file's content to the sink, as all added lines, in slices of what `read` feeds. */
-function scanBytes(file: SourceFile, sink: LineSink, read: (feed: (bytes: Buffer) => void) => void): void {
+export function scanBytes(file: SourceFile, sink: LineSink, read: (feed: (bytes: Buffer) => void) => void): void {
   sink.startFile(file);
   const content = new ContentReader(sink);
   read((bytes) => {
@@ -146,8 +146,8 @@ function readWhole(fd: number, size: number): Buffer | undefined {
   return bytes.subarray(0, size);
 }
 
-/** Reads `size` bytes from the start in chunks; false when the file ends early or cannot be read. */
-function readChunks(fd: number, size: number, onChunk: (chunk: Buffer) => void): boolean {
+/** Reads `size` bytes from the start in chunks (views of one shared buffer); false when the file ends early or cannot be read. */
+export function readChunks(fd: number, size: number, onChunk: (chunk: Buffer) => void): boolean {
   const buffer = room(CHUNK);
   let at = 0;
   try {

@@ -1,31 +1,43 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { KeygateError } from '../errors.js';
-import { ContentReader } from '../git/content.js';
 import type { LineSink } from '../git/diff-parser.js';
+import { readChunks, scanBytes } from '../git/work-tree-blobs.js';
 
 /**
- * Files named on the command line (as the pre-commit framework passes them), read whole from
- * the work tree: every line counts as added. Streamed, so size does not matter.
+ * Files named on the command line (as the pre-commit framework passes them) or the work tree's
+ * files, read whole: every line counts as added. Read in chunks into one reused buffer, so size
+ * does not matter, and synchronously (a stream per file cost more than the scan of a small
+ * one), with a pause every few MB for the other threads' messages.
  */
 export async function streamFiles(cwd: string, root: string, paths: readonly string[], sink: LineSink): Promise<void> {
+  let sinceYield = 0;
   for (const given of paths) {
     const abs = resolve(cwd, given);
-    let size: number;
+    const cannot = (why: string) => new KeygateError('USAGE', `${given}: cannot read: ${why}`);
+    let fd: number;
     try {
-      const st = statSync(abs);
-      if (!st.isFile()) throw new KeygateError('USAGE', `${given}: not a regular file`);
-      size = st.size;
+      // Not blocking: a FIFO put in its place after it was listed must not wait for a writer.
+      fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
-      if (error instanceof KeygateError) throw error;
-      throw new KeygateError('USAGE', `${given}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw cannot((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     }
-    const path = relative(root, abs).split(sep).join('/');
-    sink.startFile({ path, status: 'A', mode: '100644', oid: '' });
-    const content = new ContentReader(sink);
-    if (size > 0) {
-      for await (const chunk of createReadStream(abs, { highWaterMark: 64 * 1024 })) content.push(chunk as Buffer);
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new KeygateError('USAGE', `${given}: not a regular file`);
+      const path = relative(root, abs).split(sep).join('/');
+      let whole = true;
+      scanBytes({ path, status: 'A', mode: '100644', oid: '' }, sink, (feed) => {
+        whole = readChunks(fd, st.size, feed);
+      });
+      if (!whole) throw cannot('it ended early or could not be read');
+      sinceYield += st.size;
+    } finally {
+      closeSync(fd);
     }
-    content.end();
+    if (sinceYield >= 4 * 1024 * 1024) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

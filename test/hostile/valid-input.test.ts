@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installHook, scanJson, where, withRepo } from '../helpers/repo.js';
-import { assertNoSecret, fakeSecret, pick } from '../helpers/secrets.js';
+import { installHook, type JsonReport, scanJson, where, withRepo } from '../helpers/repo.js';
+import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
 /** Valid input that keygate once got wrong: each case as a real repository and scan. */
 const URLSAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
@@ -141,6 +141,30 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       repo.git('add', '.');
       const { report } = scanJson(repo);
       expect(where(report)).toEqual(['aws-secret-access-key conf.reg:4:25']);
+    }));
+
+  it('UTF-16 whose first line is short or blank, in a new and a modified file, LF and CRLF: still read as text', () =>
+    withRepo((repo) => {
+      // The shapes an independent review found skipped as binary by a stricter judgement.
+      const [id, secret, fresh] = [fakeKeyId(), fakeSecret(), fakeSecret()];
+      repo.write('bom.json', encode(`{\r\n  "aws_access_key_id": "${id}",\r\n  "aws_secret_access_key": "${secret}"\r\n}\r\n`, 'le-bom'));
+      repo.write('lf.json', encode(`{\n"aws_secret_access_key": "${secret}"\n}\n`, 'le'));
+      repo.write('m.ini', encode('[default]\r\n', 'le-bom'));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      repo.write('m.ini', encode(`[default]\r\n\r\naws_secret_access_key = ${fresh}\r\n`, 'le-bom'));
+      repo.write('new.json', encode(`[\r\n"aws_secret_access_key=${fresh}"\r\n]\r\n`, 'le-bom'));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['aws-secret-access-key m.ini:3:25', 'aws-secret-access-key new.json:2:24']);
+      expect(report.stats.binarySkipped).toBe(0);
+      const history = JSON.parse(repo.keygate(['scan', '--history', '--format', 'json']).stdout) as JsonReport;
+      expect(history.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual([
+        'aws-access-key-id bom.json:2',
+        'aws-secret-access-key bom.json:3',
+        'aws-secret-access-key lf.json:2',
+      ]);
+      assertNoSecret([JSON.stringify(report), JSON.stringify(history)], [id, secret, fresh]);
     }));
 
   it('real binary content with NULs is still skipped and named', () =>

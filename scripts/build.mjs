@@ -42,7 +42,12 @@ const raw = {
 };
 // The two bundles the launcher runs come wrapped as the function it calls (as Node wraps a
 // module): it compiles the file as read, with no 500 KB string built around it at every commit.
-const wrapped = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' } };
+// Run directly (`node dist/hook.cjs`, as a hand-written hook might), a bundle would define that
+// function and exit 0 having scanned nothing: so it fails closed, saying what to run instead.
+// (Through the launcher there is no `module` in scope, and the function is the completion value.)
+const direct =
+  'typeof module !== "undefined" && require.main === module && (process.stderr.write("keygate: error: this bundle runs only through keygate\'s dist/cli.cjs, so nothing was scanned (the commit is blocked; run node <keygate>/dist/cli.cjs instead)\\n"), process.exitCode = 2)';
+const wrapped = { banner: { js: `(${direct}, function (exports, require, module, __filename, __dirname) {` }, footer: { js: '\n})' } };
 await build({ ...common, ...wrapped, entryPoints: ['src/cli.ts'], outfile: 'dist/keygate.cjs', alias, plugins: [micromatchApart, raw] });
 await build({ ...common, ...wrapped, entryPoints: ['src/hook.ts'], outfile: 'dist/hook.cjs', alias, plugins: [micromatchApart, raw, stripExamplesPlugin] });
 // The bundles' own id, in the launcher: a code cache written beside a copy of keygate is for

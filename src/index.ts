@@ -112,7 +112,7 @@ class ShardRunner {
    * one shard, all of them, when together they are below SHARD_BYTES.
    */
   splitBySize<T>(items: readonly T[], pathOf: (item: T) => string): T[][] {
-    const sizes = new Map(items.map((item) => [item, lstatSync(pathOf(item), { throwIfNoEntry: false })?.size ?? 0]));
+    const sizes = new Map(items.map((item) => [item, sizeOnDisk(pathOf(item))]));
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     return balance(items, (item) => sizes.get(item) ?? 0, this.parts(total, SHARD_BYTES));
   }
@@ -166,7 +166,7 @@ class ShardRunner {
     if (this.script === undefined || root === undefined) return undefined;
     return (added) => {
       let size = 0;
-      for (let i = 0; i < added.length && size < SHARD_BYTES; i++) size += lstatSync(join(root, added[i]!.path), { throwIfNoEntry: false })?.size ?? 0;
+      for (let i = 0; i < added.length && size < SHARD_BYTES; i++) size += sizeOnDisk(join(root, added[i]!.path));
       const workers = this.parts(size, SHARD_BYTES) - 1;
       if (workers === 0) return { here: added };
       const queue = new SharedQueue(added);
@@ -234,6 +234,19 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
   }
   for (const b of builders) b.flush(0);
   return { detected, stats, covered, ...(claimed !== undefined ? { claimed } : {}) };
+}
+
+/**
+ * A file's size in the work tree, for sharing work out only: 0 when it is missing or cannot be
+ * looked at (a loop of links above it, a directory it may not search). Whatever the work tree
+ * is now, what is scanned is read from git or checked against it.
+ */
+function sizeOnDisk(path: string): number {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */

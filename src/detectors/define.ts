@@ -56,10 +56,21 @@ export interface RuleSpec {
  * says it is ("Ably" as a word, not the end of "probably"), with or without the prefilter.
  */
 function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: boolean, gate?: RuleSpec['gate']): boolean {
-  const haystack = caseSensitive ? text : lowerCase(text);
+  const lower = caseSensitive ? text : lowerCase(text);
+  // Offsets into the lower-cased text are the text's only if lower-casing kept its length
+  // (a few letters, such as U+0130, lower-case to two characters): else a case-blind regex.
+  const sameLength = lower.length === text.length;
   return keywords.some((k) => {
     const word = caseSensitive ? k : k.toLowerCase();
-    for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
+    if (!sameLength) {
+      const re = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (gate === undefined || gate(text, m.index + m[0].length)) return true;
+        re.lastIndex = m.index + 1;
+      }
+      return false;
+    }
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
       if (gate === undefined || gate(text, at + word.length)) return true;
     }
     return false;

@@ -163,7 +163,7 @@ function startGit(cwd: string, args: string[], input?: string): StartedGit {
       try {
         await done;
       } catch (error) {
-        if (failure === undefined && !stopped) throw gitFailure(error);
+        if (failure === undefined && !stopped) throw gitFailure(error, args);
       }
       if (failure !== undefined) throw failure;
     },

@@ -108,7 +108,8 @@ function base64Views(fragment: Fragment): DecodedView[] {
   BASE64_VALUE.lastIndex = 0;
   for (let m = BASE64_VALUE.exec(text); m !== null; m = BASE64_VALUE.exec(text)) {
     const [whole, value, after] = m as unknown as [string, string, string];
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    // After the line's start as the regex's $ sees lines: any of \n, \r, U+2028, U+2029.
+    const lineStart = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((end) => text.lastIndexOf(end, m.index))) + 1;
     KEY_BEFORE.lastIndex = lineStart;
     if (KEY_BEFORE.exec(text)?.[0].length !== m.index - lineStart) continue;
     const decoded = base64Text(value);

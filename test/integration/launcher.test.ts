@@ -17,6 +17,22 @@ function withDist<T>(fn: (dist: string) => T): T {
 }
 
 describe('dist/cli.cjs launcher', () => {
+  it('a bundle run directly, not through the launcher, scans nothing and so fails closed with one line', () =>
+    withRepo((repo) => {
+      repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+      repo.git('add', '.');
+      for (const [bundle, args] of [
+        ['hook.cjs', ['hook']],
+        ['keygate.cjs', ['scan', '--staged']],
+      ] as const) {
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', bundle), ...args], { cwd: repo.dir, encoding: 'utf8' });
+        expect(r.status, bundle).toBe(2);
+        expect(r.stderr.trim().split('\n')).toEqual([
+          expect.stringMatching(/^keygate: error: this bundle runs only through keygate's dist\/cli\.cjs.*commit is blocked/),
+        ]);
+      }
+    }));
+
   it('still scans when the code cache is garbage (V8 rejects it) or missing', () =>
     withRepo((repo) =>
       withDist((dist) => {

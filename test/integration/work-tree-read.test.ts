@@ -124,6 +124,19 @@ describe('added files read from the work tree only where it holds the staged byt
       expect(r.catFiles).toBe(1);
     }));
 
+  it('a staged file whose directory became a loop of links: read from git, no error', () =>
+    withRepo((repo) => {
+      const { text } = pair();
+      repo.write('conf/deploy.env', text);
+      repo.write('app.js', 'export {};\n');
+      repo.git('add', '.');
+      rmSync(join(repo.dir, 'conf'), { recursive: true });
+      symlinkSync('conf', join(repo.dir, 'conf'));
+      const r = scan(repo);
+      expect(where(r.report)).toEqual(FOUND.map((f) => f.replace('deploy.env', 'conf/deploy.env')));
+      expect(r.catFiles).toBe(1);
+    }));
+
   it('line endings converted on checkout (core.autocrlf): the LF blob is scanned, lines as staged', () =>
     withRepo((repo) => {
       repo.git('config', 'core.autocrlf', 'true');

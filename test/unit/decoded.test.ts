@@ -40,6 +40,16 @@ describe('base64 values in configuration: a Kubernetes Secret', () => {
     expect(at(await scan('cfg/creds.yaml', lines.join('\n') + '\n'))).toEqual(['aws-secret-access-key 1:24 encoded', 'aws-secret-access-key 2:32 encoded']);
   });
 
+  it('lines ended by a lone CR, U+2028 or U+2029 are lines too (as the value regex reads them)', async () => {
+    const id = fakeKeyId();
+    const secret = fakeSecret();
+    for (const end of ['\r', '\u2028', '\u2029']) {
+      const text = `kind: Secret${end}data:${end}  AWS_ACCESS_KEY_ID: ${b64(id)}${end}  AWS_SECRET_ACCESS_KEY: ${b64(secret)}${end}`;
+      const found = (await scan('k8s/secret.yaml', text)).map((f) => `${f.ruleId} ${f.facts?.['encoding'] ? 'encoded' : ''}`);
+      expect(found, JSON.stringify(end)).toEqual(['aws-access-key-id encoded', 'aws-secret-access-key encoded']);
+    }
+  });
+
   it('decodes nothing in code, and nothing that is not printable text', async () => {
     expect(decodedViews({ path: 'src/a.ts', startLine: 1, startColumn: 0, text: `id: ${b64(fakeKeyId())}\n` })).toEqual([]);
     const binary = Buffer.from(Array.from({ length: 30 }, (_, i) => (i * 37) % 256)).toString('base64');

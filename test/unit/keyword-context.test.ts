@@ -39,3 +39,20 @@ describe('rules whose keywords name the context', () => {
     }
   });
 });
+
+describe('a context rule with a gate (the name as a word)', () => {
+  const ably = DETECTORS.find((d) => d.id === 'ably-api-key') as Detector;
+  const key = ably.examples.positives[0]!.split('=')[1]!;
+  const at = (text: string) => ably.detect({ path: 'x.js', startLine: 1, startColumn: 0, text }).length;
+
+  it('finds the key where its name is a word or a camelCase part, not inside another word', () => {
+    expect(at(`const client = new Ably.Realtime({ key: '${key}' });\n`)).toBe(1);
+    expect(at(`const myAblyKey = '${key}';\n`)).toBe(1);
+    expect(at(`// probably the cache key\nconst k = '${key}';\n`)).toBe(0);
+  });
+
+  it('still finds it after letters whose lower case is longer (U+0130), which shift offsets in the lower-cased text', () => {
+    expect(at(`// \u0130stanbul office\nconst client = new Ably.Realtime({ key: '${key}' });\n`)).toBe(1);
+    expect(at(`// \u0130stanbul, probably\nconst k = '${key}';\n`)).toBe(0);
+  });
+});

@@ -1277,8 +1277,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://blueskyweb.xyz/blog/8-28-2023-app-passwords (app passwords, four groups of four characters).
-  // unverified: lower-case alphanumerics, xxxx-xxxx-xxxx-xxxx, as issued.
+  // https://blueskyweb.xyz/blog/8-28-2023-app-passwords (app passwords) and
+  // https://github.com/bluesky-social/atproto-ecosystem/blob/main/app-passwords.md ("App passwords are of
+  // the form xxxx-xxxx-xxxx-xxxx": four groups of four, joined by dashes). Partly unverified: the alphabet,
+  // lower-case letters and digits as issued.
   defineRule({
     id: 'bluesky-app-password',
     description: 'Bluesky app password (named as such)',
@@ -1288,12 +1290,17 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       const p = (seed: number): string => fakeString(LOWER_ALNUM, 16, seed).replace(/(.{4})(?=.)/g, '$1-');
       return {
-        positives: [`BLUESKY_APP_PASSWORD=${p(12206)}`, `bsky_password: "${p(12207)}"`],
-        negatives: ['BLUESKY_APP_PASSWORD=xxxx-xxxx-xxxx-xxxx', 'BLUESKY_APP_PASSWORD=aaaa-aaaa-aaaa-aaaa'],
+        positives: [`BLUESKY_APP_PASSWORD=${p(12206)}`, `bsky_password: "${p(12207)}"`, `BSKY_APP_PASSWORD='${p(12210)}'`],
+        negatives: [
+          'BLUESKY_APP_PASSWORD=xxxx-xxxx-xxxx-xxxx',
+          'BLUESKY_APP_PASSWORD=aaaa-aaaa-aaaa-aaaa',
+          `BLUESKY_APP_PASSWORD=${p(12211)}-${fakeString(LOWER_ALNUM, 4, 12212)}`,
+          `bsky_app_password: "${fakeUuid(12213)}"`,
+        ],
       };
     },
   }),

@@ -1131,8 +1131,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.convex.dev/cli/deploy-key-types - CONVEX_DEPLOY_KEY names its kind and
-  // deployment (prod:, dev:, preview:, project:) before the key. unverified: the |-separated
-  // token that follows is not described.
+  // deployment (prod:, dev:, preview:, project:) before the key; Convex's examples show
+  // <kind>:<deployment name>|<token>: "prod:qualified-jaguar-123|eyJ2...0=" there and
+  // "dev:happy-animal-123|ey..." at https://docs.convex.dev/management-api/create-deploy-key.
+  // Partly unverified: the token's length is not given (the examples elide it), nor the part
+  // between preview:/project: and the |.
   defineRule({
     id: 'convex-deploy-key',
     description: 'Convex deploy key',
@@ -1141,11 +1144,19 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     entropy: 4.0,
     validate: (_s, _m, fragment) => (/convex/i.test(fragment.text) ? 'unknown' : 'invalid'),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`CONVEX_DEPLOY_KEY=prod:happy-otter-${fakeString('0123456789', 3, 14139)}|${fakeBase64(80, 14140)}`],
-        negatives: ['CONVEX_DEPLOY_KEY=prod:famous-cricket-102|...', `CONVEX_DEPLOYMENT=prod:fleet-goldfish-${fakeString('0123456789', 3, 14141)}`],
+        positives: [
+          `CONVEX_DEPLOY_KEY=prod:happy-otter-${fakeString('0123456789', 3, 14139)}|${fakeBase64(80, 14140)}`,
+          `CONVEX_DEPLOY_KEY='dev:quiet-heron-${fakeString('0123456789', 3, 14219)}|eyJ2${fakeBase64(76, 14220)}='`,
+        ],
+        negatives: [
+          'CONVEX_DEPLOY_KEY=prod:famous-cricket-102|...',
+          'CONVEX_DEPLOY_KEY=prod:qualified-jaguar-123|eyJ2...0=',
+          `CONVEX_DEPLOYMENT=prod:fleet-goldfish-${fakeString('0123456789', 3, 14141)}`,
+          `VITE_CONVEX_URL=https://quiet-heron-${fakeString('0123456789', 3, 14221)}.convex.cloud`,
+        ],
       };
     },
   }),

@@ -1259,8 +1259,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.smtp2go.com/docs/getting-started (API keys in the X-Smtp2go-Api-Key header). unverified:
-  // "api-" + 32 upper-case hex, as issued; only where SMTP2GO is named ("api-" is everywhere).
+  // https://developers.smtp2go.com/docs/getting-started (API keys in the X-Smtp2go-Api-Key header; "API Keys are 32
+  // characters long with an api- prefix followed by 32 generated characters", read as api- + 32). Only where
+  // SMTP2GO is named ("api-" is everywhere). Partly unverified: the alphabet, upper-case hex as issued.
   defineRule({
     id: 'smtp2go-api-key',
     context: true,
@@ -1269,11 +1270,21 @@ export const MESSAGING_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>api-[0-9A-F]{32})${E}`,
     entropy: 3.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const upperHex = '0123456789ABCDEF';
       return {
-        positives: [`SMTP2GO_API_KEY=api-${fakeString('0123456789ABCDEF', 32, 12204)}`],
-        negatives: ['SMTP2GO_API_KEY=api-XXXXXXXXXXXXXXXX', `SMTP2GO_API_KEY=api-${fakeString(HEX, 32, 12205)}`],
+        positives: [
+          `SMTP2GO_API_KEY=api-${fakeString(upperHex, 32, 12204)}`,
+          `curl https://api.smtp2go.com/v3/email/send -H "X-Smtp2go-Api-Key: api-${fakeString(upperHex, 32, 12214)}"`,
+        ],
+        negatives: [
+          'SMTP2GO_API_KEY=api-XXXXXXXXXXXXXXXX',
+          `SMTP2GO_API_KEY=api-${'0'.repeat(32)}`,
+          `SMTP2GO_API_KEY=api-${fakeString(HEX, 32, 12205)}`,
+          `SMTP2GO_API_KEY=api-${fakeString(upperHex, 31, 12215)}`,
+          `SMTP2GO_API_KEY=api-${fakeString(upperHex, 40, 12216)}`,
+        ],
       };
     },
   }),

@@ -296,8 +296,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://www.infobip.com/docs/essentials/api-essentials/api-authentication (Authorization: App <API key>).
-  // unverified: the key's shape (32 hex, a dash, a UUID) is not described by Infobip; taken from issued keys.
+  // https://www.infobip.com/docs/essentials/api-essentials/api-authentication (Authorization: App <API key>) and
+  // https://www.infobip.com/docs/essentials/api-authentication (its "API key Authorization header example": 32 lower-
+  // case hex, a dash, a UUID). Partly unverified: Infobip states no format; the shape is that of its example.
   defineRule({
     id: 'infobip-api-key',
     description: 'Infobip API key (named, or in an "Authorization: App" header)',
@@ -306,14 +307,20 @@ export const MESSAGING_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 3.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `INFOBIP_API_KEY=${fakeString(HEX, 32, 12037)}-${fakeUuid(12038)}`,
           `-H "Authorization: App ${fakeString(HEX, 32, 12039)}-${fakeUuid(12040)}"`,
         ],
-        negatives: [`INFOBIP_API_KEY=${fakeUuid(12041)}`, 'Authorization: App {YOUR_API_KEY}'],
+        negatives: [
+          `INFOBIP_API_KEY=${fakeUuid(12041)}`,
+          'Authorization: App {YOUR_API_KEY}',
+          `INFOBIP_API_KEY=${'0'.repeat(32)}-00000000-0000-0000-0000-000000000000`,
+          `Authorization: Basic ${fakeString(HEX, 32, 12217)}-${fakeUuid(12218)}`,
+          `INFOBIP_BASE_URL=https://${fakeString(LOWER_ALNUM, 6, 12219)}.api.infobip.com`,
+        ],
       };
     },
   }),

@@ -838,7 +838,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://auth0.com/docs/get-started/applications/application-settings (Client Secret of an application, used
-  // for client authentication). unverified: 64 URL-safe characters, as issued.
+  // for client authentication) and https://auth0.com/docs/api/management/v2/clients/post-clients (its example
+  // response: a client_secret of 64 URL-safe characters, a client_id of 32 letters and digits). Partly unverified:
+  // no format is stated, and a secret supplied at creation may differ; the shape is that of the example.
   defineRule({
     id: 'auth0-client-secret',
     description: 'Auth0 application client secret (named as such)',
@@ -848,11 +850,22 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`AUTH0_CLIENT_SECRET=${fakeString(URLSAFE, 64, 12127)}`, `auth0.clientSecret: '${fakeString(URLSAFE, 64, 12128)}'`],
-        negatives: ["AUTH0_CLIENT_SECRET='YOUR_CLIENT_SECRET'", `AUTH0_CLIENT_ID=${fakeString(ALNUM, 32, 12129)}`, `AUTH0_CLIENT_SECRET=${'a'.repeat(64)}`],
+        positives: [
+          `AUTH0_CLIENT_SECRET=${fakeString(URLSAFE, 64, 12127)}`,
+          `auth0.clientSecret: '${fakeString(URLSAFE, 64, 12128)}'`,
+          `AUTH0_M2M_CLIENT_SECRET="${fakeString(URLSAFE, 64, 12224)}"`,
+        ],
+        negatives: [
+          "AUTH0_CLIENT_SECRET='YOUR_CLIENT_SECRET'",
+          `AUTH0_CLIENT_ID=${fakeString(ALNUM, 32, 12129)}`,
+          `AUTH0_CLIENT_SECRET=${'a'.repeat(64)}`,
+          `AUTH0_CLIENT_SECRET=${'x'.repeat(64)}`,
+          `AUTH0_CLIENT_SECRET=${fakeString(URLSAFE, 63, 12225)}`,
+          `AUTH0_ISSUER_BASE_URL=https://${fakeString(LOWER_ALNUM, 10, 12226)}.us.auth0.com`,
+        ],
       };
     },
   }),

@@ -284,21 +284,35 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.honeycomb.io/api/authentication (hc<x>lk_ configuration keys and hc<x>mk_
-  // management keys; management key secrets are passed beside the ID).
-  // unverified: the docs give the prefixes but no length; 20-64 characters is an assumption.
+  // https://docs.honeycomb.io/api/authentication ("API Key Format": hc[x]lk_ configuration and
+  // hc[x]mk_ management key IDs, [x] assigned at creation; a configuration key is passed whole in
+  // X-Honeycomb-Team, its example 58 characters after the prefix; a management key is the key ID, a
+  // colon and the secret, its example hcxmk_ + 26, ":", 32). A management key ID alone is a label.
+  // Partly unverified: the alphabet (the docs' examples are digits); lower-case letters and digits
+  // as in ingest keys.
   defineRule({
     id: 'honeycomb-configuration-key',
     description: 'Honeycomb configuration or management API key',
     keywords: [...'abcdefghijklmnopqrstuvwxyz'].flatMap((c) => [`hc${c}lk_`, `hc${c}mk_`]),
-    regex: `${B}(?<secret>hc[a-z][lm]k_[a-z0-9]{20,64})${E}`,
+    regex: `${B}(?<secret>hc[a-z]lk_[a-z0-9]{58}|hc[a-z]mk_[a-z0-9]{26}:[a-z0-9]{32})${E}`,
     entropy: 3.3,
+    validate: (s) => (hasSequentialRun(s.slice(6), 8) ? 'invalid' : 'unknown'),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HONEYCOMB_CONFIG_KEY=hcalk_${fakeString(LOWER_ALNUM, 32, 13113)}`, `management_key: hcamk_${fakeString(LOWER_ALNUM, 26, 13114)}`],
-        negatives: [`hcalk_${'0'.repeat(32)}`, `hcalk_${fakeString(LOWER_ALNUM, 10, 13115)}`],
+        positives: [
+          `X-Honeycomb-Team: hcalk_${fakeString(LOWER_ALNUM, 58, 13720)}`,
+          `HONEYCOMB_CONFIG_KEY=hcxlk_${fakeString(LOWER_ALNUM, 58, 13721)}`,
+          `Authorization: Bearer hcamk_${fakeString(LOWER_ALNUM, 26, 13722)}:${fakeString(LOWER_ALNUM, 32, 13723)}`,
+        ],
+        negatives: [
+          'X-Honeycomb-Team: hcxlk_1234567890123456789012345612345678901234567890123456789012',
+          'Authorization: Bearer hcxmk_12345678901234567890123456:12345678901234567890123456789012',
+          `HONEYCOMB_KEY_ID=hcamk_${fakeString(LOWER_ALNUM, 26, 13724)}`,
+          `hcalk_${'0'.repeat(58)}`,
+          `hcalk_${fakeString(LOWER_ALNUM, 32, 13725)}`,
+        ],
       };
     },
   }),

@@ -175,9 +175,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // Paddle's webhook destinations carry an endpoint secret key pdl_ntfset_<ULID>_<key>
-  // (https://developer.paddle.com/webhooks/signature-verification names the secret key).
-  // unverified: the length of the random part is not published; 32+ base64 characters seen.
+  // https://developer.paddle.com/api-reference/notification-settings/create-notification-setting
+  // (endpoint_secret_key: "Webhook destination secret key, prefixed with pdl_ntfset_", used for
+  // signature verification). Partly unverified: the <ULID>_ after the prefix and the length of the
+  // random part are not published; 32+ base64 characters seen.
   defineRule({
     id: 'paddle-webhook-secret',
     description: 'Paddle webhook endpoint secret key',
@@ -185,11 +186,19 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pdl_ntfset_[0-9a-hjkmnp-tv-z]{26}_[A-Za-z0-9+/]{32,}={0,2})(?![A-Za-z0-9+/=_])`,
     entropy: 3.5,
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`PADDLE_WEBHOOK_SECRET=pdl_ntfset_01${fakeString(ULID, 24, 14027)}_${fakeBase64(32, 14028)}`],
-        negatives: ['pdl_ntfset_secret', `pdl_ntfset_01${fakeString(ULID, 24, 14029)}_suiteonly`],
+        positives: [
+          `PADDLE_WEBHOOK_SECRET=pdl_ntfset_01${fakeString(ULID, 24, 14027)}_${fakeBase64(32, 14028)}`,
+          `"endpoint_secret_key": "pdl_ntfset_01${fakeString(ULID, 24, 14210)}_${fakeBase64(44, 14211)}"`,
+        ],
+        negatives: [
+          'pdl_ntfset_secret',
+          `pdl_ntfset_01${fakeString(ULID, 24, 14029)}_suiteonly`,
+          `"id": "ntfset_01${fakeString(ULID, 24, 14212)}"`,
+          `PADDLE_WEBHOOK_SECRET=pdl_ntfset_01${'x'.repeat(24)}_${'x'.repeat(32)}`,
+        ],
       };
     },
   }),
@@ -622,10 +631,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // LangSmith API keys are Personal Access Tokens and Service Keys
-  // (https://docs.langchain.com/langsmith/create-account-api-key). unverified: LangSmith's pages
-  // do not state the lsv2_pt_/lsv2_sk_ prefixes nor the body (32 hex, _, 10 hex); both are what
-  // LangSmith issues, as users' configuration shows.
+  // https://docs.langchain.com/langsmith/llm-gateway-authentication ("a LangSmith API key, which
+  // starts with lsv2_": personal access tokens "prefixed lsv2_pt_", service keys "prefixed
+  // lsv2_sk_"). Partly unverified: the body (32 hex, _, 10 hex) is not stated; it is what LangSmith
+  // issues, as users' configuration shows.
   defineRule({
     id: 'langsmith-api-key',
     description: 'LangSmith API key (personal access token or service key)',
@@ -633,20 +642,25 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})${E}`,
     entropy: 3.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `LANGSMITH_API_KEY=lsv2_pt_${fakeString(HEX, 32, 14088)}_${fakeString(HEX, 10, 14089)}`,
           `LANGCHAIN_API_KEY="lsv2_sk_${fakeString(HEX, 32, 14090)}_${fakeString(HEX, 10, 14091)}"`,
         ],
-        negatives: ['LANGSMITH_API_KEY=lsv2_sk_your_api_key_here', `lsv2_pt_${'0'.repeat(32)}_${'0'.repeat(10)}`],
+        negatives: [
+          'LANGSMITH_API_KEY=lsv2_sk_your_api_key_here',
+          `lsv2_pt_${'0'.repeat(32)}_${'0'.repeat(10)}`,
+          `LANGSMITH_API_KEY=lsv2_pt_${fakeString(HEX, 32, 14213)}`,
+          `LANGSMITH_API_KEY=lsv2_xx_${fakeString(HEX, 32, 14214)}_${fakeString(HEX, 10, 14215)}`,
+        ],
       };
     },
   }),
-  // OpenRouter authenticates with Bearer API keys (https://openrouter.ai/docs/api-reference/authentication).
-  // unverified: the sk-or-v1- prefix is stated only in third-party guides, and 64 hex characters
-  // after it is what OpenRouter issues.
+  // https://openrouter.ai/docs/guides/overview/auth/api-keys (Bearer API keys; "OpenRouter treats
+  // a bearer that starts with sk-or-v1- as an API key"). Partly unverified: 64 hex characters after
+  // the prefix is what OpenRouter issues, not stated.
   defineRule({
     id: 'openrouter-api-key',
     description: 'OpenRouter API key',
@@ -654,11 +668,16 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>sk-or-v1-[a-f0-9]{64})${E}`,
     entropy: 3.3,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`OPENROUTER_API_KEY=sk-or-v1-${fakeString(HEX, 64, 14092)}`],
-        negatives: ['OPENROUTER_API_KEY=sk-or-v1-your-key-here', `sk-or-v1-${'0'.repeat(64)}`, `sk-or-v1-${fakeString(HEX, 40, 14093)}`],
+        positives: [`OPENROUTER_API_KEY=sk-or-v1-${fakeString(HEX, 64, 14092)}`, `Authorization: Bearer sk-or-v1-${fakeString(HEX, 64, 14216)}`],
+        negatives: [
+          'OPENROUTER_API_KEY=sk-or-v1-your-key-here',
+          `sk-or-v1-${'0'.repeat(64)}`,
+          `sk-or-v1-${fakeString(HEX, 40, 14093)}`,
+          `OPENROUTER_API_KEY=sk-or-v2-${fakeString(HEX, 64, 14217)}`,
+        ],
       };
     },
   }),
@@ -1028,9 +1047,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   // Databases
   // ---------------------------------------------------------------------------------------
 
-  // https://neon.com/docs/manage/api-keys - API keys, shown once. unverified: the napi_ prefix is
-  // stated by an integrator (https://docs-staging.alterauth.dev/reference/managed-secret-providers/neon/),
-  // not by Neon, and 64 lower-case alphanumerics after it is the length issued.
+  // https://neon.com/docs/changelog/2025-01-31 ("Newly created Neon API keys are now prefixed with
+  // napi_", for secret scanning; older unprefixed keys stay valid and are not matched) and
+  // https://neon.com/docs/manage/api-keys (API keys, shown once). Partly unverified: 64 lower-case
+  // alphanumerics after the prefix is the length issued, not stated.
   defineRule({
     id: 'neon-api-key',
     description: 'Neon API key',
@@ -1038,11 +1058,16 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>napi_[a-z0-9]{64})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`NEON_API_KEY=napi_${fakeString(LOWER_ALNUM, 64, 14129)}`],
-        negatives: [`napi_${fakeString(LOWER_ALNUM, 30, 14130)}`, `napi_${'x'.repeat(64)}`],
+        positives: [`NEON_API_KEY=napi_${fakeString(LOWER_ALNUM, 64, 14129)}`, `-H "Authorization: Bearer napi_${fakeString(LOWER_ALNUM, 64, 14218)}"`],
+        negatives: [
+          `napi_${fakeString(LOWER_ALNUM, 30, 14130)}`,
+          `napi_${'x'.repeat(64)}`,
+          'NEON_API_KEY=napi_your_api_key_here',
+          'status = napi_create_threadsafe_function(env, fn, nullptr, name, 0, 1, nullptr, nullptr, nullptr, cb, &tsfn);',
+        ],
       };
     },
   }),
@@ -1106,8 +1131,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.convex.dev/cli/deploy-key-types - CONVEX_DEPLOY_KEY names its kind and
-  // deployment (prod:, dev:, preview:, project:) before the key. unverified: the |-separated
-  // token that follows is not described.
+  // deployment (prod:, dev:, preview:, project:) before the key; Convex's examples show
+  // <kind>:<deployment name>|<token>: "prod:qualified-jaguar-123|eyJ2...0=" there and
+  // "dev:happy-animal-123|ey..." at https://docs.convex.dev/management-api/create-deploy-key.
+  // Partly unverified: the token's length is not given (the examples elide it), nor the part
+  // between preview:/project: and the |.
   defineRule({
     id: 'convex-deploy-key',
     description: 'Convex deploy key',
@@ -1116,11 +1144,19 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     entropy: 4.0,
     validate: (_s, _m, fragment) => (/convex/i.test(fragment.text) ? 'unknown' : 'invalid'),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`CONVEX_DEPLOY_KEY=prod:happy-otter-${fakeString('0123456789', 3, 14139)}|${fakeBase64(80, 14140)}`],
-        negatives: ['CONVEX_DEPLOY_KEY=prod:famous-cricket-102|...', `CONVEX_DEPLOYMENT=prod:fleet-goldfish-${fakeString('0123456789', 3, 14141)}`],
+        positives: [
+          `CONVEX_DEPLOY_KEY=prod:happy-otter-${fakeString('0123456789', 3, 14139)}|${fakeBase64(80, 14140)}`,
+          `CONVEX_DEPLOY_KEY='dev:quiet-heron-${fakeString('0123456789', 3, 14219)}|eyJ2${fakeBase64(76, 14220)}='`,
+        ],
+        negatives: [
+          'CONVEX_DEPLOY_KEY=prod:famous-cricket-102|...',
+          'CONVEX_DEPLOY_KEY=prod:qualified-jaguar-123|eyJ2...0=',
+          `CONVEX_DEPLOYMENT=prod:fleet-goldfish-${fakeString('0123456789', 3, 14141)}`,
+          `VITE_CONVEX_URL=https://quiet-heron-${fakeString('0123456789', 3, 14221)}.convex.cloud`,
+        ],
       };
     },
   }),

@@ -320,8 +320,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens and
-  // https://github.com/clojars/clojars-web/issues/726 (deploy tokens prefixed CLOJARS_).
-  // unverified: the 60-hex body is not in Clojars' published description.
+  // https://github.com/clojars/clojars-web/issues/726 (deploy tokens prefixed CLOJARS_);
+  // https://github.com/clojars/clojars-web/blob/master/src/clojars/db.clj (the registry's own
+  // source): generate-deploy-token is "CLOJARS_" and the lower-case hex of 30 secure-random
+  // bytes, and is-deploy-token? checks ^CLOJARS_[0-9a-f]{60}$.
   defineRule({
     id: 'clojars-deploy-token',
     description: 'Clojars deploy token',
@@ -329,11 +331,18 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>CLOJARS_[a-f0-9]{60})${E}`,
     entropy: 3.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'high',
     get examples() {
       return {
-        positives: [`CLOJARS_PASSWORD=${fakeToken('CLOJARS_', HEX, 60, 10140)}`],
-        negatives: ['CLOJARS_PASSWORD=${CLOJARS_TOKEN}', fakeToken('CLOJARS_', HEX, 40, 10141)],
+        positives: [`CLOJARS_PASSWORD=${fakeToken('CLOJARS_', HEX, 60, 10140)}`, `:password "${fakeToken('CLOJARS_', HEX, 60, 10700)}"`],
+        negatives: [
+          'CLOJARS_PASSWORD=${CLOJARS_TOKEN}',
+          fakeToken('CLOJARS_', HEX, 40, 10141),
+          `CLOJARS_${'x'.repeat(60)}`,
+          `CLOJARS_${fakeString(HEX, 60, 10701).toUpperCase()}`,
+          `clojars_${fakeString(HEX, 60, 10702)}`,
+          fakeToken('CLOJARS_', HEX, 64, 10703),
+        ],
       };
     },
   }),

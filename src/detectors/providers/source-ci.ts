@@ -510,8 +510,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.drone.io/cli/setup/ (DRONE_TOKEN, the token from the account page). unverified:
-  // 32 alphanumeric characters, from observed tokens.
+  // https://docs.drone.io/cli/setup/ (DRONE_TOKEN, the token from the account page). Drone's own
+  // source (https://github.com/harness/drone/blob/v2.25.0/handler/api/user/token.go, and
+  // handler/web/login.go for a new user): the token is the user's Hash, uniuri.NewLen(32), 32
+  // characters of A-Z a-z 0-9 (github.com/dchest/uniuri StdChars).
   defineRule({
     id: 'drone-ci-token',
     description: 'Drone CI personal token (named as such)',
@@ -521,11 +523,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`export DRONE_TOKEN=${fakeString(ALNUM, 32, 10240)}`],
-        negatives: ['DRONE_TOKEN=${DRONE_TOKEN}', `DRONE_SERVER=${fakeString(ALNUM, 32, 10241)}`, `DRONE_TOKEN=${fakeString(ALNUM, 33, 10242)}`],
+        positives: [`export DRONE_TOKEN=${fakeString(ALNUM, 32, 10240)}`, `drone_token: "${fakeString(ALNUM, 32, 10710)}"`],
+        negatives: [
+          'DRONE_TOKEN=${DRONE_TOKEN}',
+          `DRONE_SERVER=${fakeString(ALNUM, 32, 10241)}`,
+          `DRONE_TOKEN=${fakeString(ALNUM, 33, 10242)}`,
+          `DRONE_TOKEN=${'x'.repeat(32)}`,
+          `DRONE_TOKEN=${fakeString(ALNUM, 24, 10711)}-${fakeString(ALNUM, 7, 10712)}`,
+        ],
       };
     },
   }),
@@ -1174,8 +1182,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/ :
-  // robot accounts are named robot$<name> (robot$<project>+<name>); unverified: the secret is
-  // 32 alphanumeric characters, from observed secrets. Found as a harbor*secret/password/token.
+  // robot accounts are named robot$<name> (robot$<project>+<name>). Harbor's own source
+  // (https://github.com/goharbor/harbor/blob/main/src/controller/robot/controller.go CreateSec,
+  // src/common/utils/utils.go GenerateRandomString): a generated secret is 32 characters of
+  // a-z A-Z 0-9, kept only if it has a lower-case letter, an upper-case letter and a digit
+  // (IsValidSec). Found as a harbor*secret/password/token.
   defineRule({
     id: 'harbor-robot-secret',
     description: 'Harbor robot account secret (named as such)',
@@ -1183,13 +1194,20 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: named(`harbor${GAP}(?:secret|password|token)`, '[A-Za-z0-9]{32}'),
     ignoreCase: true,
     entropy: 3.8,
+    validate: (s) => (/[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) ? 'unknown' : 'invalid'),
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10590)}`],
-        negatives: ['HARBOR_PASSWORD=${HARBOR_PASSWORD}', `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 20, 10591)}`],
+        positives: [`HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10590)}`, `harbor_password: '${fakeString(ALNUM, 32, 10720)}'`],
+        negatives: [
+          'HARBOR_PASSWORD=${HARBOR_PASSWORD}',
+          `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 20, 10591)}`,
+          `HARBOR_ROBOT_SECRET=${'x'.repeat(32)}`,
+          `HARBOR_TOKEN=${fakeString(HEX, 32, 10721)}`,
+          `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10722).toUpperCase()}`,
+        ],
       };
     },
   }),

@@ -1124,8 +1124,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: CocoaPods trunk session tokens (https://guides.cocoapods.org/making/getting-setup-with-trunk.html,
-  // COCOAPODS_TRUNK_TOKEN) are 32 hex characters, from observed tokens.
+  // CocoaPods trunk session tokens (https://guides.cocoapods.org/making/getting-setup-with-trunk.html,
+  // COCOAPODS_TRUNK_TOKEN). Trunk's own source (https://github.com/CocoaPods/trunk.cocoapods.org,
+  // app/models/session.rb TOKEN_LENGTH = 32 and lib/token.rb Token.generate): SecureRandom.hex of
+  // 16 bytes, 32 lower-case hex characters.
   defineRule({
     id: 'cocoapods-trunk-token',
     description: 'CocoaPods trunk token (named as such)',
@@ -1135,11 +1137,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 32, 10560)}`],
-        negatives: ['COCOAPODS_TRUNK_TOKEN=${{ secrets.COCOAPODS_TRUNK_TOKEN }}', `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 20, 10561)}`],
+        positives: [`COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 32, 10560)}`, `cocoapods_token: "${fakeString(HEX, 32, 10730)}"`],
+        negatives: [
+          'COCOAPODS_TRUNK_TOKEN=${{ secrets.COCOAPODS_TRUNK_TOKEN }}',
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 20, 10561)}`,
+          `COCOAPODS_TRUNK_TOKEN=${'0'.repeat(32)}`,
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 40, 10731)}`,
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(ALNUM, 32, 10732)}`,
+        ],
       };
     },
   }),

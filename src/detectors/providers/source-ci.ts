@@ -456,8 +456,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.travis-ci.com/user/triggering-builds/ (API token from the account page); a
-  // 22-character token, named travis*token. unverified: length from observed tokens.
+  // https://docs.travis-ci.com/user/triggering-builds/ (API token from the account page), named
+  // travis*token. Travis's own source (https://github.com/travis-ci/travis-api,
+  // lib/travis/api/app/access_token.rb, which lib/travis/api/v3/queries/access_token.rb
+  // regenerate_token issues as the new API token): SecureRandom.urlsafe_base64(16), 22 characters
+  // of A-Z a-z 0-9 - _.
   defineRule({
     id: 'travis-ci-token',
     description: 'Travis CI API token (named as such)',
@@ -467,11 +470,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`TRAVIS_API_TOKEN=${fakeString(ALNUM, 22, 10210)}`],
-        negatives: ['TRAVIS_TOKEN=${TRAVIS_TOKEN}', `TRAVIS_TOKEN=${fakeString(ALNUM, 30, 10211)}`, 'TRAVIS_TOKEN=aaaaaaaaaaaaaaaaaaaaaa'],
+        positives: [`TRAVIS_API_TOKEN=${fakeString(ALNUM, 22, 10210)}`, `travis_token: "${fakeString(URLSAFE, 22, 10740)}"`],
+        negatives: [
+          'TRAVIS_TOKEN=${TRAVIS_TOKEN}',
+          `TRAVIS_TOKEN=${fakeString(ALNUM, 30, 10211)}`,
+          'TRAVIS_TOKEN=aaaaaaaaaaaaaaaaaaaaaa',
+          `TRAVIS_TOKEN=${'x'.repeat(22)}`,
+          `TRAVIS_TOKEN=${fakeString(ALNUM, 10, 10741)}+${fakeString(ALNUM, 11, 10742)}`,
+        ],
       };
     },
   }),

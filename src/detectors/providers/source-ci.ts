@@ -625,7 +625,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.semaphoreci.com/reference/api (API token from the account page, SEMAPHORE_API_TOKEN).
-  // unverified: a 20-character alphanumeric token, from observed tokens.
+  // Semaphore's own source (https://github.com/semaphoreio/semaphore, guard/lib/guard/authentication_token.ex,
+  // used by guard/lib/guard/front_repo/user.ex for a user's token): 15 random bytes, URL-safe
+  // base64, 20 characters of A-Z a-z 0-9 - _.
   defineRule({
     id: 'semaphore-ci-token',
     description: 'Semaphore CI API token (named as such)',
@@ -635,11 +637,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 20, 10290)}`],
-        negatives: ['SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}', `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 25, 10291)}`],
+        positives: [`SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 20, 10290)}`, `semaphore_token: '${fakeString(URLSAFE, 20, 10750)}'`],
+        negatives: [
+          'SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}',
+          `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 25, 10291)}`,
+          `SEMAPHORE_API_TOKEN=${'x'.repeat(20)}`,
+          `SEMAPHORE_API_TOKEN=${fakeString(HEX, 64, 10751)}`,
+          `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 9, 10752)}/${fakeString(ALNUM, 10, 10753)}`,
+        ],
       };
     },
   }),

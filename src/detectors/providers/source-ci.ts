@@ -1017,8 +1017,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Prefect Cloud API keys (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys)
-  // start with pnu_ (user) or pnb_ (service account); 36 alphanumeric characters observed.
+  // Prefect Cloud API keys (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys): Prefect's
+  // own CLI (https://github.com/PrefectHQ/prefect/blob/main/src/prefect/cli/cloud/__init__.py, login)
+  // expects the prefix pnu_ (user) or pnb_ (service account) and says so when a key lacks it.
+  // Prefect states only the prefix; 36 alphanumeric characters after it are as issued.
   defineRule({
     id: 'prefect-api-key',
     description: 'Prefect Cloud API key',
@@ -1026,11 +1028,16 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pn[ub]_[A-Za-z0-9]{36})${E}`,
     entropy: 3.8,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`PREFECT_API_KEY=${fakeToken('pnu_', ALNUM, 36, 10500)}`],
-        negatives: [fakeToken('pnu_', ALNUM, 30, 10501), `pnb_${'x'.repeat(36)}`],
+        positives: [`PREFECT_API_KEY=${fakeToken('pnu_', ALNUM, 36, 10500)}`, `prefect cloud login --key ${fakeToken('pnb_', ALNUM, 36, 10760)}`],
+        negatives: [
+          fakeToken('pnu_', ALNUM, 30, 10501),
+          `pnb_${'x'.repeat(36)}`,
+          `PREFECT_API_KEY=${fakeToken('pcu_', ALNUM, 36, 10761)}`,
+          `spnu_${fakeString(ALNUM, 36, 10762)}`,
+        ],
       };
     },
   }),

@@ -17,6 +17,8 @@ import { jwtClaims } from '../json-segment.js';
 const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';
 const SEP = '[_\\-.]?';
+/** Kubernetes' and Rancher's random-name alphabet (lower-case consonants and 2, 4-9: no vowels, 0, 1 or 3). */
+const RANCHER = 'bcdfghjklmnpqrstvwxz2456789';
 
 /*
  * Azure "identifiable keys" (Microsoft, microsoft/security-utilities: IdentifiableMetadata.cs
@@ -1337,21 +1339,35 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Rancher ---
-  // API keys: token-<5 characters>:<54 characters> (access key:secret key, the bearer token):
+  // API keys: the bearer token is the access key and the secret key joined by a colon:
   // https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys
-  // unverified: Rancher documents the bearer token as access key and secret key joined by a colon, not their shapes; token-<5>:<54> lower-case as issued.
+  // Rancher's own source gives the shapes: the access key is the Token object's name,
+  // GenerateName "token-" (https://github.com/rancher/rancher/blob/main/pkg/auth/tokens/manager.go,
+  // and GeneratePrefix in pkg/ext/stores/tokens/tokens.go), which Kubernetes completes with five
+  // characters of bcdfghjklmnpqrstvwxz2456789 (kubernetes apiserver storage/names/generate.go,
+  // apimachinery util/rand); the secret key is randomtoken.Generate(), 54 characters of that same
+  // alphabet (https://github.com/rancher/wrangler/blob/main/pkg/randomtoken/token.go).
   defineRule({
     id: 'rancher-api-token',
     description: 'Rancher API bearer token (token-xxxxx:secret)',
     keywords: ['token-'],
-    regex: `${B}(?<secret>token-[a-z0-9]{5}:[a-z0-9]{54})${E}`,
+    regex: `${B}(?<secret>token-[${RANCHER}]{5}:[${RANCHER}]{54})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`RANCHER_TOKEN=token-${fakeString(LOWER_ALNUM, 5, 11186)}:${fakeString(LOWER_ALNUM, 54, 11187)}`],
-        negatives: [`token-${fakeString(LOWER_ALNUM, 5, 11188)}:${fakeString(LOWER_ALNUM, 30, 11189)}`, `csrf-token-abcde:${'x'.repeat(54)}`],
+        positives: [
+          `RANCHER_TOKEN=token-${fakeString(RANCHER, 5, 11186)}:${fakeString(RANCHER, 54, 11187)}`,
+          `Authorization: Bearer token-${fakeString(RANCHER, 5, 11300)}:${fakeString(RANCHER, 54, 11301)}`,
+        ],
+        negatives: [
+          `token-${fakeString(RANCHER, 5, 11188)}:${fakeString(RANCHER, 30, 11189)}`,
+          `csrf-token-abcde:${'x'.repeat(54)}`,
+          `token-xxxxx:${'x'.repeat(54)}`,
+          `token-${fakeString(LOWER_ALNUM, 5, 11302)}:${fakeString('aeiou', 2, 11303)}${fakeString(LOWER_ALNUM, 52, 11304)}`,
+          `token-${fakeString(RANCHER, 5, 11305)}:${fakeString(RANCHER, 54, 11306).toUpperCase()}`,
+        ],
       };
     },
   }),

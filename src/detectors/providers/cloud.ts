@@ -884,7 +884,9 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Hetzner ---
   // Cloud API tokens (used as HCLOUD_TOKEN): https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/
-  // unverified: Hetzner's docs describe API tokens but not their shape; 64 letters and digits as issued.
+  // Hetzner's own CLI (https://github.com/hetznercloud/cli/blob/main/internal/cmd/context/create.go)
+  // refuses a token that is not "exactly 64 characters long". Hetzner states only the length;
+  // letters and digits are the alphabet as issued.
   defineRule({
     id: 'hetzner-cloud-token',
     description: 'Hetzner Cloud API token (named as such)',
@@ -894,11 +896,17 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`HCLOUD_TOKEN=${fakeString(ALNUM, 64, 11128)}`, `hetzner_token = "${fakeString(ALNUM, 64, 11129)}"`],
-        negatives: ['HCLOUD_TOKEN=${HCLOUD_TOKEN}', `HCLOUD_TOKEN=${fakeString(ALNUM, 40, 11130)}`],
+        negatives: [
+          'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 40, 11130)}`,
+          `HCLOUD_TOKEN=${'x'.repeat(64)}`,
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 63, 11310)}`,
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 65, 11311)}`,
+        ],
       };
     },
   }),

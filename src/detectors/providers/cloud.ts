@@ -970,7 +970,10 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Cloudflare ---
   // Global API key: 37 hex characters, sent as X-Auth-Key with X-Auth-Email:
   // https://developers.cloudflare.com/fundamentals/api/get-started/keys/
-  // unverified: Cloudflare documents the legacy Global API key (new and rolled keys are cfk_, covered by cloudflare-api-token) but not its shape; 37 hex characters as issued.
+  // (new and rolled keys are cfk_, covered by cloudflare-api-token). Cloudflare's own Terraform provider
+  // checked api_key as "37 characters long and only contain characters 0-9 and a-f (all lowercased)"
+  // (https://github.com/cloudflare/terraform-provider-cloudflare/blob/c1d56142b891af2ed6382c85a7d71a6f86d55f04/internal/provider.go);
+  // commit 5f6ff4f9 (April 2026) widened the check to 37-60 of A-Za-z0-9-_ beside the newer keys.
   defineRule({
     id: 'cloudflare-global-api-key',
     description: 'Cloudflare Global API key (named as such)',
@@ -980,11 +983,18 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CLOUDFLARE_API_KEY=${fakeString(HEX, 37, 11140)}`, `-H "X-Auth-Key: ${fakeString(HEX, 37, 11141)}"`],
-        negatives: ['CLOUDFLARE_API_KEY=${CF_KEY}', `CLOUDFLARE_API_KEY=${fakeString(HEX, 32, 11142)}`, `CLOUDFLARE_ZONE_ID=${fakeString(HEX, 32, 11143)}`],
+        negatives: [
+          'CLOUDFLARE_API_KEY=${CF_KEY}',
+          `CLOUDFLARE_API_KEY=${fakeString(HEX, 32, 11142)}`,
+          `CLOUDFLARE_ZONE_ID=${fakeString(HEX, 32, 11143)}`,
+          `CLOUDFLARE_API_KEY=${'0'.repeat(37)}`,
+          `CLOUDFLARE_API_KEY=${fakeString(HEX, 40, 11315)}`,
+          `CLOUDFLARE_API_KEY=${fakeString(ALNUM, 37, 11316)}`,
+        ],
       };
     },
   }),

@@ -1201,9 +1201,12 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Hugging Face's docs (https://huggingface.co/docs/hub/security-tokens) describe
-  // hf_ user tokens only; organization API tokens (api_org_, now deprecated) share their
-  // 34-letter body as seen in issued tokens.
+  // Hugging Face's docs (https://huggingface.co/docs/hub/security-tokens) describe hf_ user tokens
+  // only; Hugging Face's own client names the organization token by its prefix: huggingface_hub
+  // refuses to log in with a token that starts with "api_org" and documents organization tokens
+  // as "starting with api_org***" (https://github.com/huggingface/huggingface_hub,
+  // src/huggingface_hub/_login.py and utils/_headers.py). Hugging Face states only the prefix; the
+  // 34-letter body (that of hf_ tokens) is as issued.
   defineRule({
     id: 'huggingface-org-token',
     description: 'Hugging Face organization API token (deprecated api_org_ format)',
@@ -1211,14 +1214,18 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>api_org_[A-Za-z]{34})${E}`,
     entropy: 3.5,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`],
+        positives: [
+          `HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`,
+          `headers = {"Authorization": "Bearer api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15100)}"}`,
+        ],
         negatives: [
           `api_org_${'x'.repeat(34)}`,
           'api_org_settings',
           `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`,
+          `api_org_${fakeString(ALNUM, 30, 15101)}0123`,
         ],
       };
     },

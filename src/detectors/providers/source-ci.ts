@@ -798,21 +798,33 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // https://browserstack.com/docs/percy/common-issue/common-errors/incorrect-project-type : Percy
   // project tokens are web_<token_sha>, auto_<token_sha> (Percy with Automate), app_<token_sha>
-  // (App Percy); older tokens are the bare sha. unverified: ss_/vmw_ and the 64-hex length.
+  // (App Percy); older tokens are the bare sha. Percy's own CLI maps the prefix before the first _
+  // to the project type (https://github.com/percy/cli/blob/master/packages/client/src/client.js
+  // tokenType: auto, web, app, ss, vmw, res). Percy states the prefixes only; the 64-hex body is
+  // as issued.
   defineRule({
     id: 'percy-token',
     description: 'Percy project token (named as such)',
     keywords: ['percy'],
-    regex: named(`percy${GAP}token`, '(?:(?:web|auto|app|ss|vmw)_)?[a-f0-9]{64}'),
+    regex: named(`percy${GAP}token`, '(?:(?:web|auto|app|ss|vmw|res)_)?[a-f0-9]{64}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`PERCY_TOKEN=web_${fakeString(HEX, 64, 10380)}`, `PERCY_TOKEN=${fakeString(HEX, 64, 10381)}`],
-        negatives: ['PERCY_TOKEN=${{ secrets.PERCY_TOKEN }}', `PERCY_TOKEN=${fakeString(HEX, 40, 10382)}`],
+        positives: [
+          `PERCY_TOKEN=web_${fakeString(HEX, 64, 10380)}`,
+          `PERCY_TOKEN=${fakeString(HEX, 64, 10381)}`,
+          `percy_token: "res_${fakeString(HEX, 64, 10770)}"`,
+        ],
+        negatives: [
+          'PERCY_TOKEN=${{ secrets.PERCY_TOKEN }}',
+          `PERCY_TOKEN=${fakeString(HEX, 40, 10382)}`,
+          `PERCY_TOKEN=web_${'0'.repeat(64)}`,
+          `PERCY_TOKEN=cli_${fakeString(HEX, 64, 10771)}`,
+        ],
       };
     },
   }),

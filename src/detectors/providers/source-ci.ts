@@ -266,21 +266,23 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: JFrog's deprecation notice (https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens)
-  // names API keys but not their shape; AKCp + 69 base62 is what they look like in the wild.
+  // JFrog's deprecation notice (https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens)
+  // names API keys; JFrog's own client tells one by its shape: IsApiKey is a key that starts with
+  // "AKCp8" and is at least 73 characters long (https://github.com/jfrog/jfrog-client-go/blob/master/http/httpclient/client.go).
+  // JFrog states the prefix and the minimum; exactly 73 letters and digits is the length as issued.
   defineRule({
     id: 'jfrog-api-key',
     description: 'JFrog Artifactory API key (deprecated format)',
     keywords: ['AKCp'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>AKCp[A-Za-z0-9]{69})${E}`,
+    regex: `${B}(?<secret>AKCp8[A-Za-z0-9]{68})${E}`,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`ARTIFACTORY_API_KEY=${fakeToken('AKCp', ALNUM, 69, 10110)}`],
-        negatives: [fakeToken('AKCp', ALNUM, 60, 10111), `AKCp${'0'.repeat(69)}`],
+        positives: [`ARTIFACTORY_API_KEY=${fakeToken('AKCp8', ALNUM, 68, 10110)}`, `curl -H "X-JFrog-Art-Api: ${fakeToken('AKCp8', ALNUM, 68, 10780)}"`],
+        negatives: [fakeToken('AKCp8', ALNUM, 60, 10111), `AKCp8${'0'.repeat(68)}`, `AKCp${'x'.repeat(69)}`, fakeToken('AKCp9', ALNUM, 68, 10781)],
       };
     },
   }),

@@ -384,9 +384,14 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Bitbucket Cloud repository, project and workspace access tokens
-  // (https://support.atlassian.com/bitbucket-cloud/docs/repository-access-tokens/) start with
-  // ATCTT3xFfGN0; Atlassian's pages describe the tokens, not their shape.
+  // Bitbucket Cloud repository, project and workspace access tokens
+  // (https://support.atlassian.com/bitbucket-cloud/docs/repository-access-tokens/).
+  // Atlassian staff (Dhananjay Goyani, Atlassian Team) at
+  // https://community.atlassian.com/forums/Bitbucket-questions/Can-we-confirm-BitBucket-s-token-prefixes/qaq-p/3093481
+  // (25 August 2025): "You can rely on following prefixes for Bitbucket tokens": API token ATAT,
+  // app password ATBB, access tokens (workspace, project, repository) ATCT.
+  // Atlassian states the ATCT prefix only; the rest of ATCTT3xFfGN0 and the 150+ URL-safe
+  // characters after it are as issued.
   defineRule({
     id: 'bitbucket-access-token',
     description: 'Bitbucket Cloud repository, project or workspace access token',
@@ -394,16 +399,23 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     keywordsCaseSensitive: true,
     regex: `${B}(?<secret>ATCTT3xFfGN0[A-Za-z0-9_\\-=]{150,})`,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`git clone https://x-token-auth:${fakeToken('ATCTT3xFfGN0', URLSAFE, 180, 10170)}@bitbucket.org/acme/app.git`],
-        negatives: ['ATCTT3xFfGN0shEGxO', `ATCTT3xFfGN0${fakeString(URLSAFE, 60, 10171)}`],
+        positives: [
+          `git clone https://x-token-auth:${fakeToken('ATCTT3xFfGN0', URLSAFE, 180, 10170)}@bitbucket.org/acme/app.git`,
+          `Authorization: Bearer ${fakeToken('ATCTT3xFfGN0', URLSAFE, 160, 10790)}`,
+        ],
+        negatives: ['ATCTT3xFfGN0shEGxO', `ATCTT3xFfGN0${fakeString(URLSAFE, 60, 10171)}`, `ATCTT3xFfGN0${'x'.repeat(180)}`],
       };
     },
   }),
-  // unverified: Bitbucket Cloud app passwords (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/)
-  // issued since 2023 start with ATBB; the documentation does not give the rest of the format.
+  // Bitbucket Cloud app passwords (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/).
+  // Atlassian staff (Dhananjay Goyani, Atlassian Team) at
+  // https://community.atlassian.com/forums/Bitbucket-questions/Can-we-confirm-BitBucket-s-token-prefixes/qaq-p/3093481
+  // (25 August 2025): "You can rely on following prefixes for Bitbucket tokens": API token ATAT,
+  // app password ATBB, access tokens (workspace, project, repository) ATCT.
+  // Atlassian states the ATBB prefix only; 32 letters and digits after it are as issued.
   defineRule({
     id: 'bitbucket-app-password',
     description: 'Bitbucket Cloud app password',
@@ -412,11 +424,14 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>ATBB[A-Za-z0-9]{32})${E}`,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`BITBUCKET_APP_PASSWORD=${fakeToken('ATBB', ALNUM, 32, 10180)}`],
-        negatives: [fakeToken('ATBB', ALNUM, 20, 10181), `ATBB${'x'.repeat(32)}`],
+        positives: [
+          `BITBUCKET_APP_PASSWORD=${fakeToken('ATBB', ALNUM, 32, 10180)}`,
+          `git clone https://jdoe:${fakeToken('ATBB', ALNUM, 32, 10791)}@bitbucket.org/acme/app.git`,
+        ],
+        negatives: [fakeToken('ATBB', ALNUM, 20, 10181), `ATBB${'x'.repeat(32)}`, `XATBB${fakeString(ALNUM, 32, 10792)}`, fakeToken('ATBB', ALNUM, 40, 10793)],
       };
     },
   }),

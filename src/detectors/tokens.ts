@@ -1135,8 +1135,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     },
   }),
   // https://www.twilio.com/docs/iam/api/authtoken: the account Auth Token authenticates as the
-  // account (full access). unverified: the shape (32 hexadecimal characters, no prefix) is as
-  // issued, not stated there; only taken where assigned to a Twilio auth token name.
+  // account (full access). Twilio's own CLI (https://github.com/twilio/twilio-cli/blob/main/src/commands/profiles/create.js,
+  // validAuthToken) refuses one that is not "32 characters in length"; Twilio states only the
+  // length, hexadecimal is the alphabet as issued. Only taken where assigned to a Twilio auth token name.
   defineRule({
     id: 'twilio-auth-token',
     description: 'Twilio account Auth Token (named as such)',
@@ -1146,7 +1147,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 15066)}`, `"twilioAuthToken": "${fakeString(HEX, 32, 15067)}"`],
@@ -1154,6 +1155,8 @@ export const TOKEN_RULES: readonly Detector[] = [
           'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}',
           `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
           `TWILIO_AUTH_TOKEN_URL=https://api.twilio.com/${fakeString(HEX, 32, 15068)}`,
+          `TWILIO_AUTH_TOKEN=${fakeString(HEX, 31, 15110)}`,
+          `TWILIO_AUTH_TOKEN=${fakeString(HEX, 40, 15111)}`,
         ],
       };
     },

@@ -1135,8 +1135,9 @@ export const TOKEN_RULES: readonly Detector[] = [
     },
   }),
   // https://www.twilio.com/docs/iam/api/authtoken: the account Auth Token authenticates as the
-  // account (full access). unverified: the shape (32 hexadecimal characters, no prefix) is as
-  // issued, not stated there; only taken where assigned to a Twilio auth token name.
+  // account (full access). Twilio's own CLI (https://github.com/twilio/twilio-cli/blob/main/src/commands/profiles/create.js,
+  // validAuthToken) refuses one that is not "32 characters in length"; Twilio states only the
+  // length, hexadecimal is the alphabet as issued. Only taken where assigned to a Twilio auth token name.
   defineRule({
     id: 'twilio-auth-token',
     description: 'Twilio account Auth Token (named as such)',
@@ -1146,7 +1147,7 @@ export const TOKEN_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`TWILIO_AUTH_TOKEN=${fakeString(HEX, 32, 15066)}`, `"twilioAuthToken": "${fakeString(HEX, 32, 15067)}"`],
@@ -1154,6 +1155,8 @@ export const TOKEN_RULES: readonly Detector[] = [
           'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}',
           `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
           `TWILIO_AUTH_TOKEN_URL=https://api.twilio.com/${fakeString(HEX, 32, 15068)}`,
+          `TWILIO_AUTH_TOKEN=${fakeString(HEX, 31, 15110)}`,
+          `TWILIO_AUTH_TOKEN=${fakeString(HEX, 40, 15111)}`,
         ],
       };
     },
@@ -1201,9 +1204,12 @@ export const TOKEN_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Hugging Face's docs (https://huggingface.co/docs/hub/security-tokens) describe
-  // hf_ user tokens only; organization API tokens (api_org_, now deprecated) share their
-  // 34-letter body as seen in issued tokens.
+  // Hugging Face's docs (https://huggingface.co/docs/hub/security-tokens) describe hf_ user tokens
+  // only; Hugging Face's own client names the organization token by its prefix: huggingface_hub
+  // refuses to log in with a token that starts with "api_org" and documents organization tokens
+  // as "starting with api_org***" (https://github.com/huggingface/huggingface_hub,
+  // src/huggingface_hub/_login.py and utils/_headers.py). Hugging Face states only the prefix; the
+  // 34-letter body (that of hf_ tokens) is as issued.
   defineRule({
     id: 'huggingface-org-token',
     description: 'Hugging Face organization API token (deprecated api_org_ format)',
@@ -1211,14 +1217,18 @@ export const TOKEN_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>api_org_[A-Za-z]{34})${E}`,
     entropy: 3.5,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`],
+        positives: [
+          `HF_ORG_TOKEN=api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15078)}`,
+          `headers = {"Authorization": "Bearer api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15100)}"}`,
+        ],
         negatives: [
           `api_org_${'x'.repeat(34)}`,
           'api_org_settings',
           `my_api_org_${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34, 15079)}`,
+          `api_org_${fakeString(ALNUM, 30, 15101)}0123`,
         ],
       };
     },

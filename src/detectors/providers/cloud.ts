@@ -17,6 +17,8 @@ import { jwtClaims } from '../json-segment.js';
 const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';
 const SEP = '[_\\-.]?';
+/** Kubernetes' and Rancher's random-name alphabet (lower-case consonants and 2, 4-9: no vowels, 0, 1 or 3). */
+const RANCHER = 'bcdfghjklmnpqrstvwxz2456789';
 
 /*
  * Azure "identifiable keys" (Microsoft, microsoft/security-utilities: IdentifiableMetadata.cs
@@ -882,7 +884,9 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Hetzner ---
   // Cloud API tokens (used as HCLOUD_TOKEN): https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/
-  // unverified: Hetzner's docs describe API tokens but not their shape; 64 letters and digits as issued.
+  // Hetzner's own CLI (https://github.com/hetznercloud/cli/blob/main/internal/cmd/context/create.go)
+  // refuses a token that is not "exactly 64 characters long". Hetzner states only the length;
+  // letters and digits are the alphabet as issued.
   defineRule({
     id: 'hetzner-cloud-token',
     description: 'Hetzner Cloud API token (named as such)',
@@ -892,11 +896,17 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`HCLOUD_TOKEN=${fakeString(ALNUM, 64, 11128)}`, `hetzner_token = "${fakeString(ALNUM, 64, 11129)}"`],
-        negatives: ['HCLOUD_TOKEN=${HCLOUD_TOKEN}', `HCLOUD_TOKEN=${fakeString(ALNUM, 40, 11130)}`],
+        negatives: [
+          'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 40, 11130)}`,
+          `HCLOUD_TOKEN=${'x'.repeat(64)}`,
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 63, 11310)}`,
+          `HCLOUD_TOKEN=${fakeString(ALNUM, 65, 11311)}`,
+        ],
       };
     },
   }),
@@ -960,7 +970,10 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Cloudflare ---
   // Global API key: 37 hex characters, sent as X-Auth-Key with X-Auth-Email:
   // https://developers.cloudflare.com/fundamentals/api/get-started/keys/
-  // unverified: Cloudflare documents the legacy Global API key (new and rolled keys are cfk_, covered by cloudflare-api-token) but not its shape; 37 hex characters as issued.
+  // (new and rolled keys are cfk_, covered by cloudflare-api-token). Cloudflare's own Terraform provider
+  // checked api_key as "37 characters long and only contain characters 0-9 and a-f (all lowercased)"
+  // (https://github.com/cloudflare/terraform-provider-cloudflare/blob/c1d56142b891af2ed6382c85a7d71a6f86d55f04/internal/provider.go);
+  // commit 5f6ff4f9 (April 2026) widened the check to 37-60 of A-Za-z0-9-_ beside the newer keys.
   defineRule({
     id: 'cloudflare-global-api-key',
     description: 'Cloudflare Global API key (named as such)',
@@ -970,11 +983,18 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [`CLOUDFLARE_API_KEY=${fakeString(HEX, 37, 11140)}`, `-H "X-Auth-Key: ${fakeString(HEX, 37, 11141)}"`],
-        negatives: ['CLOUDFLARE_API_KEY=${CF_KEY}', `CLOUDFLARE_API_KEY=${fakeString(HEX, 32, 11142)}`, `CLOUDFLARE_ZONE_ID=${fakeString(HEX, 32, 11143)}`],
+        negatives: [
+          'CLOUDFLARE_API_KEY=${CF_KEY}',
+          `CLOUDFLARE_API_KEY=${fakeString(HEX, 32, 11142)}`,
+          `CLOUDFLARE_ZONE_ID=${fakeString(HEX, 32, 11143)}`,
+          `CLOUDFLARE_API_KEY=${'0'.repeat(37)}`,
+          `CLOUDFLARE_API_KEY=${fakeString(HEX, 40, 11315)}`,
+          `CLOUDFLARE_API_KEY=${fakeString(ALNUM, 37, 11316)}`,
+        ],
       };
     },
   }),
@@ -1337,21 +1357,35 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Rancher ---
-  // API keys: token-<5 characters>:<54 characters> (access key:secret key, the bearer token):
+  // API keys: the bearer token is the access key and the secret key joined by a colon:
   // https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys
-  // unverified: Rancher documents the bearer token as access key and secret key joined by a colon, not their shapes; token-<5>:<54> lower-case as issued.
+  // Rancher's own source gives the shapes: the access key is the Token object's name,
+  // GenerateName "token-" (https://github.com/rancher/rancher/blob/main/pkg/auth/tokens/manager.go,
+  // and GeneratePrefix in pkg/ext/stores/tokens/tokens.go), which Kubernetes completes with five
+  // characters of bcdfghjklmnpqrstvwxz2456789 (kubernetes apiserver storage/names/generate.go,
+  // apimachinery util/rand); the secret key is randomtoken.Generate(), 54 characters of that same
+  // alphabet (https://github.com/rancher/wrangler/blob/main/pkg/randomtoken/token.go).
   defineRule({
     id: 'rancher-api-token',
     description: 'Rancher API bearer token (token-xxxxx:secret)',
     keywords: ['token-'],
-    regex: `${B}(?<secret>token-[a-z0-9]{5}:[a-z0-9]{54})${E}`,
+    regex: `${B}(?<secret>token-[${RANCHER}]{5}:[${RANCHER}]{54})${E}`,
     entropy: 3.8,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`RANCHER_TOKEN=token-${fakeString(LOWER_ALNUM, 5, 11186)}:${fakeString(LOWER_ALNUM, 54, 11187)}`],
-        negatives: [`token-${fakeString(LOWER_ALNUM, 5, 11188)}:${fakeString(LOWER_ALNUM, 30, 11189)}`, `csrf-token-abcde:${'x'.repeat(54)}`],
+        positives: [
+          `RANCHER_TOKEN=token-${fakeString(RANCHER, 5, 11186)}:${fakeString(RANCHER, 54, 11187)}`,
+          `Authorization: Bearer token-${fakeString(RANCHER, 5, 11300)}:${fakeString(RANCHER, 54, 11301)}`,
+        ],
+        negatives: [
+          `token-${fakeString(RANCHER, 5, 11188)}:${fakeString(RANCHER, 30, 11189)}`,
+          `csrf-token-abcde:${'x'.repeat(54)}`,
+          `token-xxxxx:${'x'.repeat(54)}`,
+          `token-${fakeString(LOWER_ALNUM, 5, 11302)}:${fakeString('aeiou', 2, 11303)}${fakeString(LOWER_ALNUM, 52, 11304)}`,
+          `token-${fakeString(RANCHER, 5, 11305)}:${fakeString(RANCHER, 54, 11306).toUpperCase()}`,
+        ],
       };
     },
   }),

@@ -266,21 +266,23 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: JFrog's deprecation notice (https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens)
-  // names API keys but not their shape; AKCp + 69 base62 is what they look like in the wild.
+  // JFrog's deprecation notice (https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens)
+  // names API keys; JFrog's own client tells one by its shape: IsApiKey is a key that starts with
+  // "AKCp8" and is at least 73 characters long (https://github.com/jfrog/jfrog-client-go/blob/master/http/httpclient/client.go).
+  // JFrog states the prefix and the minimum; exactly 73 letters and digits is the length as issued.
   defineRule({
     id: 'jfrog-api-key',
     description: 'JFrog Artifactory API key (deprecated format)',
     keywords: ['AKCp'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>AKCp[A-Za-z0-9]{69})${E}`,
+    regex: `${B}(?<secret>AKCp8[A-Za-z0-9]{68})${E}`,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`ARTIFACTORY_API_KEY=${fakeToken('AKCp', ALNUM, 69, 10110)}`],
-        negatives: [fakeToken('AKCp', ALNUM, 60, 10111), `AKCp${'0'.repeat(69)}`],
+        positives: [`ARTIFACTORY_API_KEY=${fakeToken('AKCp8', ALNUM, 68, 10110)}`, `curl -H "X-JFrog-Art-Api: ${fakeToken('AKCp8', ALNUM, 68, 10780)}"`],
+        negatives: [fakeToken('AKCp8', ALNUM, 60, 10111), `AKCp8${'0'.repeat(68)}`, `AKCp${'x'.repeat(69)}`, fakeToken('AKCp9', ALNUM, 68, 10781)],
       };
     },
   }),
@@ -320,8 +322,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens and
-  // https://github.com/clojars/clojars-web/issues/726 (deploy tokens prefixed CLOJARS_).
-  // unverified: the 60-hex body is not in Clojars' published description.
+  // https://github.com/clojars/clojars-web/issues/726 (deploy tokens prefixed CLOJARS_);
+  // https://github.com/clojars/clojars-web/blob/master/src/clojars/db.clj (the registry's own
+  // source): generate-deploy-token is "CLOJARS_" and the lower-case hex of 30 secure-random
+  // bytes, and is-deploy-token? checks ^CLOJARS_[0-9a-f]{60}$.
   defineRule({
     id: 'clojars-deploy-token',
     description: 'Clojars deploy token',
@@ -329,11 +333,18 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>CLOJARS_[a-f0-9]{60})${E}`,
     entropy: 3.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'high',
     get examples() {
       return {
-        positives: [`CLOJARS_PASSWORD=${fakeToken('CLOJARS_', HEX, 60, 10140)}`],
-        negatives: ['CLOJARS_PASSWORD=${CLOJARS_TOKEN}', fakeToken('CLOJARS_', HEX, 40, 10141)],
+        positives: [`CLOJARS_PASSWORD=${fakeToken('CLOJARS_', HEX, 60, 10140)}`, `:password "${fakeToken('CLOJARS_', HEX, 60, 10700)}"`],
+        negatives: [
+          'CLOJARS_PASSWORD=${CLOJARS_TOKEN}',
+          fakeToken('CLOJARS_', HEX, 40, 10141),
+          `CLOJARS_${'x'.repeat(60)}`,
+          `CLOJARS_${fakeString(HEX, 60, 10701).toUpperCase()}`,
+          `clojars_${fakeString(HEX, 60, 10702)}`,
+          fakeToken('CLOJARS_', HEX, 64, 10703),
+        ],
       };
     },
   }),
@@ -373,9 +384,14 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Bitbucket Cloud repository, project and workspace access tokens
-  // (https://support.atlassian.com/bitbucket-cloud/docs/repository-access-tokens/) start with
-  // ATCTT3xFfGN0; Atlassian's pages describe the tokens, not their shape.
+  // Bitbucket Cloud repository, project and workspace access tokens
+  // (https://support.atlassian.com/bitbucket-cloud/docs/repository-access-tokens/).
+  // Atlassian staff (Dhananjay Goyani, Atlassian Team) at
+  // https://community.atlassian.com/forums/Bitbucket-questions/Can-we-confirm-BitBucket-s-token-prefixes/qaq-p/3093481
+  // (25 August 2025): "You can rely on following prefixes for Bitbucket tokens": API token ATAT,
+  // app password ATBB, access tokens (workspace, project, repository) ATCT.
+  // Atlassian states the ATCT prefix only; the rest of ATCTT3xFfGN0 and the 150+ URL-safe
+  // characters after it are as issued.
   defineRule({
     id: 'bitbucket-access-token',
     description: 'Bitbucket Cloud repository, project or workspace access token',
@@ -383,16 +399,23 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     keywordsCaseSensitive: true,
     regex: `${B}(?<secret>ATCTT3xFfGN0[A-Za-z0-9_\\-=]{150,})`,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`git clone https://x-token-auth:${fakeToken('ATCTT3xFfGN0', URLSAFE, 180, 10170)}@bitbucket.org/acme/app.git`],
-        negatives: ['ATCTT3xFfGN0shEGxO', `ATCTT3xFfGN0${fakeString(URLSAFE, 60, 10171)}`],
+        positives: [
+          `git clone https://x-token-auth:${fakeToken('ATCTT3xFfGN0', URLSAFE, 180, 10170)}@bitbucket.org/acme/app.git`,
+          `Authorization: Bearer ${fakeToken('ATCTT3xFfGN0', URLSAFE, 160, 10790)}`,
+        ],
+        negatives: ['ATCTT3xFfGN0shEGxO', `ATCTT3xFfGN0${fakeString(URLSAFE, 60, 10171)}`, `ATCTT3xFfGN0${'x'.repeat(180)}`],
       };
     },
   }),
-  // unverified: Bitbucket Cloud app passwords (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/)
-  // issued since 2023 start with ATBB; the documentation does not give the rest of the format.
+  // Bitbucket Cloud app passwords (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/).
+  // Atlassian staff (Dhananjay Goyani, Atlassian Team) at
+  // https://community.atlassian.com/forums/Bitbucket-questions/Can-we-confirm-BitBucket-s-token-prefixes/qaq-p/3093481
+  // (25 August 2025): "You can rely on following prefixes for Bitbucket tokens": API token ATAT,
+  // app password ATBB, access tokens (workspace, project, repository) ATCT.
+  // Atlassian states the ATBB prefix only; 32 letters and digits after it are as issued.
   defineRule({
     id: 'bitbucket-app-password',
     description: 'Bitbucket Cloud app password',
@@ -401,11 +424,14 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>ATBB[A-Za-z0-9]{32})${E}`,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`BITBUCKET_APP_PASSWORD=${fakeToken('ATBB', ALNUM, 32, 10180)}`],
-        negatives: [fakeToken('ATBB', ALNUM, 20, 10181), `ATBB${'x'.repeat(32)}`],
+        positives: [
+          `BITBUCKET_APP_PASSWORD=${fakeToken('ATBB', ALNUM, 32, 10180)}`,
+          `git clone https://jdoe:${fakeToken('ATBB', ALNUM, 32, 10791)}@bitbucket.org/acme/app.git`,
+        ],
+        negatives: [fakeToken('ATBB', ALNUM, 20, 10181), `ATBB${'x'.repeat(32)}`, `XATBB${fakeString(ALNUM, 32, 10792)}`, fakeToken('ATBB', ALNUM, 40, 10793)],
       };
     },
   }),
@@ -447,8 +473,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.travis-ci.com/user/triggering-builds/ (API token from the account page); a
-  // 22-character token, named travis*token. unverified: length from observed tokens.
+  // https://docs.travis-ci.com/user/triggering-builds/ (API token from the account page), named
+  // travis*token. Travis's own source (https://github.com/travis-ci/travis-api,
+  // lib/travis/api/app/access_token.rb, which lib/travis/api/v3/queries/access_token.rb
+  // regenerate_token issues as the new API token): SecureRandom.urlsafe_base64(16), 22 characters
+  // of A-Z a-z 0-9 - _.
   defineRule({
     id: 'travis-ci-token',
     description: 'Travis CI API token (named as such)',
@@ -458,11 +487,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`TRAVIS_API_TOKEN=${fakeString(ALNUM, 22, 10210)}`],
-        negatives: ['TRAVIS_TOKEN=${TRAVIS_TOKEN}', `TRAVIS_TOKEN=${fakeString(ALNUM, 30, 10211)}`, 'TRAVIS_TOKEN=aaaaaaaaaaaaaaaaaaaaaa'],
+        positives: [`TRAVIS_API_TOKEN=${fakeString(ALNUM, 22, 10210)}`, `travis_token: "${fakeString(URLSAFE, 22, 10740)}"`],
+        negatives: [
+          'TRAVIS_TOKEN=${TRAVIS_TOKEN}',
+          `TRAVIS_TOKEN=${fakeString(ALNUM, 30, 10211)}`,
+          'TRAVIS_TOKEN=aaaaaaaaaaaaaaaaaaaaaa',
+          `TRAVIS_TOKEN=${'x'.repeat(22)}`,
+          `TRAVIS_TOKEN=${fakeString(ALNUM, 10, 10741)}+${fakeString(ALNUM, 11, 10742)}`,
+        ],
       };
     },
   }),
@@ -501,8 +536,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.drone.io/cli/setup/ (DRONE_TOKEN, the token from the account page). unverified:
-  // 32 alphanumeric characters, from observed tokens.
+  // https://docs.drone.io/cli/setup/ (DRONE_TOKEN, the token from the account page). Drone's own
+  // source (https://github.com/harness/drone/blob/v2.25.0/handler/api/user/token.go, and
+  // handler/web/login.go for a new user): the token is the user's Hash, uniuri.NewLen(32), 32
+  // characters of A-Z a-z 0-9 (github.com/dchest/uniuri StdChars).
   defineRule({
     id: 'drone-ci-token',
     description: 'Drone CI personal token (named as such)',
@@ -512,11 +549,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`export DRONE_TOKEN=${fakeString(ALNUM, 32, 10240)}`],
-        negatives: ['DRONE_TOKEN=${DRONE_TOKEN}', `DRONE_SERVER=${fakeString(ALNUM, 32, 10241)}`, `DRONE_TOKEN=${fakeString(ALNUM, 33, 10242)}`],
+        positives: [`export DRONE_TOKEN=${fakeString(ALNUM, 32, 10240)}`, `drone_token: "${fakeString(ALNUM, 32, 10710)}"`],
+        negatives: [
+          'DRONE_TOKEN=${DRONE_TOKEN}',
+          `DRONE_SERVER=${fakeString(ALNUM, 32, 10241)}`,
+          `DRONE_TOKEN=${fakeString(ALNUM, 33, 10242)}`,
+          `DRONE_TOKEN=${'x'.repeat(32)}`,
+          `DRONE_TOKEN=${fakeString(ALNUM, 24, 10711)}-${fakeString(ALNUM, 7, 10712)}`,
+        ],
       };
     },
   }),
@@ -599,7 +642,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.semaphoreci.com/reference/api (API token from the account page, SEMAPHORE_API_TOKEN).
-  // unverified: a 20-character alphanumeric token, from observed tokens.
+  // Semaphore's own source (https://github.com/semaphoreio/semaphore, guard/lib/guard/authentication_token.ex,
+  // used by guard/lib/guard/front_repo/user.ex for a user's token): 15 random bytes, URL-safe
+  // base64, 20 characters of A-Z a-z 0-9 - _.
   defineRule({
     id: 'semaphore-ci-token',
     description: 'Semaphore CI API token (named as such)',
@@ -609,11 +654,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 20, 10290)}`],
-        negatives: ['SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}', `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 25, 10291)}`],
+        positives: [`SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 20, 10290)}`, `semaphore_token: '${fakeString(URLSAFE, 20, 10750)}'`],
+        negatives: [
+          'SEMAPHORE_API_TOKEN=${SEMAPHORE_API_TOKEN}',
+          `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 25, 10291)}`,
+          `SEMAPHORE_API_TOKEN=${'x'.repeat(20)}`,
+          `SEMAPHORE_API_TOKEN=${fakeString(HEX, 64, 10751)}`,
+          `SEMAPHORE_API_TOKEN=${fakeString(ALNUM, 9, 10752)}/${fakeString(ALNUM, 10, 10753)}`,
+        ],
       };
     },
   }),
@@ -764,21 +815,33 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // https://browserstack.com/docs/percy/common-issue/common-errors/incorrect-project-type : Percy
   // project tokens are web_<token_sha>, auto_<token_sha> (Percy with Automate), app_<token_sha>
-  // (App Percy); older tokens are the bare sha. unverified: ss_/vmw_ and the 64-hex length.
+  // (App Percy); older tokens are the bare sha. Percy's own CLI maps the prefix before the first _
+  // to the project type (https://github.com/percy/cli/blob/master/packages/client/src/client.js
+  // tokenType: auto, web, app, ss, vmw, res). Percy states the prefixes only; the 64-hex body is
+  // as issued.
   defineRule({
     id: 'percy-token',
     description: 'Percy project token (named as such)',
     keywords: ['percy'],
-    regex: named(`percy${GAP}token`, '(?:(?:web|auto|app|ss|vmw)_)?[a-f0-9]{64}'),
+    regex: named(`percy${GAP}token`, '(?:(?:web|auto|app|ss|vmw|res)_)?[a-f0-9]{64}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`PERCY_TOKEN=web_${fakeString(HEX, 64, 10380)}`, `PERCY_TOKEN=${fakeString(HEX, 64, 10381)}`],
-        negatives: ['PERCY_TOKEN=${{ secrets.PERCY_TOKEN }}', `PERCY_TOKEN=${fakeString(HEX, 40, 10382)}`],
+        positives: [
+          `PERCY_TOKEN=web_${fakeString(HEX, 64, 10380)}`,
+          `PERCY_TOKEN=${fakeString(HEX, 64, 10381)}`,
+          `percy_token: "res_${fakeString(HEX, 64, 10770)}"`,
+        ],
+        negatives: [
+          'PERCY_TOKEN=${{ secrets.PERCY_TOKEN }}',
+          `PERCY_TOKEN=${fakeString(HEX, 40, 10382)}`,
+          `PERCY_TOKEN=web_${'0'.repeat(64)}`,
+          `PERCY_TOKEN=cli_${fakeString(HEX, 64, 10771)}`,
+        ],
       };
     },
   }),
@@ -983,8 +1046,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Prefect Cloud API keys (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys)
-  // start with pnu_ (user) or pnb_ (service account); 36 alphanumeric characters observed.
+  // Prefect Cloud API keys (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys): Prefect's
+  // own CLI (https://github.com/PrefectHQ/prefect/blob/main/src/prefect/cli/cloud/__init__.py, login)
+  // expects the prefix pnu_ (user) or pnb_ (service account) and says so when a key lacks it.
+  // Prefect states only the prefix; 36 alphanumeric characters after it are as issued.
   defineRule({
     id: 'prefect-api-key',
     description: 'Prefect Cloud API key',
@@ -992,11 +1057,16 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: `${B}(?<secret>pn[ub]_[A-Za-z0-9]{36})${E}`,
     entropy: 3.8,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`PREFECT_API_KEY=${fakeToken('pnu_', ALNUM, 36, 10500)}`],
-        negatives: [fakeToken('pnu_', ALNUM, 30, 10501), `pnb_${'x'.repeat(36)}`],
+        positives: [`PREFECT_API_KEY=${fakeToken('pnu_', ALNUM, 36, 10500)}`, `prefect cloud login --key ${fakeToken('pnb_', ALNUM, 36, 10760)}`],
+        negatives: [
+          fakeToken('pnu_', ALNUM, 30, 10501),
+          `pnb_${'x'.repeat(36)}`,
+          `PREFECT_API_KEY=${fakeToken('pcu_', ALNUM, 36, 10761)}`,
+          `spnu_${fakeString(ALNUM, 36, 10762)}`,
+        ],
       };
     },
   }),
@@ -1107,8 +1177,10 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: CocoaPods trunk session tokens (https://guides.cocoapods.org/making/getting-setup-with-trunk.html,
-  // COCOAPODS_TRUNK_TOKEN) are 32 hex characters, from observed tokens.
+  // CocoaPods trunk session tokens (https://guides.cocoapods.org/making/getting-setup-with-trunk.html,
+  // COCOAPODS_TRUNK_TOKEN). Trunk's own source (https://github.com/CocoaPods/trunk.cocoapods.org,
+  // app/models/session.rb TOKEN_LENGTH = 32 and lib/token.rb Token.generate): SecureRandom.hex of
+  // 16 bytes, 32 lower-case hex characters.
   defineRule({
     id: 'cocoapods-trunk-token',
     description: 'CocoaPods trunk token (named as such)',
@@ -1118,11 +1190,17 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 32, 10560)}`],
-        negatives: ['COCOAPODS_TRUNK_TOKEN=${{ secrets.COCOAPODS_TRUNK_TOKEN }}', `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 20, 10561)}`],
+        positives: [`COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 32, 10560)}`, `cocoapods_token: "${fakeString(HEX, 32, 10730)}"`],
+        negatives: [
+          'COCOAPODS_TRUNK_TOKEN=${{ secrets.COCOAPODS_TRUNK_TOKEN }}',
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 20, 10561)}`,
+          `COCOAPODS_TRUNK_TOKEN=${'0'.repeat(32)}`,
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(HEX, 40, 10731)}`,
+          `COCOAPODS_TRUNK_TOKEN=${fakeString(ALNUM, 32, 10732)}`,
+        ],
       };
     },
   }),
@@ -1165,8 +1243,11 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/ :
-  // robot accounts are named robot$<name> (robot$<project>+<name>); unverified: the secret is
-  // 32 alphanumeric characters, from observed secrets. Found as a harbor*secret/password/token.
+  // robot accounts are named robot$<name> (robot$<project>+<name>). Harbor's own source
+  // (https://github.com/goharbor/harbor/blob/main/src/controller/robot/controller.go CreateSec,
+  // src/common/utils/utils.go GenerateRandomString): a generated secret is 32 characters of
+  // a-z A-Z 0-9, kept only if it has a lower-case letter, an upper-case letter and a digit
+  // (IsValidSec). Found as a harbor*secret/password/token.
   defineRule({
     id: 'harbor-robot-secret',
     description: 'Harbor robot account secret (named as such)',
@@ -1174,13 +1255,20 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     regex: named(`harbor${GAP}(?:secret|password|token)`, '[A-Za-z0-9]{32}'),
     ignoreCase: true,
     entropy: 3.8,
+    validate: (s) => (/[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) ? 'unknown' : 'invalid'),
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10590)}`],
-        negatives: ['HARBOR_PASSWORD=${HARBOR_PASSWORD}', `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 20, 10591)}`],
+        positives: [`HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10590)}`, `harbor_password: '${fakeString(ALNUM, 32, 10720)}'`],
+        negatives: [
+          'HARBOR_PASSWORD=${HARBOR_PASSWORD}',
+          `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 20, 10591)}`,
+          `HARBOR_ROBOT_SECRET=${'x'.repeat(32)}`,
+          `HARBOR_TOKEN=${fakeString(HEX, 32, 10721)}`,
+          `HARBOR_ROBOT_SECRET=${fakeString(ALNUM, 32, 10722).toUpperCase()}`,
+        ],
       };
     },
   }),

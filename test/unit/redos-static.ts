@@ -23,9 +23,12 @@ export function staticShard(shard: number, shards: number): void {
     it.each(PATTERNS.filter((_, i) => i % shards === shard).map(([id, re]) => [id, re.source, re] as const))(
       '%s is safe: %s',
       async (id, _source, re) => {
-        const result = await check(re.source, re.flags.replace(/[dg]/g, ''), {
-          timeout: 20_000,
-        });
+        const run = () => check(re.source, re.flags.replace(/[dg]/g, ''), { timeout: 20_000 });
+        let result = await run();
+        // recheck's fuzzer works within time limits (seeded, so the same on a quiet machine):
+        // on a busy one a CI run saw a bounded pattern called vulnerable that is safe on a
+        // rerun. A fuzzer's verdict other than safe is checked once more; a real one repeats.
+        if (result.status !== 'safe' && result.checker === 'fuzz') result = await run();
         if (BOUNDED.has(id)) expect(result.status).not.toBe('unknown');
         else expect(result.status, JSON.stringify(result)).toBe('safe');
       },

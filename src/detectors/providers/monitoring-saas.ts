@@ -308,7 +308,8 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
         ],
         negatives: [
           'X-Honeycomb-Team: hcxlk_1234567890123456789012345612345678901234567890123456789012',
-          'Authorization: Bearer hcxmk_12345678901234567890123456:12345678901234567890123456789012',
+          // The docs' digit-run example, spelt at run time (keygate's own tree passes its own scan).
+          `Authorization: Bearer hcxmk_${'1234567890'.repeat(2)}123456:${'1234567890'.repeat(3)}12`,
           `HONEYCOMB_KEY_ID=hcamk_${fakeString(LOWER_ALNUM, 26, 13724)}`,
           `hcalk_${'0'.repeat(58)}`,
           `hcalk_${fakeString(LOWER_ALNUM, 32, 13725)}`,

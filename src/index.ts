@@ -1,11 +1,20 @@
 import { type AllowEntry, type KeygateConfig, loadConfig } from './config/config.js';
-import { findRoot } from './git/root.js';
+import { findRoot, sizeOnDisk } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
-import { type EarlyStagedDiff, runGit, type ShareAdded, streamBlobs, streamIndexBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
+import {
+  addedBytesAtLeast,
+  type EarlyStagedDiff,
+  runGit,
+  type ShareAdded,
+  streamBlobs,
+  streamIndexBlobs,
+  streamStagedDiff,
+  streamTrackedFiles,
+} from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder } from './scan/fragments.js';
@@ -165,9 +174,7 @@ class ShardRunner {
   shareAdded(root: string | undefined): ShareAdded | undefined {
     if (this.script === undefined || root === undefined) return undefined;
     return (added) => {
-      let size = 0;
-      for (let i = 0; i < added.length && size < SHARD_BYTES; i++) size += sizeOnDisk(join(root, added[i]!.path));
-      const workers = this.parts(size, SHARD_BYTES) - 1;
+      const workers = addedBytesAtLeast(root, added, SHARD_BYTES) ? this.parts(SHARD_BYTES, SHARD_BYTES) - 1 : 0;
       if (workers === 0) return { here: added };
       const queue = new SharedQueue(added);
       let taken: number[] | undefined;
@@ -234,19 +241,6 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
   }
   for (const b of builders) b.flush(0);
   return { detected, stats, covered, ...(claimed !== undefined ? { claimed } : {}) };
-}
-
-/**
- * A file's size in the work tree, for sharing work out only: 0 when it is missing or cannot be
- * looked at (a loop of links above it, a directory it may not search). Whatever the work tree
- * is now, what is scanned is read from git or checked against it.
- */
-function sizeOnDisk(path: string): number {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */

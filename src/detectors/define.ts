@@ -2,6 +2,7 @@ import type { Candidate, Confidence, Detector, Facts, Fragment, Severity } from 
 import { shannonEntropy } from './entropy.js';
 import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { anchoredHits, headStarts, lowerCase, regexHits, stickyOf } from './regex.js';
+import { regexLiteral } from './regex-parts.js';
 
 /**
  * A rule as data: id, what it finds, the literal keywords the prefilter looks for, a regex
@@ -63,7 +64,7 @@ function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: 
   return keywords.some((k) => {
     const word = caseSensitive ? k : k.toLowerCase();
     if (!sameLength) {
-      const re = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+      const re = new RegExp(regexLiteral(word), 'gi');
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (gate === undefined || gate(text, m.index + m[0].length)) return true;
         re.lastIndex = m.index + 1;

@@ -29,3 +29,8 @@ export function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): 
  * shapes begin with one, so they are tried only there (regex.ts, anchoredHits).
  */
 export const SECRET_WORD_HEADS = /pass|pwd|secret|token|credential|api|access|client|auth|private/g;
+
+/** Text as the source of a regex that matches it literally. */
+export function regexLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

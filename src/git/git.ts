@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
@@ -11,7 +10,7 @@ import { DiffParser } from './diff-parser.js';
 import { CatFileParser } from './blob-reader.js';
 import { readFromWorkTree } from './work-tree-blobs.js';
 import { LINE_OVERLAP, MAX_LINE } from './lines.js';
-import { findRoot } from './root.js';
+import { findRoot, sizeOnDisk } from './root.js';
 import type { SourceFile } from '../types.js';
 
 /**
@@ -394,19 +393,16 @@ export async function gitDir(cwd: string): Promise<string> {
 }
 
 /**
- * Whether the added files come to at least `limit` bytes, judged from the work tree. Only a
- * choice of path hangs on this: either path scans exactly what is staged.
+ * Whether the added files come to at least `limit` bytes, judged from the work tree (sized
+ * only until they do). Only a choice hangs on this, of read path or of threads: either way
+ * exactly what is staged is scanned.
  */
-function addedBytesAtLeast(root: string | undefined, files: readonly SourceFile[], limit: number): boolean {
+export function addedBytesAtLeast(root: string | undefined, files: readonly SourceFile[], limit: number): boolean {
   if (root === undefined) return false;
   let total = 0;
   for (const f of files) {
     if (f.status !== 'A') continue;
-    try {
-      total += statSync(join(root, f.path)).size;
-    } catch {
-      continue;
-    }
+    total += sizeOnDisk(join(root, f.path));
     if (total >= limit) return true;
   }
   return false;

@@ -36,7 +36,7 @@ type Hasher = ReturnType<typeof import('node:crypto').createHash>;
 export async function readFromWorkTree(root: string, files: Iterable<SourceFile>, sink: LineSink): Promise<SourceFile[]> {
   const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   const fromGit: SourceFile[] = [];
-  let sinceYield = 0;
+  const pause = pauseEvery(4 * CHUNK);
   for (const file of files) {
     const opened = file.mode === '100644' || file.mode === '100755' ? openRegular(join(root, file.path)) : undefined;
     if (opened === undefined) {
@@ -72,14 +72,23 @@ export async function readFromWorkTree(root: string, files: Iterable<SourceFile>
     } finally {
       closeSync(opened.fd);
     }
-    // Let git's other streams (and the workers' messages) drain now and then.
-    sinceYield += opened.size;
-    if (sinceYield >= 4 * CHUNK) {
-      sinceYield = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await pause(opened.size);
   }
   return fromGit;
+}
+
+/**
+ * For a long run of synchronous reads: awaited with each file's size, it lets the event loop
+ * run (git's other streams, the workers' messages) once `bytes` have been read since it last did.
+ */
+export function pauseEvery(bytes: number): (read: number) => Promise<void> {
+  let since = 0;
+  return async (read) => {
+    since += read;
+    if (since < bytes) return;
+    since = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  };
 }
 
 /** One file's content to the sink, as all added lines, in slices of what `read` feeds. */

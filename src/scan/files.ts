@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { KeygateError } from '../errors.js';
 import type { LineSink } from '../git/diff-parser.js';
-import { readChunks, scanBytes } from '../git/work-tree-blobs.js';
+import { pauseEvery, readChunks, scanBytes } from '../git/work-tree-blobs.js';
 
 /**
  * Files named on the command line (as the pre-commit framework passes them) or the work tree's
@@ -11,11 +11,12 @@ import { readChunks, scanBytes } from '../git/work-tree-blobs.js';
  * one), with a pause every few MB for the other threads' messages.
  */
 export async function streamFiles(cwd: string, root: string, paths: readonly string[], sink: LineSink): Promise<void> {
-  let sinceYield = 0;
+  const pause = pauseEvery(4 * 1024 * 1024);
   for (const given of paths) {
     const abs = resolve(cwd, given);
     const cannot = (why: string) => new KeygateError('USAGE', `${given}: cannot read: ${why}`);
     let fd: number;
+    let size: number;
     try {
       // Not blocking: a FIFO put in its place after it was listed must not wait for a writer.
       fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -31,13 +32,10 @@ export async function streamFiles(cwd: string, root: string, paths: readonly str
         whole = readChunks(fd, st.size, feed);
       });
       if (!whole) throw cannot('it ended early or could not be read');
-      sinceYield += st.size;
+      size = st.size;
     } finally {
       closeSync(fd);
     }
-    if (sinceYield >= 4 * 1024 * 1024) {
-      sinceYield = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await pause(size);
   }
 }

@@ -1,3 +1,5 @@
+import { regexLiteral } from '../detectors/regex-parts.js';
+
 /**
  * A multi-keyword search automaton (Aho–Corasick, compiled to a dense DFA): one pass over the
  * text finds every occurrence of every keyword, whatever their number.
@@ -130,10 +132,6 @@ export class KeywordAutomaton implements KeywordSearch {
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The same search as one case-insensitive regex alternation: slower per byte than the
  * automaton, but compiled in ~1 ms where the automaton takes several to build, so it serves
@@ -147,7 +145,7 @@ export class KeywordRegex implements KeywordSearch {
 
   constructor(private readonly keywords: readonly Keyword[]) {
     const texts = [...new Set(keywords.map((k) => k.text.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.source = texts.map(escape).join('|');
+    this.source = texts.map(regexLiteral).join('|');
     this.regex = new RegExp(this.source, 'g');
   }
 

@@ -49,6 +49,21 @@ function pair(): { text: string; secrets: string[] } {
 
 const FOUND = ['aws-access-key-id deploy.env:2:19', 'aws-secret-access-key deploy.env:3:23'];
 
+/**
+ * deploy.env staged with a key pair, then changed in the work tree by `change` (given its path
+ * and the staged text): the pair is found where it was staged, read through one cat-file.
+ */
+function changedAfterStaging(repo: Repo, change: (file: string, text: string) => void): void {
+  const { text, secrets } = pair();
+  repo.write('deploy.env', text);
+  repo.git('add', 'deploy.env');
+  change(join(repo.dir, 'deploy.env'), text);
+  const r = scan(repo);
+  expect(where(r.report)).toEqual(FOUND);
+  expect(r.catFiles).toBe(1);
+  assertNoSecret([r.out], secrets);
+}
+
 describe('added files read from the work tree only where it holds the staged bytes', () => {
   it('the work tree holds them: found, and no cat-file runs', () =>
     withRepo((repo) => {
@@ -65,16 +80,7 @@ describe('added files read from the work tree only where it holds the staged byt
     }));
 
   it('the secret was staged and then removed from the work tree: found where it was staged', () =>
-    withRepo((repo) => {
-      const { text, secrets } = pair();
-      repo.write('deploy.env', text);
-      repo.git('add', '.');
-      repo.write('deploy.env', '# deploy\n');
-      const r = scan(repo);
-      expect(where(r.report)).toEqual(FOUND);
-      expect(r.catFiles).toBe(1);
-      assertNoSecret([r.out], secrets);
-    }));
+    withRepo((repo) => changedAfterStaging(repo, (file) => writeFileSync(file, '# deploy\n'))));
 
   it('the file was emptied or deleted after staging: still found', () =>
     withRepo((repo) => {
@@ -100,29 +106,21 @@ describe('added files read from the work tree only where it holds the staged byt
     }));
 
   it('a staged file replaced by a FIFO: no wait for a writer, the staged bytes come from git', () =>
-    withRepo((repo) => {
-      const { text } = pair();
-      repo.write('deploy.env', text);
-      repo.git('add', '.');
-      unlinkSync(join(repo.dir, 'deploy.env'));
-      execFileSync('mkfifo', [join(repo.dir, 'deploy.env')]);
-      const r = scan(repo);
-      expect(where(r.report)).toEqual(FOUND);
-      expect(r.catFiles).toBe(1);
-    }));
+    withRepo((repo) =>
+      changedAfterStaging(repo, (file) => {
+        unlinkSync(file);
+        execFileSync('mkfifo', [file]);
+      }),
+    ));
 
   it('a staged file replaced by a link to the same bytes: read from git, not through the link', () =>
-    withRepo((repo) => {
-      const { text } = pair();
-      repo.write('deploy.env', text);
-      repo.write('elsewhere/copy.txt', text);
-      repo.git('add', 'deploy.env');
-      unlinkSync(join(repo.dir, 'deploy.env'));
-      symlinkSync('elsewhere/copy.txt', join(repo.dir, 'deploy.env'));
-      const r = scan(repo);
-      expect(where(r.report)).toEqual(FOUND);
-      expect(r.catFiles).toBe(1);
-    }));
+    withRepo((repo) =>
+      changedAfterStaging(repo, (file, text) => {
+        repo.write('elsewhere/copy.txt', text);
+        unlinkSync(file);
+        symlinkSync('elsewhere/copy.txt', file);
+      }),
+    ));
 
   it('a staged file whose directory became a loop of links: read from git, no error', () =>
     withRepo((repo) => {

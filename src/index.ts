@@ -295,13 +295,7 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  const { here, others, streams } = shards.commits(commits);
-  await shards.whole(
-    Promise.all([
-      scanEachCommit(options.cwd, here, newSink, builders, undefined, streams),
-      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part, streams }))),
-    ]),
-  );
+  await scanOnCores(shards, options.cwd, commits, newSink, builders);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
@@ -318,18 +312,11 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   const commits = await listCommits(options.cwd, options.selection);
   const started = Date.now();
-  // Big histories on every core: runs of consecutive commits, a git process each.
-  const { here, others, streams } = shards.commits(commits);
   const progress = (done: number): void => {
     const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
     options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
   };
-  await shards.whole(
-    Promise.all([
-      scanEachCommit(options.cwd, here, newSink, builders, progress, streams),
-      shards.run(others.map((part) => ({ source: 'commits', cwd: options.cwd, commits: part, streams }))),
-    ]),
-  );
+  await scanOnCores(shards, options.cwd, commits, newSink, builders, progress);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   // Which of them are still in the tracked files (anywhere: a secret moved to another file is
   // still there): those need taking out as well as rotating. Nothing found, nothing to ask.
@@ -403,6 +390,27 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
  * fragments are scanned as its output ends and its builder let go of, so memory stays flat
  * however many commits there are. `commitDone` gets the number of commits done so far.
  */
+/**
+ * Commits read on every core (ShardRunner.commits): runs of consecutive ones, a git process
+ * each, read here and in workers, what the workers found joined to this thread's.
+ */
+async function scanOnCores(
+  shards: ShardRunner,
+  cwd: string,
+  commits: readonly HistoryCommit[],
+  newSink: (commit: string) => FragmentBuilder,
+  builders: FragmentBuilder[],
+  commitDone?: (done: number) => void,
+): Promise<void> {
+  const { here, others, streams } = shards.commits(commits);
+  await shards.whole(
+    Promise.all([
+      scanEachCommit(cwd, here, newSink, builders, commitDone, streams),
+      shards.run(others.map((part) => ({ source: 'commits', cwd, commits: part, streams }))),
+    ]),
+  );
+}
+
 async function scanEachCommit(
   cwd: string,
   commits: readonly HistoryCommit[],
@@ -422,13 +430,14 @@ async function scanEachCommit(
       run,
       (c) => (current = newSink(c.sha)),
       (c) => {
-        if (current === undefined) return;
-        current.flush(0);
-        for (const reread of current.rereads) rereads.push({ commit: c.sha, reread });
-        // Let go of it: history's memory stays flat however long it is.
-        const at = builders.indexOf(current);
-        if (at !== -1) builders.splice(at, 1);
-        current = undefined;
+        if (current !== undefined) {
+          current.flush(0);
+          for (const reread of current.rereads) rereads.push({ commit: c.sha, reread });
+          // Let go of it: history's memory stays flat however long it is.
+          const at = builders.indexOf(current);
+          if (at !== -1) builders.splice(at, 1);
+          current = undefined;
+        }
         commitDone?.(++done);
       },
     );

@@ -1,20 +1,32 @@
 /**
  * The commit path only — `keygate scan`, `keygate hook`, `keygate pre-push` — as its own bundle, so that the
  * hook loads no code for allowlist editing, review or install (the launcher picks it).
+ *
+ * main() starts a staged scan's `git diff --cached` first, then loads the commands: git works
+ * while the detectors, config and report modules load (~4 ms of a commit's ~55). The commands
+ * are imported on demand, which esbuild keeps inside the bundle but evaluates only then, so
+ * none of their code runs before git has started. The started diff is handed to the scan as a
+ * value (ScanOptions.early); its output waits in the paused pipe until the scan reads it, and a
+ * run that never reads it (a usage error) exits all the same (src/run.ts exits once output is
+ * flushed). test/integration/launcher.test.ts checks that a scan runs one diff, this one.
  */
-// First: starts the staged diff before the other modules load (see early-start.ts).
-import { earlyStagedDiff } from './early-start.js';
-import { prePushCommand } from './commands/pre-push.js';
-import { hookCommand, scanCommand } from './commands/scan.js';
+import { readsStagedDiff } from './commit-path.js';
 import { KeygateError } from './errors.js';
+import { startStagedDiff } from './git/git.js';
 import { fastPathOption, io, readStdin, run } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const staged = { ...fastPathOption(), ...(earlyStagedDiff !== undefined ? { early: earlyStagedDiff } : {}) };
-  if (command === 'scan') return scanCommand(rest, io(rest), staged);
-  if (command === 'hook') return hookCommand(rest, io(rest), staged);
-  if (command === 'pre-push') return prePushCommand(rest, io(rest), readStdin);
+  const early = readsStagedDiff(argv) ? startStagedDiff(process.cwd()) : undefined;
+  if (command === 'scan' || command === 'hook') {
+    const { hookCommand, scanCommand } = await import('./commands/scan.js');
+    const staged = { ...fastPathOption(), ...(early !== undefined ? { early } : {}) };
+    return (command === 'scan' ? scanCommand : hookCommand)(rest, io(rest), staged);
+  }
+  if (command === 'pre-push') {
+    const { prePushCommand } = await import('./commands/pre-push.js');
+    return prePushCommand(rest, io(rest), readStdin);
+  }
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);
 }
 

@@ -177,7 +177,7 @@ export interface EarlyStagedDiff {
 
 /**
  * Starts `git diff --cached` now, for the staged scan that is about to ask for it: git works
- * while the rest of keygate loads. src/early-start.ts calls it from the hook bundle and hands
+ * while the rest of keygate loads. src/hook.ts's main() calls it before it loads the commands, and hands
  * what it returns to the scan (ScanOptions.early); its output waits in the paused pipe.
  */
 export function startStagedDiff(cwd: string): EarlyStagedDiff {

@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, withRepo } from '../helpers/repo.js';
+import { wrappedGitExecPath } from '../helpers/git-wrapper.js';
+import { gitEnv, ROOT, withRepo } from '../helpers/repo.js';
 import { fakeSecret } from '../helpers/secrets.js';
 
 function withDist<T>(fn: (dist: string) => T): T {
@@ -30,6 +31,33 @@ describe('dist/cli.cjs launcher', () => {
         expect(r.stderr.trim().split('\n')).toEqual([
           expect.stringMatching(/^keygate: error: this bundle runs only through keygate's dist\/cli\.cjs.*commit is blocked/),
         ]);
+      }
+    }));
+
+  it('the staged diff that main() starts before the commands load is the one the scan reads: one git diff --cached a run', () =>
+    withRepo((repo) => {
+      const gitDir = wrappedGitExecPath('keygate-diff-counting-git-', [
+        '  *" diff --cached "*)',
+        '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done ;;',
+      ]);
+      try {
+        repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+        repo.git('add', '.');
+        for (const args of [['scan', '--staged'], ['hook'], ['scan', 'k.env']]) {
+          const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
+          try {
+            const env = gitEnv({ PATH: `${gitDir}:${process.env['PATH'] ?? ''}`, COUNT_DIR: counts });
+            const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd: repo.dir, env, encoding: 'utf8' });
+            expect(r.status, args.join(' ')).toBe(1);
+            expect(r.stdout, args.join(' ')).toContain('k.env:1:23');
+            // A scan of named files reads no diff, and starts none.
+            expect(readdirSync(counts), args.join(' ')).toHaveLength(args[1] === 'k.env' ? 0 : 1);
+          } finally {
+            rmSync(counts, { recursive: true, force: true });
+          }
+        }
+      } finally {
+        rmSync(gitDir, { recursive: true, force: true });
       }
     }));
 

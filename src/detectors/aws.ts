@@ -3,7 +3,8 @@ import { accountIdFromKeyId, keyIdKind, PAIR_WINDOW } from './aws-facts.js';
 import { BASE32, BASE64, shannonEntropy } from './entropy.js';
 import { hasMixedCase, hasSequentialRun, isPlaceholder } from './heuristics.js';
 import { fakeAwsKeyId, fakeAwsSecret, fakeBase64 } from './fake.js';
-import { candidate, lineIndexAt, type RegexHit, regexHits } from './regex.js';
+import { defineDetector, type Found } from './define.js';
+import { lineIndexAt, type RegexHit, regexHits, spanOf } from './regex.js';
 
 /*
  * Entropy gates, chosen from measurement (200,000 random values each, see test/unit/entropy):
@@ -46,29 +47,28 @@ function* keyIdsIn(text: string): Generator<RegexHit> {
   for (const hit of regexHits(KEY_ID_RE, text)) if (keyIdRejection(hit.secret) === undefined) yield hit;
 }
 
-function findKeyIds(fragment: Fragment): Candidate[] {
-  const out: Candidate[] = [];
+function findKeyIds(fragment: Fragment): Found[] {
+  const out: Found[] = [];
   for (const hit of keyIdsIn(fragment.text)) {
     const old = hit.secret.startsWith('A3T');
-    out.push(
-      candidate('aws-access-key-id', fragment, hit, {
-        severity: old ? 'medium' : 'high',
-        confidence: old ? 'low' : 'high',
-        entropy: shannonEntropy(hit.secret.slice(4), BASE32),
-        facts: keyIdFacts(hit.secret),
-      }),
-    );
+    out.push({
+      ...spanOf(hit),
+      severity: old ? 'medium' : 'high',
+      confidence: old ? 'low' : 'high',
+      entropy: shannonEntropy(hit.secret.slice(4), BASE32),
+      facts: keyIdFacts(hit.secret),
+    });
   }
   return out;
 }
 
-export const awsAccessKeyId: Detector = {
+export const awsAccessKeyId: Detector = defineDetector({
   id: 'aws-access-key-id',
   description: 'AWS access key ID',
   confidence: 'high',
   validates: true,
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-  detect: findKeyIds,
+  find: findKeyIds,
   patterns: () => [KEY_ID_RE],
   get examples() {
     return {
@@ -92,7 +92,7 @@ export const awsAccessKeyId: Detector = {
       ],
     };
   },
-};
+});
 
 /*
  * The key name, in any common syntax: aws_secret_access_key, AWS_SECRET_ACCESS_KEY,
@@ -113,13 +113,13 @@ function secretRejection(secret: string, minEntropy: number): string | undefined
   return undefined;
 }
 
-function findSecretKeys(fragment: Fragment): Candidate[] {
-  const out: Candidate[] = [];
+function findSecretKeys(fragment: Fragment): Found[] {
+  const out: Found[] = [];
   const seen = new Set<number>();
   for (const hit of regexHits(SECRET_KEY_RE, fragment.text)) {
     if (secretRejection(hit.secret, SECRET_MIN_ENTROPY) !== undefined) continue;
     seen.add(hit.start);
-    out.push(secretCandidate(fragment, hit, 'high'));
+    out.push(secretKeyFound(hit, 'high'));
   }
   const keyIdLines = Array.from(keyIdsIn(fragment.text), (hit) => lineIndexAt(fragment.text, hit.start));
   if (keyIdLines.length === 0) return out;
@@ -128,7 +128,7 @@ function findSecretKeys(fragment: Fragment): Candidate[] {
     const line = lineIndexAt(fragment.text, hit.start);
     if (!keyIdLines.some((k) => Math.abs(k - line) <= PAIR_WINDOW)) continue;
     if (secretRejection(hit.secret, BARE_SECRET_MIN_ENTROPY) !== undefined) continue;
-    out.push(secretCandidate(fragment, hit, 'medium'));
+    out.push(secretKeyFound(hit, 'medium'));
   }
   return out;
 }
@@ -167,16 +167,17 @@ export function asAwsSecretKey(c: Candidate): Candidate {
   };
 }
 
-function secretCandidate(fragment: Fragment, hit: { start: number; end: number; secret: string }, confidence: 'high' | 'medium'): Candidate {
-  return candidate('aws-secret-access-key', fragment, hit, {
+function secretKeyFound(hit: RegexHit, confidence: 'high' | 'medium'): Found {
+  return {
+    ...spanOf(hit),
     severity: 'high',
     confidence,
     entropy: shannonEntropy(hit.secret, BASE64),
     facts: { keyKind: 'AWS secret access key (the private half of an access key)' },
-  });
+  };
 }
 
-export const awsSecretAccessKey: Detector = {
+export const awsSecretAccessKey: Detector = defineDetector({
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
   // S3-compatible services (Wasabi, Yandex, ...) take keys under AWS's names: their rules know them.
@@ -193,7 +194,7 @@ export const awsSecretAccessKey: Detector = {
     'acca',
     'a3t',
   ],
-  detect: findSecretKeys,
+  find: findSecretKeys,
   patterns: () => [SECRET_KEY_RE, BARE_SECRET_RE, KEY_ID_RE],
   get examples() {
     const S = fakeAwsSecret(12);
@@ -226,37 +227,36 @@ export const awsSecretAccessKey: Detector = {
       ],
     };
   },
-};
+});
 
 const SESSION_TOKEN_RE =
   /(?:aws[_.\-]?)?(?:session|security)[_.\-]?token[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,4}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}["'\x60]?(?<secret>[A-Za-z0-9/+=]{100,8192})(?![A-Za-z0-9/+=])/dgi;
 
-function findSessionTokens(fragment: Fragment): Candidate[] {
-  const out: Candidate[] = [];
+function findSessionTokens(fragment: Fragment): Found[] {
+  const out: Found[] = [];
   for (const hit of regexHits(SESSION_TOKEN_RE, fragment.text)) {
     if (isPlaceholder(hit.secret) || !hasMixedCase(hit.secret)) continue;
     const entropy = shannonEntropy(hit.secret, BASE64);
     if (entropy < SESSION_TOKEN_MIN_ENTROPY) continue;
-    out.push(
-      candidate('aws-session-token', fragment, hit, {
-        severity: 'high',
-        confidence: 'high',
-        entropy,
-        facts: { keyKind: 'AWS STS session token (valid until it expires)' },
-      }),
-    );
+    out.push({
+      ...spanOf(hit),
+      severity: 'high',
+      confidence: 'high',
+      entropy,
+      facts: { keyKind: 'AWS STS session token (valid until it expires)' },
+    });
   }
   return out;
 }
 
 const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) => ['token', '_token', '-token', '.token'].map((t) => w + t));
 
-export const awsSessionToken: Detector = {
+export const awsSessionToken: Detector = defineDetector({
   id: 'aws-session-token',
   description: 'AWS session token',
   confidence: 'high',
   keywords: SESSION_KEYWORDS,
-  detect: findSessionTokens,
+  find: findSessionTokens,
   patterns: () => [SESSION_TOKEN_RE],
   get examples() {
     return {
@@ -264,4 +264,4 @@ export const awsSessionToken: Detector = {
       negatives: ['aws_session_token = ${AWS_SESSION_TOKEN}', `aws_session_token = ${'A'.repeat(200)}`, 'sessionToken: credentials.sessionToken,'],
     };
   },
-};
+});

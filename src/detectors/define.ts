@@ -31,6 +31,8 @@ export interface RuleSpec {
   severityFor?: (secret: string) => Severity;
   confidence?: Confidence;
   facts?: (secret: string) => Facts;
+  /** A cheap necessary condition on a fragment's text, tried before the regex (a "://" with an "@" after it). */
+  precondition?: (text: string) => boolean;
   /** A cheap necessary condition at a keyword occurrence (see Detector.gate). */
   gate?: (text: string, keywordEnd: number) => boolean;
   /** A last look at each candidate (the generic rule hands AWS-shaped secrets to AWS's id). */
@@ -79,7 +81,7 @@ function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: 
 }
 
 /** What judgeMatch needs of a rule: a team's own rules (custom.ts) have these too. */
-export type Judgement = Pick<RuleSpec, 'id' | 'placeholders' | 'entropy' | 'validate' | 'severity' | 'severityFor' | 'confidence' | 'facts' | 'refine'>;
+export type Judgement = Pick<RuleSpec, 'placeholders' | 'entropy' | 'validate' | 'severity' | 'severityFor' | 'confidence' | 'facts'>;
 
 /**
  * The one judgement of a rule's match, for every rule: placeholders in any format (XXXX, a run
@@ -91,7 +93,7 @@ export function judgeMatch(
   rule: Judgement,
   hit: { start: number; end: number; secret: string; match?: RegExpExecArray },
   fragment: Fragment,
-): Candidate | undefined {
+): Found | undefined {
   const { secret } = hit;
   if (rule.placeholders !== false && isPlaceholder(secret)) return undefined;
   // Even rules that keep their own placeholder checks: a token that is mostly one repeated
@@ -102,9 +104,7 @@ export function judgeMatch(
   if (rule.entropy !== undefined && entropy < rule.entropy) return undefined;
   const verdict = hit.match !== undefined ? (rule.validate?.(secret, hit.match, fragment) ?? 'unknown') : 'unknown';
   if (verdict === 'invalid') return undefined;
-  const candidate: Candidate = {
-    ruleId: rule.id,
-    fragment,
+  const found: Found = {
     start: hit.start,
     end: hit.end,
     secret,
@@ -113,9 +113,60 @@ export function judgeMatch(
     entropy,
   };
   const facts = rule.facts?.(secret);
-  if (facts) candidate.facts = facts;
-  if (verdict === 'valid') candidate.facts = { ...(candidate.facts ?? {}), validated: 'checksum verified' };
-  return rule.refine ? rule.refine(candidate) : candidate;
+  if (facts) found.facts = facts;
+  if (verdict === 'valid') found.facts = { ...(found.facts ?? {}), validated: 'checksum verified' };
+  return found;
+}
+
+/** What a detector reports of one secret it found; its definition adds the rule id and the fragment. */
+export type Found = Omit<Candidate, 'ruleId' | 'fragment'>;
+
+/**
+ * A detector as data (everything `keygate rules` lists and the prefilter reads) plus where it
+ * finds secrets in a fragment. The hand-written detectors (a PEM key and its body, a JWT and its
+ * header, an AWS key beside its ID, the generic name-and-value shapes) say so in `find`; a
+ * declarative rule is a RuleSpec, whose `find` defineRule writes.
+ */
+export interface DetectorSpec extends Omit<Detector, 'detect'> {
+  find(fragment: Fragment): Iterable<Found>;
+  /** A last look at each candidate (the generic rule hands AWS-shaped secrets to AWS's id). */
+  refine?: (candidate: Candidate) => Candidate;
+}
+
+/**
+ * The one definition path: every detector, built-in or a team's (custom.ts), is made here, so
+ * each of its candidates carries its rule id and its fragment, and its description, keywords,
+ * gates and examples are what it says it is. The examples stay a getter (generated on first
+ * use, by the tests: at every commit they would cost milliseconds).
+ */
+export function defineDetector(spec: DetectorSpec): Detector {
+  const { find, refine, ...info } = Object.getOwnPropertyDescriptors(spec);
+  void find;
+  void refine;
+  const detector = Object.defineProperties({}, info) as Omit<Detector, 'detect'>;
+  return defined(detector, {
+    detect(fragment: Fragment): Candidate[] {
+      const out: Candidate[] = [];
+      for (const found of spec.find(fragment)) {
+        const c: Candidate = { ruleId: spec.id, fragment, ...found };
+        out.push(spec.refine ? spec.refine(c) : c);
+      }
+      return out;
+    },
+  });
+}
+
+const DEFINED = new WeakSet<Detector>();
+
+function defined(info: Omit<Detector, 'detect'>, detect: Pick<Detector, 'detect'>): Detector {
+  const detector = Object.assign(info, detect);
+  DEFINED.add(detector);
+  return detector;
+}
+
+/** Whether a detector was made by defineDetector (the test suite checks every built-in one is). */
+export function isDefined(detector: Detector): boolean {
+  return DEFINED.has(detector);
 }
 
 export function defineRule(spec: RuleSpec): Detector {
@@ -126,13 +177,12 @@ export function defineRule(spec: RuleSpec): Detector {
   let sticky: RegExp | undefined;
   const hits = (text: string) =>
     spec.heads === undefined ? regexHits(regex(), text) : anchoredHits(regex(), (sticky ??= stickyOf(regex())), text, headStarts(text, spec.heads));
-  return {
+  return defineDetector({
     id: spec.id,
     description: spec.description,
     keywords: spec.keywords,
     confidence: spec.confidence ?? 'medium',
     patterns: () => [regex()],
-    // Built on first use (by the tests): generating them costs milliseconds at every commit.
     get examples() {
       return spec.examples;
     },
@@ -142,16 +192,18 @@ export function defineRule(spec: RuleSpec): Detector {
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     ...(spec.context ? { context: true } : {}),
     ...(spec.heads ? { heads: spec.heads } : {}),
-    detect(fragment: Fragment): Candidate[] {
-      const out: Candidate[] = [];
+    ...(spec.refine ? { refine: spec.refine } : {}),
+    find(fragment: Fragment): Found[] {
+      const out: Found[] = [];
+      if (spec.precondition && !spec.precondition(fragment.text)) return out;
       if (spec.context && !holdsKeyword(fragment.text, spec.keywords, spec.keywordsCaseSensitive === true, spec.gate)) return out;
       for (const hit of hits(fragment.text)) {
-        const c = judgeMatch(spec, hit, fragment);
-        if (c !== undefined) out.push(c);
+        const found = judgeMatch(spec, hit, fragment);
+        if (found !== undefined) out.push(found);
       }
       return out;
     },
-  };
+  });
 }
 
 /**

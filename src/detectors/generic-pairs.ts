@@ -1,10 +1,11 @@
-import type { Candidate, Detector, Fragment } from '../types.js';
+import type { Detector, Fragment } from '../types.js';
 import { asAwsSecretKey } from './aws.js';
 import { shannonEntropy } from './entropy.js';
 import { ALNUM, fakeString } from './fake.js';
 import { isPlaceholder, isWellKnownHash } from './heuristics.js';
 import { identifierAround, nameRejection } from './names.js';
-import { anchoredHits, headStarts, regexHits, stickyOf } from './regex.js';
+import { defineDetector, type Found } from './define.js';
+import { anchoredHits, headStarts, regexHits, spanOf, stickyOf } from './regex.js';
 import { SECRET_WORD_HEADS } from './regex-parts.js';
 import { genericRejection, readsAsTextFor, tooShortFor } from './structured.js';
 import { type SyntaxFamily, syntaxFamily } from './syntax.js';
@@ -217,9 +218,9 @@ function lineBefore(text: string, at: number): string {
   return text.slice(start, at);
 }
 
-function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[] {
+function findShapes(shapes: readonly Shape[], fragment: Fragment): Found[] {
   const family = syntaxFamily(fragment.path);
-  const out: Candidate[] = [];
+  const out: Found[] = [];
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
     const hits =
@@ -238,18 +239,7 @@ function detectShapes(shapes: readonly Shape[], fragment: Fragment): Candidate[]
         if (!/(?:[([{]|[^'"\s]\s*,)\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
       }
       if (!judge(name, hit.secret)) continue;
-      out.push(
-        asAwsSecretKey({
-          ruleId: 'generic-secret',
-          fragment,
-          start: hit.start,
-          end: hit.end,
-          secret: hit.secret,
-          severity: 'medium',
-          confidence: 'medium',
-          entropy: shannonEntropy(hit.secret),
-        }),
-      );
+      out.push({ ...spanOf(hit), severity: 'medium', confidence: 'medium', entropy: shannonEntropy(hit.secret) });
     }
   }
   return out;
@@ -261,7 +251,7 @@ const MARKED = SHAPES.filter((s) => !s.nameBefore);
 const v = (seed: number) => fakeString(ALNUM, 20, seed);
 
 /** The quoted-name, comma, quoted-value shape: at secret words, gated by a quote then a comma. */
-export const genericSecretPairs: Detector = {
+export const genericSecretPairs: Detector = defineDetector({
   id: 'generic-secret',
   description: DESCRIPTION,
   confidence: 'medium',
@@ -285,8 +275,9 @@ export const genericSecretPairs: Detector = {
       ],
     };
   },
-  detect: (fragment) => detectShapes(PAIR, fragment),
-};
+  find: (fragment: Fragment) => findShapes(PAIR, fragment),
+  refine: asAwsSecretKey,
+});
 
 /**
  * The shapes with a marker of their own (ENV, value=, variable ... default, a table's |, --,
@@ -301,15 +292,18 @@ const MARKED_NEGATIVES = [
   'curl -u user:pass https://example.com',
 ];
 
-export const genericSecretMarked: Detector[] = MARKED.map((shape) => ({
-  id: 'generic-secret',
-  description: DESCRIPTION,
-  keywords: [...(shape.needs ?? [])],
-  ...(shape.sticky !== undefined ? { heads: SECRET_WORD_HEADS } : {}),
-  patterns: () => [shape.regex],
-  fallback: true,
-  get examples() {
-    return { positives: shape.positives?.() ?? [], negatives: MARKED_NEGATIVES };
-  },
-  detect: (fragment: Fragment) => detectShapes([shape], fragment),
-}));
+export const genericSecretMarked: Detector[] = MARKED.map((shape) =>
+  defineDetector({
+    id: 'generic-secret',
+    description: DESCRIPTION,
+    keywords: [...(shape.needs ?? [])],
+    ...(shape.sticky !== undefined ? { heads: SECRET_WORD_HEADS } : {}),
+    patterns: () => [shape.regex],
+    fallback: true,
+    get examples() {
+      return { positives: shape.positives?.() ?? [], negatives: MARKED_NEGATIVES };
+    },
+    find: (fragment: Fragment) => findShapes([shape], fragment),
+    refine: asAwsSecretKey,
+  }),
+);

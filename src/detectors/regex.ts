@@ -1,5 +1,3 @@
-import type { Candidate, Confidence, Fragment, Severity, Facts } from '../types.js';
-
 export interface RegexHit {
   /** Offsets of the `secret` named group in the fragment text. */
   start: number;
@@ -26,13 +24,9 @@ export function* regexHits(re: RegExp, text: string): Generator<RegexHit> {
   }
 }
 
-export function candidate(
-  ruleId: string,
-  fragment: Fragment,
-  hit: { start: number; end: number; secret: string },
-  extra: { severity: Severity; confidence: Confidence; entropy?: number; facts?: Facts },
-): Candidate {
-  return { ruleId, fragment, start: hit.start, end: hit.end, secret: hit.secret, ...extra };
+/** A hit's span and secret: the part of what a detector found that its regex says. */
+export function spanOf(hit: RegexHit): { start: number; end: number; secret: string } {
+  return { start: hit.start, end: hit.end, secret: hit.secret };
 }
 
 /** 0-based index of the line holding `offset` in `text`, counting from the fragment start. */

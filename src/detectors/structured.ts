@@ -1,6 +1,6 @@
-import type { Candidate, Detector, Fragment } from '../types.js';
+import type { Detector, Fragment } from '../types.js';
 import { asAwsSecretKey, isAwsIdShaped } from './aws.js';
-import { assignmentWithin, defineRule } from './define.js';
+import { assignmentWithin, defineDetector, defineRule, type Found } from './define.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';
@@ -44,7 +44,7 @@ function pemBody(text: string, from: number): string {
   return body;
 }
 
-export const privateKey: Detector = {
+export const privateKey: Detector = defineDetector({
   id: 'private-key',
   confidence: 'high',
   description: 'Private key (PEM / OpenSSH / PGP)',
@@ -60,15 +60,13 @@ export const privateKey: Detector = {
       ],
     };
   },
-  detect(fragment: Fragment): Candidate[] {
-    const out: Candidate[] = [];
+  find(fragment: Fragment): Found[] {
+    const out: Found[] = [];
     for (const hit of regexHits(PEM_BEGIN, fragment.text)) {
       const body = pemBody(fragment.text, hit.match.index + hit.match[0].length);
       // A real key body is long and varied; placeholders (..., xxxx, ****, a short sample) are not.
       if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
       out.push({
-        ruleId: 'private-key',
-        fragment,
         start: hit.match.index,
         end: hit.match.index + hit.match[0].length,
         secret: hit.match[0],
@@ -81,7 +79,7 @@ export const privateKey: Detector = {
     }
     return out;
   },
-};
+});
 
 const JWT_RE = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dg;
 
@@ -90,7 +88,7 @@ function fakeJwt(seed: number): string {
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: fakeString(ALNUM, 12, seed), iat: 1700000000 })}.${fakeString(URLSAFE, 43, seed + 1)}`;
 }
 
-export const jwt: Detector = {
+export const jwt: Detector = defineDetector({
   id: 'jwt',
   broad: true,
   confidence: 'high',
@@ -105,15 +103,13 @@ export const jwt: Detector = {
       negatives: [`token = "eyJ${fakeString(ALNUM, 20, 95)}.eyJ${fakeString(ALNUM, 20, 96)}.${fakeString(ALNUM, 20, 97)}"`],
     };
   },
-  detect(fragment: Fragment): Candidate[] {
-    const out: Candidate[] = [];
+  find(fragment: Fragment): Found[] {
+    const out: Found[] = [];
     for (const hit of regexHits(JWT_RE, fragment.text)) {
       const [header] = hit.secret.split('.');
       const decoded = jsonSegment(header ?? '');
       if (decoded === undefined || typeof decoded['alg'] !== 'string' || decoded['alg'] === 'none') continue;
       out.push({
-        ruleId: 'jwt',
-        fragment,
         start: hit.start,
         end: hit.end,
         secret: hit.secret,
@@ -124,7 +120,7 @@ export const jwt: Detector = {
     }
     return out;
   },
-};
+});
 
 /** \xHH and \uHHHH escapes as code writes them in strings, decoded. */
 function unescapeCode(s: string): string {
@@ -133,10 +129,28 @@ function unescapeCode(s: string): string {
   );
 }
 
-const urlCredentialsRule = defineRule({
+/** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
+function hasUserInfo(text: string): boolean {
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    for (let j = i + 3; j < text.length && j < i + 200; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 64) return true; // @
+      if (c <= 32 || c === 34 || c === 39 || c === 96 || c === 47) break; // space, quotes, /
+    }
+  }
+  return false;
+}
+
+/**
+ * Code is full of URLs; few carry a password. The regex runs only on text where a "://" has
+ * an "@" after it, so a file of plain URLs costs an indexOf per URL.
+ */
+export const urlCredentials: Detector = defineRule({
   id: 'url-credentials',
   description: 'Password in a URL (database, broker or HTTP basic auth)',
   keywords: ['://'],
+  broad: true,
+  precondition: hasUserInfo,
   regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/'"\x60<>()\[\]{}]{1,64}):(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
   placeholders: false,
   validate: (secret) => {
@@ -167,35 +181,6 @@ const urlCredentialsRule = defineRule({
     };
   },
 });
-
-/** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
-function hasUserInfo(text: string): boolean {
-  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
-    for (let j = i + 3; j < text.length && j < i + 200; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 64) return true; // @
-      if (c <= 32 || c === 34 || c === 39 || c === 96 || c === 47) break; // space, quotes, /
-    }
-  }
-  return false;
-}
-
-/**
- * Code is full of URLs; few carry a password. The regex runs only on text where a "://" has
- * an "@" after it, so a file of plain URLs costs an indexOf per URL.
- */
-export const urlCredentials: Detector = {
-  id: urlCredentialsRule.id,
-  broad: true,
-  description: urlCredentialsRule.description,
-  keywords: urlCredentialsRule.keywords,
-  confidence: 'high',
-  patterns: () => urlCredentialsRule.patterns?.() ?? [],
-  get examples() {
-    return urlCredentialsRule.examples;
-  },
-  detect: (fragment) => (hasUserInfo(fragment.text) ? urlCredentialsRule.detect(fragment) : []),
-};
 
 function decodeURIComponentSafe(s: string): string {
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountIdFromKeyId, keyIdKind } from '../../src/detectors/aws-facts.js';
+import { isDefined } from '../../src/detectors/define.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { fakeBase64, fakeString, HEX } from '../../src/detectors/fake.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
@@ -22,6 +23,10 @@ function byId(id: string): Detector {
   if (!d) throw new Error(id);
   return d;
 }
+
+it('every built-in detector is made through the one definition path (defineDetector, or defineRule over it)', () => {
+  expect(DETECTORS.filter((d) => !isDefined(d)).map((d) => d.id)).toEqual([]);
+});
 
 describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) => {
   it.each(d.examples.positives.map((p) => [p]))('finds a secret in: %s', (text) => {

@@ -17,7 +17,7 @@ import {
 } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
-import { emptyStats, FragmentBuilder } from './scan/fragments.js';
+import { emptyStats, FragmentBuilder, type Reread } from './scan/fragments.js';
 import { Scanner } from './scan/scanner.js';
 import { type Detected, Detection } from './scan/detect.js';
 import {
@@ -386,11 +386,6 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
 }
 
 /**
- * Streams the commits' added lines into the scanner, one builder per commit: each commit's
- * fragments are scanned as its output ends and its builder let go of, so memory stays flat
- * however many commits there are. `commitDone` gets the number of commits done so far.
- */
-/**
  * Commits read on every core (ShardRunner.commits): runs of consecutive ones, a git process
  * each, read here and in workers, what the workers found joined to this thread's.
  */
@@ -411,6 +406,11 @@ async function scanOnCores(
   );
 }
 
+/**
+ * Streams the commits' added lines into the scanner, one builder per commit: each commit's
+ * fragments are scanned as its output ends and its builder let go of, so memory stays flat
+ * however many commits there are. `commitDone` gets the number of commits done so far.
+ */
 async function scanEachCommit(
   cwd: string,
   commits: readonly HistoryCommit[],
@@ -421,8 +421,8 @@ async function scanEachCommit(
   streams = 1,
 ): Promise<void> {
   let done = 0;
-  // Files a commit's diff showed as UTF-16 (git shows their bytes): read again whole afterwards.
-  const rereads: { commit: string; reread: FragmentBuilder['rereads'][number] }[] = [];
+  // Files a commit's diff showed a NUL in (binary or UTF-16): read again whole afterwards.
+  const rereads: { commit: string; reread: Reread }[] = [];
   const stream = async (run: readonly HistoryCommit[]): Promise<void> => {
     let current: FragmentBuilder | undefined;
     await streamHistory(
@@ -443,7 +443,10 @@ async function scanEachCommit(
     );
   };
   await Promise.all(consecutive(commits, Math.min(streams, commits.length)).map(stream));
-  for (const { commit, reread } of rereads) await rereadOne(cwd, reread, newSink(commit));
+  await rereadAll(
+    cwd,
+    rereads.map(({ commit, reread }) => ({ reread, sink: newSink(commit) })),
+  );
 }
 
 /** Git processes a thread reads a history with (ShardRunner.commits). */
@@ -494,16 +497,36 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
 }
 
 /**
- * Files whose diff showed UTF-16 bytes are read again whole from the index, decoded, and only
- * the lines git counted as added are scanned (git counts lines by newline bytes, which in
- * UTF-16 are the newlines' own: its line numbers hold).
+ * Files whose diff showed a NUL (FragmentBuilder.rereads: binary or UTF-16, which a diff line
+ * cannot tell apart) are read again whole by their blobs, all in one `git cat-file`: their
+ * first bytes decide (binary: skipped and counted; UTF-16: decoded), and only the lines git
+ * counted as added are scanned (git counts lines by newline bytes, which in UTF-16 are the
+ * newlines' own: its line numbers hold).
  */
 async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], newSink: () => FragmentBuilder): Promise<void> {
-  for (const r of builders.flatMap((b) => b.rereads)) await rereadOne(cwd, r, newSink());
+  await rereadAll(
+    cwd,
+    builders.flatMap((b) => b.rereads).map((reread) => ({ reread, sink: newSink() })),
+  );
 }
 
-/** One file read again whole by its blob (the diff named it), decoded, keeping the lines the diff added. */
-async function rereadOne(cwd: string, r: FragmentBuilder['rereads'][number], sink: FragmentBuilder): Promise<void> {
-  await streamBlobs(cwd, [r.file], r.lines === undefined ? sink : onlyLines(sink, r.lines));
-  sink.flush(0);
+/** Each file read again by its blob, into its own sink, keeping the lines the diff added. */
+async function rereadAll(cwd: string, rereads: readonly { reread: Reread; sink: FragmentBuilder }[]): Promise<void> {
+  if (rereads.length === 0) return;
+  const sinks = rereads.map(({ reread, sink }): LineSink => (reread.lines === undefined ? sink : onlyLines(sink, reread.lines)));
+  let started = 0;
+  // cat-file answers in the order it was asked: the n-th file is the n-th reread's.
+  const each = sinkPerFile((n) => {
+    started = n + 1;
+    const sink = sinks[n];
+    if (sink === undefined) throw new KeygateError('INTERNAL', `git cat-file answered for more than the ${rereads.length} files read again`);
+    return sink;
+  });
+  await streamBlobs(
+    cwd,
+    rereads.map((r) => r.reread.file),
+    each,
+  );
+  if (started !== rereads.length) throw new KeygateError('INTERNAL', `git cat-file answered for ${started} of ${rereads.length} files read again`);
+  for (const { sink } of rereads) sink.flush(0);
 }

@@ -7,6 +7,12 @@ export const FRAGMENT_CHARS = 64 * 1024;
 /** Lines carried into the next fragment, so that nearby-line rules see across a flush. */
 export const CARRY_LINES = 5;
 
+/** A file to read again whole by its blob, and the lines of it that were added (all, if unset). */
+export interface Reread {
+  file: SourceFile;
+  lines?: Set<number>;
+}
+
 export function emptyStats(): ScanStats {
   return { files: 0, addedLines: 0, bytes: 0, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 };
 }
@@ -19,14 +25,16 @@ export class FragmentBuilder implements LineSink {
   private file: SourceFile | undefined;
   private skip = false;
   /**
-   * Files whose diff looked like UTF-16 (git shows its bytes, NULs and all): read again whole
-   * from the index, decoded (src/git/encoding.ts), keeping only the lines git says were added
-   * (`lines`; undefined for a new file: all of them).
+   * Files whose diff showed a NUL near the start (git diff runs with --text, so a binary or a
+   * UTF-16 file shows its bytes, NULs and all). A diff line is not enough to tell the two
+   * apart, so such a file is read again whole by its blob, where its first bytes decide
+   * (src/git/encoding.ts, the one judgement of binary or UTF-16 for every reader): skipped
+   * and counted as binary, or decoded, keeping only the lines git says were added (`lines`;
+   * undefined for a new file: all of them).
    */
-  readonly rereads: { file: SourceFile; lines?: Set<number> }[] = [];
-  private reread: { file: SourceFile; lines?: Set<number> } | undefined;
-  private nuls = 0;
-  /** Added lines counted for the current file (taken back if it turns out binary or UTF-16). */
+  readonly rereads: Reread[] = [];
+  private reread: Reread | undefined;
+  /** Added lines counted for the current file (taken back if it is read again). */
   private fileLines = 0;
   private sniffed = 0;
   private lines: string[] = [];
@@ -57,7 +65,6 @@ export class FragmentBuilder implements LineSink {
     this.flush(0);
     this.file = file;
     this.sniffed = 0;
-    this.nuls = 0;
     this.fileLines = 0;
     this.reread = undefined;
     this.blockCarry = '';
@@ -83,9 +90,10 @@ export class FragmentBuilder implements LineSink {
     if (this.skip || this.file === undefined) return;
     if (this.sniffed < BINARY_SNIFF) {
       const nul = text.indexOf('\0');
-      if (nul !== -1 && this.sniffed + nul < BINARY_SNIFF) {
-        if (this.looksUtf16(text)) this.markReread(line);
-        else this.markBinary();
+      // Or a UTF-16 byte-order mark (FF FE, FE FF: two bytes UTF-8 cannot start with) ahead
+      // of text with no NUL for a while (Cyrillic, CJK).
+      if ((nul !== -1 && this.sniffed + nul < BINARY_SNIFF) || (line === 1 && column === 0 && text.startsWith('\uFFFD\uFFFD'))) {
+        this.markReread(line);
         return;
       }
       this.sniffed += text.length + 1;
@@ -171,12 +179,6 @@ export class FragmentBuilder implements LineSink {
     this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
-  }
-
-  /** Text with a NUL in every other character, as UTF-16 shown byte by byte decodes. */
-  private looksUtf16(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) this.nuls++;
-    return this.nuls >= text.length * 0.3 && this.nuls <= text.length * 0.7;
   }
 
   private markReread(line: number): void {

@@ -1,6 +1,8 @@
-import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wrappedGitExecPath } from '../helpers/git-wrapper.js';
 import { installHook, type JsonReport, scanJson, where, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
@@ -165,6 +167,50 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
         'aws-secret-access-key lf.json:2',
       ]);
       assertNoSecret([JSON.stringify(report), JSON.stringify(history)], [id, secret, fresh]);
+    }));
+
+  it('UTF-16 with a byte-order mark and no NUL for its first 8000 bytes (Cyrillic, CJK): still decoded, new and in history', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      const cyrillic = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(0x410 + (i % 32))).join('');
+      for (const form of ['le-bom', 'be-bom'] as const) repo.write(`notes-${form}.txt`, encode(`${cyrillic}\r\naws_secret_access_key = ${secret}\r\n`, form));
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { report } = scanJson(repo, env);
+        expect(where(report), JSON.stringify(env)).toEqual(['aws-secret-access-key notes-be-bom.txt:2:25', 'aws-secret-access-key notes-le-bom.txt:2:25']);
+        expect(report.stats).toMatchObject({ files: 2, addedLines: 4, binarySkipped: 0 });
+      }
+      repo.git('commit', '-qm', 'notes');
+      const history = JSON.parse(repo.keygate(['scan', '--history', '--format', 'json']).stdout) as JsonReport;
+      expect(history.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual([
+        'aws-secret-access-key notes-be-bom.txt:2',
+        'aws-secret-access-key notes-le-bom.txt:2',
+      ]);
+    }));
+
+  it('every file whose diff shows a NUL is judged by its bytes, all read again in one git cat-file: binaries counted once, UTF-16 scanned', () =>
+    withRepo((repo) => {
+      const gitDir = wrappedGitExecPath('keygate-catfile-counting-git-', [
+        '  *" cat-file --batch "*)',
+        '    n=1; while ! mkdir "$COUNT_DIR/$n" 2>/dev/null; do n=$((n + 1)); done ;;',
+      ]);
+      const counts = mkdtempSync(join(tmpdir(), 'keygate-count-'));
+      try {
+        const secret = fakeSecret();
+        for (let i = 0; i < 6; i++) repo.write(`icon-${i}.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, i, 0x48, 0, 0, 1, 0, 0xff, 0]));
+        repo.write('profile.ps1', encode(`# profile\r\n$env:AWS_SECRET_ACCESS_KEY = "${secret}"\r\n`, 'le'));
+        repo.write('ok.txt', 'hello\n');
+        repo.git('add', '.');
+        const { report } = scanJson(repo, { PATH: `${gitDir}:${process.env['PATH'] ?? ''}`, COUNT_DIR: counts });
+        expect(where(report)).toEqual(['aws-secret-access-key profile.ps1:2:31']);
+        expect(report.stats).toMatchObject({ files: 2, binarySkipped: 6 });
+        expect([...report.stats.binaryFiles].sort()).toEqual(Array.from({ length: 6 }, (_, i) => `icon-${i}.png`));
+        expect(readdirSync(counts)).toHaveLength(1);
+        assertNoSecret([JSON.stringify(report)], [secret]);
+      } finally {
+        rmSync(gitDir, { recursive: true, force: true });
+        rmSync(counts, { recursive: true, force: true });
+      }
     }));
 
   it('real binary content with NULs is still skipped and named', () =>

@@ -520,9 +520,12 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key,
-  // 32 hex characters) and https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens).
-  // unverified: no format in Bugsnag's docs; lengths are from issued keys.
+  // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key) and
+  // https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens). The notifier key's format is from
+  // Bugsnag's own notifier: bugsnag/bugsnag-js packages/core/client.js (Client config check: an
+  // apiKey not /^[0-9a-f]{32}$/i "should be a string of 32 hexadecimal characters").
+  // Partly unverified: the auth token's 40 URL-safe characters are from issued tokens; neither
+  // bugsnag-js nor bugsnag/bugsnag-cli checks a token's shape, and the docs give none.
   defineRule({
     id: 'bugsnag-api-key',
     description: 'Bugsnag notifier API key or auth token (named as such)',
@@ -532,11 +535,21 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`, `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`],
-        negatives: [`BUGSNAG_API_KEY=${'0'.repeat(32)}`, 'bugsnag_api_key: ${BUGSNAG_KEY}'],
+        positives: [
+          `BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`,
+          `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`,
+          `config.bugsnag.apiKey = '${fakeString(HEX, 32, 13292).toUpperCase()}'`,
+        ],
+        negatives: [
+          `BUGSNAG_API_KEY=${'0'.repeat(32)}`,
+          'bugsnag_api_key: ${BUGSNAG_KEY}',
+          'BUGSNAG_API_KEY=<YOUR_API_KEY>',
+          `BUGSNAG_API_KEY=${fakeString(HEX, 31, 13293)}`,
+          `BUGSNAG_API_KEY=${fakeString(ALNUM, 32, 13294)}`,
+        ],
       };
     },
   }),

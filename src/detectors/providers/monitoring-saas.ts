@@ -573,9 +573,12 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key, a UUID;
-  // front-end keys are public and not flagged).
-  // unverified: the UUID shape is from issued keys.
+  // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key; front-end
+  // keys are public and not flagged). AppSignal's own docs (appsignal/appsignal-docs
+  // source/elixir/installation/index.html.md: "the hexadecimal Push API key";
+  // source/ruby/configuration/load-order.html.md: a push_api_key example in UUID form, as is the
+  // all-zero placeholder in source/metrics/dashboards.html.md).
+  // Partly unverified: the 8-4-4-4-12 grouping is from the docs' examples, not stated in words.
   defineRule({
     id: 'appsignal-push-api-key',
     description: 'AppSignal Push API key (named as such)',
@@ -585,11 +588,18 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`],
-        negatives: ['APPSIGNAL_PUSH_API_KEY=00000000-0000-0000-0000-000000000000', 'APPSIGNAL_PUSH_API_KEY=${APPSIGNAL_KEY}'],
+        positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`, `appsignal_push_api_key: "${fakeUuid(13311).toUpperCase()}"`],
+        negatives: [
+          'APPSIGNAL_PUSH_API_KEY=00000000-0000-0000-0000-000000000000',
+          'APPSIGNAL_PUSH_API_KEY=${APPSIGNAL_KEY}',
+          'APPSIGNAL_PUSH_API_KEY=<PUSH_API_KEY>',
+          'APPSIGNAL_PUSH_API_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+          `APPSIGNAL_PUSH_API_KEY=${fakeString(HEX, 32, 13312)}`,
+          `APPSIGNAL_PUSH_API_KEY=${fakeUuid(13313).slice(0, 35)}`,
+        ],
       };
     },
   }),

@@ -603,9 +603,12 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens, 32
-  // letters; API tokens are UUIDs).
-  // unverified: Logz.io's docs give no format; 32 letters / UUID are from issued tokens.
+  // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens; API
+  // tokens). The shipping token's format is from Logz.io's own code and docs: logzio/okta-events-hook
+  // handler/handler.go getCredentialsFromHeaders (a logzio_token must match [a-zA-Z]{32}) and
+  // logzio/documentation docs/shipping/Access-Management/okta.md ("Logz.io shipping token (32
+  // characters)").
+  // Partly unverified: API tokens as UUIDs are from issued tokens; Logz.io's docs give no format.
   defineRule({
     id: 'logzio-token',
     description: 'Logz.io shipping or API token (named as such)',
@@ -615,11 +618,23 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
       return {
-        positives: [`LOGZIO_TOKEN=${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32, 13320)}`, `logzio_api_token: "${fakeUuid(13321)}"`],
-        negatives: ['LOGZIO_TOKEN=${LOGZ_TOKEN}', 'logzio_token: https://listener.logz.io:8071'],
+        positives: [
+          `LOGZIO_TOKEN=${fakeString(letters, 32, 13320)}`,
+          `logzio_api_token: "${fakeUuid(13321)}"`,
+          `logzio_token: ${fakeString(letters, 32, 13322)}`,
+        ],
+        negatives: [
+          'LOGZIO_TOKEN=${LOGZ_TOKEN}',
+          'logzio_token: https://listener.logz.io:8071',
+          'LOGZIO_SHIPPING_TOKEN=<<LOGZIO_SHIPPING_TOKEN>>',
+          `LOGZIO_TOKEN=${'x'.repeat(32)}`,
+          `LOGZIO_TOKEN=${fakeString(letters, 31, 13323)}`,
+          `LOGZIO_TOKEN=${fakeString(letters, 31, 13324)}7`,
+        ],
       };
     },
   }),

@@ -639,22 +639,38 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm
-  // (customer tokens are UUIDs).
-  // unverified: Loggly says only "alpha-numeric string"; the UUID shape is from issued tokens.
+  // (customer tokens, "alpha-numeric"). The shape is from Loggly's own installer:
+  // loggly/install-script configure-syslog.py get_installed_syslog_configuration (reads the
+  // customer token back from the syslog template as
+  // [a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}, case-insensitive); issued tokens
+  // are hex UUIDs, the wider alphabet is Loggly's own.
   defineRule({
     id: 'loggly-token',
     description: 'Loggly customer or API token (named as such)',
     keywords: ['loggly'],
-    regex: named('loggly', 'token|key', UUID),
+    regex: named('loggly', 'token|key', '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const grouped = [8, 4, 4, 4, 12].map((n, i) => fakeString(LOWER_ALNUM, n, 13332 + i)).join('-');
       return {
-        positives: [`LOGGLY_TOKEN=${fakeUuid(13330)}`, `"logglyCustomerToken": "${fakeUuid(13331)}"`],
-        negatives: ['LOGGLY_TOKEN=00000000-0000-0000-0000-000000000000', 'loggly_token: logs-01.loggly.com'],
+        positives: [
+          `LOGGLY_TOKEN=${fakeUuid(13330)}`,
+          `"logglyCustomerToken": "${fakeUuid(13331)}"`,
+          `loggly_customer_token: ${grouped}`,
+          `LOGGLY_TOKEN=${fakeUuid(13337).toUpperCase()}`,
+        ],
+        negatives: [
+          'LOGGLY_TOKEN=00000000-0000-0000-0000-000000000000',
+          'loggly_token: logs-01.loggly.com',
+          'LOGGLY_TOKEN=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+          'LOGGLY_TOKEN=<customer-token>',
+          `LOGGLY_TOKEN=${fakeString(HEX, 32, 13338)}`,
+          `LOGGLY_TOKEN=${grouped.slice(0, -1)}`,
+        ],
       };
     },
   }),

@@ -501,22 +501,38 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.rollbar.com/docs/access-tokens (project and account access tokens, 32 hex).
-  // unverified: Rollbar's docs give no format; 32 hex characters is from issued tokens.
+  // https://docs.rollbar.com/docs/access-tokens (project and account access tokens). The format is
+  // from Rollbar's own setup wizard: rollbar/rollbar-js-wizard src/nextjs/wizard.ts (the server and
+  // client access-token prompts' validate: hex of 32, 96 or 128 characters, /^[a-fA-F0-9]{32,128}$/
+  // "for flexibility"). Only the three stated lengths are matched, so a 40-hex commit SHA is not; the
+  // post_server_item_/post_client_item_ values that prompt also takes have no stated body.
   defineRule({
     id: 'rollbar-access-token',
     description: 'Rollbar access token (named as such)',
     keywords: ['rollbar'],
-    regex: named('rollbar', 'token|key', '[a-f0-9]{32}'),
+    regex: named('rollbar', 'token|key', '[a-f0-9]{32}(?:[a-f0-9]{64}(?:[a-f0-9]{32})?)?'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`, `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`],
-        negatives: ['ROLLBAR_ACCESS_TOKEN=${ROLLBAR_TOKEN}', `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 16, 13282)}`],
+        positives: [
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`,
+          `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`,
+          `ROLLBAR_SERVER_TOKEN=${fakeString(HEX, 96, 13283)}`,
+          `rollbarClientToken: '${fakeString(HEX, 128, 13284).toUpperCase()}'`,
+        ],
+        negatives: [
+          'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_TOKEN}',
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 16, 13282)}`,
+          'ROLLBAR_ACCESS_TOKEN=<POST_SERVER_ITEM_ACCESS_TOKEN>',
+          `ROLLBAR_ACCESS_TOKEN=${'0'.repeat(32)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 40, 13285)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 64, 13286)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(ALNUM, 32, 13287)}`,
+        ],
       };
     },
   }),

@@ -357,7 +357,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://support.atlassian.com/opsgenie/docs/api-key-management/ (API keys, used as
   // "GenieKey <key>", are UUIDs).
-  // unverified: the UUID shape is from issued keys; Opsgenie's docs give none.
+  // unverified: the UUID shape is from issued keys. Searched Opsgenie's docs (API key management,
+  // API overview) and its own code (opsgenie/opsgenie-go-sdk-v2 client/config.go, opsgenie/oec,
+  // opsgenie/opsgenie-integration, opsgenie/terraform-provider-opsgenie, cloudformation-resources):
+  // the key is checked only for being non-empty, no format anywhere.
   defineRule({
     id: 'opsgenie-api-key',
     description: 'Opsgenie API key (named as such, or as a GenieKey header)',
@@ -424,7 +427,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://segment.com/docs/connections/find-writekey/ (a source's write key, 32 letters and
   // digits; sent with every call, so medium).
-  // unverified: 32 letters and digits is from issued keys; Segment's docs give no format.
+  // unverified: 32 letters and digits is from issued keys. Segment's find-writekey page calls it
+  // only "a unique identifier"; segmentio/analytics-next checks presence only (packages/node
+  // src/app/settings.ts), typewriter and public-api-sdk-go state nothing; the one 32-character
+  // example is in an old segment-docs PR (#1080), not a format statement.
   defineRule({
     id: 'segment-write-key',
     description: 'Segment source write key (named as such)',
@@ -443,7 +449,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts (service account secrets)
   // and the project API secret (32 hex); the project token is public and not flagged.
-  // unverified: 32 characters is from issued secrets; Mixpanel's docs give no format.
+  // unverified: 32 characters is from issued secrets. Mixpanel's docs (project-secret,
+  // service-accounts; mixpanel/docs repo) and its own code (mixpanel/terraform-provider-mixpanel,
+  // mixpanel/mixpanel-utils) state no length or alphabet for either secret.
   defineRule({
     id: 'mixpanel-api-secret',
     description: 'Mixpanel API secret or service account secret (named as such)',
@@ -463,7 +471,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://amplitude.com/docs/apis/keys-and-tokens (the secret key, 32 hex characters, is
   // private; the API key is public).
-  // unverified: 32 hex characters is from issued keys; Amplitude's docs give no format.
+  // unverified: 32 hex characters is from issued keys. Amplitude's keys-and-tokens page and
+  // amplitude/amplitude-docs give no format for the secret key; amplitude/wizard
+  // src/lib/safety-scanner.ts states [a-f0-9]{32} for the public project API key only.
   defineRule({
     id: 'amplitude-secret-key',
     description: 'Amplitude secret key (named as such)',
@@ -571,7 +581,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://airbrake.io/docs/api/#authentication (project keys, 32 hex; user keys and tokens,
   // 40 hex).
-  // unverified: no format in Airbrake's docs; lengths are from issued keys.
+  // unverified: lengths are from issued keys. Airbrake's API docs (airbrake/slate
+  // source/index.html.md, Authentication) name the key kinds only; airbrake/airbrake-ruby
+  // config/validator.rb checks project_key is a non-empty String; airbrake-js, gobrake and
+  // airbrake-cli state no format.
   defineRule({
     id: 'airbrake-api-key',
     description: 'Airbrake project key or user key (named as such)',
@@ -731,7 +744,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://betterstack.com/docs/logs/start/ (source tokens, 24 letters and digits; Logtail is
   // the former name).
-  // unverified: no format in Better Stack's docs; 24-32 letters and digits is from issued tokens.
+  // unverified: 24-32 letters and digits is from issued tokens. Better Stack's API-token and
+  // source pages give no format; nor do BetterStackHQ/collector, terraform-provider-logtail or
+  // logtail/logtail-js.
   defineRule({
     id: 'betterstack-token',
     description: 'Better Stack (Logtail) source or API token (named as such)',
@@ -791,7 +806,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://legacydocs.hubspot.com/docs/methods/auth/oauth-overview (legacy API keys, UUIDs, sent
   // as ?hapikey=; sunset but still found in code).
-  // unverified: legacy key shape (UUID) is from issued keys.
+  // unverified: legacy key shape (UUID) is from issued keys. HubSpot's pages on the (sunset) API key
+  // give no format; HubSpot/hubspot-cli lib/validation.ts and hubspot-local-dev-lib config/utils.ts
+  // check only that an apiKey is present.
   defineRule({
     id: 'hubspot-api-key',
     description: 'HubSpot legacy API key (named as such, or as hapikey)',

@@ -357,7 +357,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://support.atlassian.com/opsgenie/docs/api-key-management/ (API keys, used as
   // "GenieKey <key>", are UUIDs).
-  // unverified: the UUID shape is from issued keys; Opsgenie's docs give none.
+  // unverified: the UUID shape is from issued keys. Searched Opsgenie's docs (API key management,
+  // API overview) and its own code (opsgenie/opsgenie-go-sdk-v2 client/config.go, opsgenie/oec,
+  // opsgenie/opsgenie-integration, opsgenie/terraform-provider-opsgenie, cloudformation-resources):
+  // the key is checked only for being non-empty, no format anywhere.
   defineRule({
     id: 'opsgenie-api-key',
     description: 'Opsgenie API key (named as such, or as a GenieKey header)',
@@ -424,7 +427,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://segment.com/docs/connections/find-writekey/ (a source's write key, 32 letters and
   // digits; sent with every call, so medium).
-  // unverified: 32 letters and digits is from issued keys; Segment's docs give no format.
+  // unverified: 32 letters and digits is from issued keys. Segment's find-writekey page calls it
+  // only "a unique identifier"; segmentio/analytics-next checks presence only (packages/node
+  // src/app/settings.ts), typewriter and public-api-sdk-go state nothing; the one 32-character
+  // example is in an old segment-docs PR (#1080), not a format statement.
   defineRule({
     id: 'segment-write-key',
     description: 'Segment source write key (named as such)',
@@ -443,7 +449,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts (service account secrets)
   // and the project API secret (32 hex); the project token is public and not flagged.
-  // unverified: 32 characters is from issued secrets; Mixpanel's docs give no format.
+  // unverified: 32 characters is from issued secrets. Mixpanel's docs (project-secret,
+  // service-accounts; mixpanel/docs repo) and its own code (mixpanel/terraform-provider-mixpanel,
+  // mixpanel/mixpanel-utils) state no length or alphabet for either secret.
   defineRule({
     id: 'mixpanel-api-secret',
     description: 'Mixpanel API secret or service account secret (named as such)',
@@ -463,7 +471,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://amplitude.com/docs/apis/keys-and-tokens (the secret key, 32 hex characters, is
   // private; the API key is public).
-  // unverified: 32 hex characters is from issued keys; Amplitude's docs give no format.
+  // unverified: 32 hex characters is from issued keys. Amplitude's keys-and-tokens page and
+  // amplitude/amplitude-docs give no format for the secret key; amplitude/wizard
+  // src/lib/safety-scanner.ts states [a-f0-9]{32} for the public project API key only.
   defineRule({
     id: 'amplitude-secret-key',
     description: 'Amplitude secret key (named as such)',
@@ -501,28 +511,47 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.rollbar.com/docs/access-tokens (project and account access tokens, 32 hex).
-  // unverified: Rollbar's docs give no format; 32 hex characters is from issued tokens.
+  // https://docs.rollbar.com/docs/access-tokens (project and account access tokens). The format is
+  // from Rollbar's own setup wizard: rollbar/rollbar-js-wizard src/nextjs/wizard.ts (the server and
+  // client access-token prompts' validate: hex of 32, 96 or 128 characters, /^[a-fA-F0-9]{32,128}$/
+  // "for flexibility"). Only the three stated lengths are matched, so a 40-hex commit SHA is not; the
+  // post_server_item_/post_client_item_ values that prompt also takes have no stated body.
   defineRule({
     id: 'rollbar-access-token',
     description: 'Rollbar access token (named as such)',
     keywords: ['rollbar'],
-    regex: named('rollbar', 'token|key', '[a-f0-9]{32}'),
+    regex: named('rollbar', 'token|key', '[a-f0-9]{32}(?:[a-f0-9]{64}(?:[a-f0-9]{32})?)?'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`, `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`],
-        negatives: ['ROLLBAR_ACCESS_TOKEN=${ROLLBAR_TOKEN}', `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 16, 13282)}`],
+        positives: [
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 32, 13280)}`,
+          `rollbar_post_server_item_token: "${fakeString(HEX, 32, 13281)}"`,
+          `ROLLBAR_SERVER_TOKEN=${fakeString(HEX, 96, 13283)}`,
+          `rollbarClientToken: '${fakeString(HEX, 128, 13284).toUpperCase()}'`,
+        ],
+        negatives: [
+          'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_TOKEN}',
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 16, 13282)}`,
+          'ROLLBAR_ACCESS_TOKEN=<POST_SERVER_ITEM_ACCESS_TOKEN>',
+          `ROLLBAR_ACCESS_TOKEN=${'0'.repeat(32)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 40, 13285)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(HEX, 64, 13286)}`,
+          `ROLLBAR_ACCESS_TOKEN=${fakeString(ALNUM, 32, 13287)}`,
+        ],
       };
     },
   }),
-  // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key,
-  // 32 hex characters) and https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens).
-  // unverified: no format in Bugsnag's docs; lengths are from issued keys.
+  // https://docs.bugsnag.com/product/getting-started/#api-key (the project notifier API key) and
+  // https://bugsnagapiv2.docs.apiary.io/ (personal auth tokens). The notifier key's format is from
+  // Bugsnag's own notifier: bugsnag/bugsnag-js packages/core/client.js (Client config check: an
+  // apiKey not /^[0-9a-f]{32}$/i "should be a string of 32 hexadecimal characters").
+  // Partly unverified: the auth token's 40 URL-safe characters are from issued tokens; neither
+  // bugsnag-js nor bugsnag/bugsnag-cli checks a token's shape, and the docs give none.
   defineRule({
     id: 'bugsnag-api-key',
     description: 'Bugsnag notifier API key or auth token (named as such)',
@@ -532,17 +561,30 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`, `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`],
-        negatives: [`BUGSNAG_API_KEY=${'0'.repeat(32)}`, 'bugsnag_api_key: ${BUGSNAG_KEY}'],
+        positives: [
+          `BUGSNAG_API_KEY=${fakeString(HEX, 32, 13290)}`,
+          `bugsnag_auth_token: "${fakeString(URLSAFE, 40, 13291)}"`,
+          `config.bugsnag.apiKey = '${fakeString(HEX, 32, 13292).toUpperCase()}'`,
+        ],
+        negatives: [
+          `BUGSNAG_API_KEY=${'0'.repeat(32)}`,
+          'bugsnag_api_key: ${BUGSNAG_KEY}',
+          'BUGSNAG_API_KEY=<YOUR_API_KEY>',
+          `BUGSNAG_API_KEY=${fakeString(HEX, 31, 13293)}`,
+          `BUGSNAG_API_KEY=${fakeString(ALNUM, 32, 13294)}`,
+        ],
       };
     },
   }),
   // https://airbrake.io/docs/api/#authentication (project keys, 32 hex; user keys and tokens,
   // 40 hex).
-  // unverified: no format in Airbrake's docs; lengths are from issued keys.
+  // unverified: lengths are from issued keys. Airbrake's API docs (airbrake/slate
+  // source/index.html.md, Authentication) name the key kinds only; airbrake/airbrake-ruby
+  // config/validator.rb checks project_key is a non-empty String; airbrake-js, gobrake and
+  // airbrake-cli state no format.
   defineRule({
     id: 'airbrake-api-key',
     description: 'Airbrake project key or user key (named as such)',
@@ -560,9 +602,12 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key, a UUID;
-  // front-end keys are public and not flagged).
-  // unverified: the UUID shape is from issued keys.
+  // https://docs.appsignal.com/appsignal/terminology.html#push-api-key (the Push API key; front-end
+  // keys are public and not flagged). AppSignal's own docs (appsignal/appsignal-docs
+  // source/elixir/installation/index.html.md: "the hexadecimal Push API key";
+  // source/ruby/configuration/load-order.html.md: a push_api_key example in UUID form, as is the
+  // all-zero placeholder in source/metrics/dashboards.html.md).
+  // Partly unverified: the 8-4-4-4-12 grouping is from the docs' examples, not stated in words.
   defineRule({
     id: 'appsignal-push-api-key',
     description: 'AppSignal Push API key (named as such)',
@@ -572,17 +617,27 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`],
-        negatives: ['APPSIGNAL_PUSH_API_KEY=00000000-0000-0000-0000-000000000000', 'APPSIGNAL_PUSH_API_KEY=${APPSIGNAL_KEY}'],
+        positives: [`APPSIGNAL_PUSH_API_KEY=${fakeUuid(13310)}`, `appsignal_push_api_key: "${fakeUuid(13311).toUpperCase()}"`],
+        negatives: [
+          'APPSIGNAL_PUSH_API_KEY=00000000-0000-0000-0000-000000000000',
+          'APPSIGNAL_PUSH_API_KEY=${APPSIGNAL_KEY}',
+          'APPSIGNAL_PUSH_API_KEY=<PUSH_API_KEY>',
+          'APPSIGNAL_PUSH_API_KEY=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+          `APPSIGNAL_PUSH_API_KEY=${fakeString(HEX, 32, 13312)}`,
+          `APPSIGNAL_PUSH_API_KEY=${fakeUuid(13313).slice(0, 35)}`,
+        ],
       };
     },
   }),
-  // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens, 32
-  // letters; API tokens are UUIDs).
-  // unverified: Logz.io's docs give no format; 32 letters / UUID are from issued tokens.
+  // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/ (log shipping tokens; API
+  // tokens). The shipping token's format is from Logz.io's own code and docs: logzio/okta-events-hook
+  // handler/handler.go getCredentialsFromHeaders (a logzio_token must match [a-zA-Z]{32}) and
+  // logzio/documentation docs/shipping/Access-Management/okta.md ("Logz.io shipping token (32
+  // characters)").
+  // Partly unverified: API tokens as UUIDs are from issued tokens; Logz.io's docs give no format.
   defineRule({
     id: 'logzio-token',
     description: 'Logz.io shipping or API token (named as such)',
@@ -592,31 +647,59 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
       return {
-        positives: [`LOGZIO_TOKEN=${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32, 13320)}`, `logzio_api_token: "${fakeUuid(13321)}"`],
-        negatives: ['LOGZIO_TOKEN=${LOGZ_TOKEN}', 'logzio_token: https://listener.logz.io:8071'],
+        positives: [
+          `LOGZIO_TOKEN=${fakeString(letters, 32, 13320)}`,
+          `logzio_api_token: "${fakeUuid(13321)}"`,
+          `logzio_token: ${fakeString(letters, 32, 13322)}`,
+        ],
+        negatives: [
+          'LOGZIO_TOKEN=${LOGZ_TOKEN}',
+          'logzio_token: https://listener.logz.io:8071',
+          'LOGZIO_SHIPPING_TOKEN=<<LOGZIO_SHIPPING_TOKEN>>',
+          `LOGZIO_TOKEN=${'x'.repeat(32)}`,
+          `LOGZIO_TOKEN=${fakeString(letters, 31, 13323)}`,
+          `LOGZIO_TOKEN=${fakeString(letters, 31, 13324)}7`,
+        ],
       };
     },
   }),
   // https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm
-  // (customer tokens are UUIDs).
-  // unverified: Loggly says only "alpha-numeric string"; the UUID shape is from issued tokens.
+  // (customer tokens, "alpha-numeric"). The shape is from Loggly's own installer:
+  // loggly/install-script configure-syslog.py get_installed_syslog_configuration (reads the
+  // customer token back from the syslog template as
+  // [a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}, case-insensitive); issued tokens
+  // are hex UUIDs, the wider alphabet is Loggly's own.
   defineRule({
     id: 'loggly-token',
     description: 'Loggly customer or API token (named as such)',
     keywords: ['loggly'],
-    regex: named('loggly', 'token|key', UUID),
+    regex: named('loggly', 'token|key', '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const grouped = [8, 4, 4, 4, 12].map((n, i) => fakeString(LOWER_ALNUM, n, 13332 + i)).join('-');
       return {
-        positives: [`LOGGLY_TOKEN=${fakeUuid(13330)}`, `"logglyCustomerToken": "${fakeUuid(13331)}"`],
-        negatives: ['LOGGLY_TOKEN=00000000-0000-0000-0000-000000000000', 'loggly_token: logs-01.loggly.com'],
+        positives: [
+          `LOGGLY_TOKEN=${fakeUuid(13330)}`,
+          `"logglyCustomerToken": "${fakeUuid(13331)}"`,
+          `loggly_customer_token: ${grouped}`,
+          `LOGGLY_TOKEN=${fakeUuid(13337).toUpperCase()}`,
+        ],
+        negatives: [
+          'LOGGLY_TOKEN=00000000-0000-0000-0000-000000000000',
+          'loggly_token: logs-01.loggly.com',
+          'LOGGLY_TOKEN=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+          'LOGGLY_TOKEN=<customer-token>',
+          `LOGGLY_TOKEN=${fakeString(HEX, 32, 13338)}`,
+          `LOGGLY_TOKEN=${grouped.slice(0, -1)}`,
+        ],
       };
     },
   }),
@@ -661,7 +744,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://betterstack.com/docs/logs/start/ (source tokens, 24 letters and digits; Logtail is
   // the former name).
-  // unverified: no format in Better Stack's docs; 24-32 letters and digits is from issued tokens.
+  // unverified: 24-32 letters and digits is from issued tokens. Better Stack's API-token and
+  // source pages give no format; nor do BetterStackHQ/collector, terraform-provider-logtail or
+  // logtail/logtail-js.
   defineRule({
     id: 'betterstack-token',
     description: 'Better Stack (Logtail) source or API token (named as such)',
@@ -721,7 +806,9 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://legacydocs.hubspot.com/docs/methods/auth/oauth-overview (legacy API keys, UUIDs, sent
   // as ?hapikey=; sunset but still found in code).
-  // unverified: legacy key shape (UUID) is from issued keys.
+  // unverified: legacy key shape (UUID) is from issued keys. HubSpot's pages on the (sunset) API key
+  // give no format; HubSpot/hubspot-cli lib/validation.ts and hubspot-local-dev-lib config/utils.ts
+  // check only that an apiKey is present.
   defineRule({
     id: 'hubspot-api-key',
     description: 'HubSpot legacy API key (named as such, or as hapikey)',

@@ -45,8 +45,28 @@ export interface Fragment {
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Confidence = 'high' | 'medium' | 'low';
 
-/** What can be known offline about a match (AWS key kind, account ID, ...). */
-export type Facts = Record<string, string>;
+/**
+ * What can be known offline about a match. The known facts are named here, each shown by
+ * report/facts.ts in words; a fact a rule records beyond them is shown as `name: value`, so
+ * every renderer shows every fact. JSON carries them as they are.
+ */
+export interface Facts {
+  /** What it is, in words: "AWS secret access key (the private half of an access key)". */
+  keyKind?: string;
+  /** Which of a provider's tokens: "GitHub fine-grained personal access token". */
+  tokenKind?: string;
+  /** Set when the rule's checksum or structure check passed. */
+  validated?: string;
+  /** How the text was encoded where it was found (a JSON string's escapes, base64). */
+  encoding?: string;
+  /** The AWS account an access key ID belongs to, decoded from the ID. */
+  awsAccountId?: string;
+  /** Why no account is given, where an ID does not encode one. */
+  awsAccount?: string;
+  /** That it is one half of a credential pair found together (both reports say so on a line of its own). */
+  credentialPair?: string;
+  [other: string]: string | undefined;
+}
 
 export interface Candidate {
   ruleId: string;

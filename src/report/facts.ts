@@ -6,7 +6,7 @@ import type { Facts } from '../types.js';
  * reads as `name: value`, so a fact a new rule records is shown without touching a renderer.
  * The credential pair is left out: both reports say it on a line of its own.
  */
-const SHOWN: readonly [key: string, show: (value: string, facts: Facts) => string | undefined][] = [
+const SHOWN: readonly [key: keyof Facts & string, show: (value: string, facts: Facts) => string | undefined][] = [
   ['keyKind', (v) => v],
   ['tokenKind', (v) => v],
   ['validated', (v) => v],
@@ -14,7 +14,7 @@ const SHOWN: readonly [key: string, show: (value: string, facts: Facts) => strin
   ['awsAccountId', (v) => `AWS account ${v}`],
   ['awsAccount', (v, facts) => (facts['awsAccountId'] === undefined ? `AWS account ${v}` : undefined)],
 ];
-const NOT_SHOWN = new Set(['credentialPair']);
+const NOT_SHOWN = new Set<keyof Facts>(['credentialPair']);
 const KNOWN = new Set([...SHOWN.map(([key]) => key), ...NOT_SHOWN]);
 
 export function displayFacts(facts: Facts): string[] {
@@ -24,6 +24,6 @@ export function displayFacts(facts: Facts): string[] {
     const line = value === undefined || value === '' ? undefined : show(value, facts);
     if (line !== undefined) shown.push(line);
   }
-  for (const [key, value] of Object.entries(facts)) if (!KNOWN.has(key) && value !== '') shown.push(`${key}: ${value}`);
+  for (const [key, value] of Object.entries(facts)) if (!KNOWN.has(key) && value !== undefined && value !== '') shown.push(`${key}: ${value}`);
   return shown;
 }

@@ -969,9 +969,11 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.monday.com/api-reference/docs/authentication (personal API tokens are JWTs;
-  // issued ones carry the account "tid" and user "uid" in their payload).
-  // unverified: the payload fields are from issued tokens, not from monday.com's docs.
+  // https://developer.monday.com/api-reference/docs/authentication (personal V2 API tokens, "no
+  // explicit length"). monday.com's own MCP toolkit reads them as JWTs: mondaycom/mcp
+  // packages/agent-toolkit/src/utils/token.utils.ts (MondayTokenPayload: tid account, aai app,
+  // uid user, iad, per, actid, rgn region; decodeJwtToken). A JWT whose payload has tid and uid
+  // validates; the JWT bounds stay those of the other JWT rules (no length is published).
   defineRule({
     id: 'monday-api-token',
     description: 'monday.com API token (named as such)',
@@ -985,13 +987,20 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return 'tid' in payload && 'uid' in payload ? 'valid' : 'unknown';
     },
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `MONDAY_API_TOKEN=${fakeJwt({ tid: 312345678, aai: 11, uid: 45678901, iad: '2024-01-01T00:00:00.000Z', per: 'me:write', rgn: 'use1' }, 13490)}`,
+          `"mondayApiKey": "${fakeJwt({ tid: 498765432, aai: 11, uid: 61234567, iad: '2025-03-04T05:06:07.000Z', per: 'me:write', actid: 23456789, rgn: 'euc1' }, 13491)}"`,
         ],
-        negatives: ['MONDAY_API_TOKEN=${MONDAY_TOKEN}', 'monday_start_key: 2024-01-01'],
+        negatives: [
+          'MONDAY_API_TOKEN=${MONDAY_TOKEN}',
+          'monday_start_key: 2024-01-01',
+          'MONDAY_API_TOKEN=<your_api_token>',
+          // JWT-shaped, but its payload is no JSON: not a token monday.com's toolkit could read.
+          `MONDAY_API_TOKEN=eyJ${fakeString(URLSAFE, 30, 13492)}.eyJ${fakeString(URLSAFE, 40, 13493)}.${fakeString(URLSAFE, 43, 13494)}`,
+        ],
       };
     },
   }),

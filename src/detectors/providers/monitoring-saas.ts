@@ -1147,12 +1147,13 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.miro.com/docs/rest-api-reference-guide (OAuth access tokens, Bearer).
-  // unverified: issued tokens start with base64url of {"miro.origin":"<region>"} and an
-  // underscore; only those are matched.
+  // https://developers.miro.com/v1.0/reference/get-new-access-token-using-refresh-token (Miro's
+  // own example response: access_token and refresh_token are both base64url of
+  // {"miro.origin":"eu01"}, an underscore, then 27 URL-safe characters). The head is decoded and
+  // must carry miro.origin; the tail is bounded 20-60 around the 27 of Miro's example.
   defineRule({
     id: 'miro-access-token',
-    description: 'Miro OAuth access token',
+    description: 'Miro OAuth access or refresh token',
     keywords: ['eyjtaxjvlm9yawdpbii6'],
     regex: `${B}(?<secret>eyJtaXJvLm9yaWdpbiI6I[A-Za-z0-9]{6,20}_[A-Za-z0-9_\\-]{20,60})(?![A-Za-z0-9_\\-])`,
     validate: (s) => {
@@ -1160,11 +1161,21 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return head !== undefined && typeof head['miro.origin'] === 'string' ? 'valid' : 'invalid';
     },
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`],
-        negatives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`, `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`],
+        positives: [
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`,
+          `Authorization: Bearer ${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13572)}`,
+          `"refresh_token": "${b64url({ 'miro.origin': 'us01' })}_-${fakeString(URLSAFE, 26, 13573)}"`,
+        ],
+        negatives: [
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`,
+          `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`,
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${'x'.repeat(27)}`,
+          // Miro's prefix, but the rest of the head decodes to no JSON: not a token Miro issued.
+          `MIRO_ACCESS_TOKEN=eyJtaXJvLm9yaWdpbiI6I${fakeString(ALNUM, 9, 13574)}_${fakeString(URLSAFE, 27, 13575)}`,
+        ],
       };
     },
   }),

@@ -1198,22 +1198,38 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level, 32 hex).
-  // unverified: 32 hex characters is from issued Classic keys.
+  // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level).
+  // Honeycomb's own OTLP code tells a Classic key by its shape: honeycombio/husky otlp/common.go
+  // IsClassicApiKey (32 characters of ^[0-9a-f]*$, or a Classic ingest key of 64: ^hc[a-z]ic_[0-9a-z]*$,
+  // the prefix and 58 lower-case letters and digits). Both are matched where Honeycomb is named.
   defineRule({
     id: 'honeycomb-classic-api-key',
-    description: 'Honeycomb Classic API key or write key (named as such)',
+    description: 'Honeycomb Classic API key, write key or Classic ingest key (named as such)',
     keywords: ['honeycomb'],
-    regex: named('honeycomb', 'key|team', '[a-f0-9]{32}'),
+    regex: named('honeycomb', 'key|team', '[a-f0-9]{32}|hc[a-z]ic_[a-z0-9]{58}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
+    // The name is matched ignoring case, the key is not: husky's patterns are lower-case only.
+    validate: (s) => (/^(?:[a-f0-9]{32}|hc[a-z]ic_[a-z0-9]{58})$/.test(s) ? 'unknown' : 'invalid'),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`, `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`],
-        negatives: ['HONEYCOMB_API_KEY=${HONEYCOMB_KEY}', 'honeycomb_api_key: https://api.honeycomb.io'],
+        positives: [
+          `HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`,
+          `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`,
+          `HONEYCOMB_API_KEY=hcaic_${fakeString(LOWER_ALNUM, 58, 13612)}`,
+        ],
+        negatives: [
+          'HONEYCOMB_API_KEY=${HONEYCOMB_KEY}',
+          'honeycomb_api_key: https://api.honeycomb.io',
+          `HONEYCOMB_WRITEKEY=${fakeString('0123456789ABCDEF', 32, 13613)}`,
+          `HONEYCOMB_WRITEKEY=${fakeString(HEX, 31, 13614)}`,
+          `HONEYCOMB_API_KEY=hcaic_${fakeString(LOWER_ALNUM, 40, 13615)}`,
+          `HONEYCOMB_API_KEY=hcaix_${fakeString(LOWER_ALNUM, 58, 13616)}`,
+          `HONEYCOMB_WRITEKEY=${'0'.repeat(32)}`,
+        ],
       };
     },
   }),

@@ -1274,21 +1274,37 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.lightstep.com/docs/create-and-manage-access-tokens (project access tokens).
-  // unverified: no length or alphabet is published; 32-128 base64 characters assumed.
+  // Lightstep's own launchers check the length: lightstep/otel-launcher-node
+  // src/lightstep-opentelemetry-launcher-node.ts validateToken ("valid access tokens are 32, 84 or
+  // 104 characters") and lightstep/otel-launcher-python configuration.py _validate_token. The
+  // alphabet is not stated: base64 as issued, the last two characters may be padding.
   defineRule({
     id: 'lightstep-access-token',
     description: 'Lightstep (Cloud Observability) access token (named as such)',
     keywords: ['lightstep'],
-    regex: named('lightstep', 'token|key', '[A-Za-z0-9+/]{32,128}={0,2}', '(?![A-Za-z0-9+/=])'),
+    regex: named('lightstep', 'token|key', '(?:[A-Za-z0-9+/]{102}|[A-Za-z0-9+/]{82}|[A-Za-z0-9+/]{30})[A-Za-z0-9+/=]{2}', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 84, 13640)}`],
-        negatives: ['LIGHTSTEP_ACCESS_TOKEN=${LS_ACCESS_TOKEN}', `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM, 16, 13641)}`],
+        positives: [
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 84, 13640)}`,
+          `lightstep_access_token: "${fakeString(ALNUM + '+/', 104, 13642)}"`,
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 32, 13643)}`,
+        ],
+        negatives: [
+          'LIGHTSTEP_ACCESS_TOKEN=${LS_ACCESS_TOKEN}',
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM, 16, 13641)}`,
+          // 64 characters: between the lengths Lightstep issues.
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 64, 13644)}`,
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 85, 13645)}`,
+          `LIGHTSTEP_ACCESS_TOKEN=${'x'.repeat(84)}`,
+          // The Developer Mode Satellite's token is the word "developer", no secret.
+          'LIGHTSTEP_ACCESS_TOKEN=developer',
+        ],
       };
     },
   }),

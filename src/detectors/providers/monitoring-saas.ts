@@ -738,9 +738,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.freshdesk.com/api/#authentication (the API key, 20 letters and digits,
-  // used as the basic-auth user name).
-  // unverified: no format in Freshdesk's docs; 20 letters and digits is from issued keys.
+  // https://developers.freshdesk.com/api/#authentication (the API key, used as the basic-auth user
+  // name) and https://support.freshdesk.com/support/solutions/articles/225435 ("a unique
+  // alphanumeric identifier, for each agent").
+  // unverified: Freshdesk states the alphabet only; 20 is from issued keys (its docs, support articles and the freshworks/fresh-samples and marketplace-sample-apps code give no length).
   defineRule({
     id: 'freshdesk-api-key',
     description: 'Freshdesk API key (named as such)',

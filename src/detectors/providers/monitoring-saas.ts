@@ -807,7 +807,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.dropbox.com/developers/reference/auth-types (app key and app secret, 15 lower-case
   // letters and digits; legacy long-lived access tokens, 64 URL-safe characters).
-  // unverified: lengths are from issued keys; Dropbox's docs give none.
+  // unverified: Dropbox's docs and forum staff answers give no length; its Java SDK (dropbox/dropbox-sdk-java DbxAppInfo.getTokenPartError) checks only that key and secret are printable ASCII.
   defineRule({
     id: 'dropbox-app-secret',
     description: 'Dropbox app secret or long-lived access token (named as such)',

@@ -831,7 +831,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (developer tokens)
   // and https://developer.box.com/guides/authentication/client-credentials/ (client secrets):
   // 32 letters and digits.
-  // unverified: 32 letters and digits is from issued tokens; Box's docs give no format.
+  // unverified: Box's docs (box/developer.box.com) give no format; their access-token examples (guides/authentication/tokens/access-tokens) are made up, 64 and 33 characters.
   defineRule({
     id: 'box-api-secret',
     description: 'Box developer token, access token or client secret (named as such)',

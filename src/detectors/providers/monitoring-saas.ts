@@ -875,7 +875,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developers.lokalise.com/reference/api-authentication (API tokens, 40 hex characters,
   // sent as X-Api-Token).
-  // unverified: 40 hex characters is from issued tokens; Lokalise's docs give no format.
+  // unverified: no format stated (docs.lokalise.com API tokens article, node-lokalise-api, lokalise-cli-2-go check none); the reference's X-Api-Token example is lower-case hex but 39 characters, 40 is from issued tokens.
   defineRule({
     id: 'lokalise-api-token',
     description: 'Lokalise API token (named as such)',

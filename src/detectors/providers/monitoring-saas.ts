@@ -895,7 +895,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.crowdin.com/creating-a-personal-access-token/ (personal access tokens, 80 hex
   // characters).
-  // unverified: 80 hex characters is from issued tokens; Crowdin's docs give no format.
+  // unverified: Crowdin's docs (crowdin/docs, API v2 spec: "Authorization: Bearer <ACCESS_TOKEN>") and crowdin-cli, vscode-crowdin give no format; 80 hex is from issued tokens.
   defineRule({
     id: 'crowdin-personal-access-token',
     description: 'Crowdin personal access token (named as such)',

@@ -915,7 +915,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.pinata.cloud/account-management/api-keys (an API key of 20 hex characters, an
   // API secret of 64 hex characters, and a JWT; the JWT's payload carries "userInformation").
-  // unverified: the lengths and the JWT's userInformation claim are from issued credentials.
+  // unverified: Pinata's docs (PinataCloud/docs, its OpenAPI files' generateApiKey examples are KEY/SECRET/JWT) and SDKs (PinataCloud/pinata, Pinata-SDK) state no lengths nor the JWT's claims.
   defineRule({
     id: 'pinata-api-secret',
     description: 'Pinata API secret or JWT (named as such)',

@@ -943,7 +943,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens (personal
   // access tokens are JWTs; their payload's "iss" is https://auth.calendly.com).
-  // unverified: the JWT issuer is from issued tokens; Calendly's docs say only that PATs are bearer tokens.
+  // unverified: Calendly's docs (PAT and OAuth pages, release note 2021-04-23 "Access tokens now contain more characters") and sample app calendly/buzzwordcrm say nothing of JWTs or iss.
   defineRule({
     id: 'calendly-personal-access-token',
     description: 'Calendly personal access token (named as such)',

@@ -1236,7 +1236,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.contentful.com/developers/docs/references/authentication/ (Content Delivery and
   // Preview API access tokens, 43 URL-safe characters, read-only).
-  // unverified: 43 URL-safe characters is from issued tokens.
+  // unverified: the page's own example is the 12-character cfexampleapi demo token; contentful/contentful-cli lib/cmds/login.ts checks management tokens only (43-64 URL-safe); 43 is from issued tokens.
   defineRule({
     id: 'contentful-delivery-token',
     description: 'Contentful Delivery or Preview API access token (named as such)',

@@ -1348,7 +1348,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://prismic.io/docs/access-token (permanent access tokens for private repositories).
-  // unverified: no format is published; 40-200 base64/URL-safe characters and dots assumed.
+  // unverified: no format in Prismic's docs (access tokens, API authentication) nor checked by prismicio/prismic-client or prismicio/cli; a Prismic gist's placeholder starts MC5; 40-200 base64/URL-safe characters and dots assumed.
   defineRule({
     id: 'prismic-access-token',
     description: 'Prismic permanent access token (named as such)',

@@ -825,9 +825,10 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.freshdesk.com/api/#authentication (the API key, 20 letters and digits,
-  // used as the basic-auth user name).
-  // unverified: no format in Freshdesk's docs; 20 letters and digits is from issued keys.
+  // https://developers.freshdesk.com/api/#authentication (the API key, used as the basic-auth user
+  // name) and https://support.freshdesk.com/support/solutions/articles/225435 ("a unique
+  // alphanumeric identifier, for each agent").
+  // unverified: Freshdesk states the alphabet only; 20 is from issued keys (its docs, support articles and the freshworks/fresh-samples and marketplace-sample-apps code give no length).
   defineRule({
     id: 'freshdesk-api-key',
     description: 'Freshdesk API key (named as such)',
@@ -893,7 +894,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://www.dropbox.com/developers/reference/auth-types (app key and app secret, 15 lower-case
   // letters and digits; legacy long-lived access tokens, 64 URL-safe characters).
-  // unverified: lengths are from issued keys; Dropbox's docs give none.
+  // unverified: Dropbox's docs and forum staff answers give no length; its Java SDK (dropbox/dropbox-sdk-java DbxAppInfo.getTokenPartError) checks only that key and secret are printable ASCII.
   defineRule({
     id: 'dropbox-app-secret',
     description: 'Dropbox app secret or long-lived access token (named as such)',
@@ -917,7 +918,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (developer tokens)
   // and https://developer.box.com/guides/authentication/client-credentials/ (client secrets):
   // 32 letters and digits.
-  // unverified: 32 letters and digits is from issued tokens; Box's docs give no format.
+  // unverified: Box's docs (box/developer.box.com) give no format; their access-token examples (guides/authentication/tokens/access-tokens) are made up, 64 and 33 characters.
   defineRule({
     id: 'box-api-secret',
     description: 'Box developer token, access token or client secret (named as such)',
@@ -961,7 +962,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developers.lokalise.com/reference/api-authentication (API tokens, 40 hex characters,
   // sent as X-Api-Token).
-  // unverified: 40 hex characters is from issued tokens; Lokalise's docs give no format.
+  // unverified: no format stated (docs.lokalise.com API tokens article, node-lokalise-api, lokalise-cli-2-go check none); the reference's X-Api-Token example is lower-case hex but 39 characters, 40 is from issued tokens.
   defineRule({
     id: 'lokalise-api-token',
     description: 'Lokalise API token (named as such)',
@@ -981,7 +982,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.crowdin.com/creating-a-personal-access-token/ (personal access tokens, 80 hex
   // characters).
-  // unverified: 80 hex characters is from issued tokens; Crowdin's docs give no format.
+  // unverified: Crowdin's docs (crowdin/docs, API v2 spec: "Authorization: Bearer <ACCESS_TOKEN>") and crowdin-cli, vscode-crowdin give no format; 80 hex is from issued tokens.
   defineRule({
     id: 'crowdin-personal-access-token',
     description: 'Crowdin personal access token (named as such)',
@@ -1001,7 +1002,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://docs.pinata.cloud/account-management/api-keys (an API key of 20 hex characters, an
   // API secret of 64 hex characters, and a JWT; the JWT's payload carries "userInformation").
-  // unverified: the lengths and the JWT's userInformation claim are from issued credentials.
+  // unverified: Pinata's docs (PinataCloud/docs, its OpenAPI files' generateApiKey examples are KEY/SECRET/JWT) and SDKs (PinataCloud/pinata, Pinata-SDK) state no lengths nor the JWT's claims.
   defineRule({
     id: 'pinata-api-secret',
     description: 'Pinata API secret or JWT (named as such)',
@@ -1029,7 +1030,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
   }),
   // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens (personal
   // access tokens are JWTs; their payload's "iss" is https://auth.calendly.com).
-  // unverified: the JWT issuer is from issued tokens; Calendly's docs say only that PATs are bearer tokens.
+  // unverified: Calendly's docs (PAT and OAuth pages, release note 2021-04-23 "Access tokens now contain more characters") and sample app calendly/buzzwordcrm say nothing of JWTs or iss.
   defineRule({
     id: 'calendly-personal-access-token',
     description: 'Calendly personal access token (named as such)',
@@ -1056,9 +1057,11 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developer.monday.com/api-reference/docs/authentication (personal API tokens are JWTs;
-  // issued ones carry the account "tid" and user "uid" in their payload).
-  // unverified: the payload fields are from issued tokens, not from monday.com's docs.
+  // https://developer.monday.com/api-reference/docs/authentication (personal V2 API tokens, "no
+  // explicit length"). monday.com's own MCP toolkit reads them as JWTs: mondaycom/mcp
+  // packages/agent-toolkit/src/utils/token.utils.ts (MondayTokenPayload: tid account, aai app,
+  // uid user, iad, per, actid, rgn region; decodeJwtToken). A JWT whose payload has tid and uid
+  // validates; the JWT bounds stay those of the other JWT rules (no length is published).
   defineRule({
     id: 'monday-api-token',
     description: 'monday.com API token (named as such)',
@@ -1072,13 +1075,20 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return 'tid' in payload && 'uid' in payload ? 'valid' : 'unknown';
     },
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `MONDAY_API_TOKEN=${fakeJwt({ tid: 312345678, aai: 11, uid: 45678901, iad: '2024-01-01T00:00:00.000Z', per: 'me:write', rgn: 'use1' }, 13490)}`,
+          `"mondayApiKey": "${fakeJwt({ tid: 498765432, aai: 11, uid: 61234567, iad: '2025-03-04T05:06:07.000Z', per: 'me:write', actid: 23456789, rgn: 'euc1' }, 13491)}"`,
         ],
-        negatives: ['MONDAY_API_TOKEN=${MONDAY_TOKEN}', 'monday_start_key: 2024-01-01'],
+        negatives: [
+          'MONDAY_API_TOKEN=${MONDAY_TOKEN}',
+          'monday_start_key: 2024-01-01',
+          'MONDAY_API_TOKEN=<your_api_token>',
+          // JWT-shaped, but its payload is no JSON: not a token monday.com's toolkit could read.
+          `MONDAY_API_TOKEN=eyJ${fakeString(URLSAFE, 30, 13492)}.eyJ${fakeString(URLSAFE, 40, 13493)}.${fakeString(URLSAFE, 43, 13494)}`,
+        ],
       };
     },
   }),
@@ -1225,12 +1235,13 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://developers.miro.com/docs/rest-api-reference-guide (OAuth access tokens, Bearer).
-  // unverified: issued tokens start with base64url of {"miro.origin":"<region>"} and an
-  // underscore; only those are matched.
+  // https://developers.miro.com/v1.0/reference/get-new-access-token-using-refresh-token (Miro's
+  // own example response: access_token and refresh_token are both base64url of
+  // {"miro.origin":"eu01"}, an underscore, then 27 URL-safe characters). The head is decoded and
+  // must carry miro.origin; the tail is bounded 20-60 around the 27 of Miro's example.
   defineRule({
     id: 'miro-access-token',
-    description: 'Miro OAuth access token',
+    description: 'Miro OAuth access or refresh token',
     keywords: ['eyjtaxjvlm9yawdpbii6'],
     regex: `${B}(?<secret>eyJtaXJvLm9yaWdpbiI6I[A-Za-z0-9]{6,20}_[A-Za-z0-9_\\-]{20,60})(?![A-Za-z0-9_\\-])`,
     validate: (s) => {
@@ -1238,11 +1249,21 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       return head !== undefined && typeof head['miro.origin'] === 'string' ? 'valid' : 'invalid';
     },
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`],
-        negatives: [`MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`, `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`],
+        positives: [
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13570)}`,
+          `Authorization: Bearer ${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13572)}`,
+          `"refresh_token": "${b64url({ 'miro.origin': 'us01' })}_-${fakeString(URLSAFE, 26, 13573)}"`,
+        ],
+        negatives: [
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_short`,
+          `my${b64url({ 'miro.origin': 'eu01' })}_${fakeString(URLSAFE, 27, 13571)}`,
+          `MIRO_ACCESS_TOKEN=${b64url({ 'miro.origin': 'eu01' })}_${'x'.repeat(27)}`,
+          // Miro's prefix, but the rest of the head decodes to no JSON: not a token Miro issued.
+          `MIRO_ACCESS_TOKEN=eyJtaXJvLm9yaWdpbiI6I${fakeString(ALNUM, 9, 13574)}_${fakeString(URLSAFE, 27, 13575)}`,
+        ],
       };
     },
   }),
@@ -1265,28 +1286,44 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level, 32 hex).
-  // unverified: 32 hex characters is from issued Classic keys.
+  // https://docs.honeycomb.io/api/authentication (Honeycomb Classic API keys, team-level).
+  // Honeycomb's own OTLP code tells a Classic key by its shape: honeycombio/husky otlp/common.go
+  // IsClassicApiKey (32 characters of ^[0-9a-f]*$, or a Classic ingest key of 64: ^hc[a-z]ic_[0-9a-z]*$,
+  // the prefix and 58 lower-case letters and digits). Both are matched where Honeycomb is named.
   defineRule({
     id: 'honeycomb-classic-api-key',
-    description: 'Honeycomb Classic API key or write key (named as such)',
+    description: 'Honeycomb Classic API key, write key or Classic ingest key (named as such)',
     keywords: ['honeycomb'],
-    regex: named('honeycomb', 'key|team', '[a-f0-9]{32}'),
+    regex: named('honeycomb', 'key|team', '[a-f0-9]{32}|hc[a-z]ic_[a-z0-9]{58}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
+    // The name is matched ignoring case, the key is not: husky's patterns are lower-case only.
+    validate: (s) => (/^(?:[a-f0-9]{32}|hc[a-z]ic_[a-z0-9]{58})$/.test(s) ? 'unknown' : 'invalid'),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`, `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`],
-        negatives: ['HONEYCOMB_API_KEY=${HONEYCOMB_KEY}', 'honeycomb_api_key: https://api.honeycomb.io'],
+        positives: [
+          `HONEYCOMB_WRITEKEY=${fakeString(HEX, 32, 13610)}`,
+          `honeycomb_api_key: "${fakeString(HEX, 32, 13611)}"`,
+          `HONEYCOMB_API_KEY=hcaic_${fakeString(LOWER_ALNUM, 58, 13612)}`,
+        ],
+        negatives: [
+          'HONEYCOMB_API_KEY=${HONEYCOMB_KEY}',
+          'honeycomb_api_key: https://api.honeycomb.io',
+          `HONEYCOMB_WRITEKEY=${fakeString('0123456789ABCDEF', 32, 13613)}`,
+          `HONEYCOMB_WRITEKEY=${fakeString(HEX, 31, 13614)}`,
+          `HONEYCOMB_API_KEY=hcaic_${fakeString(LOWER_ALNUM, 40, 13615)}`,
+          `HONEYCOMB_API_KEY=hcaix_${fakeString(LOWER_ALNUM, 58, 13616)}`,
+          `HONEYCOMB_WRITEKEY=${'0'.repeat(32)}`,
+        ],
       };
     },
   }),
   // https://www.contentful.com/developers/docs/references/authentication/ (Content Delivery and
   // Preview API access tokens, 43 URL-safe characters, read-only).
-  // unverified: 43 URL-safe characters is from issued tokens.
+  // unverified: the page's own example is the 12-character cfexampleapi demo token; contentful/contentful-cli lib/cmds/login.ts checks management tokens only (43-64 URL-safe); 43 is from issued tokens.
   defineRule({
     id: 'contentful-delivery-token',
     description: 'Contentful Delivery or Preview API access token (named as such)',
@@ -1325,21 +1362,37 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.lightstep.com/docs/create-and-manage-access-tokens (project access tokens).
-  // unverified: no length or alphabet is published; 32-128 base64 characters assumed.
+  // Lightstep's own launchers check the length: lightstep/otel-launcher-node
+  // src/lightstep-opentelemetry-launcher-node.ts validateToken ("valid access tokens are 32, 84 or
+  // 104 characters") and lightstep/otel-launcher-python configuration.py _validate_token. The
+  // alphabet is not stated: base64 as issued, the last two characters may be padding.
   defineRule({
     id: 'lightstep-access-token',
     description: 'Lightstep (Cloud Observability) access token (named as such)',
     keywords: ['lightstep'],
-    regex: named('lightstep', 'token|key', '[A-Za-z0-9+/]{32,128}={0,2}', '(?![A-Za-z0-9+/=])'),
+    regex: named('lightstep', 'token|key', '(?:[A-Za-z0-9+/]{102}|[A-Za-z0-9+/]{82}|[A-Za-z0-9+/]{30})[A-Za-z0-9+/=]{2}', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'medium',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 84, 13640)}`],
-        negatives: ['LIGHTSTEP_ACCESS_TOKEN=${LS_ACCESS_TOKEN}', `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM, 16, 13641)}`],
+        positives: [
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 84, 13640)}`,
+          `lightstep_access_token: "${fakeString(ALNUM + '+/', 104, 13642)}"`,
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 32, 13643)}`,
+        ],
+        negatives: [
+          'LIGHTSTEP_ACCESS_TOKEN=${LS_ACCESS_TOKEN}',
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM, 16, 13641)}`,
+          // 64 characters: between the lengths Lightstep issues.
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 64, 13644)}`,
+          `LIGHTSTEP_ACCESS_TOKEN=${fakeString(ALNUM + '+/', 85, 13645)}`,
+          `LIGHTSTEP_ACCESS_TOKEN=${'x'.repeat(84)}`,
+          // The Developer Mode Satellite's token is the word "developer", no secret.
+          'LIGHTSTEP_ACCESS_TOKEN=developer',
+        ],
       };
     },
   }),
@@ -1382,7 +1435,7 @@ export const MONITORING_SAAS_RULES: readonly Detector[] = [
     },
   }),
   // https://prismic.io/docs/access-token (permanent access tokens for private repositories).
-  // unverified: no format is published; 40-200 base64/URL-safe characters and dots assumed.
+  // unverified: no format in Prismic's docs (access tokens, API authentication) nor checked by prismicio/prismic-client or prismicio/cli; a Prismic gist's placeholder starts MC5; 40-200 base64/URL-safe characters and dots assumed.
   defineRule({
     id: 'prismic-access-token',
     description: 'Prismic permanent access token (named as such)',

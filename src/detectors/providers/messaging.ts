@@ -894,8 +894,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/ (back-end apps' client secret).
-  // unverified: 40 to 60 alphanumerics, as issued.
+  // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/ (back-end apps' client secret); the
+  // format from Kinde's own SDK: kinde-oss/kinde-typescript-sdk lib/sdk/utilities/validate-client-secret.ts
+  // (validateClientSecret, since 08f89c1 of March 2024: ^[a-zA-Z0-9]{40,60}$, checked before every token request).
   defineRule({
     id: 'kinde-client-secret',
     description: 'Kinde application client secret (named as such)',
@@ -905,11 +906,22 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`KINDE_CLIENT_SECRET=${fakeString(ALNUM, 47, 12134)}`],
-        negatives: ['KINDE_CLIENT_SECRET=<your_kinde_client_secret>', `KINDE_CLIENT_ID=${fakeString(HEX, 32, 12135)}`],
+        positives: [
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 47, 12134)}`,
+          `KINDE_CLIENT_SECRET="${fakeString(ALNUM, 40, 12400)}"`,
+          `kinde_m2m_client_secret: ${fakeString(ALNUM, 60, 12401)}`,
+        ],
+        negatives: [
+          'KINDE_CLIENT_SECRET=<your_kinde_client_secret>',
+          `KINDE_CLIENT_ID=${fakeString(HEX, 32, 12135)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 39, 12402)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 61, 12403)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 24, 12404)}_${fakeString(ALNUM, 24, 12405)}`,
+          `KINDE_CLIENT_SECRET=${'x'.repeat(50)}`,
+        ],
       };
     },
   }),

@@ -1194,8 +1194,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://github.com/reddit-archive/reddit/wiki/OAuth2 (Reddit's OAuth2 guide: client id and secret of an app).
-  // unverified: secrets are 27-30 URL-safe characters, as issued.
+  // https://github.com/reddit-archive/reddit/wiki/OAuth2 (Reddit's OAuth2 guide: client id and secret of an app); the
+  // format from Reddit's own code: reddit-archive/reddit r2/r2/models/token.py (OAuth2Client._new: the secret is
+  // generate_token(client_secret_size = 20), urlsafe_b64encode of 20 random bytes, "=" stripped: 27 URL-safe
+  // base64 characters). Partly unverified: that code stops in 2017; 28 to 30 characters are kept as issued since.
   defineRule({
     id: 'reddit-client-secret',
     description: 'Reddit application client secret (named as such)',
@@ -1205,11 +1207,22 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`, `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`],
-        negatives: [`REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`, 'REDDIT_CLIENT_SECRET=your_reddit_secret'],
+        positives: [
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`,
+          `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`,
+          `reddit_app_secret = '${base64url(fakeString(ALNUM, 20, 12410))}'`,
+        ],
+        negatives: [
+          `REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`,
+          'REDDIT_CLIENT_SECRET=your_reddit_secret',
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 26, 12411)}`,
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 31, 12412)}`,
+          `REDDIT_CLIENT_SECRET=${fakeString(ALNUM, 13, 12413)}+${fakeString(ALNUM, 13, 12414)}`,
+          `REDDIT_CLIENT_SECRET=${'x'.repeat(27)}`,
+        ],
       };
     },
   }),

@@ -774,8 +774,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.mistral.ai/getting-started/quickstart - API keys from La Plateforme.
-  // unverified: 32 alphanumerics is the length issued; named.
+  // https://docs.mistral.ai/getting-started/quickstart - API keys from La Plateforme. The shape
+  // from Mistral's own API description: mistralai/platform-docs-public public/openapi.yaml,
+  // schema APIKeyOUT (since 2f0dd463, July 2026): the plaintext key, returned once at creation,
+  // has as its example 32 letters and digits of both cases (hidden_key: first and last four).
+  // An example, not a stated rule; named.
   defineRule({
     id: 'mistral-api-key',
     description: 'Mistral AI API key (named as such)',
@@ -785,12 +788,20 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     validate: (s) => (/[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s) ? 'unknown' : 'invalid'),
     get examples() {
       return {
-        positives: [`MISTRAL_API_KEY=${fakeString(ALNUM, 32, 14107)}`],
-        negatives: ['MISTRAL_MODEL=mistral-large-latest', `MISTRAL_API_KEY=${'a'.repeat(32)}`, 'MISTRAL_API_KEY=abcdefghijklmnopqrstuvwxyzabcdef'],
+        positives: [`MISTRAL_API_KEY=${fakeString(ALNUM, 32, 14107)}`, `mistralApiKey: "${fakeString(ALNUM, 32, 14400)}"`],
+        negatives: [
+          'MISTRAL_MODEL=mistral-large-latest',
+          `MISTRAL_API_KEY=${'a'.repeat(32)}`,
+          'MISTRAL_API_KEY=abcdefghijklmnopqrstuvwxyzabcdef',
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 31, 14401)}`,
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 33, 14402)}`,
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 16, 14403)}-${fakeString(ALNUM, 16, 14404)}`,
+          'MISTRAL_API_KEY=<your-api-key>',
+        ],
       };
     },
   }),

@@ -377,7 +377,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://mailchimp.com/developer/transactional/guides/quick-start/ (Mandrill / Mailchimp Transactional API key).
-  // unverified: the 22-character length is that of issued keys, not documented.
+  // unverified: the 22-character length is that of issued keys. Searched Mailchimp's docs and its own SDKs
+  // (mailchimp/mailchimp-transactional-node, the mailchimp_transactional gem's docs): the key is only "a valid api
+  // key", a string, with no length, alphabet or prefix.
   defineRule({
     id: 'mandrill-api-key',
     description: 'Mandrill (Mailchimp Transactional) API key (named as such)',
@@ -535,7 +537,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://api-docs.mailtrap.io/docs/mailtrap-api-docs/ (API token, Api-Token or Bearer header).
-  // unverified: the 32-hex length is that of issued tokens.
+  // unverified: the 32-hex length is that of issued tokens. Searched Mailtrap's own docs (mailtrap/mailtrap-docs
+  // api-docs/authentication.md, setup/api-tokens.md), CLI (mailtrap/mailtrap-cli: configure checks a token by calling
+  // the API) and .NET SDK (mailtrap/mailtrap-dotnet MailtrapClientOptionsValidator: ApiToken NotEmpty): no format.
   defineRule({
     id: 'mailtrap-api-token',
     description: 'Mailtrap API token (named as such)',
@@ -572,7 +576,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://elasticemail.com/developers/api-documentation/rest-api#section/Authentication (X-ElasticEmail-ApiKey).
-  // unverified: issued v4 keys are 96 upper-case hexadecimal characters (older ones UUIDs); not documented.
+  // unverified: issued v4 keys are 96 upper-case hexadecimal characters (older ones UUIDs). Searched Elastic Email's
+  // own CLI (ElasticEmail/elasticemail-cli ApiKeyForm.tsx: only "at least 8 characters"), MCP server (checks a key by
+  // calling /v4/security/apikeys) and skills (references/authentication.md): no length or alphabet published.
   defineRule({
     id: 'elastic-email-api-key',
     description: 'Elastic Email API key (named, or in an X-ElasticEmail-ApiKey header)',
@@ -1000,7 +1006,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://developers.facebook.com/docs/facebook-login/security/#appsecret (the App Secret, in the app dashboard).
-  // unverified: 32 hex, as issued.
+  // unverified: 32 hex, as issued. Searched Meta's docs (facebook-login/security, graph-api/securing-requests) and
+  // its own code (facebook/facebook-python-business-sdk, facebook-nodejs-business-sdk, facebook-for-woocommerce): what
+  // the App Secret is for (app access tokens, the appsecret_proof HMAC), never its length or alphabet.
   defineRule({
     id: 'facebook-app-secret',
     description: 'Facebook / Meta app secret (named as such)',
@@ -1041,6 +1049,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
   }),
   // https://developers.facebook.com/docs/instagram-platform/reference/access_token (Instagram User access tokens).
   // unverified: issued tokens start with "IGQV" (Basic Display) or "IGAA" (Instagram API with Instagram Login).
+  // Meta's references (instagram-platform/reference/access_token, refresh_access_token) call the token a "Numeric
+  // string" and their truncated examples share no prefix (IGQVJ..., lZAfb2dhVW..., F4RVB...): no format stated.
   defineRule({
     id: 'instagram-access-token',
     description: 'Instagram user access token (IGQV... / IGAA...)',
@@ -1176,7 +1186,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow (client secret).
-  // unverified: legacy secrets are 16 alphanumerics, as issued.
+  // unverified: legacy secrets are 16 alphanumerics, as issued. Searched LinkedIn's docs (authorization-code-flow,
+  // application-secret-management) and its own client (linkedin-developers/linkedin-api-js-client lib/auth.ts): the
+  // secret is an opaque string there, neither the legacy nor the WPL_AP1. shape is described.
   defineRule({
     id: 'linkedin-legacy-client-secret',
     description: 'LinkedIn application client secret, legacy 16-character format (named as such)',

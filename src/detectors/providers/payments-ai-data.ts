@@ -97,6 +97,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://plaid.com/docs/quickstart/glossary/ names the secret (PLAID_SECRET) but not its shape.
   // unverified: 30 lower-case hex characters is the length Plaid issues, not a published format.
+  // Plaid's own OpenAPI description (plaid/plaid-openapi 2020-09-14.yml, schema APISecret) says
+  // only "Your Plaid API secret", a string: no length, alphabet or pattern.
   defineRule({
     id: 'plaid-secret',
     description: 'Plaid API secret (named as such)',
@@ -507,6 +509,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://docs.etherscan.io/getting-started/viewing-api-usage-statistics - API key tokens.
   // unverified: 34 upper-case alphanumerics is the length issued, not a published format; named.
+  // Etherscan's docs (set-up-your-api-key) give no shape; its own CLI (etherscan/etherscan-cli)
+  // checks a key by calling the API, and its skills (etherscan/skills etherscan-flow SKILL.md)
+  // accept any ^[A-Za-z0-9]{1,64}$: an input check, not the issued format.
   defineRule({
     id: 'etherscan-api-key',
     description: 'Etherscan API key (named as such)',
@@ -571,7 +576,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://developer.paypal.com/api/rest/ - REST apps have a client ID and a secret.
   // unverified: 80 URL-safe characters for the secret is the length issued, not a published
-  // format; named.
+  // format; named. PayPal's docs (api/rest, api/rest/authentication) and its own code
+  // (paypal/PayPal-TypeScript-Server-SDK, paypal/agent-toolkit) take the secret as an opaque
+  // string: no length or alphabet.
   defineRule({
     id: 'paypal-client-secret',
     description: 'PayPal REST app client secret (named as such)',
@@ -806,7 +813,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.cohere.com/reference/about - API keys from the dashboard, Bearer auth.
-  // unverified: 40 alphanumerics is the length issued; named.
+  // unverified: 40 alphanumerics is the length issued; named. Cohere's docs source
+  // (cohere-ai/cohere-developer-experience) and its own code (cohere-ai/cohere-python,
+  // cohere-toolkit) take the key as an opaque Bearer string: no length or alphabet.
   defineRule({
     id: 'cohere-api-key',
     description: 'Cohere API key (named as such)',
@@ -940,7 +949,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://platform.stability.ai/docs/getting-started/authentication - Bearer sk-... keys.
-  // unverified: sk- plus 48 alphanumerics is the length issued; named (sk- is shared).
+  // unverified: sk- plus 48 alphanumerics is the length issued; named (sk- is shared). Only the
+  // prefix is Stability's own: the REST spec's example (Stability-AI/rest-api-support
+  // spec/v1alpha.yaml, sk-KT...) and StableStudio's placeholder (sk-...); no length stated.
   defineRule({
     id: 'stability-api-key',
     description: 'Stability AI API key (named as such)',
@@ -976,7 +987,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.voyageai.com/docs/api-key-and-installation - Bearer VOYAGE_API_KEY.
-  // unverified: pa- plus 43 URL-safe characters is what Voyage issues; named.
+  // unverified: pa- plus 43 URL-safe characters is what Voyage issues; named. Voyage's own SDK
+  // (voyage-ai/voyageai-python voyageai/util.py get_default_base_url, since 0.3.7, Dec 2025)
+  // knows two prefixes, pa- (api.voyageai.com) and al- (MongoDB Atlas model API keys), and no
+  // length; al- keys, of unknown length, are not matched here.
   defineRule({
     id: 'voyage-api-key',
     description: 'Voyage AI API key (named as such)',

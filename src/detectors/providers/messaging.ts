@@ -377,7 +377,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://mailchimp.com/developer/transactional/guides/quick-start/ (Mandrill / Mailchimp Transactional API key).
-  // unverified: the 22-character length is that of issued keys, not documented.
+  // unverified: the 22-character length is that of issued keys. Searched Mailchimp's docs and its own SDKs
+  // (mailchimp/mailchimp-transactional-node, the mailchimp_transactional gem's docs): the key is only "a valid api
+  // key", a string, with no length, alphabet or prefix.
   defineRule({
     id: 'mandrill-api-key',
     description: 'Mandrill (Mailchimp Transactional) API key (named as such)',
@@ -535,7 +537,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://api-docs.mailtrap.io/docs/mailtrap-api-docs/ (API token, Api-Token or Bearer header).
-  // unverified: the 32-hex length is that of issued tokens.
+  // unverified: the 32-hex length is that of issued tokens. Searched Mailtrap's own docs (mailtrap/mailtrap-docs
+  // api-docs/authentication.md, setup/api-tokens.md), CLI (mailtrap/mailtrap-cli: configure checks a token by calling
+  // the API) and .NET SDK (mailtrap/mailtrap-dotnet MailtrapClientOptionsValidator: ApiToken NotEmpty): no format.
   defineRule({
     id: 'mailtrap-api-token',
     description: 'Mailtrap API token (named as such)',
@@ -572,7 +576,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://elasticemail.com/developers/api-documentation/rest-api#section/Authentication (X-ElasticEmail-ApiKey).
-  // unverified: issued v4 keys are 96 upper-case hexadecimal characters (older ones UUIDs); not documented.
+  // unverified: issued v4 keys are 96 upper-case hexadecimal characters (older ones UUIDs). Searched Elastic Email's
+  // own CLI (ElasticEmail/elasticemail-cli ApiKeyForm.tsx: only "at least 8 characters"), MCP server (checks a key by
+  // calling /v4/security/apikeys) and skills (references/authentication.md): no length or alphabet published.
   defineRule({
     id: 'elastic-email-api-key',
     description: 'Elastic Email API key (named, or in an X-ElasticEmail-ApiKey header)',
@@ -894,8 +900,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/ (back-end apps' client secret).
-  // unverified: 40 to 60 alphanumerics, as issued.
+  // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/ (back-end apps' client secret); the
+  // format from Kinde's own SDK: kinde-oss/kinde-typescript-sdk lib/sdk/utilities/validate-client-secret.ts
+  // (validateClientSecret, since 08f89c1 of March 2024: ^[a-zA-Z0-9]{40,60}$, checked before every token request).
   defineRule({
     id: 'kinde-client-secret',
     description: 'Kinde application client secret (named as such)',
@@ -905,11 +912,22 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`KINDE_CLIENT_SECRET=${fakeString(ALNUM, 47, 12134)}`],
-        negatives: ['KINDE_CLIENT_SECRET=<your_kinde_client_secret>', `KINDE_CLIENT_ID=${fakeString(HEX, 32, 12135)}`],
+        positives: [
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 47, 12134)}`,
+          `KINDE_CLIENT_SECRET="${fakeString(ALNUM, 40, 12400)}"`,
+          `kinde_m2m_client_secret: ${fakeString(ALNUM, 60, 12401)}`,
+        ],
+        negatives: [
+          'KINDE_CLIENT_SECRET=<your_kinde_client_secret>',
+          `KINDE_CLIENT_ID=${fakeString(HEX, 32, 12135)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 39, 12402)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 61, 12403)}`,
+          `KINDE_CLIENT_SECRET=${fakeString(ALNUM, 24, 12404)}_${fakeString(ALNUM, 24, 12405)}`,
+          `KINDE_CLIENT_SECRET=${'x'.repeat(50)}`,
+        ],
       };
     },
   }),
@@ -988,7 +1006,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://developers.facebook.com/docs/facebook-login/security/#appsecret (the App Secret, in the app dashboard).
-  // unverified: 32 hex, as issued.
+  // unverified: 32 hex, as issued. Searched Meta's docs (facebook-login/security, graph-api/securing-requests) and
+  // its own code (facebook/facebook-python-business-sdk, facebook-nodejs-business-sdk, facebook-for-woocommerce): what
+  // the App Secret is for (app access tokens, the appsecret_proof HMAC), never its length or alphabet.
   defineRule({
     id: 'facebook-app-secret',
     description: 'Facebook / Meta app secret (named as such)',
@@ -1029,6 +1049,8 @@ export const MESSAGING_RULES: readonly Detector[] = [
   }),
   // https://developers.facebook.com/docs/instagram-platform/reference/access_token (Instagram User access tokens).
   // unverified: issued tokens start with "IGQV" (Basic Display) or "IGAA" (Instagram API with Instagram Login).
+  // Meta's references (instagram-platform/reference/access_token, refresh_access_token) call the token a "Numeric
+  // string" and their truncated examples share no prefix (IGQVJ..., lZAfb2dhVW..., F4RVB...): no format stated.
   defineRule({
     id: 'instagram-access-token',
     description: 'Instagram user access token (IGQV... / IGAA...)',
@@ -1164,7 +1186,9 @@ export const MESSAGING_RULES: readonly Detector[] = [
     },
   }),
   // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow (client secret).
-  // unverified: legacy secrets are 16 alphanumerics, as issued.
+  // unverified: legacy secrets are 16 alphanumerics, as issued. Searched LinkedIn's docs (authorization-code-flow,
+  // application-secret-management) and its own client (linkedin-developers/linkedin-api-js-client lib/auth.ts): the
+  // secret is an opaque string there, neither the legacy nor the WPL_AP1. shape is described.
   defineRule({
     id: 'linkedin-legacy-client-secret',
     description: 'LinkedIn application client secret, legacy 16-character format (named as such)',
@@ -1182,8 +1206,10 @@ export const MESSAGING_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://github.com/reddit-archive/reddit/wiki/OAuth2 (Reddit's OAuth2 guide: client id and secret of an app).
-  // unverified: secrets are 27-30 URL-safe characters, as issued.
+  // https://github.com/reddit-archive/reddit/wiki/OAuth2 (Reddit's OAuth2 guide: client id and secret of an app); the
+  // format from Reddit's own code: reddit-archive/reddit r2/r2/models/token.py (OAuth2Client._new: the secret is
+  // generate_token(client_secret_size = 20), urlsafe_b64encode of 20 random bytes, "=" stripped: 27 URL-safe
+  // base64 characters). Partly unverified: that code stops in 2017; 28 to 30 characters are kept as issued since.
   defineRule({
     id: 'reddit-client-secret',
     description: 'Reddit application client secret (named as such)',
@@ -1193,11 +1219,22 @@ export const MESSAGING_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`, `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`],
-        negatives: [`REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`, 'REDDIT_CLIENT_SECRET=your_reddit_secret'],
+        positives: [
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 27, 12184)}`,
+          `reddit_secret: "${fakeString(URLSAFE, 30, 12185)}"`,
+          `reddit_app_secret = '${base64url(fakeString(ALNUM, 20, 12410))}'`,
+        ],
+        negatives: [
+          `REDDIT_CLIENT_ID=${fakeString(URLSAFE, 22, 12186)}`,
+          'REDDIT_CLIENT_SECRET=your_reddit_secret',
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 26, 12411)}`,
+          `REDDIT_CLIENT_SECRET=${fakeString(URLSAFE, 31, 12412)}`,
+          `REDDIT_CLIENT_SECRET=${fakeString(ALNUM, 13, 12413)}+${fakeString(ALNUM, 13, 12414)}`,
+          `REDDIT_CLIENT_SECRET=${'x'.repeat(27)}`,
+        ],
       };
     },
   }),

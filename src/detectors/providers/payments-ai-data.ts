@@ -97,6 +97,8 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://plaid.com/docs/quickstart/glossary/ names the secret (PLAID_SECRET) but not its shape.
   // unverified: 30 lower-case hex characters is the length Plaid issues, not a published format.
+  // Plaid's own OpenAPI description (plaid/plaid-openapi 2020-09-14.yml, schema APISecret) says
+  // only "Your Plaid API secret", a string: no length, alphabet or pattern.
   defineRule({
     id: 'plaid-secret',
     description: 'Plaid API secret (named as such)',
@@ -507,6 +509,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://docs.etherscan.io/getting-started/viewing-api-usage-statistics - API key tokens.
   // unverified: 34 upper-case alphanumerics is the length issued, not a published format; named.
+  // Etherscan's docs (set-up-your-api-key) give no shape; its own CLI (etherscan/etherscan-cli)
+  // checks a key by calling the API, and its skills (etherscan/skills etherscan-flow SKILL.md)
+  // accept any ^[A-Za-z0-9]{1,64}$: an input check, not the issued format.
   defineRule({
     id: 'etherscan-api-key',
     description: 'Etherscan API key (named as such)',
@@ -571,7 +576,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
   }),
   // https://developer.paypal.com/api/rest/ - REST apps have a client ID and a secret.
   // unverified: 80 URL-safe characters for the secret is the length issued, not a published
-  // format; named.
+  // format; named. PayPal's docs (api/rest, api/rest/authentication) and its own code
+  // (paypal/PayPal-TypeScript-Server-SDK, paypal/agent-toolkit) take the secret as an opaque
+  // string: no length or alphabet.
   defineRule({
     id: 'paypal-client-secret',
     description: 'PayPal REST app client secret (named as such)',
@@ -774,8 +781,11 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
       };
     },
   }),
-  // https://docs.mistral.ai/getting-started/quickstart - API keys from La Plateforme.
-  // unverified: 32 alphanumerics is the length issued; named.
+  // https://docs.mistral.ai/getting-started/quickstart - API keys from La Plateforme. The shape
+  // from Mistral's own API description: mistralai/platform-docs-public public/openapi.yaml,
+  // schema APIKeyOUT (since 2f0dd463, July 2026): the plaintext key, returned once at creation,
+  // has as its example 32 letters and digits of both cases (hidden_key: first and last four).
+  // An example, not a stated rule; named.
   defineRule({
     id: 'mistral-api-key',
     description: 'Mistral AI API key (named as such)',
@@ -785,17 +795,27 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     validate: (s) => (/[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s) ? 'unknown' : 'invalid'),
     get examples() {
       return {
-        positives: [`MISTRAL_API_KEY=${fakeString(ALNUM, 32, 14107)}`],
-        negatives: ['MISTRAL_MODEL=mistral-large-latest', `MISTRAL_API_KEY=${'a'.repeat(32)}`, 'MISTRAL_API_KEY=abcdefghijklmnopqrstuvwxyzabcdef'],
+        positives: [`MISTRAL_API_KEY=${fakeString(ALNUM, 32, 14107)}`, `mistralApiKey: "${fakeString(ALNUM, 32, 14400)}"`],
+        negatives: [
+          'MISTRAL_MODEL=mistral-large-latest',
+          `MISTRAL_API_KEY=${'a'.repeat(32)}`,
+          'MISTRAL_API_KEY=abcdefghijklmnopqrstuvwxyzabcdef',
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 31, 14401)}`,
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 33, 14402)}`,
+          `MISTRAL_API_KEY=${fakeString(ALNUM, 16, 14403)}-${fakeString(ALNUM, 16, 14404)}`,
+          'MISTRAL_API_KEY=<your-api-key>',
+        ],
       };
     },
   }),
   // https://docs.cohere.com/reference/about - API keys from the dashboard, Bearer auth.
-  // unverified: 40 alphanumerics is the length issued; named.
+  // unverified: 40 alphanumerics is the length issued; named. Cohere's docs source
+  // (cohere-ai/cohere-developer-experience) and its own code (cohere-ai/cohere-python,
+  // cohere-toolkit) take the key as an opaque Bearer string: no length or alphabet.
   defineRule({
     id: 'cohere-api-key',
     description: 'Cohere API key (named as such)',
@@ -929,7 +949,9 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://platform.stability.ai/docs/getting-started/authentication - Bearer sk-... keys.
-  // unverified: sk- plus 48 alphanumerics is the length issued; named (sk- is shared).
+  // unverified: sk- plus 48 alphanumerics is the length issued; named (sk- is shared). Only the
+  // prefix is Stability's own: the REST spec's example (Stability-AI/rest-api-support
+  // spec/v1alpha.yaml, sk-KT...) and StableStudio's placeholder (sk-...); no length stated.
   defineRule({
     id: 'stability-api-key',
     description: 'Stability AI API key (named as such)',
@@ -965,7 +987,10 @@ export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
     },
   }),
   // https://docs.voyageai.com/docs/api-key-and-installation - Bearer VOYAGE_API_KEY.
-  // unverified: pa- plus 43 URL-safe characters is what Voyage issues; named.
+  // unverified: pa- plus 43 URL-safe characters is what Voyage issues; named. Voyage's own SDK
+  // (voyage-ai/voyageai-python voyageai/util.py get_default_base_url, since 0.3.7, Dec 2025)
+  // knows two prefixes, pa- (api.voyageai.com) and al- (MongoDB Atlas model API keys), and no
+  // length; al- keys, of unknown length, are not matched here.
   defineRule({
     id: 'voyage-api-key',
     description: 'Voyage AI API key (named as such)',

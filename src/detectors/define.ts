@@ -133,6 +133,13 @@ export interface DetectorSpec extends Omit<Detector, 'detect'> {
   refine?: (candidate: Candidate) => Candidate;
 }
 
+const DEFINED = new WeakSet<Detector>();
+
+/** Whether a detector was made by defineDetector (the test suite checks every built-in one is). */
+export function isDefined(detector: Detector): boolean {
+  return DEFINED.has(detector);
+}
+
 /**
  * The one definition path: every detector, built-in or a team's (custom.ts), is made here, so
  * each of its candidates carries its rule id and its fragment, and its description, keywords,
@@ -140,33 +147,19 @@ export interface DetectorSpec extends Omit<Detector, 'detect'> {
  * use, by the tests: at every commit they would cost milliseconds).
  */
 export function defineDetector(spec: DetectorSpec): Detector {
-  const { find, refine, ...info } = Object.getOwnPropertyDescriptors(spec);
-  void find;
-  void refine;
-  const detector = Object.defineProperties({}, info) as Omit<Detector, 'detect'>;
-  return defined(detector, {
-    detect(fragment: Fragment): Candidate[] {
-      const out: Candidate[] = [];
-      for (const found of spec.find(fragment)) {
-        const c: Candidate = { ruleId: spec.id, fragment, ...found };
-        out.push(spec.refine ? spec.refine(c) : c);
-      }
-      return out;
-    },
-  });
-}
-
-const DEFINED = new WeakSet<Detector>();
-
-function defined(info: Omit<Detector, 'detect'>, detect: Pick<Detector, 'detect'>): Detector {
-  const detector = Object.assign(info, detect);
+  // The spec object becomes the detector (a fresh literal at every call): copying its
+  // properties (the examples getter among them) cost ~1.5 ms over 400 rules at every commit.
+  const detector = spec as DetectorSpec & Pick<Detector, 'detect'>;
+  detector.detect = (fragment: Fragment): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const found of spec.find(fragment)) {
+      const c: Candidate = { ruleId: spec.id, fragment, ...found };
+      out.push(spec.refine ? spec.refine(c) : c);
+    }
+    return out;
+  };
   DEFINED.add(detector);
   return detector;
-}
-
-/** Whether a detector was made by defineDetector (the test suite checks every built-in one is). */
-export function isDefined(detector: Detector): boolean {
-  return DEFINED.has(detector);
 }
 
 export function defineRule(spec: RuleSpec): Detector {

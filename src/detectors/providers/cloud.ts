@@ -661,25 +661,38 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Google does not publish the refresh-token format; "1//" followed by URL-safe
-  // characters is what Google's token endpoint returns (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+  // Google's own pages give the shape: the sample token response of its installed-app guide
+  // (https://developers.google.com/youtube/v3/live/guides/auth/installed-apps, step 5; the same sample
+  // as the identity guides') has a refresh token starting "1//", and "Token size" in "Using OAuth 2.0
+  // to Access Google APIs" (https://developers.google.com/identity/protocols/oauth2#size) puts refresh
+  // tokens at 512 bytes at most. The "0" that issued tokens have after "1//" is not stated (Google's
+  // sample has a letter there), so it is not required; at least 64 characters in all, the length as
+  // issued, keeps Google's short sample out. URL-safe characters as issued.
   defineRule({
     id: 'google-oauth-refresh-token',
     description: 'Google OAuth 2.0 refresh token (1//, named as a refresh token)',
     keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
-    regex: named(`refresh${SEP}token`, '1//0[A-Za-z0-9_\\-]{60,200}', '(?![A-Za-z0-9_\\-])'),
+    regex: named(`refresh${SEP}token`, '1//[A-Za-z0-9_\\-]{61,509}', '(?![A-Za-z0-9_\\-])'),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(10),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`"refresh_token": "${fakeToken('1//0', URLSAFE, 99, 11095)}"`, `GOOGLE_REFRESH_TOKEN=${fakeToken('1//0', URLSAFE, 99, 11096)}`],
+        positives: [
+          `"refresh_token": "${fakeToken('1//0', URLSAFE, 99, 11095)}"`,
+          `GOOGLE_REFRESH_TOKEN=${fakeToken('1//0', URLSAFE, 99, 11096)}`,
+          `"refresh_token": "${fakeToken('1//x', URLSAFE, 99, 11320)}"`,
+          `refresh_token = "${fakeToken('1//0', URLSAFE, 508, 11321)}"`,
+        ],
         negatives: [
           '"refresh_token": "1//0<refresh-token>"',
           `refresh_token = "${fakeString(URLSAFE, 100, 11097)}"`,
           `refresh_token = "1//0${'A'.repeat(80)}"`,
+          `"refresh_token": "1//${fakeString(URLSAFE, 43, 11322)}"`,
+          `refresh_token = "${fakeToken('1//0', URLSAFE, 509, 11323)}"`,
+          `refresh_token = "${fakeToken('1/', URLSAFE, 99, 11324)}"`,
         ],
       };
     },

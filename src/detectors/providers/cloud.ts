@@ -924,9 +924,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- OVHcloud ---
-  // Application secret and consumer key (32 letters and digits), with an application key:
-  // OVHcloud's "First steps with the OVHcloud APIs" guide (help.ovhcloud.com; page not retrieved while writing this rule)
-  // unverified: OVHcloud's docs name the application secret and consumer key but not their shape; 32 letters and digits as issued.
+  // Application secret (AS) and consumer key (CK), used with an application key (AK). OVHcloud's
+  // own guide "First Steps with the OVHcloud APIs" (https://github.com/ovh/docs,
+  // pages/manage_and_operate/api/first-steps/guide.en-gb.md, "Create your app keys", keys made at
+  // https://eu.api.ovh.com/createToken/) shows each key it issues: a 16-character AK, a 32-character
+  // AS and a 32-character CK, letters and digits. OVHcloud states the shape only by those examples.
   defineRule({
     id: 'ovh-api-secret',
     description: 'OVHcloud API application secret or consumer key (named as such)',
@@ -936,11 +938,24 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`OVH_APPLICATION_SECRET=${fakeString(ALNUM, 32, 11131)}`, `ovh_consumer_key: "${fakeString(ALNUM, 32, 11132)}"`],
-        negatives: ['OVH_APPLICATION_SECRET=${OVH_SECRET}', `OVH_ENDPOINT=ovh-eu`, `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 16, 11133)}`],
+        positives: [
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 32, 11131)}`,
+          `ovh_consumer_key: "${fakeString(ALNUM, 32, 11132)}"`,
+          `client = ovh.Client(endpoint='ovh-eu', ovh_app_secret='${fakeString(ALNUM, 32, 11325)}')`,
+        ],
+        negatives: [
+          'OVH_APPLICATION_SECRET=${OVH_SECRET}',
+          `OVH_ENDPOINT=ovh-eu`,
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 16, 11133)}`,
+          `OVH_APPLICATION_KEY=${fakeString(ALNUM, 16, 11326)}`,
+          `OVH_CONSUMER_KEY=${fakeString(ALNUM, 31, 11327)}`,
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 33, 11328)}`,
+          `OVH_CONSUMER_KEY=${fakeString(URLSAFE, 30, 11329)}-_`,
+          "OVH_APPLICATION_SECRET='<application secret>'",
+        ],
       };
     },
   }),

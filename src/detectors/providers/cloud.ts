@@ -1279,26 +1279,43 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Backblaze B2 ---
-  // unverified: Backblaze documents the applicationKeyId / applicationKey pair (B2_APPLICATION_KEY) but not the
-  // key's shape; issued keys are 31 characters starting "K" and three digits. https://www.backblaze.com/docs/cloud-storage-application-keys
+  // Backblaze documents the applicationKeyId / applicationKey pair (B2_APPLICATION_KEY):
+  // https://www.backblaze.com/docs/cloud-storage-application-keys. Backblaze's own SDK gives the shapes
+  // (https://github.com/Backblaze/b2-sdk-python, doc/source/glossary.rst, "application key"): a key
+  // "looks like" K, three digits and 27 base64 characters (31 in all), 42 hexadecimal digits (the
+  // master application key), or 27 URL-safe base64 characters.
   defineRule({
     id: 'backblaze-b2-application-key',
     description: 'Backblaze B2 application key (named as such)',
     keywords: ['b2_application_key', 'b2_app_key', 'b2applicationkey', 'backblaze'],
     regex: named(
       `(?:b2${SEP}app(?:lication)?${SEP}key|backblaze${SEP}(?:b2${SEP})?(?:app(?:lication)?${SEP})?key)`,
-      'K[0-9]{3}[A-Za-z0-9+/]{27}',
-      '(?![A-Za-z0-9+/=])',
+      '(?:K[0-9]{3}[A-Za-z0-9+/]{27}|[0-9a-f]{42}|[A-Za-z0-9_\\-]{27})',
+      '(?![A-Za-z0-9+/=_\\-])',
     ),
     ignoreCase: true,
-    entropy: 3.8,
+    // 42 random hex digits have about 3.8 bits of entropy per character (hex tops out at 4).
+    entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`B2_APPLICATION_KEY=K005${fakeString(ALNUM, 27, 11177)}`],
-        negatives: [`B2_APPLICATION_KEY_ID=005${fakeString(HEX, 22, 11178)}`, 'B2_APPLICATION_KEY=${B2_KEY}'],
+        positives: [
+          `B2_APPLICATION_KEY=K005${fakeString(ALNUM, 27, 11177)}`,
+          `B2_APPLICATION_KEY=K001${fakeString(B64, 27, 11330)}`,
+          `B2_APPLICATION_KEY=${fakeString(HEX, 42, 11331)}`,
+          `backblaze_key: "${fakeString(URLSAFE, 27, 11332)}"`,
+        ],
+        negatives: [
+          `B2_APPLICATION_KEY_ID=005${fakeString(HEX, 22, 11178)}`,
+          'B2_APPLICATION_KEY=${B2_KEY}',
+          `B2_APPLICATION_KEY=K005${fakeString(ALNUM, 20, 11333)}`,
+          `B2_APPLICATION_KEY=${fakeString(HEX, 40, 11334)}`,
+          `B2_APPLICATION_KEY=${fakeString(URLSAFE, 28, 11335)}`,
+          `B2_APPLICATION_KEY=K005${'x'.repeat(27)}`,
+          `B2_APPLICATION_KEY=${'0'.repeat(42)}`,
+        ],
       };
     },
   }),

@@ -1254,10 +1254,12 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // kubeconfig users[].user.token: "the bearer token for authentication to the kubernetes cluster":
-  // https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo. Taken in a kubeconfig (one that
-  // names its current-context); JWTs are left to the service-account and JWT rules.
-  // unverified: page not retrieved while writing this rule; the token's shape is the cluster's (any bearer token).
+  // kubeconfig users[].user.token: "Token is the bearer token for authentication to the kubernetes cluster"
+  // (Kubernetes' own definition, AuthInfo.Token, datapolicy "token", in https://github.com/kubernetes/client-go/blob/master/tools/clientcmd/api/v1/types.go,
+  // published as https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo). Kubernetes puts
+  // no shape on it (static tokens are any string, bootstrap tokens 6 + "." + 16 characters, Rancher's have
+  // a colon): the value is taken as an RFC 6750 bearer token (b64token, plus ":"), 20 characters at least.
+  // Taken in a kubeconfig (one that names its current-context); JWTs are left to the service-account and JWT rules.
   defineRule({
     id: 'kubeconfig-user-token',
     context: true,
@@ -1267,13 +1269,22 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.5,
     validate: (_s, _m, fragment) => (/(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:/.test(fragment.text) ? 'unknown' : 'invalid'),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const config = (token: string) => `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${token}\n`;
       return {
-        positives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${fakeString(URLSAFE, 64, 11242)}\n`],
+        positives: [
+          config(fakeString(URLSAFE, 64, 11242)),
+          config(`${fakeString(LOWER_ALNUM, 6, 11336)}.${fakeString(LOWER_ALNUM, 16, 11337)}`),
+          config(`"${fakeString(B64, 43, 11338)}="`),
+        ],
         negatives: [
-          `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: <token>\n`,
+          config('<token>'),
           `current-context: prod\nspec:\n  token: ${fakeString(URLSAFE, 64, 11243)}\n`,
+          config('x'.repeat(40)),
+          config(fakeString(URLSAFE, 19, 11339)),
+          config(`eyJ${fakeString(URLSAFE, 60, 11340)}`),
+          config(`${fakeString(URLSAFE, 30, 11341)} ${fakeString(URLSAFE, 30, 11342)}`),
         ],
       };
     },

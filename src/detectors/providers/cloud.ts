@@ -1333,6 +1333,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Wasabi ---
   // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key
   // unverified: Wasabi does not state the secret key's shape; 40 base64 characters (as AWS's) is the shape as issued.
+  // Searched docs.wasabi.com (access keys, S3 API authentication, creating a user and access key): the keys are
+  // shown only in screenshots, no length or alphabet in text; no official Wasabi SDK or CLI in the code index.
   defineRule({
     id: 'wasabi-secret-key',
     description: 'Wasabi secret key (named as such)',

@@ -1397,6 +1397,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Equinix Metal ---
   // API tokens (METAL_AUTH_TOKEN / PACKET_AUTH_TOKEN): https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/ (page not retrieved while writing this rule)
   // unverified: Equinix documents API keys (METAL_AUTH_TOKEN) but not their shape; 32 letters and digits as issued.
+  // Searched Equinix's docs and own code (equinix/metal-cli README and docs: token "foo" in metal init, hidden prompt;
+  // terraform/pulumi equinix_metal_*_api_key pages: "a token", X-Auth-Token): no length or alphabet stated.
   defineRule({
     id: 'equinix-metal-token',
     description: 'Equinix Metal API token (named as such)',

@@ -1479,9 +1479,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Aiven ---
-  // Personal and application tokens, sent as "Authorization: aivenv1 <token>" (AIVEN_API_TOKEN):
-  // Aiven's API reference, "Authentication" (as mirrored at https://www.mintlify.com/aiven/aiven-docs/api-reference/authentication).
-  // unverified: Aiven does not publish the token's shape; 40-400 base64 characters.
+  // Personal and application tokens (AIVEN_API_TOKEN). Aiven's own docs (https://github.com/aiven/aiven-docs):
+  // docs/tools/api.md sends one as "Authorization: aivenv1 TOKEN", and docs/tools/cli/user.md shows the
+  // FULL_TOKEN that avn user access-token create prints, elided in the middle, as base64 with "+" and
+  // "==" padding (12-character prefixes identify a token). Aiven states no length: 40-400 characters.
   defineRule({
     id: 'aiven-api-token',
     description: 'Aiven API token (after "aivenv1" or named as such)',
@@ -1490,11 +1491,23 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.2,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`-H "Authorization: aivenv1 ${fakeString(B64, 372, 11238)}"`, `AIVEN_API_TOKEN=${fakeString(B64, 120, 11239)}`],
-        negatives: ['-H "Authorization: aivenv1 $AIVEN_API_TOKEN"', `AIVEN_API_TOKEN=${'A'.repeat(60)}`],
+        positives: [
+          `-H "Authorization: aivenv1 ${fakeString(B64, 372, 11238)}"`,
+          `AIVEN_API_TOKEN=${fakeString(B64, 120, 11239)}`,
+          `curl -H "Authorization: aivenv1 ${fakeString(B64, 174, 11343)}==" https://api.aiven.io/v1/project`,
+        ],
+        negatives: [
+          '-H "Authorization: aivenv1 $AIVEN_API_TOKEN"',
+          `AIVEN_API_TOKEN=${'A'.repeat(60)}`,
+          'curl -H "Authorization: aivenv1 TOKEN" https://api.aiven.io/v1/project',
+          '--header "authorization: aivenv1 <YOUR TOKEN HERE>"',
+          `AIVEN_API_TOKEN=${fakeString(B64, 19, 11344)}...${fakeString(B64, 7, 11345)}==`,
+          `AIVEN_API_TOKEN=${fakeString(B64, 39, 11346)}`,
+          `AIVEN_API_TOKEN=${fakeString(URLSAFE, 60, 11347)}-_`,
+        ],
       };
     },
   }),

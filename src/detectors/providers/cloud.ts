@@ -56,6 +56,21 @@ function caskRegex(providerSignature: string, longForm = true): string {
   return `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9][A-L][A-Za-z0-9]{16}${providerSignature}[A-Za-z0-9]{4}${longForm ? '(?:[A-Za-z0-9]{2}==)?' : ''})(?![A-Za-z0-9+/=])`;
 }
 
+/**
+ * The QStash dev server's test users (upstash/qstash-js src/dev-server/constants.ts, upstash/docs
+ * qstash/howto/local-development.mdx): their tokens are public, not secrets.
+ */
+const QSTASH_DEV_USERS = new Set(['defaultUser', 'testUser1', 'testUser2', 'testUser3']);
+function isQstashDevUser(token: string): boolean {
+  if (!token.startsWith('eyJ')) return false;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && QSTASH_DEV_USERS.has(String((claims as { UserID?: unknown }).UserID));
+  } catch {
+    return false;
+  }
+}
+
 /* bech32 (BIP-173), for age identities. */
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 function bech32Polymod(values: number[]): number {
@@ -1513,7 +1528,11 @@ export const CLOUD_RULES: readonly Detector[] = [
   }),
   // --- Upstash ---
   // QStash tokens, sent as a bearer token or ?qstash_token= (QSTASH_TOKEN): https://upstash.com/docs/qstash/api/authentication
-  // unverified: Upstash does not publish the token's shape; 40-200 base64 characters.
+  // (upstash/docs qstash/api/authentication.mdx). Upstash shows a token's inside only for its dev server:
+  // base64 of {"UserID":...,"Password":...} (upstash/docs qstash/howto/local-development.mdx, "Test users";
+  // upstash/qstash-js src/dev-server/constants.ts DEV_CREDENTIALS, "public, deterministic dev-only
+  // credentials ... NOT secrets"). Those test users' tokens are dropped; the console's tokens' shape is
+  // not stated, so 40-200 base64 characters stay.
   defineRule({
     id: 'upstash-qstash-token',
     description: 'Upstash QStash token (named as such)',
@@ -1521,13 +1540,27 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: named(`qstash${SEP}token`, '[A-Za-z0-9+/]{40,200}={0,2}', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 4.2,
+    validate: (s) => (isQstashDevUser(s) ? 'invalid' : 'unknown'),
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const token = (user: string, password: string) => Buffer.from(JSON.stringify({ UserID: user, Password: password })).toString('base64');
       return {
-        positives: [`QSTASH_TOKEN=${fakeString(B64, 80, 11240)}=`, `https://qstash.upstash.io/v2/publish/x?qstash_token=${fakeString(ALNUM, 80, 11241)}`],
-        negatives: ['QSTASH_TOKEN=<QSTASH_TOKEN>', 'QSTASH_TOKEN=${QSTASH_TOKEN}', `QSTASH_URL=https://qstash.upstash.io`],
+        positives: [
+          `QSTASH_TOKEN=${fakeString(B64, 80, 11240)}=`,
+          `https://qstash.upstash.io/v2/publish/x?qstash_token=${fakeString(ALNUM, 80, 11241)}`,
+          `QSTASH_TOKEN="${token(fakeUuid(11348), fakeString(HEX, 32, 11349))}"`,
+        ],
+        negatives: [
+          'QSTASH_TOKEN=<QSTASH_TOKEN>',
+          'QSTASH_TOKEN=${QSTASH_TOKEN}',
+          `QSTASH_URL=https://qstash.upstash.io`,
+          'QSTASH_TOKEN="your_eu_token"',
+          `QSTASH_TOKEN="${token('defaultUser', 'defaultPassword')}"`,
+          `QSTASH_TOKEN="${token('testUser2', 'testPassword')}"`,
+          `QSTASH_TOKEN=${fakeString(B64, 39, 11350)}`,
+        ],
       };
     },
   }),

@@ -1657,8 +1657,11 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- ngrok ---
   // Agent authtokens (ngrok config add-authtoken <token>, NGROK_AUTHTOKEN): https://ngrok.com/docs/gateway/site-to-site-connectivity/authtoken-acls
   // and https://ngrok.com/docs/errors/err_ngrok_105/
-  // unverified: ngrok does not publish the authtoken's shape (err_ngrok_105 only says it can tell a malformed one); two
-  // base62 runs joined by "_" is the shape as issued.
+  // ngrok's own docs show the shape (https://github.com/ngrok/ngrok-docs): the API's credential-create
+  // example (snippets/api/resources/examples/_credentials_create_response.mdx) returns an authtoken that
+  // is the credential's ID without "cr_", 27 base62 characters, "_", then 21 more; agent/cli.mdx's
+  // add-authtoken example has the same 27_21 shape. Older tokens in the wild are shorter on either side
+  // (21_22), so each run stays 20-32 characters.
   defineRule({
     id: 'ngrok-authtoken',
     description: 'ngrok agent authtoken (named as such)',
@@ -1667,14 +1670,24 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `ngrok config add-authtoken ${fakeString(ALNUM, 27, 11207)}_${fakeString(ALNUM, 21, 11208)}`,
           `NGROK_AUTHTOKEN=${fakeString(ALNUM, 25, 11209)}_${fakeString(ALNUM, 22, 11210)}`,
+          `ngrok authtoken ${fakeString(ALNUM, 21, 11357)}_${fakeString(ALNUM, 22, 11358)}`,
         ],
-        negatives: ['ngrok config add-authtoken <your-authtoken>', 'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}', `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`],
+        negatives: [
+          'ngrok config add-authtoken <your-authtoken>',
+          'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}',
+          `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`,
+          'ngrok config add-authtoken YOUR_NGROK_AUTHTOKEN',
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 19, 11351)}_${fakeString(ALNUM, 19, 11352)}`,
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 27, 11353)}-${fakeString(ALNUM, 21, 11354)}`,
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 27, 11355)}_${'x'.repeat(21)}`,
+          `NGROK_AUTHTOKEN=cr_${fakeString(ALNUM, 27, 11356)}`,
+        ],
       };
     },
   }),

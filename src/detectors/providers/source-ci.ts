@@ -1208,6 +1208,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // unverified: Codacy account and project API tokens (https://docs.codacy.com/codacy-api/api-tokens/,
   // CODACY_PROJECT_TOKEN / CODACY_API_TOKEN) are 20 or 32 alphanumeric characters, from observed tokens.
+  // Searched Codacy's own codacy/docs (api-tokens.md: a token's name up to 100 characters, values only as
+  // <your account API token>) and codacy/codacy-coverage-reporter (no check of a token's shape): none stated.
   defineRule({
     id: 'codacy-api-token',
     description: 'Codacy account or project API token (named as such)',

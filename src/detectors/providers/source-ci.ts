@@ -1228,7 +1228,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: Applitools API keys (https://applitools.com/docs/topics/overview/obtain-api-key.html,
-  // APPLITOOLS_API_KEY) are 40-50 alphanumeric characters, from observed keys.
+  // APPLITOOLS_API_KEY) are 40-50 alphanumeric characters, from observed keys. Searched Applitools' docs
+  // and its own applitools/eyes.sdk.python (no check of a key's length or alphabet, no example key): none stated.
   defineRule({
     id: 'applitools-api-key',
     description: 'Applitools Eyes API key (named as such)',

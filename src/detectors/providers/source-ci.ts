@@ -1278,7 +1278,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: packagecloud API tokens (https://packagecloud.io/docs/api, PACKAGECLOUD_TOKEN) are
-  // 48 hex characters, from observed tokens.
+  // 48 hex characters, from observed tokens. Searched packagecloud's own clients (computology/packagecloud-ruby,
+  // computology/packagecloud.js, computology/packagecloud-examples: "my_api_token", "test_token"): no shape stated.
   defineRule({
     id: 'packagecloud-token',
     description: 'packagecloud API token (named as such)',

@@ -1298,7 +1298,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: Gemfury push and deploy tokens (https://gemfury.com/help/tokens/, FURY_TOKEN /
-  // GEMFURY_TOKEN) are 20 URL-safe characters, from observed tokens.
+  // GEMFURY_TOKEN) are 20 URL-safe characters, from observed tokens. Searched Gemfury's own docs
+  // (gemfury.com/help: https://USER:TOKEN@push.fury.io/ACCOUNT/, tokens under Settings > Tokens) and
+  // gemfury/cli and gemfury/gemfury (no shape check; fixtures "secrettoken123"): no length or alphabet stated.
   defineRule({
     id: 'gemfury-token',
     description: 'Gemfury push or deploy token (named as such)',

@@ -1337,7 +1337,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // Bitbucket Cloud app passwords from before the ATBB prefix
   // (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/), named bitbucket*password.
-  // unverified: the 20 alphanumeric characters are from observed app passwords.
+  // unverified: the 20 alphanumeric characters are from observed app passwords. Searched Atlassian's app
+  // password docs and the Bitbucket blog (creation steps only) and Atlassian staff's prefix answer (ATBB for
+  // app passwords, nothing on those made before it): no length or alphabet stated for unprefixed ones.
   defineRule({
     id: 'bitbucket-app-password-legacy',
     description: 'Bitbucket Cloud app password without a prefix (named as such)',

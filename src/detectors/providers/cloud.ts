@@ -1346,10 +1346,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Wasabi ---
-  // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key
-  // unverified: Wasabi does not state the secret key's shape; 40 base64 characters (as AWS's) is the shape as issued.
-  // Searched docs.wasabi.com (access keys, S3 API authentication, creating a user and access key): the keys are
-  // shown only in screenshots, no length or alphabet in text; no official Wasabi SDK or CLI in the code index.
+  // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key.
+  // Wasabi's own API reference shows one issued: the response of the Account Control API's POST
+  // /api/v1/sub-accounts (https://docs.wasabi.com/docs/get-apiv1sub-accounts-1) carries a 20-character
+  // upper-case accessKey and a 40-character secretKey of letters and digits. Wasabi states the shape only
+  // by that example; "+" and "/" (which AWS-style secrets have) stay allowed.
   defineRule({
     id: 'wasabi-secret-key',
     description: 'Wasabi secret key (named as such)',
@@ -1359,11 +1360,17 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`WASABI_SECRET_KEY=${fakeString(B64, 40, 11244)}`],
-        negatives: ['WASABI_SECRET_KEY=${WASABI_SECRET_KEY}', `WASABI_ACCESS_KEY=${fakeString(UPPER_ALNUM, 20, 11245)}`],
+        positives: [`WASABI_SECRET_KEY=${fakeString(B64, 40, 11244)}`, `wasabi_secret_access_key: "${fakeString(ALNUM, 40, 11359)}"`],
+        negatives: [
+          'WASABI_SECRET_KEY=${WASABI_SECRET_KEY}',
+          `WASABI_ACCESS_KEY=${fakeString(UPPER_ALNUM, 20, 11245)}`,
+          `WASABI_SECRET_KEY=${fakeString(ALNUM, 39, 11360)}`,
+          `WASABI_SECRET_KEY=${fakeString(ALNUM, 41, 11361)}`,
+          `WASABI_SECRET_KEY=${'x'.repeat(40)}`,
+        ],
       };
     },
   }),

@@ -1236,6 +1236,10 @@ export const TOKEN_RULES: readonly Detector[] = [
   // unverified: Atlassian's docs (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/)
   // give no format; API tokens issued before the ATATT3 format (see atlassian-api-token) were
   // 24 base62 characters. Only taken where assigned to a Jira/Confluence/Atlassian token name.
+  // Searched Atlassian's own statements: that page says tokens have "a varied API token length" (scripts
+  // must not rely on a fixed one), and Atlassian's developer community post "About the format of Atlassian
+  // security tokens" calls all API tokens opaque (no size, structure or format to depend on). The page's
+  // 2025 text also sets tokens made before December 15, 2024 to expire by May 12, 2026.
   defineRule({
     id: 'atlassian-legacy-api-token',
     description: 'Atlassian (Jira, Confluence) API token, legacy 24-character format, named as such',

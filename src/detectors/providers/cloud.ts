@@ -56,6 +56,21 @@ function caskRegex(providerSignature: string, longForm = true): string {
   return `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9][A-L][A-Za-z0-9]{16}${providerSignature}[A-Za-z0-9]{4}${longForm ? '(?:[A-Za-z0-9]{2}==)?' : ''})(?![A-Za-z0-9+/=])`;
 }
 
+/**
+ * The QStash dev server's test users (upstash/qstash-js src/dev-server/constants.ts, upstash/docs
+ * qstash/howto/local-development.mdx): their tokens are public, not secrets.
+ */
+const QSTASH_DEV_USERS = new Set(['defaultUser', 'testUser1', 'testUser2', 'testUser3']);
+function isQstashDevUser(token: string): boolean {
+  if (!token.startsWith('eyJ')) return false;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && QSTASH_DEV_USERS.has(String((claims as { UserID?: unknown }).UserID));
+  } catch {
+    return false;
+  }
+}
+
 /* bech32 (BIP-173), for age identities. */
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 function bech32Polymod(values: number[]): number {
@@ -661,25 +676,38 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // unverified: Google does not publish the refresh-token format; "1//" followed by URL-safe
-  // characters is what Google's token endpoint returns (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+  // Google's own pages give the shape: the sample token response of its installed-app guide
+  // (https://developers.google.com/youtube/v3/live/guides/auth/installed-apps, step 5; the same sample
+  // as the identity guides') has a refresh token starting "1//", and "Token size" in "Using OAuth 2.0
+  // to Access Google APIs" (https://developers.google.com/identity/protocols/oauth2#size) puts refresh
+  // tokens at 512 bytes at most. The "0" that issued tokens have after "1//" is not stated (Google's
+  // sample has a letter there), so it is not required; at least 64 characters in all, the length as
+  // issued, keeps Google's short sample out. URL-safe characters as issued.
   defineRule({
     id: 'google-oauth-refresh-token',
     description: 'Google OAuth 2.0 refresh token (1//, named as a refresh token)',
     keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
-    regex: named(`refresh${SEP}token`, '1//0[A-Za-z0-9_\\-]{60,200}', '(?![A-Za-z0-9_\\-])'),
+    regex: named(`refresh${SEP}token`, '1//[A-Za-z0-9_\\-]{61,509}', '(?![A-Za-z0-9_\\-])'),
     ignoreCase: true,
     entropy: 4.0,
     gate: assignmentWithin(10),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`"refresh_token": "${fakeToken('1//0', URLSAFE, 99, 11095)}"`, `GOOGLE_REFRESH_TOKEN=${fakeToken('1//0', URLSAFE, 99, 11096)}`],
+        positives: [
+          `"refresh_token": "${fakeToken('1//0', URLSAFE, 99, 11095)}"`,
+          `GOOGLE_REFRESH_TOKEN=${fakeToken('1//0', URLSAFE, 99, 11096)}`,
+          `"refresh_token": "${fakeToken('1//x', URLSAFE, 99, 11320)}"`,
+          `refresh_token = "${fakeToken('1//0', URLSAFE, 508, 11321)}"`,
+        ],
         negatives: [
           '"refresh_token": "1//0<refresh-token>"',
           `refresh_token = "${fakeString(URLSAFE, 100, 11097)}"`,
           `refresh_token = "1//0${'A'.repeat(80)}"`,
+          `"refresh_token": "1//${fakeString(URLSAFE, 43, 11322)}"`,
+          `refresh_token = "${fakeToken('1//0', URLSAFE, 509, 11323)}"`,
+          `refresh_token = "${fakeToken('1/', URLSAFE, 99, 11324)}"`,
         ],
       };
     },
@@ -911,9 +939,11 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- OVHcloud ---
-  // Application secret and consumer key (32 letters and digits), with an application key:
-  // OVHcloud's "First steps with the OVHcloud APIs" guide (help.ovhcloud.com; page not retrieved while writing this rule)
-  // unverified: OVHcloud's docs name the application secret and consumer key but not their shape; 32 letters and digits as issued.
+  // Application secret (AS) and consumer key (CK), used with an application key (AK). OVHcloud's
+  // own guide "First Steps with the OVHcloud APIs" (https://github.com/ovh/docs,
+  // pages/manage_and_operate/api/first-steps/guide.en-gb.md, "Create your app keys", keys made at
+  // https://eu.api.ovh.com/createToken/) shows each key it issues: a 16-character AK, a 32-character
+  // AS and a 32-character CK, letters and digits. OVHcloud states the shape only by those examples.
   defineRule({
     id: 'ovh-api-secret',
     description: 'OVHcloud API application secret or consumer key (named as such)',
@@ -923,11 +953,24 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.8,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`OVH_APPLICATION_SECRET=${fakeString(ALNUM, 32, 11131)}`, `ovh_consumer_key: "${fakeString(ALNUM, 32, 11132)}"`],
-        negatives: ['OVH_APPLICATION_SECRET=${OVH_SECRET}', `OVH_ENDPOINT=ovh-eu`, `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 16, 11133)}`],
+        positives: [
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 32, 11131)}`,
+          `ovh_consumer_key: "${fakeString(ALNUM, 32, 11132)}"`,
+          `client = ovh.Client(endpoint='ovh-eu', ovh_app_secret='${fakeString(ALNUM, 32, 11325)}')`,
+        ],
+        negatives: [
+          'OVH_APPLICATION_SECRET=${OVH_SECRET}',
+          `OVH_ENDPOINT=ovh-eu`,
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 16, 11133)}`,
+          `OVH_APPLICATION_KEY=${fakeString(ALNUM, 16, 11326)}`,
+          `OVH_CONSUMER_KEY=${fakeString(ALNUM, 31, 11327)}`,
+          `OVH_APPLICATION_SECRET=${fakeString(ALNUM, 33, 11328)}`,
+          `OVH_CONSUMER_KEY=${fakeString(URLSAFE, 30, 11329)}-_`,
+          "OVH_APPLICATION_SECRET='<application secret>'",
+        ],
       };
     },
   }),
@@ -1226,10 +1269,12 @@ export const CLOUD_RULES: readonly Detector[] = [
       };
     },
   }),
-  // kubeconfig users[].user.token: "the bearer token for authentication to the kubernetes cluster":
-  // https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo. Taken in a kubeconfig (one that
-  // names its current-context); JWTs are left to the service-account and JWT rules.
-  // unverified: page not retrieved while writing this rule; the token's shape is the cluster's (any bearer token).
+  // kubeconfig users[].user.token: "Token is the bearer token for authentication to the kubernetes cluster"
+  // (Kubernetes' own definition, AuthInfo.Token, datapolicy "token", in https://github.com/kubernetes/client-go/blob/master/tools/clientcmd/api/v1/types.go,
+  // published as https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/#AuthInfo). Kubernetes puts
+  // no shape on it (static tokens are any string, bootstrap tokens 6 + "." + 16 characters, Rancher's have
+  // a colon): the value is taken as an RFC 6750 bearer token (b64token, plus ":"), 20 characters at least.
+  // Taken in a kubeconfig (one that names its current-context); JWTs are left to the service-account and JWT rules.
   defineRule({
     id: 'kubeconfig-user-token',
     context: true,
@@ -1239,44 +1284,73 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 3.5,
     validate: (_s, _m, fragment) => (/(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:/.test(fragment.text) ? 'unknown' : 'invalid'),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const config = (token: string) => `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${token}\n`;
       return {
-        positives: [`apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${fakeString(URLSAFE, 64, 11242)}\n`],
+        positives: [
+          config(fakeString(URLSAFE, 64, 11242)),
+          config(`${fakeString(LOWER_ALNUM, 6, 11336)}.${fakeString(LOWER_ALNUM, 16, 11337)}`),
+          config(`"${fakeString(B64, 43, 11338)}="`),
+        ],
         negatives: [
-          `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: <token>\n`,
+          config('<token>'),
           `current-context: prod\nspec:\n  token: ${fakeString(URLSAFE, 64, 11243)}\n`,
+          config('x'.repeat(40)),
+          config(fakeString(URLSAFE, 19, 11339)),
+          config(`eyJ${fakeString(URLSAFE, 60, 11340)}`),
+          config(`${fakeString(URLSAFE, 30, 11341)} ${fakeString(URLSAFE, 30, 11342)}`),
         ],
       };
     },
   }),
   // --- Backblaze B2 ---
-  // unverified: Backblaze documents the applicationKeyId / applicationKey pair (B2_APPLICATION_KEY) but not the
-  // key's shape; issued keys are 31 characters starting "K" and three digits. https://www.backblaze.com/docs/cloud-storage-application-keys
+  // Backblaze documents the applicationKeyId / applicationKey pair (B2_APPLICATION_KEY):
+  // https://www.backblaze.com/docs/cloud-storage-application-keys. Backblaze's own SDK gives the shapes
+  // (https://github.com/Backblaze/b2-sdk-python, doc/source/glossary.rst, "application key"): a key
+  // "looks like" K, three digits and 27 base64 characters (31 in all), 42 hexadecimal digits (the
+  // master application key), or 27 URL-safe base64 characters.
   defineRule({
     id: 'backblaze-b2-application-key',
     description: 'Backblaze B2 application key (named as such)',
     keywords: ['b2_application_key', 'b2_app_key', 'b2applicationkey', 'backblaze'],
     regex: named(
       `(?:b2${SEP}app(?:lication)?${SEP}key|backblaze${SEP}(?:b2${SEP})?(?:app(?:lication)?${SEP})?key)`,
-      'K[0-9]{3}[A-Za-z0-9+/]{27}',
-      '(?![A-Za-z0-9+/=])',
+      '(?:K[0-9]{3}[A-Za-z0-9+/]{27}|[0-9a-f]{42}|[A-Za-z0-9_\\-]{27})',
+      '(?![A-Za-z0-9+/=_\\-])',
     ),
     ignoreCase: true,
-    entropy: 3.8,
+    // 42 random hex digits have about 3.8 bits of entropy per character (hex tops out at 4).
+    entropy: 3.3,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`B2_APPLICATION_KEY=K005${fakeString(ALNUM, 27, 11177)}`],
-        negatives: [`B2_APPLICATION_KEY_ID=005${fakeString(HEX, 22, 11178)}`, 'B2_APPLICATION_KEY=${B2_KEY}'],
+        positives: [
+          `B2_APPLICATION_KEY=K005${fakeString(ALNUM, 27, 11177)}`,
+          `B2_APPLICATION_KEY=K001${fakeString(B64, 27, 11330)}`,
+          `B2_APPLICATION_KEY=${fakeString(HEX, 42, 11331)}`,
+          `backblaze_key: "${fakeString(URLSAFE, 27, 11332)}"`,
+        ],
+        negatives: [
+          `B2_APPLICATION_KEY_ID=005${fakeString(HEX, 22, 11178)}`,
+          'B2_APPLICATION_KEY=${B2_KEY}',
+          `B2_APPLICATION_KEY=K005${fakeString(ALNUM, 20, 11333)}`,
+          `B2_APPLICATION_KEY=${fakeString(HEX, 40, 11334)}`,
+          `B2_APPLICATION_KEY=${fakeString(URLSAFE, 28, 11335)}`,
+          `B2_APPLICATION_KEY=K005${'x'.repeat(27)}`,
+          `B2_APPLICATION_KEY=${'0'.repeat(42)}`,
+        ],
       };
     },
   }),
   // --- Wasabi ---
-  // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key
-  // unverified: Wasabi does not state the secret key's shape; 40 base64 characters (as AWS's) is the shape as issued.
+  // Access keys for Wasabi's S3-compatible API (an access key and a secret key): https://docs.wasabi.com/apidocs/generating-an-s3-api-key.
+  // Wasabi's own API reference shows one issued: the response of the Account Control API's POST
+  // /api/v1/sub-accounts (https://docs.wasabi.com/docs/get-apiv1sub-accounts-1) carries a 20-character
+  // upper-case accessKey and a 40-character secretKey of letters and digits. Wasabi states the shape only
+  // by that example; "+" and "/" (which AWS-style secrets have) stay allowed.
   defineRule({
     id: 'wasabi-secret-key',
     description: 'Wasabi secret key (named as such)',
@@ -1286,11 +1360,17 @@ export const CLOUD_RULES: readonly Detector[] = [
     entropy: 4.0,
     gate: assignmentWithin(40),
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`WASABI_SECRET_KEY=${fakeString(B64, 40, 11244)}`],
-        negatives: ['WASABI_SECRET_KEY=${WASABI_SECRET_KEY}', `WASABI_ACCESS_KEY=${fakeString(UPPER_ALNUM, 20, 11245)}`],
+        positives: [`WASABI_SECRET_KEY=${fakeString(B64, 40, 11244)}`, `wasabi_secret_access_key: "${fakeString(ALNUM, 40, 11359)}"`],
+        negatives: [
+          'WASABI_SECRET_KEY=${WASABI_SECRET_KEY}',
+          `WASABI_ACCESS_KEY=${fakeString(UPPER_ALNUM, 20, 11245)}`,
+          `WASABI_SECRET_KEY=${fakeString(ALNUM, 39, 11360)}`,
+          `WASABI_SECRET_KEY=${fakeString(ALNUM, 41, 11361)}`,
+          `WASABI_SECRET_KEY=${'x'.repeat(40)}`,
+        ],
       };
     },
   }),
@@ -1339,6 +1419,8 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- Equinix Metal ---
   // API tokens (METAL_AUTH_TOKEN / PACKET_AUTH_TOKEN): https://deploy.equinix.com/developers/docs/metal/identity-access-management/api-keys/ (page not retrieved while writing this rule)
   // unverified: Equinix documents API keys (METAL_AUTH_TOKEN) but not their shape; 32 letters and digits as issued.
+  // Searched Equinix's docs and own code (equinix/metal-cli README and docs: token "foo" in metal init, hidden prompt;
+  // terraform/pulumi equinix_metal_*_api_key pages: "a token", X-Auth-Token): no length or alphabet stated.
   defineRule({
     id: 'equinix-metal-token',
     description: 'Equinix Metal API token (named as such)',
@@ -1419,9 +1501,10 @@ export const CLOUD_RULES: readonly Detector[] = [
     },
   }),
   // --- Aiven ---
-  // Personal and application tokens, sent as "Authorization: aivenv1 <token>" (AIVEN_API_TOKEN):
-  // Aiven's API reference, "Authentication" (as mirrored at https://www.mintlify.com/aiven/aiven-docs/api-reference/authentication).
-  // unverified: Aiven does not publish the token's shape; 40-400 base64 characters.
+  // Personal and application tokens (AIVEN_API_TOKEN). Aiven's own docs (https://github.com/aiven/aiven-docs):
+  // docs/tools/api.md sends one as "Authorization: aivenv1 TOKEN", and docs/tools/cli/user.md shows the
+  // FULL_TOKEN that avn user access-token create prints, elided in the middle, as base64 with "+" and
+  // "==" padding (12-character prefixes identify a token). Aiven states no length: 40-400 characters.
   defineRule({
     id: 'aiven-api-token',
     description: 'Aiven API token (after "aivenv1" or named as such)',
@@ -1430,17 +1513,33 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.2,
     severity: 'critical',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
-        positives: [`-H "Authorization: aivenv1 ${fakeString(B64, 372, 11238)}"`, `AIVEN_API_TOKEN=${fakeString(B64, 120, 11239)}`],
-        negatives: ['-H "Authorization: aivenv1 $AIVEN_API_TOKEN"', `AIVEN_API_TOKEN=${'A'.repeat(60)}`],
+        positives: [
+          `-H "Authorization: aivenv1 ${fakeString(B64, 372, 11238)}"`,
+          `AIVEN_API_TOKEN=${fakeString(B64, 120, 11239)}`,
+          `curl -H "Authorization: aivenv1 ${fakeString(B64, 174, 11343)}==" https://api.aiven.io/v1/project`,
+        ],
+        negatives: [
+          '-H "Authorization: aivenv1 $AIVEN_API_TOKEN"',
+          `AIVEN_API_TOKEN=${'A'.repeat(60)}`,
+          'curl -H "Authorization: aivenv1 TOKEN" https://api.aiven.io/v1/project',
+          '--header "authorization: aivenv1 <YOUR TOKEN HERE>"',
+          `AIVEN_API_TOKEN=${fakeString(B64, 19, 11344)}...${fakeString(B64, 7, 11345)}==`,
+          `AIVEN_API_TOKEN=${fakeString(B64, 39, 11346)}`,
+          `AIVEN_API_TOKEN=${fakeString(URLSAFE, 60, 11347)}-_`,
+        ],
       };
     },
   }),
   // --- Upstash ---
   // QStash tokens, sent as a bearer token or ?qstash_token= (QSTASH_TOKEN): https://upstash.com/docs/qstash/api/authentication
-  // unverified: Upstash does not publish the token's shape; 40-200 base64 characters.
+  // (upstash/docs qstash/api/authentication.mdx). Upstash shows a token's inside only for its dev server:
+  // base64 of {"UserID":...,"Password":...} (upstash/docs qstash/howto/local-development.mdx, "Test users";
+  // upstash/qstash-js src/dev-server/constants.ts DEV_CREDENTIALS, "public, deterministic dev-only
+  // credentials ... NOT secrets"). Those test users' tokens are dropped; the console's tokens' shape is
+  // not stated, so 40-200 base64 characters stay.
   defineRule({
     id: 'upstash-qstash-token',
     description: 'Upstash QStash token (named as such)',
@@ -1448,13 +1547,27 @@ export const CLOUD_RULES: readonly Detector[] = [
     regex: named(`qstash${SEP}token`, '[A-Za-z0-9+/]{40,200}={0,2}', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 4.2,
+    validate: (s) => (isQstashDevUser(s) ? 'invalid' : 'unknown'),
     gate: assignmentWithin(40),
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
+      const token = (user: string, password: string) => Buffer.from(JSON.stringify({ UserID: user, Password: password })).toString('base64');
       return {
-        positives: [`QSTASH_TOKEN=${fakeString(B64, 80, 11240)}=`, `https://qstash.upstash.io/v2/publish/x?qstash_token=${fakeString(ALNUM, 80, 11241)}`],
-        negatives: ['QSTASH_TOKEN=<QSTASH_TOKEN>', 'QSTASH_TOKEN=${QSTASH_TOKEN}', `QSTASH_URL=https://qstash.upstash.io`],
+        positives: [
+          `QSTASH_TOKEN=${fakeString(B64, 80, 11240)}=`,
+          `https://qstash.upstash.io/v2/publish/x?qstash_token=${fakeString(ALNUM, 80, 11241)}`,
+          `QSTASH_TOKEN="${token(fakeUuid(11348), fakeString(HEX, 32, 11349))}"`,
+        ],
+        negatives: [
+          'QSTASH_TOKEN=<QSTASH_TOKEN>',
+          'QSTASH_TOKEN=${QSTASH_TOKEN}',
+          `QSTASH_URL=https://qstash.upstash.io`,
+          'QSTASH_TOKEN="your_eu_token"',
+          `QSTASH_TOKEN="${token('defaultUser', 'defaultPassword')}"`,
+          `QSTASH_TOKEN="${token('testUser2', 'testPassword')}"`,
+          `QSTASH_TOKEN=${fakeString(B64, 39, 11350)}`,
+        ],
       };
     },
   }),
@@ -1551,8 +1664,11 @@ export const CLOUD_RULES: readonly Detector[] = [
   // --- ngrok ---
   // Agent authtokens (ngrok config add-authtoken <token>, NGROK_AUTHTOKEN): https://ngrok.com/docs/gateway/site-to-site-connectivity/authtoken-acls
   // and https://ngrok.com/docs/errors/err_ngrok_105/
-  // unverified: ngrok does not publish the authtoken's shape (err_ngrok_105 only says it can tell a malformed one); two
-  // base62 runs joined by "_" is the shape as issued.
+  // ngrok's own docs show the shape (https://github.com/ngrok/ngrok-docs): the API's credential-create
+  // example (snippets/api/resources/examples/_credentials_create_response.mdx) returns an authtoken that
+  // is the credential's ID without "cr_", 27 base62 characters, "_", then 21 more; agent/cli.mdx's
+  // add-authtoken example has the same 27_21 shape. Older tokens in the wild are shorter on either side
+  // (21_22), so each run stays 20-32 characters.
   defineRule({
     id: 'ngrok-authtoken',
     description: 'ngrok agent authtoken (named as such)',
@@ -1561,14 +1677,24 @@ export const CLOUD_RULES: readonly Detector[] = [
     ignoreCase: true,
     entropy: 4.0,
     severity: 'high',
-    confidence: 'low',
+    confidence: 'medium',
     get examples() {
       return {
         positives: [
           `ngrok config add-authtoken ${fakeString(ALNUM, 27, 11207)}_${fakeString(ALNUM, 21, 11208)}`,
           `NGROK_AUTHTOKEN=${fakeString(ALNUM, 25, 11209)}_${fakeString(ALNUM, 22, 11210)}`,
+          `ngrok authtoken ${fakeString(ALNUM, 21, 11357)}_${fakeString(ALNUM, 22, 11358)}`,
         ],
-        negatives: ['ngrok config add-authtoken <your-authtoken>', 'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}', `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`],
+        negatives: [
+          'ngrok config add-authtoken <your-authtoken>',
+          'NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}',
+          `NGROK_REGION=${fakeString(ALNUM, 27, 11211)}`,
+          'ngrok config add-authtoken YOUR_NGROK_AUTHTOKEN',
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 19, 11351)}_${fakeString(ALNUM, 19, 11352)}`,
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 27, 11353)}-${fakeString(ALNUM, 21, 11354)}`,
+          `NGROK_AUTHTOKEN=${fakeString(ALNUM, 27, 11355)}_${'x'.repeat(21)}`,
+          `NGROK_AUTHTOKEN=cr_${fakeString(ALNUM, 27, 11356)}`,
+        ],
       };
     },
   }),

@@ -1159,7 +1159,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: Visual Studio App Center API tokens (https://learn.microsoft.com/en-us/appcenter/api-docs/,
-  // APPCENTER_API_TOKEN) are 40 hex characters, from observed tokens.
+  // APPCENTER_API_TOKEN) are 40 hex characters, from observed tokens. Searched Microsoft's own
+  // MicrosoftDocs/appcenter-docs (API tokens: made in settings, sent as X-API-Token) and microsoft/appcenter-cli
+  // (no check of a token's shape, no example token): no length or alphabet stated.
   defineRule({
     id: 'appcenter-api-token',
     description: 'Visual Studio App Center API token (named as such)',
@@ -1206,6 +1208,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // unverified: Codacy account and project API tokens (https://docs.codacy.com/codacy-api/api-tokens/,
   // CODACY_PROJECT_TOKEN / CODACY_API_TOKEN) are 20 or 32 alphanumeric characters, from observed tokens.
+  // Searched Codacy's own codacy/docs (api-tokens.md: a token's name up to 100 characters, values only as
+  // <your account API token>) and codacy/codacy-coverage-reporter (no check of a token's shape): none stated.
   defineRule({
     id: 'codacy-api-token',
     description: 'Codacy account or project API token (named as such)',
@@ -1224,7 +1228,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: Applitools API keys (https://applitools.com/docs/topics/overview/obtain-api-key.html,
-  // APPLITOOLS_API_KEY) are 40-50 alphanumeric characters, from observed keys.
+  // APPLITOOLS_API_KEY) are 40-50 alphanumeric characters, from observed keys. Searched Applitools' docs
+  // and its own applitools/eyes.sdk.python (no check of a key's length or alphabet, no example key): none stated.
   defineRule({
     id: 'applitools-api-key',
     description: 'Applitools Eyes API key (named as such)',
@@ -1273,7 +1278,8 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: packagecloud API tokens (https://packagecloud.io/docs/api, PACKAGECLOUD_TOKEN) are
-  // 48 hex characters, from observed tokens.
+  // 48 hex characters, from observed tokens. Searched packagecloud's own clients (computology/packagecloud-ruby,
+  // computology/packagecloud.js, computology/packagecloud-examples: "my_api_token", "test_token"): no shape stated.
   defineRule({
     id: 'packagecloud-token',
     description: 'packagecloud API token (named as such)',
@@ -1292,7 +1298,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
     },
   }),
   // unverified: Gemfury push and deploy tokens (https://gemfury.com/help/tokens/, FURY_TOKEN /
-  // GEMFURY_TOKEN) are 20 URL-safe characters, from observed tokens.
+  // GEMFURY_TOKEN) are 20 URL-safe characters, from observed tokens. Searched Gemfury's own docs
+  // (gemfury.com/help: https://USER:TOKEN@push.fury.io/ACCOUNT/, tokens under Settings > Tokens) and
+  // gemfury/cli and gemfury/gemfury (no shape check; fixtures "secrettoken123"): no length or alphabet stated.
   defineRule({
     id: 'gemfury-token',
     description: 'Gemfury push or deploy token (named as such)',
@@ -1329,7 +1337,9 @@ export const SOURCE_CI_RULES: readonly Detector[] = [
   }),
   // Bitbucket Cloud app passwords from before the ATBB prefix
   // (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/), named bitbucket*password.
-  // unverified: the 20 alphanumeric characters are from observed app passwords.
+  // unverified: the 20 alphanumeric characters are from observed app passwords. Searched Atlassian's app
+  // password docs and the Bitbucket blog (creation steps only) and Atlassian staff's prefix answer (ATBB for
+  // app passwords, nothing on those made before it): no length or alphabet stated for unprefixed ones.
   defineRule({
     id: 'bitbucket-app-password-legacy',
     description: 'Bitbucket Cloud app password without a prefix (named as such)',

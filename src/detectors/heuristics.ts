@@ -36,13 +36,6 @@ export function longestRun(value: string, only?: RegExp): number {
 const PLACEHOLDER_CHARACTER = /[xX*#0.]/;
 
 /**
- * A placeholder in a token's own format: a run of x, *, # or 0 that is most of it
- * (sk_live_xxxxxxxxxxxxxxxxxxxxxxxx, hf_xxxx…, AKIA0000000000000000). Relative to the
- * length, and only those characters: a real token may hold a run of anything else (base64 of
- * zero bytes is AAAA…, as in Fly.io's macaroons), and peers' fixtures count sk_live_AAAA… as
- * a key.
- */
-/**
  * A token whose letters and digits are nearly all one character, whatever separators sit
  * between them (glpat-0000_0000.00, HRKU-000000_0000-0000): a placeholder in its format.
  */
@@ -55,6 +48,13 @@ export function isMostlyOneCharacter(value: string): boolean {
   return most >= alnum.length * 0.7;
 }
 
+/**
+ * A placeholder in a token's own format: a run of x, *, # or 0 that is most of it
+ * (sk_live_xxxxxxxxxxxxxxxxxxxxxxxx, hf_xxxx…, AKIA0000000000000000). Relative to the
+ * length, and only those characters: a real token may hold a run of anything else (base64 of
+ * zero bytes is AAAA…, as in Fly.io's macaroons), and peers' fixtures count sk_live_AAAA… as
+ * a key.
+ */
 export function isMostlyPlaceholderRun(value: string): boolean {
   return value.length > 0 && longestRun(value, PLACEHOLDER_CHARACTER) >= Math.max(6, value.length * 0.4);
 }

@@ -39,7 +39,6 @@ export function nameWords(name: string): string[] {
 
 const SECRET_WORD = /^(?:password|passwd|pwd|passphrase|secret|secrets|token|tokens|credential|credentials|key|apikey|privatekey|accesskey|auth|authkey|pass)$/;
 
-/** Why the name does not bear a secret, if it does not. */
 /**
  * A name that says its value is a password or passphrase (db_password, PASSWD, pwd, Passwort,
  * passphrase): such values may be short, and may be words; a token's may not.
@@ -48,6 +47,7 @@ export function namesAPassword(name: string): boolean {
   return /passw|pwd|passphrase/i.test(name);
 }
 
+/** Why the name does not bear a secret, if it does not. */
 export function nameRejection(name: string): string | undefined {
   const words = nameWords(name);
   if (words.some((w) => NOT_A_CREDENTIAL.has(w))) return 'names a token that is no credential';

@@ -54,7 +54,7 @@ const GITHUB_KINDS: Record<string, string> = {
   ghr: 'GitHub App refresh token',
 };
 
-export const TOKEN_RULES: readonly Detector[] = [
+export const tokenRules = (): readonly Detector[] => [
   defineRule({
     id: 'github-token',
     description: 'GitHub token (classic format)',

@@ -53,7 +53,6 @@ export interface PendingFinding {
   secret: string;
 }
 
-/** The finding, whole: its fingerprint computed from its rule and secret. */
 /**
  * What a finding may carry beyond its place and rule, for the JSON and SARIF reports alike: the
  * commit that introduced it, its author and date, whether it is still in the tracked files (a
@@ -69,6 +68,7 @@ export function reportedExtras(f: Finding): Pick<Finding, 'commit' | 'author' | 
   };
 }
 
+/** The finding, whole: its fingerprint computed from its rule and secret. */
 export function withFingerprint(p: PendingFinding, sha256: Sha256Hex): Finding {
   return { ...p.finding, fingerprint: fingerprint(p.finding.ruleId, p.secret, sha256) };
 }

@@ -77,8 +77,11 @@ describe('the commit path loads only what a commit needs', () => {
     const full = readFileSync(join(ROOT, 'dist', 'keygate.cjs'), 'latin1');
     const getters = (src: string) => src.match(/get examples\(\) \{/g)?.length ?? 0;
     const empty = (src: string) => src.match(/get examples\(\) \{\s*return \{ positives: \[\], negatives: \[\] \};/g)?.length ?? 0;
+    // One getter hands on the examples of the rule it stands for (src/detectors/lazy.ts), which are stripped.
+    const handOn = hook.match(/get examples\(\) \{\s*return this\.real\(\)\.examples;/g)?.length ?? 0;
     expect(getters(hook)).toBeGreaterThan(300);
-    expect(empty(hook)).toBe(getters(hook));
+    expect(handOn).toBeLessThanOrEqual(1);
+    expect(empty(hook) + handOn).toBe(getters(hook));
     expect(empty(full)).toBeLessThan(getters(full) / 2);
   });
 });

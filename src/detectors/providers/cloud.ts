@@ -137,7 +137,7 @@ function fakePemBase64(seed: number): string {
   return Buffer.from(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n${body}\n-----END RSA PRIVATE KEY-----\n`).toString('base64');
 }
 
-export const CLOUD_RULES: readonly Detector[] = [
+export const cloudRules = (): readonly Detector[] => [
   // --- Azure identifiable keys (microsoft/security-utilities, see above) ---
   // https://github.com/microsoft/security-utilities/blob/main/src/Microsoft.Security.Utilities.Core/PreciselyClassifiedSecurityKeys/SEC101_152_AzureStorageAccountIdentifiableKey.cs
   defineRule({

@@ -87,7 +87,7 @@ function fakeMatrixToken(seed: number, kind = 'syt'): string {
   return `${body}_${base62(crc32(body), 6)}`;
 }
 
-export const MESSAGING_RULES: readonly Detector[] = [
+export const messagingRules = (): readonly Detector[] => [
   // https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
   // (and the URL scheme change to <tenant>.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>).
   defineRule({

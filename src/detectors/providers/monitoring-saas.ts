@@ -31,7 +31,7 @@ function fakeJwt(payload: object, seed: number): string {
 
 const JWT_RE = 'eyJ[A-Za-z0-9_\\-]{10,400}\\.eyJ[A-Za-z0-9_\\-]{10,1200}\\.[A-Za-z0-9_\\-]{20,400}';
 
-export const MONITORING_SAAS_RULES: readonly Detector[] = [
+export const monitoringSaasRules = (): readonly Detector[] => [
   // https://docs.dynatrace.com/docs/manage/access-control/access-tokens-legacy ("Token format":
   // prefix dt0<type><2 digits>, a 24-character public portion, a 64-character secret portion).
   defineRule({

@@ -67,7 +67,7 @@ function isPlaceholderPassword(pw: string): boolean {
   );
 }
 
-export const PAYMENTS_AI_DATA_RULES: readonly Detector[] = [
+export const paymentsAiDataRules = (): readonly Detector[] => [
   // ---------------------------------------------------------------------------------------
   // Payments and crypto
   // ---------------------------------------------------------------------------------------

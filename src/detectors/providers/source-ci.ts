@@ -50,7 +50,7 @@ function buildkiteJobToken(seed: number): string {
   return `bkaj_${header}.${payload}.${fakeString(URLSAFE, 86, seed + 2)}`;
 }
 
-export const SOURCE_CI_RULES: readonly Detector[] = [
+export const sourceCiRules = (): readonly Detector[] => [
   // Microsoft's definition of the new Azure DevOps PAT: https://learn.microsoft.com/en-us/purview/sit-defn-azure-devops-personal-access-token
   // (84 characters, letters and digits, the fixed signature AZDO at positions 76-80), announced
   // in https://learn.microsoft.com/en-us/azure/devops/release-notes/2024/sprint-241-update

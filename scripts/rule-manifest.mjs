@@ -1,0 +1,73 @@
+// Writes src/detectors/manifest.ts: what the prefilter and the detect stage read of each rule
+// of the lazily built groups (src/detectors/lazy.ts), taken from the rules themselves. Run by
+// scripts/build.mjs before it bundles, so a build never ships a stale manifest; the unit test
+// test/unit/manifest.test.ts checks the committed file against the rules.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { format, resolveConfig } from 'prettier';
+
+/** The groups, as src/detectors/index.ts names them: manifest key, module, builder. */
+export const GROUPS = [
+  ['tokens', './src/detectors/tokens.ts', 'tokenRules'],
+  ['sourceCi', './src/detectors/providers/source-ci.ts', 'sourceCiRules'],
+  ['cloud', './src/detectors/providers/cloud.ts', 'cloudRules'],
+  ['messaging', './src/detectors/providers/messaging.ts', 'messagingRules'],
+  ['monitoringSaas', './src/detectors/providers/monitoring-saas.ts', 'monitoringSaasRules'],
+  ['paymentsAiData', './src/detectors/providers/payments-ai-data.ts', 'paymentsAiDataRules'],
+];
+const OUT = 'src/detectors/manifest.ts';
+
+export async function manifestSource() {
+  const dir = mkdtempSync(join(tmpdir(), 'keygate-manifest-'));
+  try {
+    const entry = [
+      "export { manifestEntry } from './src/detectors/lazy.ts';",
+      ...GROUPS.map(([, module, builder]) => `export { ${builder} } from '${module}';`),
+    ].join('\n');
+    const outfile = join(dir, 'rules.mjs');
+    await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'warning',
+    });
+    const mod = await import(pathToFileURL(outfile).href);
+    const groups = GROUPS.map(
+      ([key, , builder]) =>
+        `  ${key}: [\n${mod[builder]()
+          .map((d) => `    ${JSON.stringify(mod.manifestEntry(d))},`)
+          .join('\n')}\n  ],`,
+    );
+    const source = [
+      '// Written by scripts/rule-manifest.mjs (npm run build): do not edit. See src/detectors/lazy.ts.',
+      "import type { ManifestEntry } from './lazy.js';",
+      '',
+      'export const MANIFEST: Record<string, readonly ManifestEntry[]> = {',
+      ...groups,
+      '};',
+      '',
+    ].join('\n');
+    return format(source, { ...(await resolveConfig(OUT)), filepath: OUT });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rewrites the manifest if the rules say otherwise (left alone if not: no needless rebuilds). */
+export async function writeManifest() {
+  const source = await manifestSource();
+  let old = '';
+  try {
+    old = readFileSync(OUT, 'utf8');
+  } catch {
+    // not written yet
+  }
+  if (source !== old) writeFileSync(OUT, source);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await writeManifest();

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { stripExamplesPlugin } from './strip-examples.mjs';
-import { writeManifest } from './rule-manifest.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // The version is part of the code: a hook's copy of keygate has no package.json beside it.
@@ -28,8 +27,6 @@ const micromatchApart = {
     b.onResolve({ filter: /^\.\/micromatch\.cjs$/ }, () => ({ path: './micromatch.cjs', external: true }));
   },
 };
-// What the prefilter reads of the lazily built rule groups, from the rules as they are now.
-await writeManifest();
 // Code caches an earlier build's runs wrote for their Node.js (src/launcher.ts): stale now.
 mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist')) if (/^(?:hook|keygate)\.[0-9a-f]{8}\.cache$/.test(f)) rmSync(`dist/${f}`);

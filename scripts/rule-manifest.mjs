@@ -1,7 +1,7 @@
-// Writes src/detectors/manifest.ts: what the prefilter and the detect stage read of each rule
-// of the lazily built groups (src/detectors/lazy.ts), taken from the rules themselves. Run by
-// scripts/build.mjs before it bundles, so a build never ships a stale manifest; the unit test
-// test/unit/manifest.test.ts checks the committed file against the rules.
+// Writes src/detectors/manifest.ts: what the prefilter reads of each rule of the lazily built
+// groups (src/detectors/lazy.ts), taken from the rules themselves. npm run build runs it before
+// it type-checks and bundles, so a build never ships a stale manifest; test/unit/manifest.test.ts
+// checks the committed file against the rules.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

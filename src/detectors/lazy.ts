@@ -2,16 +2,14 @@ import { KeygateError } from '../errors.js';
 import type { Candidate, Confidence, Detector, Fragment } from '../types.js';
 
 /**
- * What the prefilter and the detect stage read of a rule before it runs: written out at build
+ * What the prefilter reads of a rule before it runs: written out at build
  * time (src/detectors/manifest.ts, by scripts/rule-manifest.mjs) so that a commit builds a
  * group of provider rules only once one of its keywords occurs. Building them all took a few
  * ms at every commit and doubled the code cache V8 reads at start-up.
  */
 export interface ManifestEntry {
   id: string;
-  description: string;
   keywords: readonly string[];
-  confidence?: Confidence;
   keywordsCaseSensitive?: true;
   /** The rule has a gate (Detector.gate): it is called through the built rule. */
   gate?: true;
@@ -26,9 +24,7 @@ export function manifestEntry(d: Detector): ManifestEntry {
   if (d.heads !== undefined) throw new Error(`rule ${d.id} has heads: it cannot be in a lazily built group`);
   return {
     id: d.id,
-    description: d.description,
     keywords: d.keywords,
-    ...(d.confidence !== undefined ? { confidence: d.confidence } : {}),
     ...(d.keywordsCaseSensitive ? { keywordsCaseSensitive: true as const } : {}),
     ...(d.gate !== undefined ? { gate: true as const } : {}),
     ...(d.fallback ? { fallback: true as const } : {}),
@@ -66,9 +62,7 @@ class LazyGroup {
  */
 class LazyRule implements Detector {
   readonly id: string;
-  readonly description: string;
   readonly keywords: string[];
-  readonly confidence?: Confidence;
   readonly keywordsCaseSensitive?: boolean;
   readonly gate?: (text: string, keywordEnd: number) => boolean;
   readonly fallback?: boolean;
@@ -81,9 +75,7 @@ class LazyRule implements Detector {
   ) {
     const entry = group.entries[index] as ManifestEntry;
     this.id = entry.id;
-    this.description = entry.description;
     this.keywords = entry.keywords as string[];
-    if (entry.confidence !== undefined) this.confidence = entry.confidence;
     if (entry.keywordsCaseSensitive) this.keywordsCaseSensitive = true;
     if (entry.gate) this.gate = (text, keywordEnd) => (this.real().gate as NonNullable<Detector['gate']>)(text, keywordEnd);
     if (entry.fallback) this.fallback = true;
@@ -101,6 +93,15 @@ class LazyRule implements Detector {
 
   patterns(): readonly RegExp[] {
     return this.real().patterns?.() ?? [];
+  }
+
+  // What only a report or `keygate rules` reads: from the rule itself.
+  get description(): string {
+    return this.real().description;
+  }
+
+  get confidence(): Confidence | undefined {
+    return this.real().confidence;
   }
 
   get examples(): Detector['examples'] {

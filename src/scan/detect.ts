@@ -18,14 +18,20 @@ export interface Detected extends PendingFinding {
 
 export class Detection {
   private readonly prefilter: Prefilter;
-  readonly descriptions = new Map<string, string>();
+  /** The first detector of each rule id (a rule's description is read only once it finds something). */
+  private readonly byId = new Map<string, Detector>();
   /** Rules that yield to a provider's rule finding the same secret (Detector.broad). */
   private readonly broad: Set<string>;
 
   constructor(detectors: readonly Detector[]) {
     this.prefilter = new Prefilter(detectors);
     this.broad = new Set(detectors.filter((d) => d.broad).map((d) => d.id));
-    for (const d of detectors) this.descriptions.set(d.id, d.description);
+    for (const d of detectors) if (!this.byId.has(d.id)) this.byId.set(d.id, d);
+  }
+
+  /** Every rule id the detectors have. */
+  ruleIds(): Set<string> {
+    return new Set(this.byId.keys());
   }
 
   detect(fragment: Fragment): Detected[] {
@@ -33,7 +39,7 @@ export class Detection {
       const { line, column, lineText } = position(c);
       // The secret's hash too: findings inside one encoded value share its position.
       const key = `${c.fragment.commit ?? ''}\0${c.fragment.path}\0${line}\0${column}\0${c.ruleId}\0${quickHash(c.secret)}`;
-      return { ...toFinding(c, this.descriptions.get(c.ruleId) ?? c.ruleId, line, column), lineText, key };
+      return { ...toFinding(c, this.byId.get(c.ruleId)?.description ?? c.ruleId, line, column), lineText, key };
     });
   }
 

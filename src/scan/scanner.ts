@@ -50,7 +50,7 @@ export class Scanner {
     const sha256 = this.pending.length > 0 ? loadSha256() : undefined;
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: withFingerprint(p, sha256 as Sha256Hex), secret: p.secret, lineText: p.lineText }));
     this.pending.length = 0;
-    const { kept, suppressed, used } = await applyAllows(inputs, config, new Set(this.detection.descriptions.keys()));
+    const { kept, suppressed, used } = await applyAllows(inputs, config, this.detection.ruleIds());
     const order = (a: Finding, b: Finding): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
     return { findings: linkCredentialPairs(kept.sort(order)), suppressed, usedAllows: used };
   }

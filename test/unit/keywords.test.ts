@@ -67,6 +67,17 @@ describe.each(SEARCHES)('%s', (_name, make) => {
     }
   });
 
+  it('finds no keyword where a character above U+00FF has an ASCII low byte (the automaton reads bytes)', () => {
+    const keywords: Keyword[] = [
+      { text: 'token', caseSensitive: false },
+      { text: 'SG.', caseSensitive: true },
+    ];
+    // U+016E and U+014E end in 0x6E ("n") and 0x4E ("N"), U+012E in 0x2E ("."), U+0153 in 0x53 ("S").
+    const text = 'toke\u016E TOKE\u014E SG\u012E \u0153G. token SG.';
+    expect(via(make(keywords), text)).toEqual(naive(keywords, text));
+    expect(via(make(keywords), text)).toEqual(['0@25', '1@29']);
+  });
+
   it('stops when asked', () => {
     const seen: number[] = [];
     make([{ text: 'a', caseSensitive: false }]).scan('aaaa', (_k, end) => (seen.push(end), end === 2));

@@ -239,8 +239,16 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
       if (queue !== undefined) claimed = queue.claimed;
     } else await streamFiles(task.cwd, task.root, task.paths, counted);
   }
-  for (const b of builders) b.flush(0);
+  flushAll(builders);
   return { detected, stats, covered, ...(claimed !== undefined ? { claimed } : {}) };
+}
+
+/** Every builder's last fragment out; a file set aside to be read again and never read fails the scan. */
+function flushAll(builders: readonly FragmentBuilder[]): void {
+  for (const b of builders) {
+    b.flush(0);
+    if (b.pendingRereads > 0) throw new KeygateError('INTERNAL', `${b.pendingRereads} file(s) set aside to be read again by their blobs were not read`);
+  }
 }
 
 /** The given config, or the validated .keygate.json of the work tree at `root`. */
@@ -255,7 +263,7 @@ async function configFor(options: ScanOptions, root: string | undefined): Promis
 }
 
 async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
-  for (const b of builders) b.flush(0);
+  flushAll(builders);
   const { findings, suppressed, usedAllows } = await scanner.result(config);
   return { findings, suppressed, stats, usedAllows };
 }
@@ -382,6 +390,7 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
     addedLine: (line, column, text, complete) => now().addedLine(line, column, text, complete),
     addedBlock: (startLine, text, lines) => now().addedBlock(startLine, text, lines),
     binaryFile: () => now().binaryFile(),
+    decodedText: () => now().decodedText(),
   };
 }
 
@@ -432,7 +441,7 @@ async function scanEachCommit(
       (c) => {
         if (current !== undefined) {
           current.flush(0);
-          for (const reread of current.rereads) rereads.push({ commit: c.sha, reread });
+          for (const reread of current.takeRereads()) rereads.push({ commit: c.sha, reread });
           // Let go of it: history's memory stays flat however long it is.
           const at = builders.indexOf(current);
           if (at !== -1) builders.splice(at, 1);
@@ -506,7 +515,7 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
 async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], newSink: () => FragmentBuilder): Promise<void> {
   await rereadAll(
     cwd,
-    builders.flatMap((b) => b.rereads).map((reread) => ({ reread, sink: newSink() })),
+    builders.flatMap((b) => b.takeRereads()).map((reread) => ({ reread, sink: newSink() })),
   );
 }
 

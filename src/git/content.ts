@@ -62,6 +62,7 @@ export class ContentReader {
       this.sink.binaryFile();
     } else {
       this.decoder = textDecoder(this.encoding);
+      this.sink.decodedText();
       this.text(this.decoder.write(head));
     }
   }

@@ -23,6 +23,8 @@ export interface LineSink {
   addedBlock(startLine: number, text: string, lines: number): void;
   /** The content is binary (readers of whole files sniff it; git diff runs with --text). */
   binaryFile(): void;
+  /** The content is text, decoded as its first bytes say (readers of whole files; a diff's lines are not judged). */
+  decodedText(): void;
 }
 
 const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;

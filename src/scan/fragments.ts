@@ -1,4 +1,3 @@
-import { BINARY_SNIFF } from '../git/content.js';
 import type { LineSink } from '../git/diff-parser.js';
 import type { Fragment, ScanStats, SourceFile } from '../types.js';
 
@@ -25,18 +24,22 @@ export class FragmentBuilder implements LineSink {
   private file: SourceFile | undefined;
   private skip = false;
   /**
-   * Files whose diff showed a NUL near the start (git diff runs with --text, so a binary or a
-   * UTF-16 file shows its bytes, NULs and all). A diff line is not enough to tell the two
-   * apart, so such a file is read again whole by its blob, where its first bytes decide
-   * (src/git/encoding.ts, the one judgement of binary or UTF-16 for every reader): skipped
-   * and counted as binary, or decoded, keeping only the lines git says were added (`lines`;
-   * undefined for a new file: all of them).
+   * Files whose diff showed a NUL or a UTF-16 byte-order mark (git diff runs with --text, so a
+   * binary or a UTF-16 file shows its bytes, NULs and all). A diff line is not enough to tell
+   * the two apart, so such a file is read again whole by its blob, where its first bytes
+   * decide (src/git/encoding.ts, the one judgement of binary or UTF-16 for every reader):
+   * skipped and counted as binary, or decoded, keeping only the lines git says were added
+   * (`lines`; undefined for a new file: all of them). Taken by the scan (takeRereads), which
+   * must read every one.
    */
-  readonly rereads: Reread[] = [];
+  private rereads: Reread[] = [];
   private reread: Reread | undefined;
   /** Added lines counted for the current file (taken back if it is read again). */
   private fileLines = 0;
-  private sniffed = 0;
+  /** The reader judged the current file's bytes and decodes them (decodedText): its lines need no second look. */
+  private judged = false;
+  /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
+  private runs: number[] = [];
   private lines: string[] = [];
   private chars = 0;
   private startLine = 0;
@@ -64,7 +67,8 @@ export class FragmentBuilder implements LineSink {
   startFile(file: SourceFile): void {
     this.flush(0);
     this.file = file;
-    this.sniffed = 0;
+    this.judged = false;
+    this.runs = [];
     this.fileLines = 0;
     this.reread = undefined;
     this.blockCarry = '';
@@ -85,18 +89,34 @@ export class FragmentBuilder implements LineSink {
     this.markBinary();
   }
 
+  decodedText(): void {
+    this.judged = true;
+  }
+
+  /** The files set aside to be read again, handed to the caller (which must read them all). */
+  takeRereads(): Reread[] {
+    const taken = this.rereads;
+    this.rereads = [];
+    return taken;
+  }
+
+  /** Files set aside and not yet taken: none may be left when a scan ends (it would be unscanned). */
+  get pendingRereads(): number {
+    return this.rereads.length;
+  }
+
   addedLine(line: number, column: number, text: string, complete: boolean): void {
     if (this.reread?.lines !== undefined && column === 0) this.reread.lines.add(line);
     if (this.skip || this.file === undefined) return;
-    if (this.sniffed < BINARY_SNIFF) {
-      const nul = text.indexOf('\0');
-      // Or a UTF-16 byte-order mark (FF FE, FE FF: two bytes UTF-8 cannot start with) ahead
-      // of text with no NUL for a while (Cyrillic, CJK).
-      if ((nul !== -1 && this.sniffed + nul < BINARY_SNIFF) || (line === 1 && column === 0 && text.startsWith('\uFFFD\uFFFD'))) {
+    if (!this.judged) {
+      // A diff's line (a reader of whole files judged its bytes already): a NUL anywhere in
+      // it, or line 1 starting as a UTF-16 byte-order mark decodes (FF FE, FE FF: bytes UTF-8
+      // cannot start with), and the file's own bytes must decide how to read it.
+      if (text.indexOf('\0') !== -1 || (line === 1 && column === 0 && text.startsWith('\uFFFD\uFFFD'))) {
         this.markReread(line);
         return;
       }
-      this.sniffed += text.length + 1;
+      if (column === 0 && this.file.status !== 'A') this.noteLine(line);
     }
     // A byte-order mark is not part of the first line's text (nor of its columns).
     if (line === 1 && column === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -181,13 +201,26 @@ export class FragmentBuilder implements LineSink {
     this.emit(this.fragment(line, column, text));
   }
 
+  private noteLine(line: number): void {
+    const last = this.runs.length - 1;
+    if (last > 0 && this.runs[last] === line) this.runs[last] = line + 1;
+    else this.runs.push(line, line + 1);
+  }
+
+  /** Every added line of the file so far and from here on is read again, decoded (a new file: all of it). */
   private markReread(line: number): void {
     const file = this.file as SourceFile;
     this.skip = true;
     this.reset();
     this.stats.files--;
     this.stats.addedLines -= this.fileLines;
-    this.reread = file.status === 'A' ? { file } : { file, lines: new Set([line]) };
+    if (file.status === 'A') {
+      this.reread = { file };
+    } else {
+      const lines = new Set<number>([line]);
+      for (let r = 0; r < this.runs.length; r += 2) for (let n = this.runs[r]!; n < this.runs[r + 1]!; n++) lines.add(n);
+      this.reread = { file, lines };
+    }
     this.rereads.push(this.reread);
   }
 

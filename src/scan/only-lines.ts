@@ -5,6 +5,7 @@ export function onlyLines(sink: LineSink, lines: ReadonlySet<number>): LineSink 
   return {
     startFile: (file) => sink.startFile(file),
     binaryFile: () => sink.binaryFile(),
+    decodedText: () => sink.decodedText(),
     addedLine(line, column, text, complete) {
       if (lines.has(line)) sink.addedLine(line, column, text, complete);
     },

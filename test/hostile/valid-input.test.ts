@@ -213,6 +213,73 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       }
     }));
 
+  it('text whose first bytes are not UTF-8 (Latin-1 "ÄÖ", two literal U+FFFD): scanned on every path, never dropped', () =>
+    withRepo((repo) => {
+      // Found by an independent review: line 1 starting as a UTF-16 byte-order mark decodes
+      // sent the file to be read again, and the re-read did the same, so it vanished.
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      const pair = `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}`;
+      repo.write('a.properties', 'old\n');
+      repo.write('fffd.md', 'old\n');
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      repo.write('a.properties', Buffer.concat([Buffer.from([0xc4, 0xd6]), Buffer.from(` title\n${pair}\n`)]));
+      repo.write('fffd.md', `\uFFFD\uFFFD heading\n${pair}\n`);
+      repo.write('oneline.txt', Buffer.concat([Buffer.from([0xc4, 0xd6]), Buffer.from(` ${pair.replace('\n', ' ')}`)]));
+      repo.git('add', '.');
+      const expected = ['a.properties:2', 'a.properties:3', 'fffd.md:2', 'fffd.md:3', 'oneline.txt:1', 'oneline.txt:1'];
+      const lines = (r: JsonReport) => r.findings.map((f) => `${f.file}:${f.line}`).sort();
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { status, report } = scanJson(repo, env);
+        expect(lines(report), JSON.stringify(env)).toEqual(expected);
+        expect(status).toBe(1);
+        expect(report.stats).toMatchObject({ files: 3, binarySkipped: 0 });
+      }
+      const hook = repo.keygate(['hook']);
+      expect(hook.status).toBe(1);
+      const named = JSON.parse(repo.keygate(['scan', '--format', 'json', '--', 'oneline.txt', 'fffd.md']).stdout) as JsonReport;
+      expect(named.findings).toHaveLength(4);
+      repo.git('commit', '-qm', 'changed', '--no-verify');
+      const history = JSON.parse(repo.keygate(['scan', '--history', '--format', 'json']).stdout) as JsonReport;
+      expect(history.findings.map((f) => f.file).sort()).toEqual(['a.properties', 'a.properties', 'fffd.md', 'fffd.md', 'oneline.txt', 'oneline.txt']);
+      assertNoSecret([JSON.stringify(named), JSON.stringify(history), hook.stdout + hook.stderr], [id, secret]);
+    }));
+
+  it('text with a NUL in an added line, past the first 8000 bytes: read by its bytes and scanned, new and modified', () =>
+    withRepo((repo) => {
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      const body = Array.from({ length: 500 }, (_, i) => `line ${i} of some notes`).join('\n') + '\n';
+      repo.write('notes.txt', body);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      repo.write('notes.txt', `${body}aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\nsep\0arator\nmore\n`);
+      repo.write('tail.txt', `${body}aws_secret_access_key = ${secret} \0`);
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { report } = scanJson(repo, env);
+        expect(where(report), JSON.stringify(env)).toEqual([
+          'aws-access-key-id notes.txt:501:21',
+          'aws-secret-access-key notes.txt:502:25',
+          'aws-secret-access-key tail.txt:501:25',
+        ]);
+        expect(report.stats).toMatchObject({ files: 2, binarySkipped: 0 });
+      }
+      const named = JSON.parse(repo.keygate(['scan', '--format', 'json', '--', 'tail.txt']).stdout) as JsonReport;
+      expect(where(named)).toEqual(['aws-secret-access-key tail.txt:501:25']);
+    }));
+
+  it('a modified UTF-16BE file whose added first line holds no NUL for 12000 bytes (CJK): decoded, the key found', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      repo.write('notes.txt', encode('hello\nend\n', 'be-bom'));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      const cjk = Array.from({ length: 6000 }, (_, i) => String.fromCharCode(0x4e00 + (i % 500))).join('');
+      repo.write('notes.txt', encode(`hello\n${cjk}\naws_secret_access_key = ${secret}\nend\n`, 'be-bom'));
+      repo.git('add', '.');
+      expect(where(scanJson(repo).report)).toEqual(['aws-secret-access-key notes.txt:3:25']);
+    }));
+
   it('real binary content with NULs is still skipped and named', () =>
     withRepo((repo) => {
       repo.write('img.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0, 0, 0x10]));

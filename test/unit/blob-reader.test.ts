@@ -18,6 +18,7 @@ function run(files: SourceFile[], bytes: Buffer, chunk: number) {
     startFile: (f) => events.push(`file ${f.path}`),
     addedLine: (line, column, text, complete) => events.push(`${line}:${column}:${complete ? '' : '~'}${text}`),
     binaryFile: () => events.push('binary'),
+    decodedText: () => undefined,
     addedBlock: (start, text, lines) => {
       const split = text.split('\n');
       expect(split).toHaveLength(lines);

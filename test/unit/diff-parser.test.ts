@@ -22,6 +22,7 @@ function collect(chunks: Buffer[], maxLine?: number, overlap?: number) {
     },
     addedLine: (line, column, text, complete) => added.push({ path: current, line, column, text, complete }),
     binaryFile: () => added.push({ path: current, line: 0, column: 0, text: '<binary>', complete: true }),
+    decodedText: () => undefined,
     addedBlock: () => {
       throw new Error('the diff parser delivers lines, not blocks');
     },

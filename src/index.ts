@@ -390,7 +390,7 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
     addedLine: (line, column, text, complete) => now().addedLine(line, column, text, complete),
     addedBlock: (startLine, text, lines) => now().addedBlock(startLine, text, lines),
     binaryFile: () => now().binaryFile(),
-    decodedText: () => now().decodedText(),
+    decodedText: (encoding) => now().decodedText(encoding),
   };
 }
 

@@ -62,7 +62,7 @@ export class ContentReader {
       this.sink.binaryFile();
     } else {
       this.decoder = textDecoder(this.encoding);
-      this.sink.decodedText();
+      this.sink.decodedText(this.encoding);
       this.text(this.decoder.write(head));
     }
   }

@@ -1,6 +1,10 @@
 import { KeygateError } from '../errors.js';
 import { displayPath } from '../report/display.js';
 import type { SourceFile } from '../types.js';
+import type { Encoding } from './encoding.js';
+
+/** How a reader decoded a text file. */
+export type TextEncoding = Exclude<Encoding, 'binary'>;
 import { DelimitedReader } from './delimited.js';
 import { LINE_OVERLAP, LineSplitter, MAX_LINE } from './lines.js';
 
@@ -24,7 +28,7 @@ export interface LineSink {
   /** The content is binary (readers of whole files sniff it; git diff runs with --text). */
   binaryFile(): void;
   /** The content is text, decoded as its first bytes say (readers of whole files; a diff's lines are not judged). */
-  decodedText(): void;
+  decodedText(encoding: TextEncoding): void;
 }
 
 const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;

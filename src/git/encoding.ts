@@ -12,10 +12,27 @@ export const SNIFF_BYTES = 8000;
 
 export function sniffEncoding(head: Buffer): Encoding {
   const b = head.subarray(0, SNIFF_BYTES);
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.length >= 4 && b[2] === 0 && b[3] === 0 ? 'binary' : 'utf16le';
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf16be';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    if (b.length >= 4 && b[2] === 0 && b[3] === 0) return 'binary';
+    return looksLikeEightBitText(b.subarray(2)) ? 'utf8' : 'utf16le';
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return looksLikeEightBitText(b.subarray(2)) ? 'utf8' : 'utf16be';
   if (!b.includes(0)) return 'utf8';
   return utf16WithoutBom(b) ?? 'binary';
+}
+
+/**
+ * Bytes after what looks like a UTF-16 byte-order mark that are plainly 8-bit text: no NUL
+ * (UTF-16 has one in every ASCII character and every line break) and nearly all printable
+ * ASCII or whitespace. A Latin-1 file that starts "ÿþ" is such text, and read as UTF-16 it
+ * would hide every key in it; UTF-16 of any script reads far below this (CJK ~50%, Cyrillic
+ * less: its high bytes are 0x04).
+ */
+function looksLikeEightBitText(rest: Buffer): boolean {
+  if (rest.includes(0)) return false;
+  let printable = 0;
+  for (const c of rest) if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) printable++;
+  return printable >= rest.length * 0.85;
 }
 
 /**

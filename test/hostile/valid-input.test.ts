@@ -280,6 +280,62 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(where(scanJson(repo).report)).toEqual(['aws-secret-access-key notes.txt:3:25']);
     }));
 
+  it('a modified UTF-16 file whose characters hold 0x0A bytes (Њ is 0A 04): git counts lines by those bytes, the added lines are still the ones scanned', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: git's line numbers ran ahead of the decoded ones, so
+      // the added key pair was not scanned and an unchanged old one was.
+      const [id, secret, oldId, oldSecret] = [fakeKeyId(), fakeSecret(), fakeKeyId(), fakeSecret()];
+      for (const form of ['le-bom', 'le', 'be-bom'] as const) {
+        repo.write(`append-${form}.ini`, encode('# \u040A\u040A header\r\nline two\r\n', form));
+        repo.write(
+          `insert-${form}.ini`,
+          encode(`# \u040A\u040A header\r\nfoo\r\naws_access_key_id = ${oldId}\r\naws_secret_access_key = ${oldSecret}\r\n`, form),
+        );
+      }
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      const expected: string[] = [];
+      for (const form of ['le-bom', 'le', 'be-bom'] as const) {
+        repo.write(
+          `append-${form}.ini`,
+          encode(`# \u040A\u040A header\r\nline two\r\naws_access_key_id = ${id}\r\naws_secret_access_key = ${secret}\r\n`, form),
+        );
+        repo.write(
+          `insert-${form}.ini`,
+          encode(
+            `# \u040A\u040A header\r\nfoo\r\nx = 1\r\nsecret_key = "${secret}"\r\naws_access_key_id = ${oldId}\r\naws_secret_access_key = ${oldSecret}\r\n`,
+            form,
+          ),
+        );
+        expected.push(`append-${form}.ini:3`, `append-${form}.ini:4`, `insert-${form}.ini:4`);
+      }
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(expected.sort());
+      assertNoSecret([JSON.stringify(report)], [id, secret, oldId, oldSecret]);
+    }));
+
+  it('a text file that starts with the bytes of a UTF-16 byte-order mark (Latin-1 "ÿþ"): read as the text it is', () =>
+    withRepo((repo) => {
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      repo.write(
+        'latin.txt',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(` header\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`)]),
+      );
+      repo.write('be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(` aws_secret_access_key = ${secret}`)]));
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { report } = scanJson(repo, env);
+        expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort(), JSON.stringify(env)).toEqual([
+          'aws-access-key-id latin.txt:2',
+          'aws-secret-access-key be.txt:1',
+          'aws-secret-access-key latin.txt:3',
+        ]);
+      }
+      const named = JSON.parse(repo.keygate(['scan', '--format', 'json', '--', 'latin.txt']).stdout) as JsonReport;
+      expect(named.findings).toHaveLength(2);
+    }));
+
   it('real binary content with NULs is still skipped and named', () =>
     withRepo((repo) => {
       repo.write('img.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0, 0, 0x10]));

@@ -34,8 +34,9 @@ export class FragmentBuilder implements LineSink {
    */
   private rereads: Reread[] = [];
   private reread: Reread | undefined;
-  /** Added lines counted for the current file (taken back if it is read again). */
+  /** Added lines and bytes counted for the current file (taken back if it is read again or is binary). */
   private fileLines = 0;
+  private fileBytes = 0;
   /** The reader judged the current file's bytes and decodes them (decodedText): its lines need no second look. */
   private judged = false;
   /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
@@ -70,6 +71,7 @@ export class FragmentBuilder implements LineSink {
     this.judged = false;
     this.runs = [];
     this.fileLines = 0;
+    this.fileBytes = 0;
     this.reread = undefined;
     this.blockCarry = '';
     this.blockCarryLines = 0;
@@ -137,7 +139,7 @@ export class FragmentBuilder implements LineSink {
     if (this.skip || this.file === undefined) return;
     this.flush(0);
     this.stats.addedLines += lines;
-    this.stats.bytes += Buffer.byteLength(text) + 1;
+    this.countBytes(Buffer.byteLength(text) + 1);
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
     this.emit(this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text));
     // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.
@@ -161,7 +163,7 @@ export class FragmentBuilder implements LineSink {
       return;
     }
     const text = this.lines.join('\n');
-    this.stats.bytes += Buffer.byteLength(text) + 1 - this.carriedBytes();
+    this.countBytes(Buffer.byteLength(text) + 1 - this.carriedBytes());
     this.emit(this.fragment(this.startLine, 0, text));
     if (carry > 0 && this.lines.length > carry) {
       const kept = this.lines.slice(-carry);
@@ -193,12 +195,27 @@ export class FragmentBuilder implements LineSink {
     if (column === 0) {
       this.flush(0);
       this.stats.addedLines++;
+      this.fileLines++;
     }
     // Slices overlap; count only the part not counted with the slice before.
     const fresh = column === 0 ? text : text.slice(Math.max(0, this.sliceEnd - column));
-    this.stats.bytes += Buffer.byteLength(fresh) + (complete ? 1 : 0);
+    this.countBytes(Buffer.byteLength(fresh) + (complete ? 1 : 0));
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
+  }
+
+  private countBytes(n: number): void {
+    this.stats.bytes += n;
+    this.fileBytes += n;
+  }
+
+  /** The current file's counts taken back: it is read again, or skipped as binary. */
+  private uncount(): void {
+    this.stats.files--;
+    this.stats.addedLines -= this.fileLines;
+    this.stats.bytes -= this.fileBytes;
+    this.fileLines = 0;
+    this.fileBytes = 0;
   }
 
   private noteLine(line: number): void {
@@ -212,8 +229,7 @@ export class FragmentBuilder implements LineSink {
     const file = this.file as SourceFile;
     this.skip = true;
     this.reset();
-    this.stats.files--;
-    this.stats.addedLines -= this.fileLines;
+    this.uncount();
     if (file.status === 'A') {
       this.reread = { file };
     } else {
@@ -227,8 +243,7 @@ export class FragmentBuilder implements LineSink {
   private markBinary(): void {
     this.skip = true;
     this.reset();
-    this.stats.files--;
-    this.stats.addedLines -= this.fileLines;
+    this.uncount();
     this.stats.binarySkipped++;
     this.stats.binaryFiles.push((this.file as SourceFile).path);
   }

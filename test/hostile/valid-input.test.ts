@@ -336,6 +336,21 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(named.findings).toHaveLength(2);
     }));
 
+  it('a huge added line with a NUL deep in it, in a modified text file: the counts are those of the lines added, once', () =>
+    withRepo((repo) => {
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      const body = Array.from({ length: 500 }, (_, i) => `line ${i} of some notes`).join('\n') + '\n';
+      repo.write('big.txt', body);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      const huge = `aws_access_key_id = ${id} aws_secret_access_key = ${secret} ${'x'.repeat(2_500_000)}\0${'y'.repeat(500_000)}`;
+      repo.write('big.txt', `${body}${huge}\nshort\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual(['aws-access-key-id big.txt:501', 'aws-secret-access-key big.txt:501']);
+      expect(report.stats).toMatchObject({ files: 1, addedLines: 2, binarySkipped: 0, bytes: Buffer.byteLength(huge) + 1 + 'short\n'.length });
+    }));
+
   it('real binary content with NULs is still skipped and named', () =>
     withRepo((repo) => {
       repo.write('img.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0, 0, 0x10]));

@@ -36,7 +36,7 @@ export class CatFileParser {
 
   end(): void {
     if (this.remaining >= 0 || this.header.pending || this.index !== this.files.length - 1) {
-      throw new KeygateError('DIFF_PARSE', `git cat-file ended early: ${this.index + 1} of ${this.files.length} added files read`);
+      throw new KeygateError('DIFF_PARSE', `git cat-file ended early: ${this.index + 1} of ${this.files.length} files read`);
     }
   }
 

@@ -33,7 +33,11 @@ export function splitOptionsAndFiles(args: readonly string[], cwd: string): { op
     });
   }
   // With --, what comes before it was written as options: only without it can one be a file.
-  for (const o of dd === -1 ? options : []) {
+  // Nor in a scan of the index or of commits, which takes no file names: there `--staged` is
+  // the option even where a file of that name sits in the repository (one added in a pull
+  // request would otherwise block every commit of everyone who has the hook).
+  const takesNoFiles = options.some((o) => NO_FILES.has(o.split('=')[0] as string));
+  for (const o of dd === -1 && !takesNoFiles ? options : []) {
     const name = o.split('=')[0] as string;
     if (existsSync(isAbsolute(o) ? o : join(cwd, o)) || (name !== o && existsSync(join(cwd, name)))) {
       throw new KeygateError('USAGE', `"${o}" is both an option and a file here, so it is not clear which is meant`, {
@@ -43,6 +47,9 @@ export function splitOptionsAndFiles(args: readonly string[], cwd: string): { op
   }
   return { options, files: [...named, ...afterDashes] };
 }
+
+/** Scan modes that take no file names (the staged index, history, a range of commits). */
+const NO_FILES = new Set(['--staged', '--history', '--range']);
 
 /** Options that take a value in the next argument (`--format json`). */
 const WITH_VALUE = new Set(['--format']);

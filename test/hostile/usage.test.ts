@@ -24,6 +24,35 @@ describe('typos and misuse', () => {
     }),
   );
 
+  it('a file named like an option in the repository does not stop the staged, history or range scans, which take no file names', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: a file called --staged, added in a pull request, made
+      // every commit of everyone with the hook fail as "both an option and a file".
+      repo.write('--staged', 'hello\n');
+      repo.write('--no-color', 'hello\n');
+      repo.git('add', '--', '--staged', '--no-color');
+      repo.git('commit', '-qm', 'files named like options');
+      const secret = fakeSecret();
+      repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.git('add', 'k.env');
+      for (const args of [['hook'], ['scan', '--staged'], ['scan', '--staged', '--no-color']]) {
+        const r = repo.keygate(args);
+        expect(r.status, args.join(' ')).toBe(1);
+        expect(r.stdout, args.join(' ')).toContain('k.env:1:23');
+      }
+      repo.git('commit', '-qm', 'key', '--no-verify');
+      for (const args of [
+        ['scan', '--history', '--no-color'],
+        ['scan', '--range', 'HEAD~1..HEAD', '--no-color'],
+      ]) {
+        const r = repo.keygate(args);
+        expect(r.status, args.join(' ')).toBe(1);
+        expect(r.stdout, args.join(' ')).toContain('k.env');
+      }
+      // Where file names are taken, the ambiguity is still refused.
+      expect(repo.keygate(['scan', '--no-color', 'k.env']).status).toBe(2);
+    }));
+
   it('scan <files> says what it scanned, not "staged changes"', () =>
     withRepo((repo) => {
       repo.write('a.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);

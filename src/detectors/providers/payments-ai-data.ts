@@ -1341,13 +1341,18 @@ export const paymentsAiDataRules = (): readonly Detector[] => [
     id: 'htpasswd-hash',
     description: 'htpasswd entry (bcrypt or Apache MD5 password hash)',
     keywords: ['$2y$', '$2a$', '$2b$', '$apr1$'],
-    regex: `(?<![^\\n])[ \\t]{0,8}[A-Za-z0-9._@\\-]{1,64}:(?<secret>\\$2[aby]\\$(?:0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}|\\$apr1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22})(?=[ \\t]*(?:\\n|$))`,
+    regex: `(?<![^\\n])[ \\t]{0,8}[A-Za-z0-9._@\\-]{1,64}:(?<secret>\\$2[aby]\\$(?:0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}|\\$apr1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22})(?=[ \\t\\r]*(?:\\n|$))`,
     entropy: 3.5,
     severity: 'medium',
     confidence: 'high',
     get examples() {
       return {
-        positives: [`admin:$2y$05$${fakeString(CRYPT64, 53, 14156)}`, `deploy:$apr1$${fakeString(CRYPT64, 8, 14157)}$${fakeString(CRYPT64, 22, 14158)}`],
+        positives: [
+          `admin:$2y$05$${fakeString(CRYPT64, 53, 14156)}`,
+          `deploy:$apr1$${fakeString(CRYPT64, 8, 14157)}$${fakeString(CRYPT64, 22, 14158)}`,
+          // A .htpasswd written on Windows: CRLF line ends (an adversarial trial found these passed).
+          `admin:$2y$05$${fakeString(CRYPT64, 53, 14162)}\r\nops:$apr1$${fakeString(CRYPT64, 8, 14163)}$${fakeString(CRYPT64, 22, 14164)}\r\n`,
+        ],
         negatives: [
           `echo "admin:$2y$05$${fakeString(CRYPT64, 53, 14159)}" | tee`,
           `admin:$apr1$${fakeString(CRYPT64, 8, 14160)}$${fakeString(CRYPT64, 10, 14161)}`,

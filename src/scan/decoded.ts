@@ -22,11 +22,15 @@ export interface DecodedView {
 
 /**
  * Where a decoded view can show something the text as written hides: a \u or \x escape (a
- * token spelled in escapes), an escaped URL (:\/\/), and a JSON pair inside a JSON string
- * (\"name\": \"value\"). Other escapes (\n, \", \/ alone) are decoded only next to one of these:
- * minified code is full of them, and decoding around each would cost more than the scan.
+ * token spelled in escapes), an escaped URL (:\/\/), a JSON pair inside a JSON string
+ * (\"name\": \"value\"), a value in escaped quotes after = or : (code inside a JSON string: a
+ * notebook cell's `key = \"…\"`, `f(secret=\"…\")`), and a JSON value holding an escaped
+ * slash (`"key":"ab\/cd"`, as PHP writes JSON). Other escapes (\n, \", \/ alone) are decoded
+ * only next to one of these: minified code is full of them, and decoding around each would
+ * cost more than the scan.
  */
-const ESCAPE = /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2})|:\\\/\\\/|\\"[ \t]{0,3}[:=][ \t]{0,3}\\?"/g;
+const ESCAPE =
+  /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2})|:\\\/\\\/|\\"[ \t]{0,3}[:=][ \t]{0,3}\\?"|[:=][ \t]{0,3}\\"|"[ \t]{0,3}:[ \t]{0,3}"[^"\\\n]{0,200}\\\//g;
 const ANY_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2})|([nrtbf"'\\/]))/g;
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 /** Around an escape in a long line, how much is decoded on each side. */

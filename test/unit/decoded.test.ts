@@ -102,3 +102,27 @@ describe('review findings (issue 11/14 changes)', () => {
     expect(time(160_000) / small).toBeLessThan(30);
   });
 });
+
+describe('code and values inside JSON strings (notebooks, JSON written by PHP)', () => {
+  it('finds key = \\"value\\" and f(key=\\"value\\") in a notebook cell, and a JSON value with an escaped slash', async () => {
+    // Found by an adversarial trial: a notebook's cells are code inside JSON strings, and only a
+    // quoted name before = or : was decoded.
+    const secret = fakeSecret().replace(/^(.{10})./, '$1/');
+    const id = fakeKeyId();
+    const cells = [
+      `"os.environ[\\"AWS_SECRET_ACCESS_KEY\\"] = \\"${secret}\\"\\n",`,
+      `"!export AWS_SECRET_ACCESS_KEY=\\"${secret}\\"\\n",`,
+      `"boto3.client(\\"s3\\", aws_secret_access_key=\\"${secret}\\")\\n",`,
+      `"secret_key = \\"${secret}\\"\\n"`,
+    ];
+    const notebook = `{"cells": [{"cell_type": "code", "source": [\n${cells.join('\n')}\n]}]}\n`;
+    expect((await scan('analysis.ipynb', notebook)).map((f) => `${f.ruleId} ${f.line}`)).toEqual([
+      'aws-secret-access-key 2',
+      'aws-secret-access-key 3',
+      'aws-secret-access-key 4',
+      'aws-secret-access-key 5',
+    ]);
+    const php = `{"aws_access_key_id":"${id}","aws_secret_access_key":"${secret.replace('/', '\\/')}"}\n`;
+    expect(at(await scan('creds.json', php))).toEqual(['aws-access-key-id 1:23', `aws-secret-access-key 1:${php.indexOf(secret.slice(0, 10)) + 1} encoded`]);
+  });
+});

@@ -1351,7 +1351,7 @@ export const paymentsAiDataRules = (): readonly Detector[] => [
           `admin:$2y$05$${fakeString(CRYPT64, 53, 14156)}`,
           `deploy:$apr1$${fakeString(CRYPT64, 8, 14157)}$${fakeString(CRYPT64, 22, 14158)}`,
           // A .htpasswd written on Windows: CRLF line ends (an adversarial trial found these passed).
-          `admin:$2y$05$${fakeString(CRYPT64, 53, 14162)}\r\nops:$apr1$${fakeString(CRYPT64, 8, 14163)}$${fakeString(CRYPT64, 22, 14164)}\r\n`,
+          `admin:$2y$05$${fakeString(CRYPT64, 53, 14162)}\r\n`,
         ],
         negatives: [
           `echo "admin:$2y$05$${fakeString(CRYPT64, 53, 14159)}" | tee`,

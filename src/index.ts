@@ -1,4 +1,5 @@
 import { type AllowEntry, type KeygateConfig, loadConfig } from './config/config.js';
+import { loadMicromatch } from './allow/globs.js';
 import { findRoot, sizeOnDisk } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
@@ -496,6 +497,7 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   await shards.whole(streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root, shards.shareAdded(root), options.early));
   await rereadDecoded(options.cwd, builders, newSink);
+  await readMovedOutOfAllows(options.cwd, config, builders, newSink, stats);
   let secrets: string[] = [];
   if (keep) {
     for (const b of builders) b.flush(0);
@@ -517,6 +519,41 @@ async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], 
     cwd,
     builders.flatMap((b) => b.takeRereads()).map((reread) => ({ reread, sink: newSink() })),
   );
+}
+
+/**
+ * A file renamed or copied out of a path that an allow entry covers, to where none does, is
+ * read whole by its blob: the diff shows only the lines the move changed, and the others' secrets
+ * were allowed where the file was, so no scan reported them. (Other moves are not rescanned:
+ * what they carry was scanned where it was.) Counted once, as the diff counted it.
+ */
+async function readMovedOutOfAllows(
+  cwd: string,
+  config: KeygateConfig,
+  builders: readonly FragmentBuilder[],
+  newSink: () => FragmentBuilder,
+  stats: ScanStats,
+): Promise<void> {
+  const moved = builders.flatMap((b) => b.takeMoved());
+  const globs = config.allow.flatMap((e) => (e.path !== undefined ? [e.path] : []));
+  if (moved.length === 0 || globs.length === 0) return;
+  const micromatch = await loadMicromatch();
+  const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
+  const covered = (path: string): boolean[] => matchers.map((m) => m(path));
+  const out = moved.filter((f) => {
+    const was = covered(f.oldPath as string);
+    const now = covered(f.path);
+    return was.some((hit, i) => hit && !now[i]);
+  });
+  if (out.length === 0) return;
+  const { files, binarySkipped } = stats;
+  const named = stats.binaryFiles.length;
+  await rereadAll(
+    cwd,
+    out.map((file) => ({ reread: { file }, sink: newSink() })),
+  );
+  Object.assign(stats, { files, binarySkipped });
+  stats.binaryFiles.length = named;
 }
 
 /** Each file read again by its blob, into its own sink, keeping the lines the diff added. */

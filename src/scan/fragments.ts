@@ -34,6 +34,8 @@ export class FragmentBuilder implements LineSink {
    */
   private rereads: Reread[] = [];
   private reread: Reread | undefined;
+  /** Renamed and copied files, for the staged scan's check of path allows (movedOutOfAllows). */
+  private moved: SourceFile[] = [];
   /** Added lines and bytes counted for the current file (taken back if it is read again or is binary). */
   private fileLines = 0;
   private fileBytes = 0;
@@ -83,7 +85,15 @@ export class FragmentBuilder implements LineSink {
       this.stats.submodulesSkipped++;
     } else {
       this.stats.files++;
+      if (file.oldPath !== undefined) this.moved.push(file);
     }
+  }
+
+  /** The renamed and copied files seen, handed to the caller. */
+  takeMoved(): SourceFile[] {
+    const taken = this.moved;
+    this.moved = [];
+    return taken;
   }
 
   binaryFile(): void {

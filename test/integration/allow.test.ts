@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installHook, type Repo, withRepo } from '../helpers/repo.js';
-import { fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
 
 function commit(repo: Repo) {
   const r = repo.gitRun(['commit', '-m', 'change']);
@@ -255,5 +255,38 @@ describe('allowing false positives, end to end with real commits', () => {
       expect(readFileSync(join(repo.dir, '.keygate.json'), 'utf8')).not.toContain('"fingerprint"');
       expect(repo.keygate(['scan', '--staged']).status).toBe(1);
       expect(repo.keygate(['allowlist', 'remove', 'nope']).status).toBe(2);
+    }));
+});
+
+describe('a file moved out of a path an allow entry covers', () => {
+  it('is read whole at the move, by the staged scan and the hook: its secrets are no longer allowed there', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: a rename counted only its changed lines, and the path
+      // allow had covered the rest where the file was.
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      repo.write('test/fixtures/creds.env', `# fixture\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
+      repo.write('.keygate.json', JSON.stringify({ version: 1, allow: [{ path: 'test/fixtures/**', reason: 'recorded fixtures', added: '2026-12-01' }] }));
+      repo.git('add', '.');
+      expect(repo.keygate(['scan', '--staged']).status).toBe(0);
+      repo.git('commit', '-qm', 'fixtures', '--no-verify');
+      mkdirSync(join(repo.dir, 'deploy'));
+      repo.git('mv', 'test/fixtures/creds.env', 'deploy/prod.env');
+      const moved = JSON.parse(repo.keygate(['scan', '--staged', '--format', 'json']).stdout) as {
+        findings: { rule: string; file: string; line: number }[];
+        stats: { files: number };
+      };
+      expect(moved.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+        'aws-access-key-id deploy/prod.env:2',
+        'aws-secret-access-key deploy/prod.env:3',
+      ]);
+      expect(moved.stats.files).toBe(1);
+      installHook(repo);
+      const r = repo.gitRun(['commit', '-m', 'move']);
+      expect(r.status).not.toBe(0);
+      // A move within the allowed path stays allowed; a move of an unallowed file is not rescanned.
+      repo.git('reset', '-q', '--hard');
+      repo.git('mv', 'test/fixtures/creds.env', 'test/fixtures/old-creds.env');
+      expect(repo.keygate(['scan', '--staged']).status).toBe(0);
+      assertNoSecret([r.stdout + r.stderr, JSON.stringify(moved)], [id, secret]);
     }));
 });

@@ -25,6 +25,9 @@ export function lineColumn(text: string, at: number): { line: number; column: nu
   return { line, column: at - lineStart + 1 };
 }
 
+/** How deep objects and arrays may nest. */
+const MAX_DEPTH = 64;
+
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -38,6 +41,7 @@ export class JsonSyntaxError extends Error {
 export function parseJsonWithPositions(text: string): Located {
   let i = 0;
   const positions = new Map<string, number>();
+  let depth = 0;
 
   function fail(message: string): never {
     const { line, column } = lineColumn(text, i);
@@ -51,8 +55,14 @@ export function parseJsonWithPositions(text: string): Located {
     // An object property is located at its key (set by object()); other values where they start.
     if (!positions.has(path)) positions.set(path, i);
     const c = text[i];
-    if (c === '{') return object(path);
-    if (c === '[') return array(path);
+    if (c === '{' || c === '[') {
+      // A config is a few levels deep; 100,000 nested brackets would overflow the stack.
+      if (depth >= MAX_DEPTH) fail(`values nested more than ${MAX_DEPTH} deep`);
+      depth++;
+      const nested = c === '{' ? object(path) : array(path);
+      depth--;
+      return nested;
+    }
     if (c === '"') return string();
     if (c === 't' && text.startsWith('true', i)) return ((i += 4), true);
     if (c === 'f' && text.startsWith('false', i)) return ((i += 5), false);

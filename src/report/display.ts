@@ -4,7 +4,12 @@
  * with an escape sequence could recolour or rewrite the screen. Such a name is shown quoted,
  * with its control characters escaped, as git quotes names (core.quotePath).
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f"\\]/;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f"\\\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Bidirectional formatting characters (U+202E right-to-left override and its kin): shown, they
+ * reorder what follows them, so `a\u202Etxt.env` reads as `avne.txt` (found by an adversarial trial).
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export function displayPath(path: string): string {
   if (!UNSAFE.test(path)) return path;
@@ -16,6 +21,7 @@ export function displayPath(path: string): string {
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
     else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (BIDI.test(ch)) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}"`;

@@ -29,6 +29,16 @@ describe('hostile .keygate.json', () => {
     }),
   );
 
+  it('100,000 nested brackets are a config error naming the file and position, not a stack overflow', () =>
+    withRepo((repo) => {
+      repo.write('.keygate.json', `{"allow": ${'['.repeat(100_000)}`);
+      repo.write('a.txt', 'hello\n');
+      repo.git('add', '.');
+      const r = repo.keygate(['scan', '--staged']);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/\.keygate\.json:1:\d+: invalid JSON: values nested more than 64 deep/)]);
+    }));
+
   it('40,000 allow entries load in linear time (was quadratic: 34-41 s); above 8 MB a clear error', () =>
     withRepo((repo) => {
       const allow = Array.from({ length: 40_000 }, (_, i) => ({ fingerprint: i.toString(16).padStart(16, '0'), reason: 'r', added: '2026-01-01' }));

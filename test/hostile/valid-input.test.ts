@@ -405,6 +405,17 @@ describe('reports that say exactly what was scanned, and cannot be forged by a f
       expect(scanJson(repo).report.findings[0]?.file).toBe(forged);
       assertNoSecret([r.stdout, r.stderr], [secret]);
     }));
+
+  it('a file name with a right-to-left override is shown quoted, the override escaped', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      repo.write('notes\u202Etxt.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      repo.git('add', '.');
+      const r = repo.keygate(['scan', '--staged', '--no-color']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).not.toContain('\u202E');
+      expect(r.stdout).toContain('"notes\\u202etxt.env":1:23');
+    }));
 });
 
 describe('documented out of scope: a secret split across lines or literals', () => {

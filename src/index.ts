@@ -1,5 +1,5 @@
 import { type AllowEntry, type KeygateConfig, loadConfig } from './config/config.js';
-import { loadMicromatch } from './allow/globs.js';
+import { loadMicromatch, pathMatcher } from './allow/globs.js';
 import { findRoot, sizeOnDisk } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS } from './detectors/index.js';
@@ -511,8 +511,8 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
  * Files whose diff showed a NUL (FragmentBuilder.rereads: binary or UTF-16, which a diff line
  * cannot tell apart) are read again whole by their blobs, all in one `git cat-file`: their
  * first bytes decide (binary: skipped and counted; UTF-16: decoded), and only the lines git
- * counted as added are scanned (git counts lines by newline bytes, which in UTF-16 are the
- * newlines' own: its line numbers hold).
+ * counted as added are scanned (git counts a line at every 0x0A byte, also inside UTF-16
+ * characters: onlyLines maps its numbers onto the decoded lines).
  */
 async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], newSink: () => FragmentBuilder): Promise<void> {
   await rereadAll(
@@ -525,7 +525,8 @@ async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], 
  * A file renamed or copied out of a path that an allow entry covers, to where none does, is
  * read whole by its blob: the diff shows only the lines the move changed, and the others' secrets
  * were allowed where the file was, so no scan reported them. (Other moves are not rescanned:
- * what they carry was scanned where it was.) Counted once, as the diff counted it.
+ * what they carry was scanned where it was.) Counted as one file, as the diff counted it; its
+ * lines and bytes count as read.
  */
 async function readMovedOutOfAllows(
   cwd: string,
@@ -538,7 +539,7 @@ async function readMovedOutOfAllows(
   const globs = config.allow.flatMap((e) => (e.path !== undefined ? [e.path] : []));
   if (moved.length === 0 || globs.length === 0) return;
   const micromatch = await loadMicromatch();
-  const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
+  const matchers = globs.map((g) => pathMatcher(micromatch, g));
   const covered = (path: string): boolean[] => matchers.map((m) => m(path));
   const out = moved.filter((f) => {
     const was = covered(f.oldPath as string);

@@ -12,3 +12,8 @@ export async function loadMicromatch(): Promise<Micromatch> {
   const mod = (await import('micromatch')) as unknown as { default?: Micromatch } & Micromatch;
   return mod.default ?? mod;
 }
+
+/** Whether a path is under an allow entry's glob: one judgement for the allow stage and for moves out of allowed paths. */
+export function pathMatcher(micromatch: Micromatch, glob: string): (path: string) => boolean {
+  return micromatch.matcher(glob, { dot: true });
+}

@@ -1,7 +1,7 @@
 import type { AllowEntry, KeygateConfig } from '../config/config.js';
 import type { Finding, Suppressed } from '../types.js';
 import { DEFAULT_ALLOWS } from './defaults.js';
-import { loadMicromatch, type Micromatch } from './globs.js';
+import { loadMicromatch, type Micromatch, pathMatcher } from './globs.js';
 import { inlineAllowVerdict } from './inline.js';
 import { boundedTest } from '../detectors/bounded-regex.js';
 import { MAX_PINNED_SHARE, pinnedShare } from './pattern-guard.js';
@@ -27,7 +27,7 @@ function entryTest(entry: AllowEntry, micromatch: Micromatch | undefined): Test 
   if (entry.fingerprint !== undefined) tests.push((i) => i.finding.fingerprint === entry.fingerprint);
   if (entry.rule !== undefined) tests.push((i) => i.finding.ruleId === entry.rule);
   if (entry.path !== undefined && micromatch !== undefined) {
-    const isMatch = micromatch.matcher(entry.path, { dot: true });
+    const isMatch = pathMatcher(micromatch, entry.path);
     tests.push((i) => isMatch(i.finding.path));
   }
   if (entry.pattern !== undefined) {

@@ -149,6 +149,7 @@ export class FragmentBuilder implements LineSink {
     if (this.skip || this.file === undefined) return;
     this.flush(0);
     this.stats.addedLines += lines;
+    this.fileLines += lines;
     this.countBytes(Buffer.byteLength(text) + 1);
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
     this.emit(this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text));

@@ -1,4 +1,5 @@
 import { regexLiteral } from '../detectors/regex-parts.js';
+import { WasmWalk } from './walk-wasm.js';
 
 /**
  * A multi-keyword search automaton (Aho–Corasick, compiled to a dense DFA): one pass over the
@@ -36,7 +37,14 @@ export class KeywordAutomaton implements KeywordSearch {
   /** Keywords (indices into `keywords`) ending at each accepting state, by state / classes. */
   private readonly outputs: number[][];
 
-  constructor(private readonly keywords: readonly Keyword[]) {
+  /** The walk in WebAssembly (src/scan/walk-wasm.ts), where the runtime has it (not under --jitless). */
+  private readonly wasm: WasmWalk | undefined;
+
+  constructor(
+    private readonly keywords: readonly Keyword[],
+    /** false: the JavaScript walk, which the WebAssembly one must agree with (tests). */
+    useWasm = true,
+  ) {
     let classes = 1;
     for (const k of keywords) {
       for (const ch of k.text.toLowerCase()) {
@@ -65,6 +73,11 @@ export class KeywordAutomaton implements KeywordSearch {
     this.outputs = order.map((s) => outputs[s]!);
     // The start state (0 before renumbering) must stay 0: it is, as it accepts nothing.
     if (renumbered[0] !== 0) throw new Error('keyword automaton: start state moved');
+    const longest = Math.max(1, ...keywords.map((k) => k.text.length));
+    this.wasm =
+      useWasm && typeof WebAssembly === 'object'
+        ? new WasmWalk({ table: this.table, classOf: this.classOf, classes, firstAccepting: this.firstAccepting, longest })
+        : undefined;
   }
 
   /** The trie with failure links folded into full transitions (breadth first). */
@@ -133,6 +146,7 @@ export class KeywordAutomaton implements KeywordSearch {
    * from one run to the next.
    */
   private walk(text: string): number {
+    if (this.wasm !== undefined) return this.walkWasm(this.wasm, text);
     const length = text.length;
     if (length > this.bytes.length) this.bytes = Buffer.allocUnsafe(Math.max(length, this.bytes.length * 2));
     const bytes = this.bytes;
@@ -153,6 +167,22 @@ export class KeywordAutomaton implements KeywordSearch {
         ends[count++] = i + 1;
       }
     }
+    return count;
+  }
+
+  /** The same walk in WebAssembly, its hits gathered as the JavaScript walk gathers them. */
+  private walkWasm(wasm: WasmWalk, text: string): number {
+    let count = 0;
+    wasm.walk(text, (state, end) => {
+      let ends = this.ends;
+      if (count === ends.length) {
+        ends = new Int32Array(ends.length * 2);
+        ends.set(this.ends);
+        this.ends = ends;
+      }
+      ends[count++] = state;
+      ends[count++] = end;
+    });
     return count;
   }
 

@@ -25,6 +25,7 @@ function via(search: KeywordSearch, text: string): string[] {
 
 const SEARCHES: [string, (keywords: readonly Keyword[]) => KeywordSearch][] = [
   ['KeywordAutomaton', (k) => new KeywordAutomaton(k)],
+  ['KeywordAutomaton (JavaScript walk)', (k) => new KeywordAutomaton(k, false)],
   ['KeywordRegex', (k) => new KeywordRegex(k)],
 ];
 
@@ -83,6 +84,30 @@ describe.each(SEARCHES)('%s', (_name, make) => {
     make([{ text: 'a', caseSensitive: false }]).scan('aaaa', (_k, end) => (seen.push(end), end === 2));
     expect(seen).toEqual([1, 2]);
   });
+});
+
+it('the WebAssembly walk agrees with the JavaScript walk and a naive search across its windows and pieces', () => {
+  // The WebAssembly walk cuts text into 64 KB windows of 4 pieces: keywords are placed across
+  // every cut of texts of many lengths, and at random in between.
+  const keywords: Keyword[] = DETECTORS.flatMap((d) => d.keywords.map((text) => ({ text, caseSensitive: d.keywordsCaseSensitive === true })));
+  const wasm = new KeywordAutomaton(keywords);
+  const js = new KeywordAutomaton(keywords, false);
+  seed = 11;
+  console.log('keyword walk test seed 11');
+  for (const length of [1, 7, 100, 4096, 16383, 16384, 16385, 65535, 65536, 65537, 70000, 131072, 200001]) {
+    const chars: string[] = [];
+    while (chars.length < length) chars.push(rand(50) === 0 ? '\n' : String.fromCharCode(97 + rand(26)));
+    const place = (at: number): void => {
+      const k = keywords[rand(keywords.length)]!.text;
+      for (let i = 0; i < k.length && at + i < length; i++) if (at + i >= 0) chars[at + i] = k[i]!;
+    };
+    for (let cut = 0; cut <= length; cut += 4096) for (let d = -12; d <= 2; d += 3) place(cut + d);
+    for (let n = 0; n < length / 200; n++) place(rand(length));
+    const text = chars.join('');
+    const expected = naive(keywords, text);
+    expect(via(wasm, text)).toEqual(expected);
+    expect(via(js, text)).toEqual(expected);
+  }
 });
 
 it('KeywordAutomaton refuses a keyword it cannot fold', () => {

@@ -113,7 +113,7 @@ function base64Views(fragment: Fragment): DecodedView[] {
   for (let m = BASE64_VALUE.exec(text); m !== null; m = BASE64_VALUE.exec(text)) {
     const [whole, value, after] = m as unknown as [string, string, string];
     // After the line's start as the regex's $ sees lines: any of \n, \r, U+2028, U+2029.
-    const lineStart = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((end) => text.lastIndexOf(end, m.index))) + 1;
+    const lineStart = lineStartBefore(text, m.index);
     KEY_BEFORE.lastIndex = lineStart;
     if (KEY_BEFORE.exec(text)?.[0].length !== m.index - lineStart) continue;
     const decoded = base64Text(value);
@@ -140,6 +140,19 @@ function base64Views(fragment: Fragment): DecodedView[] {
     views.push({ fragment: lines.view(lineStart, before + decoded + after), starts, ends, encoding: 'base64: the decoded value is the secret' });
   }
   return views;
+}
+
+/**
+ * Where the line holding `at` starts, as the regex's $ sees lines end (\n, \r, U+2028,
+ * U+2029). Searched back from `at` (a lastIndexOf per terminator searched the whole text before
+ * it for the ones it does not hold, at every match: ~60 ms on the real-code set).
+ */
+function lineStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i + 1;
+  }
+  return 0;
 }
 
 /**

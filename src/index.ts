@@ -27,7 +27,9 @@ import {
   inWorker,
   SHARD_BYTES,
   SHARD_COMMITS,
+  packFiles,
   SharedQueue,
+  unpackFiles,
   type ShardResult,
   type ShardSetup,
   type ShardTask,
@@ -179,7 +181,7 @@ class ShardRunner {
       if (workers === 0) return { here: added };
       const queue = new SharedQueue(added);
       let taken: number[] | undefined;
-      const task: ShardTask = { source: 'blobs', cwd: this.cwd, root, files: [...added], queue: queue.buffer };
+      const task: ShardTask = { source: 'blobs', cwd: this.cwd, root, files: packFiles(added), queue: queue.buffer };
       return {
         here: queue.take(),
         elsewhere: this.run(Array.from({ length: workers }, () => task)).then((claimed) => void (taken = claimed)),
@@ -235,8 +237,9 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
     const sink = newSink();
     const counted = sinkPerFile((n) => ((covered = n + 1), sink));
     if (task.source === 'blobs') {
-      const queue = task.queue !== undefined ? new SharedQueue(task.files, task.queue) : undefined;
-      await streamIndexBlobs(task.cwd, task.root, queue?.take() ?? task.files, counted);
+      const files = unpackFiles(task.files);
+      const queue = task.queue !== undefined ? new SharedQueue(files, task.queue) : undefined;
+      await streamIndexBlobs(task.cwd, task.root, queue?.take() ?? files, counted);
       if (queue !== undefined) claimed = queue.claimed;
     } else await streamFiles(task.cwd, task.root, task.paths, counted);
   }

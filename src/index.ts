@@ -2,7 +2,7 @@ import { type AllowEntry, type KeygateConfig, loadConfig } from './config/config
 import { loadMicromatch, pathMatcher } from './allow/globs.js';
 import { findRoot, sizeOnDisk } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
-import { DETECTORS } from './detectors/index.js';
+import { DETECTORS, readAlike } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
@@ -39,7 +39,7 @@ import {
 import { blobsAt, commitsWithParents, type FileAt, type HistoryCommit, type HistorySelection, listCommits, streamHistory } from './git/history.js';
 import type { LineSink } from './git/diff-parser.js';
 import { fileKey, introductions, type SecretKey, secretKey } from './scan/introductions.js';
-import type { Detector, Finding, Report, ScanStats } from './types.js';
+import type { Detector, Finding, Report, ScanStats, SourceFile } from './types.js';
 
 export type * from './types.js';
 export { KeygateError } from './errors.js';
@@ -158,7 +158,7 @@ class ShardRunner {
     return Promise.all(
       tasks.map((task) => {
         const at = this.progress.push({ commits: 0, bytes: 0 }) - 1;
-        const { result, stop } = inWorker(script, { task, rules: this.config.rules }, (p) => (this.progress[at] = p));
+        const { result, stop } = inWorker(script, { task, rules: this.config.rules, allowPaths: allowPaths(this.config) }, (p) => (this.progress[at] = p));
         this.stops.push(stop);
         return result.then((r) => {
           this.scanner.add(r.detected);
@@ -231,6 +231,7 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
         onProgress?.({ commits: done, bytes: stats.bytes });
       },
       task.streams,
+      await moveCheck(setup.allowPaths),
     );
   } else {
     // Counted as each file starts: the main thread checks that every file of the task was read.
@@ -307,7 +308,7 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
-  await scanOnCores(shards, options.cwd, commits, newSink, builders);
+  await scanOnCores(shards, options.cwd, commits, newSink, builders, config);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
 }
@@ -328,7 +329,7 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
     options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
   };
-  await scanOnCores(shards, options.cwd, commits, newSink, builders, progress);
+  await scanOnCores(shards, options.cwd, commits, newSink, builders, config, progress);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
   // Which of them are still in the tracked files (anywhere: a secret moved to another file is
   // still there): those need taking out as well as rotating. Nothing found, nothing to ask.
@@ -408,12 +409,14 @@ async function scanOnCores(
   commits: readonly HistoryCommit[],
   newSink: (commit: string) => FragmentBuilder,
   builders: FragmentBuilder[],
+  config: KeygateConfig,
   commitDone?: (done: number) => void,
 ): Promise<void> {
   const { here, others, streams } = shards.commits(commits);
+  const moves = await moveCheck(allowPaths(config));
   await shards.whole(
     Promise.all([
-      scanEachCommit(cwd, here, newSink, builders, commitDone, streams),
+      scanEachCommit(cwd, here, newSink, builders, commitDone, streams, moves),
       shards.run(others.map((part) => ({ source: 'commits', cwd, commits: part, streams }))),
     ]),
   );
@@ -432,10 +435,13 @@ async function scanEachCommit(
   commitDone?: (done: number) => void,
   /** Git processes to read them with, side by side (runs of consecutive commits). */
   streams = 1,
+  /** Which of a commit's moves to read whole at its new path (see moveCheck). */
+  moves: MoveCheck = () => false,
 ): Promise<void> {
   let done = 0;
   // Files a commit's diff showed a NUL in (binary or UTF-16): read again whole afterwards.
   const rereads: { commit: string; reread: Reread }[] = [];
+  const movedAway: { commit: string; reread: Reread }[] = [];
   const stream = async (run: readonly HistoryCommit[]): Promise<void> => {
     let current: FragmentBuilder | undefined;
     await streamHistory(
@@ -446,6 +452,7 @@ async function scanEachCommit(
         if (current !== undefined) {
           current.flush(0);
           for (const reread of current.takeRereads()) rereads.push({ commit: c.sha, reread });
+          for (const file of current.takeMoved()) if (moves(file)) movedAway.push({ commit: c.sha, reread: { file } });
           // Let go of it: history's memory stays flat however long it is.
           const at = builders.indexOf(current);
           if (at !== -1) builders.splice(at, 1);
@@ -460,6 +467,8 @@ async function scanEachCommit(
     cwd,
     rereads.map(({ commit, reread }) => ({ reread, sink: newSink(commit) })),
   );
+  const moved = movedAway.map(({ commit, reread }) => ({ reread, sink: newSink(commit) }));
+  if (moved[0] !== undefined) await rereadCountedOnce(cwd, moved, moved[0].sink.stats);
 }
 
 /** Git processes a thread reads a history with (ShardRunner.commits). */
@@ -500,7 +509,7 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
   await shards.whole(streamStagedDiff(options.cwd, newSink, options.fastPathBytes, root, shards.shareAdded(root), options.early));
   await rereadDecoded(options.cwd, builders, newSink);
-  await readMovedOutOfAllows(options.cwd, config, builders, newSink, stats);
+  await rereadMoves(options.cwd, config, builders, newSink, stats);
   let secrets: string[] = [];
   if (keep) {
     for (const b of builders) b.flush(0);
@@ -525,13 +534,40 @@ async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], 
 }
 
 /**
- * A file renamed or copied out of a path that an allow entry covers, to where none does, is
- * read whole by its blob: the diff shows only the lines the move changed, and the others' secrets
- * were allowed where the file was, so no scan reported them. (Other moves are not rescanned:
- * what they carry was scanned where it was.) Counted as one file, as the diff counted it; its
- * lines and bytes count as read.
+ * Whether a file renamed or copied must be read whole by its blob at its new path: the diff
+ * shows only the lines the move changed, and the move changes what a scan of the others says
+ * - out of a path that an allow entry covers, to where none does: their secrets were allowed
+ *   where the file was, so no scan reported them;
+ * - to a path the detectors read otherwise (readAlike: settings.py to settings.env, where an
+ *   unquoted value is a secret, not an expression; a lock file renamed to a plain one).
+ * Other moves are not rescanned: what they carry was scanned as it is read where it lands.
  */
-async function readMovedOutOfAllows(
+export type MoveCheck = (moved: SourceFile) => boolean;
+
+export async function moveCheck(allowPaths: readonly string[]): Promise<MoveCheck> {
+  const otherwise = (f: SourceFile): boolean => !readAlike(f.oldPath as string, f.path);
+  if (allowPaths.length === 0) return otherwise;
+  const micromatch = await loadMicromatch();
+  const matchers = allowPaths.map((g) => pathMatcher(micromatch, g));
+  const covered = (path: string): boolean[] => matchers.map((m) => m(path));
+  return (f) => {
+    if (otherwise(f)) return true;
+    const was = covered(f.oldPath as string);
+    const now = covered(f.path);
+    return was.some((hit, i) => hit && !now[i]);
+  };
+}
+
+/** The path globs of a config's allow entries (what moveCheck needs of it). */
+function allowPaths(config: KeygateConfig): string[] {
+  return config.allow.flatMap((e) => (e.path !== undefined ? [e.path] : []));
+}
+
+/**
+ * The staged scan's moves that moveCheck says to read whole, read by their blobs. Counted as
+ * one file each, as the diff counted it; their lines and bytes count as read.
+ */
+async function rereadMoves(
   cwd: string,
   config: KeygateConfig,
   builders: readonly FragmentBuilder[],
@@ -539,23 +575,21 @@ async function readMovedOutOfAllows(
   stats: ScanStats,
 ): Promise<void> {
   const moved = builders.flatMap((b) => b.takeMoved());
-  const globs = config.allow.flatMap((e) => (e.path !== undefined ? [e.path] : []));
-  if (moved.length === 0 || globs.length === 0) return;
-  const micromatch = await loadMicromatch();
-  const matchers = globs.map((g) => pathMatcher(micromatch, g));
-  const covered = (path: string): boolean[] => matchers.map((m) => m(path));
-  const out = moved.filter((f) => {
-    const was = covered(f.oldPath as string);
-    const now = covered(f.path);
-    return was.some((hit, i) => hit && !now[i]);
-  });
-  if (out.length === 0) return;
+  if (moved.length === 0) return;
+  const check = await moveCheck(allowPaths(config));
+  await rereadCountedOnce(
+    cwd,
+    moved.filter(check).map((file) => ({ reread: { file }, sink: newSink() })),
+    stats,
+  );
+}
+
+/** rereadAll for files the diff counted already: the file counts stay as they were. */
+async function rereadCountedOnce(cwd: string, rereads: readonly { reread: Reread; sink: FragmentBuilder }[], stats: ScanStats): Promise<void> {
+  if (rereads.length === 0) return;
   const { files, binarySkipped } = stats;
   const named = stats.binaryFiles.length;
-  await rereadAll(
-    cwd,
-    out.map((file) => ({ reread: { file }, sink: newSink() })),
-  );
+  await rereadAll(cwd, rereads);
   Object.assign(stats, { files, binarySkipped });
   stats.binaryFiles.length = named;
 }

@@ -3,6 +3,7 @@ import { awsAccessKeyId, awsSecretAccessKey, awsSessionToken } from './aws.js';
 import { bedrockLongTermKey, bedrockShortTermKey } from './bedrock.js';
 import { genericSecretMarked, genericSecretPairs } from './generic-pairs.js';
 import { lazyGroup } from './lazy.js';
+import { isLockFile } from './lockfiles.js';
 import { MANIFEST } from './manifest.js';
 import { cloudRules } from './providers/cloud.js';
 import { messagingRules } from './providers/messaging.js';
@@ -10,6 +11,7 @@ import { monitoringSaasRules } from './providers/monitoring-saas.js';
 import { paymentsAiDataRules } from './providers/payments-ai-data.js';
 import { sourceCiRules } from './providers/source-ci.js';
 import { STRUCTURED_RULES } from './structured.js';
+import { syntaxFamily } from './syntax.js';
 import { tokenRules } from './tokens.js';
 
 /**
@@ -37,3 +39,14 @@ export const DETECTOR_GROUPS: readonly { category: string; detectors: readonly D
 
 /** Every built-in detector, in reporting order. */
 export const DETECTORS: readonly Detector[] = DETECTOR_GROUPS.flatMap((g) => g.detectors);
+
+/**
+ * Whether the detectors read text the same under both paths. What they take from a file's
+ * path is its syntax family (an unquoted value is an expression in code, a secret in a .env;
+ * base64 values are decoded in configuration) and whether it is a lock file (whose digests
+ * are no secrets): a file moved between two paths that differ in these must be read again
+ * whole under its new one.
+ */
+export function readAlike(a: string, b: string): boolean {
+  return syntaxFamily(a) === syntaxFamily(b) && isLockFile(a) === isLockFile(b);
+}

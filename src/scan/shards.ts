@@ -92,6 +92,8 @@ export interface ShardSetup {
   task: ShardTask;
   /** The team's own rules from .keygate.json (the built-in ones every thread has). */
   rules: CustomRule[];
+  /** The path globs of its allow entries: a commit's move out of one is read whole (moveCheck). */
+  allowPaths: string[];
 }
 
 /** Where the worker script is and how many threads may run beside the main one. */

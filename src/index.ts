@@ -270,6 +270,8 @@ async function configFor(options: ScanOptions, root: string | undefined): Promis
 async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
   flushAll(builders);
   const { findings, suppressed, usedAllows } = await scanner.result(config);
+  // In path order, as findings are: threads add the ones they skipped in the order they finish.
+  stats.binaryFiles.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { findings, suppressed, stats, usedAllows };
 }
 

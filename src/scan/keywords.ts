@@ -31,7 +31,7 @@ export class KeywordAutomaton implements KeywordSearch {
   private readonly classOf = new Uint8Array(256);
   private readonly classes: number;
   /** Transitions, indexed by state * classes + class; holds the next state premultiplied. */
-  private readonly table: Uint16Array | Uint32Array;
+  private table: Uint16Array | Uint32Array;
   /** States from this (premultiplied) number on end at least one keyword. */
   private readonly firstAccepting: number;
   /** Keywords (indices into `keywords`) ending at each accepting state, by state / classes. */
@@ -78,6 +78,8 @@ export class KeywordAutomaton implements KeywordSearch {
       useWasm && typeof WebAssembly === 'object'
         ? new WasmWalk({ table: this.table, classOf: this.classOf, classes, firstAccepting: this.firstAccepting, longest })
         : undefined;
+    // The WebAssembly walk has its own copy (~0.9 MB with every built-in rule, per thread).
+    if (this.wasm !== undefined) this.table = new Uint16Array(0);
   }
 
   /** The trie with failure links folded into full transitions (breadth first). */

@@ -231,7 +231,7 @@ export async function detectShard(setup: ShardSetup, onProgress?: (p: { commits:
         onProgress?.({ commits: done, bytes: stats.bytes });
       },
       task.streams,
-      await moveCheck(setup.allowPaths),
+      setup.allowPaths,
     );
   } else {
     // Counted as each file starts: the main thread checks that every file of the task was read.
@@ -415,10 +415,9 @@ async function scanOnCores(
   commitDone?: (done: number) => void,
 ): Promise<void> {
   const { here, others, streams } = shards.commits(commits);
-  const moves = await moveCheck(allowPaths(config));
   await shards.whole(
     Promise.all([
-      scanEachCommit(cwd, here, newSink, builders, commitDone, streams, moves),
+      scanEachCommit(cwd, here, newSink, builders, commitDone, streams, allowPaths(config)),
       shards.run(others.map((part) => ({ source: 'commits', cwd, commits: part, streams }))),
     ]),
   );
@@ -437,13 +436,15 @@ async function scanEachCommit(
   commitDone?: (done: number) => void,
   /** Git processes to read them with, side by side (runs of consecutive commits). */
   streams = 1,
-  /** Which of a commit's moves to read whole at its new path (see moveCheck). */
-  moves: MoveCheck = () => false,
+  /** The allow entries' path globs: what moveCheck needs to judge the commits' moves. */
+  allows: readonly string[] = [],
 ): Promise<void> {
   let done = 0;
   // Files a commit's diff showed a NUL in (binary or UTF-16): read again whole afterwards.
   const rereads: { commit: string; reread: Reread }[] = [];
-  const movedAway: { commit: string; reread: Reread }[] = [];
+  // Files a commit renamed or copied: judged once the history is read (moveCheck), so a
+  // history without moves never loads the glob matcher.
+  const moves: { commit: string; file: SourceFile }[] = [];
   const stream = async (run: readonly HistoryCommit[]): Promise<void> => {
     let current: FragmentBuilder | undefined;
     await streamHistory(
@@ -454,7 +455,7 @@ async function scanEachCommit(
         if (current !== undefined) {
           current.flush(0);
           for (const reread of current.takeRereads()) rereads.push({ commit: c.sha, reread });
-          for (const file of current.takeMoved()) if (moves(file)) movedAway.push({ commit: c.sha, reread: { file } });
+          for (const file of current.takeMoved()) moves.push({ commit: c.sha, file });
           // Let go of it: history's memory stays flat however long it is.
           const at = builders.indexOf(current);
           if (at !== -1) builders.splice(at, 1);
@@ -469,7 +470,9 @@ async function scanEachCommit(
     cwd,
     rereads.map(({ commit, reread }) => ({ reread, sink: newSink(commit) })),
   );
-  const moved = movedAway.map(({ commit, reread }) => ({ reread, sink: newSink(commit) }));
+  if (moves.length === 0) return;
+  const check = await moveCheck(allows);
+  const moved = moves.filter(({ file }) => check(file)).map(({ commit, file }) => ({ reread: { file }, sink: newSink(commit) }));
   if (moved[0] !== undefined) await rereadCountedOnce(cwd, moved, moved[0].sink.stats);
 }
 
@@ -544,9 +547,9 @@ async function rereadDecoded(cwd: string, builders: readonly FragmentBuilder[], 
  *   unquoted value is a secret, not an expression; a lock file renamed to a plain one).
  * Other moves are not rescanned: what they carry was scanned as it is read where it lands.
  */
-export type MoveCheck = (moved: SourceFile) => boolean;
+type MoveCheck = (moved: SourceFile) => boolean;
 
-export async function moveCheck(allowPaths: readonly string[]): Promise<MoveCheck> {
+async function moveCheck(allowPaths: readonly string[]): Promise<MoveCheck> {
   const otherwise = (f: SourceFile): boolean => !readAlike(f.oldPath as string, f.path);
   if (allowPaths.length === 0) return otherwise;
   const micromatch = await loadMicromatch();

@@ -34,7 +34,7 @@ export class FragmentBuilder implements LineSink {
    */
   private rereads: Reread[] = [];
   private reread: Reread | undefined;
-  /** Renamed and copied files, for the staged scan's check of path allows (movedOutOfAllows). */
+  /** Renamed and copied files, for the scans' check of moves to read whole (moveCheck in src/index.ts). */
   private moved: SourceFile[] = [];
   /** Added lines and bytes counted for the current file (taken back if it is read again or is binary). */
   private fileLines = 0;

@@ -72,3 +72,14 @@ export function assertNoSecret(texts: string[], secrets: string[]): void {
     }
   }
 }
+
+/**
+ * A fake key pair in test/fixtures/creds.env (lines 2 and 3), and a .keygate.json whose allow
+ * entry covers test/fixtures/**: what the tests of moves out of an allowed path start from.
+ */
+export function writeAllowedFixture(repo: { write(path: string, content: string): void }): [id: string, secret: string] {
+  const [id, secret] = [fakeKeyId(), fakeSecret()];
+  repo.write('test/fixtures/creds.env', `# fixture\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
+  repo.write('.keygate.json', JSON.stringify({ version: 1, allow: [{ path: 'test/fixtures/**', reason: 'recorded fixtures', added: '2026-12-01' }] }));
+  return [id, secret];
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installHook, type Repo, withRepo } from '../helpers/repo.js';
-import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+import { assertNoSecret, fakeKeyId, fakeSecret, writeAllowedFixture } from '../helpers/secrets.js';
 
 function commit(repo: Repo) {
   const r = repo.gitRun(['commit', '-m', 'change']);
@@ -263,9 +263,7 @@ describe('a file moved out of a path an allow entry covers', () => {
     withRepo((repo) => {
       // Found by an adversarial trial: a rename counted only its changed lines, and the path
       // allow had covered the rest where the file was.
-      const [id, secret] = [fakeKeyId(), fakeSecret()];
-      repo.write('test/fixtures/creds.env', `# fixture\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
-      repo.write('.keygate.json', JSON.stringify({ version: 1, allow: [{ path: 'test/fixtures/**', reason: 'recorded fixtures', added: '2026-12-01' }] }));
+      const [id, secret] = writeAllowedFixture(repo);
       repo.git('add', '.');
       expect(repo.keygate(['scan', '--staged']).status).toBe(0);
       repo.git('commit', '-qm', 'fixtures', '--no-verify');

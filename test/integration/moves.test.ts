@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAlike } from '../../src/detectors/index.js';
 import { installHook, type Repo, withRepo } from '../helpers/repo.js';
-import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
+import { assertNoSecret, pick, writeAllowedFixture } from '../helpers/secrets.js';
 
 /**
  * A rename or copy shows in a diff only as the lines it changed. Where the move changes how the
@@ -25,6 +25,18 @@ function findings(repo: Repo, args: string[]): Found[] {
 }
 
 const at = (fs: Found[]): string[] => fs.map((f) => `${f.file}:${f.line}`);
+
+/** What --range (from `base` to HEAD) and --history each report, as `commit rule file:line`; no secret in either. */
+function expectInRangeAndHistory(repo: Repo, base: string, expected: string[], secrets: string[]): void {
+  for (const args of [['--range', `${base}..HEAD`], ['--history']]) {
+    const found = findings(repo, args);
+    expect(
+      found.map((f) => `${f.commit ?? ''} ${f.rule} ${f.file}:${f.line}`),
+      args[0],
+    ).toEqual(expected);
+    assertNoSecret([JSON.stringify(found)], secrets);
+  }
+}
 
 /** settings.py holding an unquoted password (an expression to Python, so no finding), committed. */
 function pythonSettings(repo: Repo): string {
@@ -58,11 +70,7 @@ describe('a file moved to a path the detectors read otherwise', () => {
       repo.git('mv', 'settings.py', 'settings.env');
       repo.git('commit', '-qm', 'to env', '--no-verify');
       const moved = repo.git('rev-parse', 'HEAD').trim();
-      for (const args of [['--range', `${base}..HEAD`], ['--history']]) {
-        const found = findings(repo, args);
-        expect(found.map((f) => `${f.commit ?? ''} ${f.file}:${f.line}`)).toEqual([`${moved} settings.env:2`]);
-        assertNoSecret([JSON.stringify(found)], [password]);
-      }
+      expectInRangeAndHistory(repo, base, [`${moved} generic-secret settings.env:2`], [password]);
     }));
 
   it('is not read again when the move keeps how it is read', () =>
@@ -78,23 +86,14 @@ describe('a file moved to a path the detectors read otherwise', () => {
 describe('a file moved out of a path an allow entry covers, in history', () => {
   it('is found at the commit that moved it, by --range and --history; where it was it stays allowed', () =>
     withRepo((repo) => {
-      const [id, secret] = [fakeKeyId(), fakeSecret()];
-      repo.write('test/fixtures/creds.env', `# fixture\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
-      repo.write('.keygate.json', JSON.stringify({ version: 1, allow: [{ path: 'test/fixtures/**', reason: 'recorded fixtures', added: '2026-12-01' }] }));
+      const [id, secret] = writeAllowedFixture(repo);
       repo.git('add', '.');
       repo.git('commit', '-qm', 'fixtures', '--no-verify');
       const base = repo.git('rev-parse', 'HEAD').trim();
       repo.git('mv', 'test/fixtures/creds.env', 'deploy.env');
       repo.git('commit', '-qm', 'move', '--no-verify');
       const moved = repo.git('rev-parse', 'HEAD').trim();
-      for (const args of [['--range', `${base}..HEAD`], ['--history']]) {
-        const found = findings(repo, args);
-        expect(found.map((f) => `${f.commit ?? ''} ${f.rule} ${f.file}:${f.line}`)).toEqual([
-          `${moved} aws-access-key-id deploy.env:2`,
-          `${moved} aws-secret-access-key deploy.env:3`,
-        ]);
-        assertNoSecret([JSON.stringify(found)], [id, secret]);
-      }
+      expectInRangeAndHistory(repo, base, [`${moved} aws-access-key-id deploy.env:2`, `${moved} aws-secret-access-key deploy.env:3`], [id, secret]);
     }));
 });
 

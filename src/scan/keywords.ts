@@ -134,8 +134,15 @@ export class KeywordAutomaton implements KeywordSearch {
 
   /** Accepting states and where they were reached, two numbers a hit: kept across scans. */
   private ends = new Int32Array(1024);
-  /** The text being walked, one byte a UTF-16 code unit: kept across scans. */
-  private bytes = Buffer.allocUnsafe(64 * 1024);
+  /** The text being walked, one byte a UTF-16 code unit: kept across scans (the JavaScript walk's only). */
+  private bytes = Buffer.alloc(0);
+
+  /** `ends` twice as long, holding what it held. */
+  private growEnds(): Int32Array<ArrayBuffer> {
+    const grown = new Int32Array(this.ends.length * 2);
+    grown.set(this.ends);
+    return (this.ends = grown);
+  }
 
   /**
    * The table walk alone, over the text written as latin1 (one byte per UTF-16 code unit, so
@@ -150,7 +157,7 @@ export class KeywordAutomaton implements KeywordSearch {
   private walk(text: string): number {
     if (this.wasm !== undefined) return this.walkWasm(this.wasm, text);
     const length = text.length;
-    if (length > this.bytes.length) this.bytes = Buffer.allocUnsafe(Math.max(length, this.bytes.length * 2));
+    if (length > this.bytes.length) this.bytes = Buffer.allocUnsafe(Math.max(length, 64 * 1024, this.bytes.length * 2));
     const bytes = this.bytes;
     bytes.write(text, 0, length, 'latin1');
     const { table, classOf, firstAccepting } = this;
@@ -160,11 +167,7 @@ export class KeywordAutomaton implements KeywordSearch {
     for (let i = 0; i < length; i++) {
       state = table[state + classOf[bytes[i]!]!]!;
       if (state >= firstAccepting) {
-        if (count === ends.length) {
-          const grown = new Int32Array(ends.length * 2);
-          grown.set(ends);
-          this.ends = ends = grown;
-        }
+        if (count === ends.length) ends = this.growEnds();
         ends[count++] = state;
         ends[count++] = i + 1;
       }
@@ -176,12 +179,7 @@ export class KeywordAutomaton implements KeywordSearch {
   private walkWasm(wasm: WasmWalk, text: string): number {
     let count = 0;
     wasm.walk(text, (state, end) => {
-      let ends = this.ends;
-      if (count === ends.length) {
-        ends = new Int32Array(ends.length * 2);
-        ends.set(this.ends);
-        this.ends = ends;
-      }
+      const ends = count === this.ends.length ? this.growEnds() : this.ends;
       ends[count++] = state;
       ends[count++] = end;
     });

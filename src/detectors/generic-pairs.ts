@@ -64,8 +64,8 @@ function sqlGate(text: string, end: number): boolean {
     if (at === -1) return false;
   }
   if (!wordBefore(text, at, 'with')) return false;
-  const before = text.charCodeAt(at - 5);
-  return !(before >= 48 && before <= 57) && !((before | 0x20) >= 97 && (before | 0x20) <= 122) && before !== 95;
+  // \b before "with": no word character before it (charAt past the start is '').
+  return !/[A-Za-z0-9_]/.test(text.charAt(at - 'with'.length - 1));
 }
 
 /** Where a run of one or more spaces and tabs ending at `at` starts; -1 if there is none. */

@@ -22,8 +22,8 @@ export class DelimitedReader {
       this.parts.push(chunk.subarray(at));
       return { token: undefined, next: chunk.length };
     }
-    // Most tokens lie within one chunk: decoded in place (a copy per token cost ~75 ms of a
-    // 12,600-file listing).
+    // Most tokens lie within one chunk: decoded in place, not copied first (reading the raw
+    // listing of a 12,600-file change took ~75 ms with a Buffer.concat per token).
     if (this.parts.length === 0) return { token: chunk.toString('utf8', at, end), next: end + 1 };
     this.parts.push(chunk.subarray(at, end));
     const token = Buffer.concat(this.parts).toString('utf8');

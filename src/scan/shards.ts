@@ -58,8 +58,7 @@ export class SharedQueue<T> {
 
 /**
  * Files as a worker's task carries them: a column of strings per field, not an object per
- * file. Copying 12,600 objects to a thread took ~12 ms there and as long again to read back;
- * columns of strings copy in ~4 ms.
+ * file. Copying 12,600 objects (as structuredClone does) took 12-23 ms, columns of strings 4-5 ms.
  */
 export interface PackedFiles {
   paths: string[];

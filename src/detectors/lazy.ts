@@ -1,5 +1,6 @@
 import { KeygateError } from '../errors.js';
 import type { Candidate, Confidence, Detector, Fragment } from '../types.js';
+import { gateFrom, type GateSpec, gateSpec, sameGate } from './gates.js';
 
 /**
  * What the prefilter reads of a rule before it runs: written out at build
@@ -11,8 +12,11 @@ export interface ManifestEntry {
   id: string;
   keywords: readonly string[];
   keywordsCaseSensitive?: true;
-  /** The rule has a gate (Detector.gate): it is called through the built rule. */
-  gate?: true;
+  /**
+   * The rule has a gate (Detector.gate): made from its spec here (src/detectors/gates.ts), or,
+   * for a gate made otherwise (true), called through the built rule.
+   */
+  gate?: true | GateSpec;
   fallback?: true;
   broad?: true;
   context?: true;
@@ -26,11 +30,34 @@ export function manifestEntry(d: Detector): ManifestEntry {
     id: d.id,
     keywords: d.keywords,
     ...(d.keywordsCaseSensitive ? { keywordsCaseSensitive: true as const } : {}),
-    ...(d.gate !== undefined ? { gate: true as const } : {}),
+    ...(d.gate !== undefined ? { gate: gateSpec(d.gate) ?? (true as const) } : {}),
     ...(d.fallback ? { fallback: true as const } : {}),
     ...(d.broad ? { broad: true as const } : {}),
     ...(d.context ? { context: true as const } : {}),
   };
+}
+
+/**
+ * Whether the manifest entry says what manifestEntry(d) would, compared field by field: a
+ * group is checked at every commit that builds it, where serialising each rule and its entry
+ * took ~1.4 ms of a group's ~2 ms.
+ */
+function describedBy(d: Detector, e: ManifestEntry): boolean {
+  if (d.heads !== undefined || d.id !== e.id || d.keywords.length !== e.keywords.length) return false;
+  for (let i = 0; i < d.keywords.length; i++) if (d.keywords[i] !== e.keywords[i]) return false;
+  return (
+    (d.keywordsCaseSensitive === true) === (e.keywordsCaseSensitive === true) &&
+    sameGateEntry(d.gate, e.gate) &&
+    (d.fallback === true) === (e.fallback === true) &&
+    (d.broad === true) === (e.broad === true) &&
+    (d.context === true) === (e.context === true)
+  );
+}
+
+function sameGateEntry(gate: Detector['gate'], entry: ManifestEntry['gate']): boolean {
+  if (gate === undefined || entry === undefined) return gate === entry;
+  const spec = gateSpec(gate);
+  return spec === undefined ? entry === true : entry !== true && sameGate(spec, entry);
 }
 
 /** A group's rules, built on first need and checked against the group's manifest. */
@@ -46,7 +73,7 @@ class LazyGroup {
   rule(i: number): Detector {
     if (this.built === undefined) {
       const rules = this.build();
-      const stale = rules.length !== this.entries.length || rules.some((r, k) => JSON.stringify(manifestEntry(r)) !== JSON.stringify(this.entries[k]));
+      const stale = rules.length !== this.entries.length || rules.some((r, k) => !describedBy(r, this.entries[k] as ManifestEntry));
       if (stale) throw new KeygateError('INTERNAL', `the rule manifest is stale for the ${this.name} rules (src/detectors/manifest.ts): run npm run build`);
       this.built = rules;
     }
@@ -77,7 +104,8 @@ class LazyRule implements Detector {
     this.id = entry.id;
     this.keywords = entry.keywords as string[];
     if (entry.keywordsCaseSensitive) this.keywordsCaseSensitive = true;
-    if (entry.gate) this.gate = (text, keywordEnd) => (this.real().gate as NonNullable<Detector['gate']>)(text, keywordEnd);
+    if (entry.gate === true) this.gate = (text, keywordEnd) => (this.real().gate as NonNullable<Detector['gate']>)(text, keywordEnd);
+    else if (entry.gate !== undefined) this.gate = gateFrom(entry.gate);
     if (entry.fallback) this.fallback = true;
     if (entry.broad) this.broad = true;
     if (entry.context) this.context = true;

@@ -1,6 +1,7 @@
 import type { Detector, Fragment } from '../types.js';
 import { asAwsSecretKey, isAwsIdShaped } from './aws.js';
-import { assignmentWithin, defineDetector, defineRule, type Found } from './define.js';
+import { defineDetector, defineRule, type Found } from './define.js';
+import { assignmentWithin } from './gates.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
 import { isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';

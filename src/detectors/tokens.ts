@@ -1,6 +1,7 @@
 import { B, E } from './regex-parts.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
-import { assignmentWithin, defineRule, followedBy } from './define.js';
+import { defineRule } from './define.js';
+import { assignmentWithin, followedBy } from './gates.js';
 import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';
 import type { Detector } from '../types.js';
 

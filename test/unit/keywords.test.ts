@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentWithin } from '../../src/detectors/define.js';
+import { assignmentWithin } from '../../src/detectors/gates.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { KeywordAutomaton, KeywordRegex, type Keyword, type KeywordSearch } from '../../src/scan/keywords.js';
 import { Prefilter } from '../../src/scan/prefilter.js';

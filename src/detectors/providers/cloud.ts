@@ -1,5 +1,6 @@
 import type { Detector } from '../../types.js';
-import { assignmentWithin, defineRule, followedBy } from '../define.js';
+import { defineRule } from '../define.js';
+import { assignmentWithin, followedBy } from '../gates.js';
 import { hasSequentialRun } from '../heuristics.js';
 import { ALNUM, B64, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
 import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';

@@ -1,5 +1,6 @@
 import { base62, crc32 } from '../checksums.js';
-import { assignmentWithin, defineRule, followedBy, startsWord } from '../define.js';
+import { defineRule } from '../define.js';
+import { assignmentWithin, followedBy, startsWord } from '../gates.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, URLSAFE } from '../fake.js';
 import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';

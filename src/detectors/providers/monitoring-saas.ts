@@ -1,4 +1,5 @@
-import { assignmentWithin, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
+import { assignmentWithin, followedBy } from '../gates.js';
 import { hasSequentialRun } from '../heuristics.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
@@ -855,8 +856,8 @@ export const monitoringSaasRules = (): readonly Detector[] => [
     description: 'Airtable personal access token',
     keywords: ['pat'],
     keywordsCaseSensitive: true,
-    // "pat" is in every "path": the rule runs only where a . follows 14 characters on.
-    gate: (text, end) => text.charCodeAt(end + 14) === 46,
+    // "pat" is in every "path": the rule runs only where 14 letters or digits and a . follow.
+    gate: followedBy(/[A-Za-z0-9]{14}\./y),
     regex: `${B}(?<secret>pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})${E}`,
     entropy: 3.5,
     severity: 'critical',

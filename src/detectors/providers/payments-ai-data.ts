@@ -1,4 +1,5 @@
-import { assignmentWithin, defineRule, followedBy } from '../define.js';
+import { defineRule } from '../define.js';
+import { assignmentWithin, followedBy } from '../gates.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, fakeBase64, fakeString, fakeUuid, HEX, LOWER_ALNUM, UPPER_ALNUM, URLSAFE } from '../fake.js';
 import { B, E, UUID } from '../regex-parts.js';

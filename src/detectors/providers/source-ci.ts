@@ -1,5 +1,6 @@
 import { crc32 } from '../checksums.js';
-import { assignmentWithin, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
+import { assignmentWithin } from '../gates.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, fakeString, fakeToken, fakeUuid, HEX, UPPER_ALNUM, URLSAFE } from '../fake.js';
 import { B, E, named, UUID } from '../regex-parts.js';

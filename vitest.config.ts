@@ -5,7 +5,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig({
   // As scripts/build.mjs defines it for the bundles.
-  define: { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'false' },
+  define: { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'false', KEYGATE_KEYWORDS_STAMP: '""' },
   test: {
     globalSetup: ['test/helpers/print-seed.ts'],
     // What the tests run in their own process (the CLI's runs are other processes: not counted).

@@ -1,16 +1,21 @@
 // Builds dist/: the bundle (dist/keygate.cjs), its launcher (dist/cli.cjs) and the launcher's
-// V8 code cache, warmed by one real scan of a throwaway repository.
+// V8 code cache, warmed by one real scan of a throwaway repository; and dist/keywords.bin, the
+// built-in rules' keyword index and automaton (scripts/keyword-table.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
+import { writeKeywordTable } from './keyword-table.mjs';
 import { stripExamplesPlugin } from './strip-examples.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+mkdirSync('dist', { recursive: true });
+// The built-in rules' keyword index and automaton, made once here (src/scan/prebuilt.ts).
+const keywordsStamp = await writeKeywordTable('dist/keywords.bin');
 // The version is part of the code: a hook's copy of keygate has no package.json beside it.
-const define = { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'true' };
+const define = { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'true', KEYGATE_KEYWORDS_STAMP: JSON.stringify(keywordsStamp) };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define };
 // simple-git logs through `debug`, silent unless DEBUG is set; a silent stand-in saves ~4 ms.
 const alias = { debug: './src/shims/debug.ts' };
@@ -31,7 +36,6 @@ const micromatchApart = {
 // src/launcher.ts): stale now. The shipped ones too: the warm-up below would take one, as V8
 // checks a cache against the source's length only, and a bundle of the same length as the last
 // build's would run the last build's functions (and write them into this build's cache).
-mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist')) if (/^(?:hook|keygate)(?:\.[0-9a-f]{8})?\.cache$/.test(f)) rmSync(`dist/${f}`);
 await build({ ...common, stdin: { contents: "module.exports = require('micromatch');", resolveDir: '.' }, outfile: 'dist/micromatch.cjs' });
 // `import text from './x.sh?raw'` (Vite's form, which the tests use): the file's text, in the

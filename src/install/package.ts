@@ -26,7 +26,7 @@ export function keygateVersion(): string {
 }
 
 /** The files that make keygate run on their own, with no npx and no network. */
-export const DIST_FILES = ['cli.cjs', 'hook.cjs', 'hook.cache', 'keygate.cjs', 'keygate.cache', 'micromatch.cjs', 'shard-worker.cjs'] as const;
+export const DIST_FILES = ['cli.cjs', 'hook.cjs', 'hook.cache', 'keygate.cjs', 'keygate.cache', 'keywords.bin', 'micromatch.cjs', 'shard-worker.cjs'] as const;
 
 /**
  * husky as shipped inside keygate's package (dist/husky/, copied from the pinned husky at

@@ -3,6 +3,7 @@ import { position, toFinding, type PendingFinding } from '../report/finding.js';
 import type { Candidate, Detector, Fragment } from '../types.js';
 import { decodedViews, fromView } from './decoded.js';
 import { Prefilter } from './prefilter.js';
+import { prebuiltIndex } from './prebuilt.js';
 
 /**
  * The detect stage: a fragment in, what the detectors found in it out, placed (line, column)
@@ -24,7 +25,7 @@ export class Detection {
   private readonly broad: Set<string>;
 
   constructor(detectors: readonly Detector[]) {
-    this.prefilter = new Prefilter(detectors);
+    this.prefilter = new Prefilter(detectors, undefined, prebuiltIndex());
     this.broad = new Set(detectors.filter((d) => d.broad).map((d) => d.id));
     for (const d of detectors) if (!this.byId.has(d.id)) this.byId.set(d.id, d);
   }

@@ -26,16 +26,115 @@ export interface KeywordSearch {
   scan(text: string, found: OnKeyword): void;
 }
 
-export class KeywordAutomaton implements KeywordSearch {
+/**
+ * What a keyword automaton walks, built from its keywords (automatonTable) or read prebuilt
+ * (src/scan/prebuilt.ts: the build writes the built-in keywords' table beside the bundle).
+ */
+export interface AutomatonTable {
   /** Byte (the text as latin1, see walk) -> class; 0 for bytes no keyword holds. */
-  private readonly classOf = new Uint8Array(256);
+  classOf: Uint8Array;
+  classes: number;
+  /** The transitions' count (states * classes). */
+  tableLength: number;
+  /**
+   * Writes the transitions into `into` (tableLength long), by state * classes + class: the
+   * next state * classes * 4 (the byte offset the WebAssembly walk reads). Straight into the
+   * walk's memory: a prebuilt table (~0.9 MB) is read from its file there, with no copy.
+   */
+  writeTable(into: Uint32Array): void;
+  /** States from this (premultiplied, not by 4) number on end at least one keyword. */
+  firstAccepting: number;
+  /** Keywords (indices) ending at each accepting state, from firstAccepting / classes on. */
+  outputs: number[][];
+}
+
+/** The automaton for these keywords: the trie, its failure links folded in, accepting states last. */
+export function automatonTable(keywords: readonly Keyword[]): AutomatonTable {
+  const classOf = new Uint8Array(256);
+  let classes = 1;
+  for (const k of keywords) {
+    for (const ch of k.text.toLowerCase()) {
+      const code = ch.charCodeAt(0);
+      if (code >= 128) throw new Error(`keyword is not ASCII: ${k.text}`);
+      if (classOf[code] === 0) {
+        classOf[code] = classes;
+        classOf[ch.toUpperCase().charCodeAt(0)] = classes;
+        classes++;
+      }
+    }
+  }
+  const { next, outputs } = trie(keywords, classOf, classes);
+  // Number the accepting states last, so "did a keyword end here" is one comparison.
+  const order = outputs.map((_, s) => s).sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0));
+  const renumbered = new Array<number>(order.length);
+  order.forEach((s, i) => (renumbered[s] = i));
+  const table = new Uint32Array(order.length * classes);
+  for (let s = 0; s < order.length; s++) {
+    for (let c = 0; c < classes; c++) table[renumbered[s]! * classes + c] = renumbered[next[s]![c]!]! * classes * 4;
+  }
+  const found = order.findIndex((s) => outputs[s]!.length > 0);
+  const firstAccepting = found === -1 ? order.length : found;
+  // The start state (0 before renumbering) must stay 0: it is, as it accepts nothing.
+  if (renumbered[0] !== 0) throw new Error('keyword automaton: start state moved');
+  return {
+    classOf,
+    classes,
+    tableLength: table.length,
+    writeTable: (into) => into.set(table),
+    firstAccepting: firstAccepting * classes,
+    outputs: order.slice(firstAccepting).map((s) => outputs[s]!),
+  };
+}
+
+/** The trie with failure links folded into full transitions (breadth first). */
+function trie(keywords: readonly Keyword[], classOf: Uint8Array, classes: number): { next: number[][]; outputs: number[][] } {
+  const next: number[][] = [new Array<number>(classes).fill(-1)];
+  const outputs: number[][] = [[]];
+  keywords.forEach((k, index) => {
+    let s = 0;
+    for (const ch of k.text.toLowerCase()) {
+      const c = classOf[ch.charCodeAt(0)]!;
+      if (next[s]![c] === -1) {
+        next[s]![c] = next.length;
+        next.push(new Array<number>(classes).fill(-1));
+        outputs.push([]);
+      }
+      s = next[s]![c]!;
+    }
+    outputs[s]!.push(index);
+  });
+  const fail = new Array<number>(next.length).fill(0);
+  const queue: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    const t = next[0]![c]!;
+    if (t === -1) next[0]![c] = 0;
+    else queue.push(t);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    outputs[s] = [...outputs[s]!, ...outputs[fail[s]!]!];
+    for (let c = 0; c < classes; c++) {
+      const t = next[s]![c]!;
+      if (t === -1) {
+        next[s]![c] = next[fail[s]!]![c]!;
+      } else {
+        fail[t] = next[fail[s]!]![c]!;
+        queue.push(t);
+      }
+    }
+  }
+  return { next, outputs };
+}
+
+export class KeywordAutomaton implements KeywordSearch {
+  private readonly classOf: Uint8Array;
   private readonly classes: number;
-  /** Transitions, indexed by state * classes + class; holds the next state premultiplied. */
-  private table: Uint16Array | Uint32Array;
-  /** States from this (premultiplied) number on end at least one keyword. */
+  /** The JavaScript walk's table: the next state premultiplied by the classes (not by 4). */
+  private table: Uint16Array | Uint32Array = new Uint16Array(0);
   private readonly firstAccepting: number;
-  /** Keywords (indices into `keywords`) ending at each accepting state, by state / classes. */
+  /** Keywords ending at each accepting state, by state / classes - firstAccepting / classes. */
   private readonly outputs: number[][];
+  private readonly firstOutput: number;
 
   /** The walk in WebAssembly (src/scan/walk-wasm.ts), where the runtime has it (not under --jitless). */
   private readonly wasm: WasmWalk | undefined;
@@ -44,82 +143,26 @@ export class KeywordAutomaton implements KeywordSearch {
     private readonly keywords: readonly Keyword[],
     /** false: the JavaScript walk, which the WebAssembly one must agree with (tests). */
     useWasm = true,
+    /** The automaton for exactly these keywords, in this order (prebuilt); else built here. */
+    prebuilt?: AutomatonTable,
   ) {
-    let classes = 1;
-    for (const k of keywords) {
-      for (const ch of k.text.toLowerCase()) {
-        const code = ch.charCodeAt(0);
-        if (code >= 128) throw new Error(`keyword is not ASCII: ${k.text}`);
-        if (this.classOf[code] === 0) {
-          this.classOf[code] = classes;
-          this.classOf[ch.toUpperCase().charCodeAt(0)] = classes;
-          classes++;
-        }
-      }
-    }
-    this.classes = classes;
-    const { next, outputs } = this.build();
-    // Number the accepting states last, so "did a keyword end here" is one comparison.
-    const order = outputs.map((_, s) => s).sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0));
-    const renumbered = new Array<number>(order.length);
-    order.forEach((s, i) => (renumbered[s] = i));
-    const size = order.length * classes;
-    this.table = size <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
-    for (let s = 0; s < order.length; s++) {
-      for (let c = 0; c < classes; c++) this.table[renumbered[s]! * classes + c] = renumbered[next[s]![c]!]! * classes;
-    }
-    const firstAccepting = order.findIndex((s) => outputs[s]!.length > 0);
-    this.firstAccepting = (firstAccepting === -1 ? order.length : firstAccepting) * classes;
-    this.outputs = order.map((s) => outputs[s]!);
-    // The start state (0 before renumbering) must stay 0: it is, as it accepts nothing.
-    if (renumbered[0] !== 0) throw new Error('keyword automaton: start state moved');
+    const t = prebuilt ?? automatonTable(keywords);
+    this.classOf = t.classOf;
+    this.classes = t.classes;
+    this.firstAccepting = t.firstAccepting;
+    this.firstOutput = t.firstAccepting / t.classes;
+    this.outputs = t.outputs;
     const longest = Math.max(1, ...keywords.map((k) => k.text.length));
-    this.wasm =
-      useWasm && typeof WebAssembly === 'object'
-        ? new WasmWalk({ table: this.table, classOf: this.classOf, classes, firstAccepting: this.firstAccepting, longest })
-        : undefined;
-    // The WebAssembly walk has its own copy (~0.9 MB with every built-in rule, per thread).
-    if (this.wasm !== undefined) this.table = new Uint16Array(0);
-  }
-
-  /** The trie with failure links folded into full transitions (breadth first). */
-  private build(): { next: number[][]; outputs: number[][] } {
-    const next: number[][] = [new Array<number>(this.classes).fill(-1)];
-    const outputs: number[][] = [[]];
-    this.keywords.forEach((k, index) => {
-      let s = 0;
-      for (const ch of k.text.toLowerCase()) {
-        const c = this.classOf[ch.charCodeAt(0)]!;
-        if (next[s]![c] === -1) {
-          next[s]![c] = next.length;
-          next.push(new Array<number>(this.classes).fill(-1));
-          outputs.push([]);
-        }
-        s = next[s]![c]!;
-      }
-      outputs[s]!.push(index);
-    });
-    const fail = new Array<number>(next.length).fill(0);
-    const queue: number[] = [];
-    for (let c = 0; c < this.classes; c++) {
-      const t = next[0]![c]!;
-      if (t === -1) next[0]![c] = 0;
-      else queue.push(t);
+    this.wasm = useWasm && typeof WebAssembly === 'object' ? new WasmWalk({ ...t, longest }) : undefined;
+    if (this.wasm === undefined) {
+      // The WebAssembly walk keeps its own copy of the table (~0.9 MB with every built-in rule, per thread).
+      const size = t.tableLength;
+      const read = new Uint32Array(size);
+      t.writeTable(read);
+      const table = size <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
+      for (let i = 0; i < size; i++) table[i] = read[i]! >>> 2;
+      this.table = table;
     }
-    for (let head = 0; head < queue.length; head++) {
-      const s = queue[head]!;
-      outputs[s] = [...outputs[s]!, ...outputs[fail[s]!]!];
-      for (let c = 0; c < this.classes; c++) {
-        const t = next[s]![c]!;
-        if (t === -1) {
-          next[s]![c] = next[fail[s]!]![c]!;
-        } else {
-          fail[t] = next[fail[s]!]![c]!;
-          queue.push(t);
-        }
-      }
-    }
-    return { next, outputs };
   }
 
   /**
@@ -187,7 +230,7 @@ export class KeywordAutomaton implements KeywordSearch {
   }
 
   private report(text: string, state: number, end: number, found: OnKeyword): boolean {
-    const outputs = this.outputs[state]!;
+    const outputs = this.outputs[state - this.firstOutput]!;
     // The longest keyword ending here spans the others: a code unit above 0x7F in it was read
     // by its low byte (see walk), so the text there is not what the walk saw.
     const longest = this.keywords[outputs[0]!]!.text.length;

@@ -29,8 +29,9 @@ const CLASS_OF = 64;
 const TABLE = 320;
 
 export interface WalkTable {
-  /** Transitions by state * classes + class, each the next state * classes. */
-  table: Uint16Array | Uint32Array;
+  /** The transitions' count, and how to write them (by state * classes + class, each the next state * classes * 4: a byte offset into the table). */
+  tableLength: number;
+  writeTable(into: Uint32Array): void;
   classOf: Uint8Array;
   classes: number;
   /** States from this (premultiplied) number on accept. */
@@ -51,7 +52,7 @@ export class WasmWalk {
   constructor(t: WalkTable) {
     if (CHAINS * 4 > OUTS - STARTS || t.classes > 255) throw new Error('keyword walk: table does not fit');
     this.overlap = t.longest - 1;
-    const tableBytes = t.table.length * 4;
+    const tableBytes = t.tableLength * 4;
     this.text = align(TABLE + tableBytes, 8);
     const textRoom = WINDOW + 2 * t.longest + CHAINS + 64;
     this.out = align(this.text + textRoom, 8);
@@ -65,8 +66,7 @@ export class WasmWalk {
     this.bytes = Buffer.from(memory.buffer);
     this.words = new Int32Array(memory.buffer);
     this.bytes.set(t.classOf.subarray(0, 256), CLASS_OF);
-    const table = new Uint32Array(memory.buffer, TABLE, t.table.length);
-    for (let i = 0; i < t.table.length; i++) table[i] = t.table[i]! * 4;
+    t.writeTable(new Uint32Array(memory.buffer, TABLE, t.tableLength));
   }
 
   /**

@@ -50,6 +50,7 @@ describe('the npm package', () => {
         'dist/husky/package.json',
         'dist/keygate.cache',
         'dist/keygate.cjs',
+        'dist/keywords.bin',
         'dist/micromatch.cjs',
         'dist/shard-worker.cjs',
         'hooks/pre-commit',

@@ -137,6 +137,43 @@ describe('dist/cli.cjs launcher', () => {
       }),
     ));
 
+  it("uses dist/keywords.bin of its own build and no other: none, another build's or one cut short costs only speed", () =>
+    withRepo((repo) =>
+      withDist((dist) => {
+        repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+        repo.git('add', '.');
+        const scan = () => spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'scan', '--staged'], { cwd: repo.dir, encoding: 'utf8' });
+        const file = join(dist, 'keywords.bin');
+        const shipped = readFileSync(file);
+        const found = scan();
+        expect(found.status).toBe(1);
+        expect(found.stdout).toContain('k.env:1:23');
+        // The file is what the scan searches with: the same header over a table that leads
+        // nowhere (every transition back to the start) and the key's keywords are never found.
+        const magic = shipped.indexOf('\n') + 1;
+        const tableStart = Math.ceil((magic + 4 + shipped.readUInt32LE(magic)) / 4) * 4;
+        const nowhere = Buffer.concat([shipped.subarray(0, tableStart), Buffer.alloc(shipped.length - tableStart)]);
+        writeFileSync(file, nowhere);
+        expect(scan().stdout).not.toContain('k.env:1:23');
+        // Another build's (its stamp differs by one character), none, or cut short: not used.
+        const stamp = shipped.indexOf('"stamp":"') + 9;
+        const other = Buffer.from(nowhere);
+        other[stamp] = other[stamp] === 0x30 ? 0x31 : 0x30;
+        for (const [what, bytes] of [
+          ["another build's", other],
+          ['cut short', nowhere.subarray(0, nowhere.length - 4)],
+          ['none', undefined],
+        ] as const) {
+          if (bytes === undefined) rmSync(file);
+          else writeFileSync(file, bytes);
+          const r = scan();
+          expect(r.status, what).toBe(1);
+          expect(r.stdout, what).toContain('k.env:1:23');
+          expect(r.stderr, what).toBe('');
+        }
+      }),
+    ));
+
   it.each([
     ['hook', ['scan', '--staged']],
     ['keygate', ['doctor']],

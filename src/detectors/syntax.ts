@@ -36,7 +36,19 @@ const BY_NAME: Record<string, SyntaxFamily> = {
   procfile: 'shell',
 };
 
+/** The last path asked about: each rule that reads syntax asks for each fragment of a file. */
+let lastPath: string | undefined;
+let lastFamily: SyntaxFamily = 'config';
+
 export function syntaxFamily(path: string): SyntaxFamily {
+  if (path !== lastPath) {
+    lastFamily = familyOf(path);
+    lastPath = path;
+  }
+  return lastFamily;
+}
+
+function familyOf(path: string): SyntaxFamily {
   const name = (path.slice(path.lastIndexOf('/') + 1) || path).toLowerCase();
   const byName = BY_NAME[name] ?? (name.startsWith('dockerfile') ? 'shell' : undefined);
   if (byName !== undefined) return byName;

@@ -208,6 +208,10 @@ interface Searcher {
 
 /** Sorted, each once (keywords of different lengths are reported in order of their ends). */
 function ascendingOnce(xs: number[]): number[] {
+  // Mostly ascending already (one pass to see it), where sorting with a comparator was ~1% of a history scan.
+  let sorted = true;
+  for (let i = 1; i < xs.length && sorted; i++) sorted = xs[i - 1]! < xs[i]!;
+  if (sorted) return xs;
   xs.sort((a, b) => a - b);
   let n = 0;
   for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[i - 1]) xs[n++] = xs[i]!;

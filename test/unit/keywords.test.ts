@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentWithin } from '../../src/detectors/gates.js';
+import { genericSecretPairs } from '../../src/detectors/generic-pairs.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { KeywordAutomaton, KeywordRegex, type Keyword, type KeywordSearch } from '../../src/scan/keywords.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
@@ -170,5 +171,33 @@ describe('assignmentWithin', () => {
       expect(gate('no assignment here', 0)).toBe(false);
       expect(gate(text, 5)).toBe(plain(n)(text, 5));
     }
+  });
+});
+
+describe("the generic pair rule's gate (a quote, then a comma)", () => {
+  /** Its meaning, spelled out: the next " or ' at or after the end, within 31, then a comma after spaces and tabs, within 4. */
+  const plain = (text: string, end: number): boolean =>
+    ['"', "'"].some((q) => {
+      const at = text.indexOf(q, end);
+      return at !== -1 && at - end <= 31 && /^[ \t]{0,3},/.test(text.slice(at + 1, at + 5));
+    });
+  const gate = genericSecretPairs.gate;
+
+  it('agrees with its plain meaning at every position, in order and out of order', () => {
+    expect(gate).toBeDefined();
+    const text = `f("password", "x"),\nset('token',  'v' ,y)\n"a" ,'b',\t,"${'x'.repeat(40)}",\n'q'\t\t\t,"r"    ,end"`;
+    const ends = [...Array(text.length + 1).keys()];
+    let yes = 0;
+    for (const order of [ends, [...ends].reverse(), ends.filter((e) => e % 3 === 0).concat(ends.filter((e) => e % 3 !== 0))]) {
+      for (const end of order) {
+        expect(gate!(text, end), `end=${end}`).toBe(plain(text, end));
+        if (plain(text, end)) yes++;
+      }
+    }
+    expect(yes).toBeGreaterThan(30);
+    expect(yes).toBeLessThan(3 * ends.length);
+    // Another text, then back: nothing carried over wrongly.
+    expect(gate!('no quotes here', 0)).toBe(false);
+    expect(gate!(text, 3)).toBe(plain(text, 3));
   });
 });

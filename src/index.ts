@@ -331,11 +331,16 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     const elsewhere = shards.progress.reduce((sum, p) => ({ commits: sum.commits + p.commits, bytes: sum.bytes + p.bytes }), { commits: 0, bytes: 0 });
     options.onProgress?.({ commits: done + elsewhere.commits, of: commits.length, bytes: stats.bytes + elsewhere.bytes, ms: Date.now() - started });
   };
+  // Which findings are still in the tracked files (anywhere: a secret moved to another file is
+  // still there): those need taking out as well as rotating. Nothing found, nothing to ask; and
+  // asked as soon as the history shows a first secret, side by side with the rest of it (after
+  // it, this scan of HEAD added its whole time: ~60 ms of a 5,000-commit history).
+  let tracked: Promise<Report> | undefined;
+  const scanHead = (): Promise<Report> => (tracked ??= scanTracked({ ...options, config }));
+  scanner.whenFound(() => void scanHead().catch(() => undefined)); // awaited below, or its failure reported there
   await scanOnCores(shards, options.cwd, commits, newSink, builders, config, progress);
   const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  // Which of them are still in the tracked files (anywhere: a secret moved to another file is
-  // still there): those need taking out as well as rotating. Nothing found, nothing to ask.
-  const present = findings.length + suppressed.length === 0 ? undefined : await scanTracked({ ...options, config });
+  const present = findings.length + suppressed.length === 0 ? await tracked : await scanHead();
   const stillThere = new Set(present === undefined ? [] : [...present.findings, ...present.suppressed.map((s) => s.finding)].map(secretKey));
   const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
   const order = (commit: string | undefined): number => (commit === undefined ? -1 : (byCommit.get(commit)?.order ?? -1));

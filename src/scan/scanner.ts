@@ -30,7 +30,20 @@ export class Scanner {
       if (this.seen.has(d.key)) continue;
       this.seen.add(d.key);
       this.pending.push(d);
+      if (this.onFirst !== undefined) {
+        const first = this.onFirst;
+        this.onFirst = undefined;
+        first();
+      }
     }
+  }
+
+  private onFirst: (() => void) | undefined;
+
+  /** Calls `fn` once, as the first thing is found (a history scan then starts its look at HEAD). */
+  whenFound(fn: () => void): void {
+    if (this.pending.length > 0 || this.seen.size > 0) fn();
+    else this.onFirst = fn;
   }
 
   /**

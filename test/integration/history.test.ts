@@ -32,6 +32,31 @@ describe('keygate scan --history (the library)', () => {
       assertNoSecret([JSON.stringify(report)], [id]);
     }));
 
+  it('says which secrets are still in HEAD (anywhere in it) and which only in history, found early or late in it', () =>
+    withRepo(async (repo) => {
+      const gone = fakeKeyId();
+      const kept = fakeKeyId();
+      const moved = fakeKeyId();
+      const late = fakeKeyId();
+      // The first secret comes first: the look at HEAD starts then, beside the rest of the history.
+      commit(repo, 'add', { 'conf/a.ini': `key = ${gone}\n`, 'conf/b.ini': `key = ${kept}\n`, 'conf/c.ini': `key = ${moved}\n` });
+      for (let i = 0; i < 30; i++) commit(repo, `work ${i}`, { [`src/f${i}.js`]: `export const n = ${i};\n` });
+      commit(repo, 'remove one, move one', { 'conf/a.ini': 'key = none\n', 'conf/c.ini': 'key = elsewhere\n', 'deploy/c.ini': `key = ${moved}\n` });
+      commit(repo, 'late', { 'conf/d.ini': `key = ${late}\n` });
+      for (const threads of [1, 2]) {
+        const report = await scanHistory({ cwd: repo.dir, selection: {}, maxThreads: threads });
+        const inHead = Object.fromEntries(report.findings.map((f) => [`${f.path}:${f.line}`, f.inHead]));
+        expect(inHead, `${threads} threads`).toEqual({
+          'conf/a.ini:1': false,
+          'conf/b.ini:1': true,
+          'conf/c.ini:1': true,
+          'conf/d.ini:1': true,
+          'deploy/c.ini:1': true,
+        });
+        assertNoSecret([JSON.stringify(report)], [gone, kept, moved, late]);
+      }
+    }));
+
   it('a secret taken out and put back is found at both introductions; one whose line is edited, once', () =>
     withRepo(async (repo) => {
       const id = fakeKeyId();

@@ -108,7 +108,12 @@ export class Prefilter {
     detectors.forEach((d, i) => d.keywords.length === 0 && this.always.push(i));
   }
 
-  select(text: string): Detector[] {
+  select(original: string): Detector[] {
+    // U+212A (KELVIN SIGN) is the one character not ASCII whose lower case is an ASCII letter
+    // ("k"), and the context rules' own checks lower-case the text: searched as written, a
+    // provider name spelt with it ("\u212Alaviyo") selected no rule, while the rule would have
+    // read it as its name. Replaced, the text keeps its length and every offset.
+    const text = original.includes('\u212A') ? original.replaceAll('\u212A', 'k') : original;
     const picked = this.picked.fill(0);
     const hit = [...this.always];
     for (const i of hit) picked[i] = 1;
@@ -133,7 +138,8 @@ export class Prefilter {
       }
       this.search(big, text, hit, starts);
     }
-    this.heads.forEach((heads, h) => knownHeadStarts(text, heads, ascendingOnce(starts[h]!)));
+    // Recorded for the text the detectors are given (they look it up by the text itself).
+    this.heads.forEach((heads, h) => knownHeadStarts(original, heads, ascendingOnce(starts[h]!)));
     // In the detectors' order (the reporting order); a fragment selects a few of hundreds.
     return hit.length === 0 ? [] : hit.sort((a, b) => a - b).map((i) => this.detectors[i]!);
   }

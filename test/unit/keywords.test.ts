@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentWithin } from '../../src/detectors/gates.js';
 import { genericSecretPairs } from '../../src/detectors/generic-pairs.js';
 import { DETECTORS } from '../../src/detectors/index.js';
+import { realDetector } from '../../src/detectors/lazy.js';
 import { KeywordAutomaton, KeywordRegex, type Keyword, type KeywordSearch } from '../../src/scan/keywords.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
 import type { Detector } from '../../src/types.js';
@@ -153,6 +154,22 @@ it('Prefilter switches from the regex to the automaton after a few MB, with the 
   for (let i = 0; i < 2; i++) expect(p.select(text)).toContain(d);
   expect(automaton()).toBeDefined();
   expect(p.select('filler line;\n'.repeat(100))).toEqual([]);
+});
+
+it('a rule named with U+212A (KELVIN SIGN) for "k" is selected as if written with "k", by either search', () => {
+  // Its lower case is "k": the context rules' own checks lower-case the text, and read the name.
+  const examples = DETECTORS.flatMap((d) => realDetector(d).examples.positives).filter((e) => e.includes('k'));
+  expect(examples.length).toBeGreaterThan(100);
+  for (const automatonAfter of [0, Infinity]) {
+    const p = new Prefilter(DETECTORS, automatonAfter);
+    for (const e of examples)
+      expect(
+        p.select(e.replaceAll('k', '\u212A')).map((d) => d.id),
+        e,
+      ).toEqual(p.select(e).map((d) => d.id));
+  }
+  const klaviyo = 'headers: { Authorization: "\u212Alaviyo-API-Key pk_" }';
+  expect(new Prefilter(DETECTORS, 0).select(klaviyo).map((d) => d.id)).toContain('klaviyo-private-api-key');
 });
 
 describe('assignmentWithin', () => {

@@ -1,9 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleDir } from '../bundle.js';
-import { KeygateError } from '../errors.js';
 import type { Detector } from '../types.js';
 import { automatonTable } from './keywords.js';
+import { checkedRead, sumWords } from './walk-wasm.js';
 import { keywordIndex, type PrebuiltIndex } from './prefilter.js';
 
 /**
@@ -12,13 +12,19 @@ import { keywordIndex, type PrebuiltIndex } from './prefilter.js';
  * commit, indexing ~820 keywords of ~410 rules and compiling a regex of them took ~3.5 ms, and
  * a large scan built the automaton (~13 ms, or ~30 cold) in each thread.
  *
- * The file: MAGIC, the header's length (u32, little-endian), the header (JSON), zeros to a
- * multiple of 4, then the transition table (u32, little-endian, as the WebAssembly walk reads
- * it). The header names the build it belongs to (`stamp`, which the bundles carry): a file
- * from another build, or one that does not read, is not used, and the run makes its own index
- * as it would without one (slower by those few ms, never a keyword less).
+ * The file: MAGIC, the header's length and a checksum (u32s, little-endian), a zero byte, the
+ * header (JSON) from HEADER_AT, zeros to a multiple of 4, then the transition table (u32,
+ * little-endian, as the WebAssembly walk reads it). The checksum covers everything from
+ * HEADER_AT on (src/scan/walk-wasm.ts checkedRead). The header names the build it belongs to
+ * (`stamp`, which the bundles carry). A file from another build, or one that does not read
+ * whole or does not sum right (damaged: a table of zeros would find no keyword), is not used,
+ * and the run makes its own index as it would without one (slower by those few ms, never a
+ * keyword less). It is read once a thread, whole, and checked as read: a file replaced while
+ * a scan runs is not read again.
  */
-const MAGIC = 'keygate keywords 1\n';
+const MAGIC = 'keygate keywords 2\n';
+/** Where the header starts: after MAGIC, its length, the checksum and a zero byte (a multiple of 4). */
+const HEADER_AT = 28;
 
 declare const KEYGATE_KEYWORDS_STAMP: string;
 
@@ -67,18 +73,16 @@ export function prebuiltBytes(detectors: readonly Detector[], stamp: string): Bu
   };
   const json = Buffer.from(JSON.stringify(header), 'latin1');
   const start = tableStart(json.length);
-  const out = Buffer.alloc(start + table.length * 4);
+  const out = Buffer.from(new ArrayBuffer(start + table.length * 4));
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, MAGIC.length);
-  json.copy(out, MAGIC.length + 4);
+  json.copy(out, HEADER_AT);
   for (let i = 0; i < table.length; i++) out.writeUInt32LE(table[i]!, start + i * 4);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), MAGIC.length + 4);
   return out;
 }
 
-/**
- * The index in the file, if it is such a file and of the build `stamp`. Its table is read
- * when the automaton is made, straight into the walk's memory.
- */
+/** The index in the file, if it is such a file, whole, of the build `stamp`, and sums right. */
 export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undefined {
   if (stamp === '' || !LITTLE_ENDIAN) return undefined;
   let fd: number;
@@ -87,32 +91,44 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
   } catch {
     return undefined; // none (a checkout's sources, say): the index is made at run time
   }
-  let h: Header;
-  let start: number;
+  let read: { bytes: Uint8Array; sum: number };
+  let length: number;
+  let checksum: number;
   try {
     const size = fstatSync(fd).size;
-    let head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
-    let got = readSync(fd, head, 0, head.length, 0);
-    if (got < MAGIC.length + 4 || head.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const length = head.readUInt32LE(MAGIC.length);
-    start = tableStart(length);
-    if (start > size) return undefined;
-    if (MAGIC.length + 4 + length > got) {
-      head = Buffer.allocUnsafe(MAGIC.length + 4 + length);
-      got = readSync(fd, head, 0, head.length, 0);
-      if (got !== head.length) return undefined;
-    }
-    h = JSON.parse(head.toString('latin1', MAGIC.length + 4, MAGIC.length + 4 + length)) as Header;
-    if (h.stamp !== stamp || size !== start + h.tableLength * 4 || h.tableLength % h.classes !== 0) return undefined;
+    const prefix = Buffer.alloc(HEADER_AT);
+    if (size < HEADER_AT || (size - HEADER_AT) % 4 !== 0 || readSync(fd, prefix, 0, HEADER_AT, 0) !== HEADER_AT) return undefined;
+    if (prefix.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+    length = prefix.readUInt32LE(MAGIC.length);
+    checksum = prefix.readUInt32LE(MAGIC.length + 4);
+    if (tableStart(length) > size) return undefined;
+    read = checkedRead(size - HEADER_AT, (into) => {
+      let done = 0;
+      while (done < into.length) {
+        const n = readSync(fd, into, done, into.length - done, HEADER_AT + done);
+        if (n === 0) break;
+        done += n;
+      }
+      if (done !== into.length) throw new Error('short read');
+    });
   } catch {
-    return undefined; // a file that does not read as one: not used
+    return undefined; // a file that does not read whole: not used
   } finally {
     closeSync(fd);
   }
+  if (read.sum !== checksum) return undefined;
+  let h: Header;
+  try {
+    h = JSON.parse(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, length).toString('latin1')) as Header;
+  } catch {
+    return undefined;
+  }
+  const tableAt = tableStart(length) - HEADER_AT;
+  if (h.stamp !== stamp || read.bytes.length !== tableAt + h.tableLength * 4 || h.tableLength % h.classes !== 0) return undefined;
+  const table = new Uint32Array(read.bytes.buffer, read.bytes.byteOffset + tableAt, h.tableLength);
   const keywords = h.keywords.split('\n').map((text, i) => ({ text, caseSensitive: h.caseSensitive.charCodeAt(i) === 49 }));
   const headOf: (number[] | undefined)[] = new Array<number[] | undefined>(keywords.length).fill(undefined);
   for (let i = 0; i < h.headOf.length; i += 2) (headOf[h.headOf[i]!] ??= []).push(h.headOf[i + 1]!);
-  const tableBytes = h.tableLength * 4;
   return {
     ids: h.ids.split('\n'),
     keywords,
@@ -123,22 +139,7 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
       classOf: Uint8Array.from(h.classOf),
       classes: h.classes,
       tableLength: h.tableLength,
-      writeTable: (into) => {
-        // Read whole or not at all: a table short of its end would lose keywords.
-        const bytes = new Uint8Array(into.buffer, into.byteOffset, tableBytes);
-        const fd = openSync(file, 'r');
-        try {
-          let done = 0;
-          while (done < tableBytes) {
-            const n = readSync(fd, bytes, done, tableBytes - done, start + done);
-            if (n === 0) break;
-            done += n;
-          }
-          if (done !== tableBytes) throw new KeygateError('INTERNAL', `${file} ended early (${done} of ${tableBytes} table bytes): reinstall keygate`);
-        } finally {
-          closeSync(fd);
-        }
-      },
+      writeTable: (into) => into.set(table),
       firstAccepting: h.firstAccepting,
       outputs: unflat(h.outputs),
     },
@@ -159,9 +160,9 @@ export function prebuiltIndex(): PrebuiltIndex | undefined {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Where the table starts: after the magic, the header's length and the header, at a multiple of 4. */
+/** Where the table starts: after the header, at a multiple of 4. */
 function tableStart(headerLength: number): number {
-  return Math.ceil((MAGIC.length + 4 + headerLength) / 4) * 4;
+  return Math.ceil((HEADER_AT + headerLength) / 4) * 4;
 }
 
 function flat(lists: readonly (readonly number[])[]): number[] {

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sumWords } from '../../src/scan/walk-wasm.js';
 import { wrappedGitExecPath } from '../helpers/git-wrapper.js';
 import { gitEnv, ROOT, withRepo } from '../helpers/repo.js';
 import { fakeSecret } from '../helpers/secrets.js';
@@ -137,7 +138,7 @@ describe('dist/cli.cjs launcher', () => {
       }),
     ));
 
-  it("uses dist/keywords.bin of its own build and no other: none, another build's or one cut short costs only speed", () =>
+  it("uses dist/keywords.bin of its own build and no other: none, a damaged one, another build's or one cut short costs only speed", () =>
     withRepo((repo) =>
       withDist((dist) => {
         repo.write('k.env', `AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
@@ -149,19 +150,28 @@ describe('dist/cli.cjs launcher', () => {
         expect(found.status).toBe(1);
         expect(found.stdout).toContain('k.env:1:23');
         // The file is what the scan searches with: the same header over a table that leads
-        // nowhere (every transition back to the start) and the key's keywords are never found.
-        const magic = shipped.indexOf('\n') + 1;
-        const tableStart = Math.ceil((magic + 4 + shipped.readUInt32LE(magic)) / 4) * 4;
+        // nowhere (every transition back to the start), its checksum made to match (layout in
+        // src/scan/prebuilt.ts: length at 19, checksum at 23, header from 28), and the key's
+        // keywords are never found.
+        const tableStart = Math.ceil((28 + shipped.readUInt32LE(19)) / 4) * 4;
+        const summed = (bytes: Buffer): Buffer => {
+          const out = Buffer.from(new ArrayBuffer(bytes.length));
+          bytes.copy(out);
+          out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, 28, (out.length - 28) / 4)), 23);
+          return out;
+        };
         const nowhere = Buffer.concat([shipped.subarray(0, tableStart), Buffer.alloc(shipped.length - tableStart)]);
-        writeFileSync(file, nowhere);
+        writeFileSync(file, summed(nowhere));
         expect(scan().stdout).not.toContain('k.env:1:23');
-        // Another build's (its stamp differs by one character), none, or cut short: not used.
+        // Damaged (its checksum not matching), another build's (its stamp differs by one
+        // character), none, or cut short: not used.
         const stamp = shipped.indexOf('"stamp":"') + 9;
         const other = Buffer.from(nowhere);
         other[stamp] = other[stamp] === 0x30 ? 0x31 : 0x30;
         for (const [what, bytes] of [
-          ["another build's", other],
-          ['cut short', nowhere.subarray(0, nowhere.length - 4)],
+          ['damaged', nowhere],
+          ["another build's", summed(other)],
+          ['cut short', summed(nowhere).subarray(0, nowhere.length - 4)],
           ['none', undefined],
         ] as const) {
           if (bytes === undefined) rmSync(file);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realDetector } from '../../src/detectors/lazy.js';
 import { DETECTORS } from '../../src/detectors/index.js';
-import { KeygateError } from '../../src/errors.js';
 import { prebuiltBytes, readPrebuilt } from '../../src/scan/prebuilt.js';
 import { keywordIndex, Prefilter } from '../../src/scan/prefilter.js';
+import { checkedRead, sumWords } from '../../src/scan/walk-wasm.js';
 import type { Detector } from '../../src/types.js';
 import { ROOT } from '../helpers/repo.js';
 import { testSeed } from '../helpers/seed.js';
@@ -28,11 +28,26 @@ function written(name: string, bytes: Buffer): string {
 const STAMP = 'test-stamp';
 const file = written('keywords.bin', prebuiltBytes(DETECTORS, STAMP));
 
-/** The stamp a file carries (its header is JSON after the magic line and a length). */
+/** The file's layout (src/scan/prebuilt.ts): the header's length after the magic line, then the checksum; the header from 28. */
+const LENGTH_AT = 19;
+const SUM_AT = 23;
+const HEADER_AT = 28;
+
 function stampOf(bytes: Buffer): string {
-  const magic = bytes.indexOf('\n') + 1;
-  const length = bytes.readUInt32LE(magic);
-  return (JSON.parse(bytes.toString('latin1', magic + 4, magic + 4 + length)) as { stamp: string }).stamp;
+  const length = bytes.readUInt32LE(LENGTH_AT);
+  return (JSON.parse(bytes.toString('latin1', HEADER_AT, HEADER_AT + length)) as { stamp: string }).stamp;
+}
+
+/** The bytes with the checksum made right again (as a damaged file that still sums would be). */
+function resummed(bytes: Buffer): Buffer {
+  const out = Buffer.from(new ArrayBuffer(bytes.length));
+  bytes.copy(out);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), SUM_AT);
+  return out;
+}
+
+function tableAt(bytes: Buffer): number {
+  return Math.ceil((HEADER_AT + bytes.readUInt32LE(LENGTH_AT)) / 4) * 4;
 }
 
 let state = testSeed();
@@ -110,18 +125,57 @@ describe('the prebuilt keyword index', () => {
     json[bytes.indexOf('{') + 1] = 0x7b;
     expect(readPrebuilt(written('json.bin', json), STAMP)).toBeUndefined();
     const long = Buffer.from(bytes);
-    long.writeUInt32LE(0xffffff, bytes.indexOf('\n') + 1);
+    long.writeUInt32LE(0xffffff, LENGTH_AT);
     expect(readPrebuilt(written('long.bin', long), STAMP)).toBeUndefined();
   });
 
-  it('a table cut short after its header was read is an error, never an automaton short of keywords', () => {
-    const cut = written('cut.bin', readFileSync(file));
-    const read = readPrebuilt(cut, STAMP);
+  it('is not used when damaged, whatever its size and stamp say: a table of zeros, owners edited, one bit flipped', () => {
+    const bytes = readFileSync(file);
+    const zeros = Buffer.concat([bytes.subarray(0, tableAt(bytes)), Buffer.alloc(bytes.length - tableAt(bytes))]);
+    // The first keyword's first owner, one detector on (a digit changed: the JSON still reads, its length the same).
+    const owners = Buffer.from(
+      bytes.toString('latin1').replace(/"owners":\[(\d+),(\d)/, (_, n: string, d: string) => `"owners":[${n},${(Number(d) + 1) % 10}`),
+      'latin1',
+    );
+    expect(owners.equals(bytes)).toBe(false);
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 4321]! ^= 0x10;
+    for (const [name, damaged] of [
+      ['zeros.bin', zeros],
+      ['owners.bin', owners],
+      ['flipped.bin', flipped],
+    ] as const) {
+      expect(readPrebuilt(written(name, damaged), STAMP), name).toBeUndefined();
+      // Summed right again it would be taken: the checksum is what turns it away.
+      expect(readPrebuilt(written(`summed-${name}`, resummed(damaged)), STAMP), name).toBeDefined();
+    }
+  });
+
+  it('is read once, whole: a file replaced after it was read does not change the index or the automaton', () => {
+    const swapped = written('swapped.bin', readFileSync(file));
+    const read = readPrebuilt(swapped, STAMP);
     expect(read).toBeDefined();
-    truncateSync(cut, readFileSync(cut).length - 1000);
-    const into = new Uint32Array(read!.automaton.tableLength);
-    expect(() => read!.automaton.writeTable(into)).toThrow(KeygateError);
-    expect(() => read!.automaton.writeTable(into)).toThrow(/ended early.*reinstall keygate/);
+    const bytes = readFileSync(swapped);
+    writeFileSync(swapped, resummed(Buffer.concat([bytes.subarray(0, tableAt(bytes)), Buffer.alloc(bytes.length - tableAt(bytes))])));
+    truncateSync(swapped, 100);
+    const fromRead = new Prefilter(DETECTORS, undefined, read);
+    const made = new Prefilter(DETECTORS, Infinity);
+    for (const text of ['aws_access_key_id = x', 'ghp_ token', 'password: "x"', 'nothing here']) {
+      expect(fromRead.select(text).map((d) => d.id)).toEqual(made.select(text).map((d) => d.id));
+    }
+    expect(fromRead.select('ghp_ token').length).toBeGreaterThan(0);
+  });
+
+  it('the checksum is the same in WebAssembly and in JavaScript, at every length', () => {
+    const bytes = readFileSync(file);
+    for (const length of [0, 4, 8, 12, 16, 20, 1000, 65532, 65536, bytes.length - HEADER_AT]) {
+      const words = Buffer.from(new ArrayBuffer(length));
+      bytes.copy(words, 0, HEADER_AT, HEADER_AT + length);
+      const { bytes: read, sum } = checkedRead(length, (into) => into.set(words));
+      expect(Buffer.from(read).equals(words), `length ${length}`).toBe(true);
+      expect(sum, `length ${length}`).toBe(sumWords(new Uint32Array(words.buffer, 0, length / 4)));
+    }
+    expect(() => checkedRead(3, () => undefined)).toThrow(/multiple of 4/);
   });
 
   it('dist/keywords.bin is what the sources give (npm run build writes it)', () => {

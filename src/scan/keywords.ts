@@ -1,5 +1,5 @@
 import { regexLiteral } from '../detectors/regex-parts.js';
-import { WasmWalk } from './walk-wasm.js';
+import { sumWords, WasmWalk } from './walk-wasm.js';
 
 /**
  * A multi-keyword search automaton (Aho–Corasick, compiled to a dense DFA): one pass over the
@@ -42,6 +42,12 @@ export interface AutomatonTable {
    * walk's memory: a prebuilt table (~0.9 MB) is read from its file there, with no copy.
    */
   writeTable(into: Uint32Array): void;
+  /**
+   * For a table read from a file: what sumWords must give for it as written (else it is not
+   * used, and the automaton is built from the keywords), and who to tell when it did.
+   */
+  tableSum?: number;
+  tableChecked?(table: Uint32Array): void;
   /** States from this (premultiplied, not by 4) number on end at least one keyword. */
   firstAccepting: number;
   /** Keywords (indices) ending at each accepting state, from firstAccepting / classes on. */
@@ -126,6 +132,35 @@ function trie(keywords: readonly Keyword[], classOf: Uint8Array, classes: number
   return { next, outputs };
 }
 
+function longest(keywords: readonly Keyword[]): number {
+  return Math.max(1, ...keywords.map((k) => k.text.length));
+}
+
+/** A prebuilt table with the walk it was read into and checked in, if WebAssembly walks it. */
+type CheckedTable = AutomatonTable & { walk?: WasmWalk };
+
+/**
+ * The prebuilt table, if it reads and sums right (with the walk it was read into); undefined
+ * if not: the automaton is then built from the keywords, as if there were no prebuilt one.
+ */
+function checked(t: AutomatonTable, useWasm: boolean, longestKeyword: number): CheckedTable | undefined {
+  try {
+    if (useWasm && typeof WebAssembly === 'object') {
+      const walk = new WasmWalk({ ...t, longest: longestKeyword });
+      if (t.tableSum !== undefined && walk.tableSum() !== t.tableSum) return undefined;
+      t.tableChecked?.(walk.table);
+      return { ...t, walk };
+    }
+    const table = new Uint32Array(t.tableLength);
+    t.writeTable(table);
+    if (t.tableSum !== undefined && sumWords(table) !== t.tableSum) return undefined;
+    t.tableChecked?.(table);
+    return { ...t, writeTable: (into) => into.set(table) };
+  } catch {
+    return undefined; // a table that cannot be read (the file gone, cut short)
+  }
+}
+
 export class KeywordAutomaton implements KeywordSearch {
   private readonly classOf: Uint8Array;
   private readonly classes: number;
@@ -146,14 +181,13 @@ export class KeywordAutomaton implements KeywordSearch {
     /** The automaton for exactly these keywords, in this order (prebuilt); else built here. */
     prebuilt?: AutomatonTable,
   ) {
-    const t = prebuilt ?? automatonTable(keywords);
+    const t = (prebuilt !== undefined ? checked(prebuilt, useWasm, longest(keywords)) : undefined) ?? automatonTable(keywords);
     this.classOf = t.classOf;
     this.classes = t.classes;
     this.firstAccepting = t.firstAccepting;
     this.firstOutput = t.firstAccepting / t.classes;
     this.outputs = t.outputs;
-    const longest = Math.max(1, ...keywords.map((k) => k.text.length));
-    this.wasm = useWasm && typeof WebAssembly === 'object' ? new WasmWalk({ ...t, longest }) : undefined;
+    this.wasm = (t as CheckedTable).walk ?? (useWasm && typeof WebAssembly === 'object' ? new WasmWalk({ ...t, longest: longest(keywords) }) : undefined);
     if (this.wasm === undefined) {
       // The WebAssembly walk keeps its own copy of the table (~0.9 MB with every built-in rule, per thread).
       const size = t.tableLength;

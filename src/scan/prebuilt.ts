@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { bundleDir } from '../bundle.js';
 import type { Detector } from '../types.js';
 import { automatonTable } from './keywords.js';
-import { checkedRead, sumWords } from './walk-wasm.js';
+import { sumWords } from './walk-wasm.js';
 import { keywordIndex, type PrebuiltIndex } from './prefilter.js';
 
 /**
@@ -12,19 +12,22 @@ import { keywordIndex, type PrebuiltIndex } from './prefilter.js';
  * commit, indexing ~820 keywords of ~410 rules and compiling a regex of them took ~3.5 ms, and
  * a large scan built the automaton (~13 ms, or ~30 cold) in each thread.
  *
- * The file: MAGIC, the header's length and a checksum (u32s, little-endian), a zero byte, the
- * header (JSON) from HEADER_AT, zeros to a multiple of 4, then the transition table (u32,
- * little-endian, as the WebAssembly walk reads it). The checksum covers everything from
- * HEADER_AT on (src/scan/walk-wasm.ts checkedRead). The header names the build it belongs to
- * (`stamp`, which the bundles carry). A file from another build, or one that does not read
- * whole or does not sum right (damaged: a table of zeros would find no keyword), is not used,
- * and the run makes its own index as it would without one (slower by those few ms, never a
- * keyword less). It is read once a thread, whole, and checked as read: a file replaced while
- * a scan runs is not read again.
+ * The file: MAGIC, then three u32s (little-endian): the header's length, the header's checksum,
+ * the table's; the header (JSON) from HEADER_AT, zeros to a multiple of 4, then the transition
+ * table (u32, little-endian, as the WebAssembly walk reads it). Checksums are sumWords
+ * (src/scan/walk-wasm.ts) over the header's words (from HEADER_AT to the table) and over the
+ * table's. The header names the build it belongs to (`stamp`, which the bundles carry).
+ *
+ * A file from another build, or one that does not read whole or does not sum right (damaged:
+ * a table of zeros would find no keyword), is not used: the run makes its own index (or, for
+ * a bad table, its own automaton) as it would without one, slower by those few ms, never a
+ * keyword less. The table is read straight into the first walk's memory and summed there (in
+ * WebAssembly: ~0.5 ms); later automata of the thread copy what was checked, so a file
+ * replaced while a long scan runs is not read again.
  */
-const MAGIC = 'keygate keywords 2\n';
-/** Where the header starts: after MAGIC, its length, the checksum and a zero byte (a multiple of 4). */
-const HEADER_AT = 28;
+const MAGIC = 'keygate keywords 3\n';
+/** Where the header starts: after MAGIC and its three numbers (a multiple of 4). */
+const HEADER_AT = 32;
 
 declare const KEYGATE_KEYWORDS_STAMP: string;
 
@@ -78,11 +81,12 @@ export function prebuiltBytes(detectors: readonly Detector[], stamp: string): Bu
   out.writeUInt32LE(json.length, MAGIC.length);
   json.copy(out, HEADER_AT);
   for (let i = 0; i < table.length; i++) out.writeUInt32LE(table[i]!, start + i * 4);
-  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), MAGIC.length + 4);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (start - HEADER_AT) / 4)), MAGIC.length + 4);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, start, table.length)), MAGIC.length + 8);
   return out;
 }
 
-/** The index in the file, if it is such a file, whole, of the build `stamp`, and sums right. */
+/** The index in the file, if it is such a file, whole, of the build `stamp`, with a header that sums right. */
 export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undefined {
   if (stamp === '' || !LITTLE_ENDIAN) return undefined;
   let fd: number;
@@ -91,44 +95,38 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
   } catch {
     return undefined; // none (a checkout's sources, say): the index is made at run time
   }
-  let read: { bytes: Uint8Array; sum: number };
-  let length: number;
-  let checksum: number;
+  let head: Buffer;
+  let size: number;
   try {
-    const size = fstatSync(fd).size;
+    size = fstatSync(fd).size;
     const prefix = Buffer.alloc(HEADER_AT);
-    if (size < HEADER_AT || (size - HEADER_AT) % 4 !== 0 || readSync(fd, prefix, 0, HEADER_AT, 0) !== HEADER_AT) return undefined;
+    if (size < HEADER_AT || readSync(fd, prefix, 0, HEADER_AT, 0) !== HEADER_AT) return undefined;
     if (prefix.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    length = prefix.readUInt32LE(MAGIC.length);
-    checksum = prefix.readUInt32LE(MAGIC.length + 4);
-    if (tableStart(length) > size) return undefined;
-    read = checkedRead(size - HEADER_AT, (into) => {
-      let done = 0;
-      while (done < into.length) {
-        const n = readSync(fd, into, done, into.length - done, HEADER_AT + done);
-        if (n === 0) break;
-        done += n;
-      }
-      if (done !== into.length) throw new Error('short read');
-    });
+    const start = tableStart(prefix.readUInt32LE(MAGIC.length));
+    if (start > size) return undefined;
+    head = Buffer.from(new ArrayBuffer(start));
+    if (readSync(fd, head, 0, start, 0) !== start) return undefined;
   } catch {
-    return undefined; // a file that does not read whole: not used
+    return undefined; // a file that does not read: not used
   } finally {
     closeSync(fd);
   }
-  if (read.sum !== checksum) return undefined;
+  const length = head.readUInt32LE(MAGIC.length);
+  const start = head.length;
+  if (sumWords(new Uint32Array(head.buffer, HEADER_AT, (start - HEADER_AT) / 4)) !== head.readUInt32LE(MAGIC.length + 4)) return undefined;
   let h: Header;
   try {
-    h = JSON.parse(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, length).toString('latin1')) as Header;
+    h = JSON.parse(head.toString('latin1', HEADER_AT, HEADER_AT + length)) as Header;
   } catch {
     return undefined;
   }
-  const tableAt = tableStart(length) - HEADER_AT;
-  if (h.stamp !== stamp || read.bytes.length !== tableAt + h.tableLength * 4 || h.tableLength % h.classes !== 0) return undefined;
-  const table = new Uint32Array(read.bytes.buffer, read.bytes.byteOffset + tableAt, h.tableLength);
+  if (h.stamp !== stamp || size !== start + h.tableLength * 4 || h.tableLength % h.classes !== 0) return undefined;
   const keywords = h.keywords.split('\n').map((text, i) => ({ text, caseSensitive: h.caseSensitive.charCodeAt(i) === 49 }));
   const headOf: (number[] | undefined)[] = new Array<number[] | undefined>(keywords.length).fill(undefined);
   for (let i = 0; i < h.headOf.length; i += 2) (headOf[h.headOf[i]!] ??= []).push(h.headOf[i + 1]!);
+  const tableBytes = h.tableLength * 4;
+  // The table once checked (by the automaton that read it): later ones copy it.
+  let checkedTable: Uint32Array | undefined;
   return {
     ids: h.ids.split('\n'),
     keywords,
@@ -139,7 +137,26 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
       classOf: Uint8Array.from(h.classOf),
       classes: h.classes,
       tableLength: h.tableLength,
-      writeTable: (into) => into.set(table),
+      tableSum: head.readUInt32LE(MAGIC.length + 8),
+      writeTable: (into) => {
+        if (checkedTable !== undefined) return into.set(checkedTable);
+        // Straight into the walk's memory, whole or not at all (the automaton then sums it).
+        const bytes = new Uint8Array(into.buffer, into.byteOffset, tableBytes);
+        const fd = openSync(file, 'r');
+        try {
+          let done = 0;
+          while (done < tableBytes) {
+            const n = readSync(fd, bytes, done, tableBytes - done, start + done);
+            if (n === 0) throw new Error(`${file} ended early`);
+            done += n;
+          }
+        } finally {
+          closeSync(fd);
+        }
+      },
+      tableChecked: (table) => {
+        checkedTable ??= table;
+      },
       firstAccepting: h.firstAccepting,
       outputs: unflat(h.outputs),
     },

@@ -66,7 +66,22 @@ export class WasmWalk {
     this.bytes = Buffer.from(memory.buffer);
     this.words = new Int32Array(memory.buffer);
     this.bytes.set(t.classOf.subarray(0, 256), CLASS_OF);
-    t.writeTable(new Uint32Array(memory.buffer, TABLE, t.tableLength));
+    this.sumFn = instance.exports['sum'] as (from: number, to: number) => void;
+    this.table = new Uint32Array(memory.buffer, TABLE, t.tableLength);
+    t.writeTable(this.table);
+  }
+
+  /** The table as this walk holds it. */
+  readonly table: Uint32Array;
+  private readonly sumFn: (from: number, to: number) => void;
+
+  /** sumWords over the table as held here: whole groups of four words in WebAssembly, the rest here. */
+  tableSum(): number {
+    const whole = this.table.length & ~3;
+    // The lanes travel through the first 16 bytes (the chains' start addresses, set again at every walk).
+    this.words.fill(FNV_OFFSET, 0, 4);
+    this.sumFn(TABLE, TABLE + whole * 4);
+    return sumWords(this.table, Array.from(this.words.subarray(0, 4)), whole);
   }
 
   /**
@@ -149,52 +164,25 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
 /**
- * A checksum of `length` bytes (a multiple of 4) that `fill` writes into the buffer it is
- * given, and those bytes (the buffer kept): FNV-1a over little-endian 32-bit words in four
- * lanes (word i into lane i % 4; missing words of the last four are 0), the lanes xored. For
- * the prebuilt keyword table (src/scan/prebuilt.ts), ~0.9 MB checked at every start: ~0.2 ms
- * here in WebAssembly, ~4 ms in JavaScript (which serves where there is no WebAssembly).
+ * A checksum of 32-bit words (for the prebuilt keyword table, src/scan/prebuilt.ts): FNV-1a in
+ * four lanes, word i into lane i % 4, the lanes xored at the end. Four lanes, so that the
+ * WebAssembly form (WasmWalk.tableSum) overlaps them as it does its walks.
  */
-export function checkedRead(length: number, fill: (into: Uint8Array) => void): { bytes: Uint8Array; sum: number } {
-  if (length % 4 !== 0) throw new Error('checkedRead: length is not a multiple of 4');
-  if (typeof WebAssembly !== 'object') {
-    const bytes = new Uint8Array(length);
-    fill(bytes);
-    return { bytes, sum: sumWords(new Uint32Array(bytes.buffer, 0, length >> 2)) };
+export function sumWords(words: Uint32Array, lanes: readonly number[] = [FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET], from = 0): number {
+  // Four words a step, the lanes in locals: run cold (the prebuilt table's header, ~7,000
+  // words at every start), this takes ~0.3 ms, a lane array indexed per word twice that.
+  let [a, b, c, d] = lanes as [number, number, number, number];
+  const whole = from + ((words.length - from) & ~3);
+  for (let i = from; i < whole; i += 4) {
+    a = Math.imul(a ^ words[i]!, FNV_PRIME);
+    b = Math.imul(b ^ words[i + 1]!, FNV_PRIME);
+    c = Math.imul(c ^ words[i + 2]!, FNV_PRIME);
+    d = Math.imul(d ^ words[i + 3]!, FNV_PRIME);
   }
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(assembleSum(Math.ceil((length + 16) / 65536))), {});
-  const memory = instance.exports['memory'] as WebAssembly.Memory;
-  const bytes = new Uint8Array(memory.buffer, 0, length);
-  fill(bytes);
-  return { bytes, sum: (instance.exports['sum'] as (from: number, to: number) => number)(0, length) >>> 0 };
-}
-
-/** The same checksum in JavaScript, over words (the build's, and where there is no WebAssembly). */
-export function sumWords(words: Uint32Array): number {
-  const h = [FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET];
-  const n = Math.ceil(words.length / 4) * 4;
-  for (let i = 0; i < n; i++) h[i & 3] = Math.imul(h[i & 3]! ^ (i < words.length ? words[i]! : 0), FNV_PRIME);
-  return (h[0]! ^ h[1]! ^ h[2]! ^ h[3]!) >>> 0;
-}
-
-/** `sum(from, to)`: the checksum of memory from..to (to - from a multiple of 4, zeros after it). */
-function assembleSum(pages: number): Uint8Array {
-  const [from, to] = [0, 1];
-  const lane = (k: number): number => 2 + k;
-  const code: number[] = [1, 4, I32];
-  for (let k = 0; k < 4; k++) code.push(CONST, ...s(FNV_OFFSET), SET, lane(k));
-  code.push(BLOCK, VOID, LOOP, VOID, GET, from, GET, to, GE_U, BR_IF, 1);
-  for (let k = 0; k < 4; k++) code.push(GET, lane(k), GET, from, LOAD, 2, ...u(4 * k), XOR, CONST, ...s(FNV_PRIME), MUL, SET, lane(k));
-  code.push(GET, from, CONST, 16, ADD, SET, from, BR, 0, END, END);
-  code.push(GET, lane(0), GET, lane(1), XOR, GET, lane(2), XOR, GET, lane(3), XOR, END);
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 2, I32, I32, 1, I32]), // type 0: (i32, i32) -> i32
-    ...section(3, [1, 0]),
-    ...section(5, [1, 0, ...u(pages)]),
-    ...section(7, [2, ...name('sum'), 0, 0, ...name('memory'), 2, 0]),
-    ...section(10, [1, ...u(code.length), ...code]),
-  ]);
+  if (whole < words.length) a = Math.imul(a ^ words[whole]!, FNV_PRIME);
+  if (whole + 1 < words.length) b = Math.imul(b ^ words[whole + 1]!, FNV_PRIME);
+  if (whole + 2 < words.length) c = Math.imul(c ^ words[whole + 2]!, FNV_PRIME);
+  return (a ^ b ^ c ^ d) >>> 0;
 }
 
 /**
@@ -238,12 +226,30 @@ function assemble(pages: number, firstAccepting: number): Uint8Array {
   code.push(BR, 0, END, END);
   for (let k = 0; k < CHAINS; k++) code.push(CONST, 0, GET, out(k), STORE, 2, ...u(OUTS + 4 * k));
   code.push(END);
+  const sum = assembleSum();
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 1, I32, 0]), // type 0: (i32) -> ()
-    ...section(3, [1, 0]), // function 0 has type 0
+    ...section(1, [2, 0x60, 1, I32, 0, 0x60, 2, I32, I32, 0]), // type 0: (i32) -> (); type 1: (i32, i32) -> ()
+    ...section(3, [2, 0, 1]), // function 0 (walk) has type 0, function 1 (sum) type 1
     ...section(5, [1, 0, ...u(pages)]), // one memory, `pages` at least
-    ...section(7, [2, ...name('walk'), 0, 0, ...name('memory'), 2, 0]),
-    ...section(10, [1, ...u(code.length), ...code]),
+    ...section(7, [3, ...name('walk'), 0, 0, ...name('sum'), 0, 1, ...name('memory'), 2, 0]),
+    ...section(10, [2, ...u(code.length), ...code, ...u(sum.length), ...sum]),
   ]);
+}
+
+/**
+ * `sum(from, to)`: sumWords' four lanes, carried on from memory[0..16) over the words from..to
+ * (to - from a multiple of 16), and stored back there.
+ */
+function assembleSum(): number[] {
+  const [from, to] = [0, 1];
+  const lane = (k: number): number => 2 + k;
+  const code: number[] = [1, 4, I32];
+  for (let k = 0; k < 4; k++) code.push(CONST, 0, LOAD, 2, ...u(4 * k), SET, lane(k));
+  code.push(BLOCK, VOID, LOOP, VOID, GET, from, GET, to, GE_U, BR_IF, 1);
+  for (let k = 0; k < 4; k++) code.push(GET, lane(k), GET, from, LOAD, 2, ...u(4 * k), XOR, CONST, ...s(FNV_PRIME), MUL, SET, lane(k));
+  code.push(GET, from, CONST, 16, ADD, SET, from, BR, 0, END, END);
+  for (let k = 0; k < 4; k++) code.push(CONST, 0, GET, lane(k), STORE, 2, ...u(4 * k));
+  code.push(END);
+  return code;
 }

@@ -150,14 +150,15 @@ describe('dist/cli.cjs launcher', () => {
         expect(found.status).toBe(1);
         expect(found.stdout).toContain('k.env:1:23');
         // The file is what the scan searches with: the same header over a table that leads
-        // nowhere (every transition back to the start), its checksum made to match (layout in
-        // src/scan/prebuilt.ts: length at 19, checksum at 23, header from 28), and the key's
-        // keywords are never found.
-        const tableStart = Math.ceil((28 + shipped.readUInt32LE(19)) / 4) * 4;
+        // nowhere (every transition back to the start), its checksums made to match (layout in
+        // src/scan/prebuilt.ts: length at 19, the header's checksum at 23, the table's at 27,
+        // header from 32), and the key's keywords are never found.
+        const tableStart = Math.ceil((32 + shipped.readUInt32LE(19)) / 4) * 4;
         const summed = (bytes: Buffer): Buffer => {
           const out = Buffer.from(new ArrayBuffer(bytes.length));
           bytes.copy(out);
-          out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, 28, (out.length - 28) / 4)), 23);
+          out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, 32, (tableStart - 32) / 4)), 23);
+          out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, tableStart, (out.length - tableStart) / 4)), 27);
           return out;
         };
         const nowhere = Buffer.concat([shipped.subarray(0, tableStart), Buffer.alloc(shipped.length - tableStart)]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { realDetector } from '../../src/detectors/lazy.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { prebuiltBytes, readPrebuilt } from '../../src/scan/prebuilt.js';
 import { keywordIndex, Prefilter } from '../../src/scan/prefilter.js';
-import { checkedRead, sumWords } from '../../src/scan/walk-wasm.js';
+import { sumWords, WasmWalk } from '../../src/scan/walk-wasm.js';
 import type { Detector } from '../../src/types.js';
 import { ROOT } from '../helpers/repo.js';
 import { testSeed } from '../helpers/seed.js';
@@ -28,27 +28,34 @@ function written(name: string, bytes: Buffer): string {
 const STAMP = 'test-stamp';
 const file = written('keywords.bin', prebuiltBytes(DETECTORS, STAMP));
 
-/** The file's layout (src/scan/prebuilt.ts): the header's length after the magic line, then the checksum; the header from 28. */
+/** The file's layout (src/scan/prebuilt.ts): after the magic line the header's length, its checksum, the table's; the header from 32. */
 const LENGTH_AT = 19;
-const SUM_AT = 23;
-const HEADER_AT = 28;
+const HEADER_SUM_AT = 23;
+const TABLE_SUM_AT = 27;
+const HEADER_AT = 32;
 
 function stampOf(bytes: Buffer): string {
   const length = bytes.readUInt32LE(LENGTH_AT);
   return (JSON.parse(bytes.toString('latin1', HEADER_AT, HEADER_AT + length)) as { stamp: string }).stamp;
 }
 
-/** The bytes with the checksum made right again (as a damaged file that still sums would be). */
-function resummed(bytes: Buffer): Buffer {
-  const out = Buffer.from(new ArrayBuffer(bytes.length));
-  bytes.copy(out);
-  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), SUM_AT);
-  return out;
-}
-
 function tableAt(bytes: Buffer): number {
   return Math.ceil((HEADER_AT + bytes.readUInt32LE(LENGTH_AT)) / 4) * 4;
 }
+
+/** The bytes with both checksums made right again (as a damaged file that still sums would be). */
+function resummed(bytes: Buffer): Buffer {
+  const out = Buffer.from(new ArrayBuffer(bytes.length));
+  bytes.copy(out);
+  const at = tableAt(out);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, HEADER_AT, (at - HEADER_AT) / 4)), HEADER_SUM_AT);
+  out.writeUInt32LE(sumWords(new Uint32Array(out.buffer, at, (out.length - at) / 4)), TABLE_SUM_AT);
+  return out;
+}
+
+/** What a prefilter selects, by rule id, on texts that name many rules. */
+const PROBES = ['aws_access_key_id = x', 'ghp_ token', 'password: "x"', 'xoxb- sk_live_ glpat- AIza', 'nothing here'];
+const selections = (p: Prefilter): string[][] => PROBES.map((t) => p.select(t).map((d) => d.id));
 
 let state = testSeed();
 function rand(n: number): number {
@@ -129,53 +136,74 @@ describe('the prebuilt keyword index', () => {
     expect(readPrebuilt(written('long.bin', long), STAMP)).toBeUndefined();
   });
 
-  it('is not used when damaged, whatever its size and stamp say: a table of zeros, owners edited, one bit flipped', () => {
+  it('is not used when damaged, whatever its size and stamp say: a header edited, a table of zeros, one bit flipped', () => {
     const bytes = readFileSync(file);
-    const zeros = Buffer.concat([bytes.subarray(0, tableAt(bytes)), Buffer.alloc(bytes.length - tableAt(bytes))]);
+    const made = selections(new Prefilter(DETECTORS, Infinity));
+    expect(made.flat().length).toBeGreaterThan(8);
     // The first keyword's first owner, one detector on (a digit changed: the JSON still reads, its length the same).
     const owners = Buffer.from(
       bytes.toString('latin1').replace(/"owners":\[(\d+),(\d)/, (_, n: string, d: string) => `"owners":[${n},${(Number(d) + 1) % 10}`),
       'latin1',
     );
     expect(owners.equals(bytes)).toBe(false);
+    expect(readPrebuilt(written('owners.bin', owners), STAMP)).toBeUndefined();
+    expect(readPrebuilt(written('summed-owners.bin', resummed(owners)), STAMP)).toBeDefined();
+    // A damaged table: the index is taken, the table is not, and the automaton is built from the keywords.
+    const zeros = Buffer.concat([bytes.subarray(0, tableAt(bytes)), Buffer.alloc(bytes.length - tableAt(bytes))]);
     const flipped = Buffer.from(bytes);
     flipped[bytes.length - 4321]! ^= 0x10;
     for (const [name, damaged] of [
       ['zeros.bin', zeros],
-      ['owners.bin', owners],
       ['flipped.bin', flipped],
     ] as const) {
-      expect(readPrebuilt(written(name, damaged), STAMP), name).toBeUndefined();
-      // Summed right again it would be taken: the checksum is what turns it away.
-      expect(readPrebuilt(written(`summed-${name}`, resummed(damaged)), STAMP), name).toBeDefined();
+      const index = readPrebuilt(written(name, damaged), STAMP);
+      expect(index, name).toBeDefined();
+      expect(selections(new Prefilter(DETECTORS, undefined, index)), name).toEqual(made);
     }
+    // Summed right again, the zeros would be used (the checksum is what turns them away): no
+    // keyword found, only the rules that have none are selected.
+    const summed = readPrebuilt(written('summed-zeros.bin', resummed(zeros)), STAMP);
+    const keywordless = DETECTORS.filter((d) => d.keywords.length === 0).map((d) => d.id);
+    expect(selections(new Prefilter(DETECTORS, undefined, summed))).toEqual(PROBES.map(() => keywordless));
   });
 
-  it('is read once, whole: a file replaced after it was read does not change the index or the automaton', () => {
+  it('a file replaced or removed after the first automaton read its table changes no later one', () => {
     const swapped = written('swapped.bin', readFileSync(file));
-    const read = readPrebuilt(swapped, STAMP);
-    expect(read).toBeDefined();
+    const index = readPrebuilt(swapped, STAMP);
+    expect(index).toBeDefined();
+    const made = selections(new Prefilter(DETECTORS, Infinity));
+    expect(selections(new Prefilter(DETECTORS, undefined, index))).toEqual(made);
     const bytes = readFileSync(swapped);
     writeFileSync(swapped, resummed(Buffer.concat([bytes.subarray(0, tableAt(bytes)), Buffer.alloc(bytes.length - tableAt(bytes))])));
-    truncateSync(swapped, 100);
-    const fromRead = new Prefilter(DETECTORS, undefined, read);
-    const made = new Prefilter(DETECTORS, Infinity);
-    for (const text of ['aws_access_key_id = x', 'ghp_ token', 'password: "x"', 'nothing here']) {
-      expect(fromRead.select(text).map((d) => d.id)).toEqual(made.select(text).map((d) => d.id));
-    }
-    expect(fromRead.select('ghp_ token').length).toBeGreaterThan(0);
+    expect(selections(new Prefilter(DETECTORS, undefined, index))).toEqual(made);
+    rmSync(swapped);
+    expect(selections(new Prefilter(DETECTORS, undefined, index))).toEqual(made);
   });
 
-  it('the checksum is the same in WebAssembly and in JavaScript, at every length', () => {
-    const bytes = readFileSync(file);
-    for (const length of [0, 4, 8, 12, 16, 20, 1000, 65532, 65536, bytes.length - HEADER_AT]) {
-      const words = Buffer.from(new ArrayBuffer(length));
-      bytes.copy(words, 0, HEADER_AT, HEADER_AT + length);
-      const { bytes: read, sum } = checkedRead(length, (into) => into.set(words));
-      expect(Buffer.from(read).equals(words), `length ${length}`).toBe(true);
-      expect(sum, `length ${length}`).toBe(sumWords(new Uint32Array(words.buffer, 0, length / 4)));
+  it('a table that cannot be read when the automaton is made is not used either: the automaton is built', () => {
+    const gone = written('gone.bin', readFileSync(file));
+    const index = readPrebuilt(gone, STAMP);
+    rmSync(gone);
+    expect(selections(new Prefilter(DETECTORS, undefined, index))).toEqual(selections(new Prefilter(DETECTORS, Infinity)));
+  });
+
+  it("the walk's checksum (WebAssembly) is sumWords (JavaScript), at every length, and sumWords is its plain meaning", () => {
+    for (const length of [1, 2, 3, 4, 5, 7, 8, 1000, 65535, 230001]) {
+      const words = new Uint32Array(length).map(() => rand(0x7fffffff) * 2 + rand(2));
+      const walk = new WasmWalk({
+        tableLength: length,
+        writeTable: (into) => into.set(words),
+        classOf: new Uint8Array(256),
+        classes: 1,
+        firstAccepting: length,
+        longest: 1,
+      });
+      expect(walk.tableSum(), `length ${length}`).toBe(sumWords(words));
+      // Its plain meaning: FNV-1a, word i into lane i % 4, the lanes xored.
+      const lanes = [0x811c9dc5, 0x811c9dc5, 0x811c9dc5, 0x811c9dc5];
+      words.forEach((w, i) => (lanes[i % 4] = Math.imul(lanes[i % 4]! ^ w, 16777619)));
+      expect(sumWords(words), `length ${length}`).toBe((lanes[0]! ^ lanes[1]! ^ lanes[2]! ^ lanes[3]!) >>> 0);
     }
-    expect(() => checkedRead(3, () => undefined)).toThrow(/multiple of 4/);
   });
 
   it('dist/keywords.bin is what the sources give (npm run build writes it)', () => {

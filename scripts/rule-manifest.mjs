@@ -2,12 +2,10 @@
 // groups (src/detectors/lazy.ts), taken from the rules themselves. npm run build runs it before
 // it type-checks and bundles, so a build never ships a stale manifest; test/unit/manifest.test.ts
 // checks the committed file against the rules.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { format, resolveConfig } from 'prettier';
+import { importSources } from './import-sources.mjs';
 
 /** The groups, as src/detectors/index.ts names them: manifest key, module, builder. */
 export const GROUPS = [
@@ -21,41 +19,26 @@ export const GROUPS = [
 const OUT = 'src/detectors/manifest.ts';
 
 export async function manifestSource() {
-  const dir = mkdtempSync(join(tmpdir(), 'keygate-manifest-'));
-  try {
-    const entry = [
-      "export { manifestEntry } from './src/detectors/lazy.ts';",
-      ...GROUPS.map(([, module, builder]) => `export { ${builder} } from '${module}';`),
-    ].join('\n');
-    const outfile = join(dir, 'rules.mjs');
-    await build({
-      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      logLevel: 'warning',
-    });
-    const mod = await import(pathToFileURL(outfile).href);
-    const groups = GROUPS.map(
-      ([key, , builder]) =>
-        `  ${key}: [\n${mod[builder]()
-          .map((d) => `    ${JSON.stringify(mod.manifestEntry(d))},`)
-          .join('\n')}\n  ],`,
-    );
-    const source = [
-      '// Written by scripts/rule-manifest.mjs (npm run build): do not edit. See src/detectors/lazy.ts.',
-      "import type { ManifestEntry } from './lazy.js';",
-      '',
-      'export const MANIFEST: Record<string, readonly ManifestEntry[]> = {',
-      ...groups,
-      '};',
-      '',
-    ].join('\n');
-    return format(source, { ...(await resolveConfig(OUT)), filepath: OUT });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const mod = await importSources([
+    "export { manifestEntry } from './src/detectors/lazy.ts';",
+    ...GROUPS.map(([, module, builder]) => `export { ${builder} } from '${module}';`),
+  ]);
+  const groups = GROUPS.map(
+    ([key, , builder]) =>
+      `  ${key}: [\n${mod[builder]()
+        .map((d) => `    ${JSON.stringify(mod.manifestEntry(d))},`)
+        .join('\n')}\n  ],`,
+  );
+  const source = [
+    '// Written by scripts/rule-manifest.mjs (npm run build): do not edit. See src/detectors/lazy.ts.',
+    "import type { ManifestEntry } from './lazy.js';",
+    '',
+    'export const MANIFEST: Record<string, readonly ManifestEntry[]> = {',
+    ...groups,
+    '};',
+    '',
+  ].join('\n');
+  return format(source, { ...(await resolveConfig(OUT)), filepath: OUT });
 }
 
 /** Rewrites the manifest if the rules say otherwise (left alone if not: no needless rebuilds). */

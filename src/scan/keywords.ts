@@ -181,13 +181,13 @@ export class KeywordAutomaton implements KeywordSearch {
     /** The automaton for exactly these keywords, in this order (prebuilt); else built here. */
     prebuilt?: AutomatonTable,
   ) {
-    const t = (prebuilt !== undefined ? checked(prebuilt, useWasm, longest(keywords)) : undefined) ?? automatonTable(keywords);
+    const t: CheckedTable = (prebuilt !== undefined ? checked(prebuilt, useWasm, longest(keywords)) : undefined) ?? automatonTable(keywords);
     this.classOf = t.classOf;
     this.classes = t.classes;
     this.firstAccepting = t.firstAccepting;
     this.firstOutput = t.firstAccepting / t.classes;
     this.outputs = t.outputs;
-    this.wasm = (t as CheckedTable).walk ?? (useWasm && typeof WebAssembly === 'object' ? new WasmWalk({ ...t, longest: longest(keywords) }) : undefined);
+    this.wasm = t.walk ?? (useWasm && typeof WebAssembly === 'object' ? new WasmWalk({ ...t, longest: longest(keywords) }) : undefined);
     if (this.wasm === undefined) {
       // The WebAssembly walk keeps its own copy of the table (~0.9 MB with every built-in rule, per thread).
       const size = t.tableLength;

@@ -95,28 +95,28 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
   } catch {
     return undefined; // none (a checkout's sources, say): the index is made at run time
   }
-  let head: Buffer;
   let size: number;
+  let prefix: Buffer;
+  let header: Buffer;
   try {
     size = fstatSync(fd).size;
-    const prefix = Buffer.alloc(HEADER_AT);
+    prefix = Buffer.alloc(HEADER_AT);
     if (size < HEADER_AT || readSync(fd, prefix, 0, HEADER_AT, 0) !== HEADER_AT) return undefined;
     if (prefix.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const start = tableStart(prefix.readUInt32LE(MAGIC.length));
-    if (start > size) return undefined;
-    head = Buffer.from(new ArrayBuffer(start));
-    if (readSync(fd, head, 0, start, 0) !== start) return undefined;
+    // The header's words, to the table's start (its zeros after the JSON included).
+    header = Buffer.from(new ArrayBuffer(tableStart(prefix.readUInt32LE(MAGIC.length)) - HEADER_AT));
+    if (HEADER_AT + header.length > size || readSync(fd, header, 0, header.length, HEADER_AT) !== header.length) return undefined;
   } catch {
     return undefined; // a file that does not read: not used
   } finally {
     closeSync(fd);
   }
-  const length = head.readUInt32LE(MAGIC.length);
-  const start = head.length;
-  if (sumWords(new Uint32Array(head.buffer, HEADER_AT, (start - HEADER_AT) / 4)) !== head.readUInt32LE(MAGIC.length + 4)) return undefined;
+  const length = prefix.readUInt32LE(MAGIC.length);
+  const start = HEADER_AT + header.length;
+  if (sumWords(new Uint32Array(header.buffer, 0, header.length / 4)) !== prefix.readUInt32LE(MAGIC.length + 4)) return undefined;
   let h: Header;
   try {
-    h = JSON.parse(head.toString('latin1', HEADER_AT, HEADER_AT + length)) as Header;
+    h = JSON.parse(header.toString('latin1', 0, length)) as Header;
   } catch {
     return undefined;
   }
@@ -137,7 +137,7 @@ export function readPrebuilt(file: string, stamp: string): PrebuiltIndex | undef
       classOf: Uint8Array.from(h.classOf),
       classes: h.classes,
       tableLength: h.tableLength,
-      tableSum: head.readUInt32LE(MAGIC.length + 8),
+      tableSum: prefix.readUInt32LE(MAGIC.length + 8),
       writeTable: (into) => {
         if (checkedTable !== undefined) return into.set(checkedTable);
         // Straight into the walk's memory, whole or not at all (the automaton then sums it).

@@ -42,7 +42,7 @@ export class Scanner {
 
   /** Calls `fn` once, as the first thing is found (a history scan then starts its look at HEAD). */
   whenFound(fn: () => void): void {
-    if (this.pending.length > 0 || this.seen.size > 0) fn();
+    if (this.seen.size > 0) fn();
     else this.onFirst = fn;
   }
 

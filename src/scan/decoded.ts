@@ -14,10 +14,76 @@ import type { Candidate, Fragment } from '../types.js';
  */
 export interface DecodedView {
   fragment: Fragment;
-  /** The original fragment's offset where each of the view's characters starts, and ends. */
-  starts: number[];
-  ends: number[];
+  /** Where each of the view's characters is in the original fragment. */
+  map: ViewMap;
   encoding: string;
+}
+
+/**
+ * Where a view's characters come from, as runs: copied ones (each character from the one
+ * written there) and decoded ones (each character standing for the whole encoded text). A
+ * run, not two numbers per character: minified code decoded around its escapes made two
+ * arrays of ~512 numbers per escape, and a string built a character at a time.
+ */
+export class ViewMap {
+  /** Each run's first offset in the view, ascending. */
+  private readonly at: number[] = [];
+  /** A copied run: its first character's offset in the original. A decoded one: the encoded text's start. */
+  private readonly from: number[] = [];
+  /** A decoded run: the encoded text's end; -1 for a copied run. */
+  private readonly to: number[] = [];
+  /** The view's length so far. */
+  length = 0;
+
+  /** `count` characters copied from the original at `from`. */
+  copied(from: number, count: number): void {
+    if (count <= 0) return;
+    const last = this.at.length - 1;
+    // Contiguous with a copied run before it: one run.
+    const joins = last >= 0 && this.to[last] === -1 && this.from[last]! + (this.length - this.at[last]!) === from;
+    if (!joins) this.run(from, -1);
+    this.length += count;
+  }
+
+  /** `count` characters that stand, each, for the encoded text [from, to) of the original. */
+  decoded(count: number, from: number, to: number): void {
+    if (count <= 0) return;
+    this.run(from, to);
+    this.length += count;
+  }
+
+  /** Where the view's character `i` starts in the original; undefined outside the view. */
+  start(i: number): number | undefined {
+    const r = this.find(i);
+    if (r === -1) return undefined;
+    return this.to[r] === -1 ? this.from[r]! + (i - this.at[r]!) : this.from[r];
+  }
+
+  /** Where the view's character `i` ends in the original; undefined outside the view. */
+  end(i: number): number | undefined {
+    const r = this.find(i);
+    if (r === -1) return undefined;
+    return this.to[r] === -1 ? this.from[r]! + (i - this.at[r]!) + 1 : this.to[r];
+  }
+
+  private run(from: number, to: number): void {
+    this.at.push(this.length);
+    this.from.push(from);
+    this.to.push(to);
+  }
+
+  /** The run holding character `i` (binary search), or -1. */
+  private find(i: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) return -1;
+    let lo = 0;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.at[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 /**
@@ -79,30 +145,25 @@ function escapeViews(fragment: Fragment): DecodedView[] {
 
 function escapeView(fragment: Fragment, from: number, to: number, lines: LineCounter): DecodedView {
   const { text } = fragment;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let out = '';
-  const push = (s: string, start: number, end: number): void => {
-    for (let i = 0; i < s.length; i++) {
-      starts.push(start);
-      ends.push(end);
-    }
-    out += s;
-  };
+  const map = new ViewMap();
+  const parts: string[] = [];
   let at = from;
   const slice = text.slice(from, to);
   ANY_ESCAPE.lastIndex = 0;
   for (let m = ANY_ESCAPE.exec(slice); m !== null; m = ANY_ESCAPE.exec(slice)) {
     const start = from + m.index;
-    for (let i = at; i < start; i++) push(text[i] as string, i, i + 1);
+    parts.push(text.slice(at, start));
+    map.copied(at, start - at);
     const [, u4, uBrace, x2, simple] = m;
     const code = u4 ?? uBrace ?? x2;
     const decoded = code !== undefined ? String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff)) : (SIMPLE[simple as string] ?? (simple as string));
-    push(decoded, start, start + m[0].length);
+    parts.push(decoded);
+    map.decoded(decoded.length, start, start + m[0].length);
     at = start + m[0].length;
   }
-  for (let i = at; i < to; i++) push(text[i] as string, i, i + 1);
-  return { fragment: lines.view(from, out), starts, ends, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
+  parts.push(text.slice(at, to));
+  map.copied(at, to - at);
+  return { fragment: lines.view(from, parts.join('')), map, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
 }
 
 function base64Views(fragment: Fragment): DecodedView[] {
@@ -121,23 +182,13 @@ function base64Views(fragment: Fragment): DecodedView[] {
     const valueEnd = m.index + whole.length - after.length - (whole.endsWith('\r') ? 1 : 0);
     const valueStart = valueEnd - value.length;
     const before = text.slice(lineStart, valueStart);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (let i = lineStart; i < valueStart; i++) {
-      starts.push(i);
-      ends.push(i + 1);
-    }
+    const map = new ViewMap();
+    map.copied(lineStart, valueStart - lineStart);
     // Every decoded character stands for the whole encoded value: a finding inside it is
     // reported over the encoded text.
-    for (let i = 0; i < decoded.length; i++) {
-      starts.push(valueStart);
-      ends.push(valueEnd);
-    }
-    for (let i = valueEnd; i < valueEnd + after.length; i++) {
-      starts.push(i);
-      ends.push(i + 1);
-    }
-    views.push({ fragment: lines.view(lineStart, before + decoded + after), starts, ends, encoding: 'base64: the decoded value is the secret' });
+    map.decoded(decoded.length, valueStart, valueEnd);
+    map.copied(valueEnd, after.length);
+    views.push({ fragment: lines.view(lineStart, before + decoded + after), map, encoding: 'base64: the decoded value is the secret' });
   }
   return views;
 }
@@ -186,8 +237,8 @@ class LineCounter {
  * it, such as the \" of a JSON string inside JSON).
  */
 export function fromView(c: Candidate, view: DecodedView, original: Fragment): Candidate | undefined {
-  const start = view.starts[c.start];
-  const end = view.ends[c.end - 1];
+  const start = view.map.start(c.start);
+  const end = view.map.end(c.end - 1);
   if (start === undefined || end === undefined) return undefined;
   const placed: Candidate = { ...c, fragment: original, start, end };
   if (original.text.slice(start, end) !== c.secret) placed.facts = { ...(c.facts ?? {}), encoding: view.encoding };

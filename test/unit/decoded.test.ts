@@ -4,7 +4,7 @@ import { DETECTORS } from '../../src/detectors/index.js';
 import { decodedViews } from '../../src/scan/decoded.js';
 import { Scanner } from '../../src/scan/scanner.js';
 import type { Finding } from '../../src/types.js';
-import { fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
+import { draw, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
 /**
  * Issue 11, decoding: a credential written encoded (string escapes, a base64 value in a
@@ -124,5 +124,85 @@ describe('code and values inside JSON strings (notebooks, JSON written by PHP)',
     ]);
     const php = `{"aws_access_key_id":"${id}","aws_secret_access_key":"${secret.replace('/', '\\/')}"}\n`;
     expect(at(await scan('creds.json', php))).toEqual(['aws-access-key-id 1:23', `aws-secret-access-key 1:${php.indexOf(secret.slice(0, 10)) + 1} encoded`]);
+  });
+});
+
+describe('a view maps each of its characters back onto the text it was decoded from', () => {
+  // The oracle: each run of view characters that share one place in the original is that
+  // place's text as written (one character) or decoded (an escape, a base64 value).
+  const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const unescape = (s: string): string =>
+    s.replace(/\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2})|(.))/g, (_, u4?: string, ub?: string, x2?: string, c?: string) => {
+      const code = u4 ?? ub ?? x2;
+      return code !== undefined ? String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff)) : (SIMPLE[c as string] ?? (c as string));
+    });
+  const decodes = (written: string, shown: string): boolean =>
+    written === shown || unescape(written) === shown || Buffer.from(written, 'base64').toString('utf8') === shown;
+
+  function check(path: string, text: string): number {
+    let checked = 0;
+    for (const view of decodedViews({ path, startLine: 1, startColumn: 0, text })) {
+      const shown = view.fragment.text;
+      expect(view.map.length).toBe(shown.length);
+      expect(view.map.start(-1)).toBeUndefined();
+      expect(view.map.end(shown.length)).toBeUndefined();
+      let i = 0;
+      let covered = view.map.start(0)!;
+      while (i < shown.length) {
+        const start = view.map.start(i)!;
+        const end = view.map.end(i)!;
+        let j = i + 1;
+        while (j < shown.length && view.map.start(j) === start && view.map.end(j) === end) j++;
+        // Runs follow each other in the original, with nothing skipped.
+        expect(start, JSON.stringify(text)).toBe(covered);
+        expect(decodes(text.slice(start, end), shown.slice(i, j)), `${JSON.stringify(text.slice(start, end))} -> ${JSON.stringify(shown.slice(i, j))}`).toBe(
+          true,
+        );
+        covered = end;
+        checked += j - i;
+        i = j;
+      }
+    }
+    return checked;
+  }
+
+  it('string escapes of every kind, mixed with plain and non-ASCII text, in random lines', () => {
+    const pieces = [
+      'abc',
+      ' = ',
+      '"',
+      '\\u0041',
+      '\\u00e9',
+      '\\u{1F600}',
+      '\\u{110000}',
+      '\\x2F',
+      '\\n',
+      '\\"',
+      '\\\\',
+      '\\/',
+      ':\\/\\/',
+      '\\"key\\": \\"',
+      'é',
+      '\u{1F600}',
+      '\n',
+      'token',
+      '\\q',
+    ];
+    let checked = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 5 + draw(60) }, () => pieces[draw(pieces.length)]).join('');
+      checked += check('m.js', text);
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('base64 values after a key, quoted or not, with what follows them', () => {
+    let checked = 0;
+    for (let n = 0; n < 50; n++) {
+      const value = Buffer.from(`user=${pick(ALNUM, 8 + draw(20))};pass=${pick(ALNUM, 12)}`).toString('base64');
+      const quote = ['', '"', "'"][draw(3)]!;
+      checked += check('c.yaml', `name: x\n  ${'secret'.slice(0, 1 + draw(6))}: ${quote}${value}${quote} ,\n`);
+    }
+    expect(checked).toBeGreaterThan(1_000);
   });
 });

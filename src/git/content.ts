@@ -1,4 +1,4 @@
-import type { LineSink } from './diff-parser.js';
+import type { LineSink, TextEncoding } from './diff-parser.js';
 import { type Encoding, SNIFF_BYTES, sniffEncoding, textDecoder } from './encoding.js';
 import { cutOpenLine, LINE_OVERLAP, MAX_LINE } from './lines.js';
 
@@ -12,17 +12,26 @@ export const BINARY_SNIFF = SNIFF_BYTES;
  * (src/git/encoding.ts): binary content is skipped without decoding, UTF-16 is decoded, and a
  * byte-order mark is dropped (editors do not count it in columns). Used for blobs (cat-file)
  * and for work-tree files.
+ *
+ * Content read as UTF-16 is also read as 8-bit text (UTF-8), at git's own line numbers: the
+ * judgement is made on the first 8000 bytes, and a wrong one must not hide a key. Found by an
+ * adversarial trial: UTF-8 text that starts with the bytes FF FE (accented text, below the
+ * printable-ASCII share that says "8-bit") was decoded as UTF-16 and its AWS key committed;
+ * so was a key appended in ASCII to a UTF-16 file (`echo ... >> profile.ps1`). UTF-16 read as
+ * 8-bit text has a NUL in every ASCII character, so that reading finds nothing in real UTF-16.
+ * The sink is told which reading each block is from (decodedText, again, before the other
+ * reading's lines): the first one announced is the file's, the other is scanned alongside.
  */
 export class ContentReader {
   private sniff: Buffer[] = [];
   private sniffed = 0;
   private binary = false;
-  private lineNo = 1;
-  private decoder = textDecoder('utf8');
+  /** The readings of the content: one, or for UTF-16 two (UTF-16 and 8-bit). */
+  private readings: Reading[] = [];
   /** How the content was read, once its first bytes are in. */
   encoding: Encoding | undefined;
-  private pending = '';
-  private pendingColumn = 0;
+  /** The reading whose lines the sink was last told of. */
+  private announced: TextEncoding | undefined;
 
   constructor(
     private readonly sink: LineSink,
@@ -37,34 +46,77 @@ export class ContentReader {
       this.sniffed += part.length;
       if (this.sniffed >= BINARY_SNIFF) this.decide();
     } else if (!this.binary) {
-      this.text(this.decoder.write(part));
+      for (const r of this.readings) r.write(part);
     }
   }
 
   end(): void {
     if (this.sniff.length > 0 || this.sniffed < BINARY_SNIFF) this.decide();
     if (this.binary) return;
-    this.text(this.decoder.end());
-    if (this.pending.length > 0 || this.pendingColumn > 0) {
-      this.sink.addedLine(this.lineNo, this.pendingColumn, this.pending, true);
-    }
-    this.pending = '';
-    this.pendingColumn = 0;
+    for (const r of this.readings) r.end();
   }
 
   private decide(): void {
     const head = Buffer.concat(this.sniff);
     this.sniff = [];
     this.sniffed = Math.max(this.sniffed, BINARY_SNIFF);
-    this.encoding = sniffEncoding(head);
-    if (this.encoding === 'binary') {
+    const encoding = (this.encoding = sniffEncoding(head));
+    if (encoding === 'binary') {
       this.binary = true;
       this.sink.binaryFile();
-    } else {
-      this.decoder = textDecoder(this.encoding);
-      this.sink.decodedText(this.encoding);
-      this.text(this.decoder.write(head));
+      return;
     }
+    this.announce(encoding);
+    this.readings = [encoding, ...(encoding === 'utf8' ? [] : (['utf8'] as const))].map(
+      (as) =>
+        new Reading(
+          textDecoder(as),
+          {
+            line: (line, column, text, complete) => (this.announce(as), this.sink.addedLine(line, column, text, complete)),
+            block: (startLine, text, lines) => (this.announce(as), this.sink.addedBlock(startLine, text, lines)),
+          },
+          this.maxLine,
+          this.overlap,
+        ),
+    );
+    for (const r of this.readings) r.write(head);
+  }
+
+  private announce(encoding: TextEncoding): void {
+    if (this.announced === encoding) return;
+    this.announced = encoding;
+    this.sink.decodedText(encoding);
+  }
+}
+
+/** Where a reading's lines go: LineSink's addedLine and addedBlock. */
+interface LineOut {
+  line(line: number, column: number, text: string, complete: boolean): void;
+  block(startLine: number, text: string, lines: number): void;
+}
+
+/** One reading of a file's bytes: decoded one way, cut into blocks of whole lines and slices of huge ones. */
+class Reading {
+  private lineNo = 1;
+  private pending = '';
+  private pendingColumn = 0;
+
+  constructor(
+    private readonly decoder: { write(b: Buffer): string; end(): string },
+    private readonly out: LineOut,
+    private readonly maxLine: number,
+    private readonly overlap: number,
+  ) {}
+
+  write(bytes: Buffer): void {
+    this.text(this.decoder.write(bytes));
+  }
+
+  end(): void {
+    this.text(this.decoder.end());
+    if (this.pending.length > 0 || this.pendingColumn > 0) this.out.line(this.lineNo, this.pendingColumn, this.pending, true);
+    this.pending = '';
+    this.pendingColumn = 0;
   }
 
   private text(decoded: string): void {
@@ -77,7 +129,7 @@ export class ContentReader {
         this.sliceHugeLine();
         return;
       }
-      this.sink.addedLine(this.lineNo++, this.pendingColumn, this.pending + text.slice(0, nl), true);
+      this.out.line(this.lineNo++, this.pendingColumn, this.pending + text.slice(0, nl), true);
       this.pending = '';
       this.pendingColumn = 0;
       text = text.slice(nl + 1);
@@ -92,14 +144,14 @@ export class ContentReader {
     this.pending = text.slice(last + 1);
     let lines = 1;
     for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
-    this.sink.addedBlock(this.lineNo, block, lines);
+    this.out.block(this.lineNo, block, lines);
     this.lineNo += lines;
     this.sliceHugeLine();
   }
 
   private sliceHugeLine(): void {
     const cut = cutOpenLine(this.pending, this.pendingColumn, this.maxLine, this.overlap);
-    if (cut.slice !== undefined) this.sink.addedLine(this.lineNo, this.pendingColumn, cut.slice, false);
+    if (cut.slice !== undefined) this.out.line(this.lineNo, this.pendingColumn, cut.slice, false);
     this.pending = cut.keep;
     this.pendingColumn = cut.column;
   }

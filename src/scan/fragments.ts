@@ -1,4 +1,4 @@
-import type { LineSink } from '../git/diff-parser.js';
+import type { LineSink, TextEncoding } from '../git/diff-parser.js';
 import type { Fragment, ScanStats, SourceFile } from '../types.js';
 
 /** Fragments are flushed at about this many characters, so memory stays flat. */
@@ -41,6 +41,12 @@ export class FragmentBuilder implements LineSink {
   private fileBytes = 0;
   /** The reader judged the current file's bytes and decodes them (decodedText): its lines need no second look. */
   private judged = false;
+  /** The file's reading (the first decodedText); lines of another reading of it are scanned, not counted. */
+  private reading: TextEncoding | undefined;
+  /** The lines coming now are the file's reading's, counted in the stats. */
+  private counted = true;
+  /** The other reading's block carry, kept while the file's own reading's lines come (and the other way). */
+  private otherCarry = { text: '', lines: 0, end: 0, sliceEnd: 0 };
   /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
   private runs: number[] = [];
   private lines: string[] = [];
@@ -71,6 +77,9 @@ export class FragmentBuilder implements LineSink {
     this.flush(0);
     this.file = file;
     this.judged = false;
+    this.reading = undefined;
+    this.counted = true;
+    this.otherCarry = { text: '', lines: 0, end: 0, sliceEnd: 0 };
     this.runs = [];
     this.fileLines = 0;
     this.fileBytes = 0;
@@ -101,8 +110,24 @@ export class FragmentBuilder implements LineSink {
     this.markBinary();
   }
 
-  decodedText(): void {
+  /**
+   * The reader decodes the file's bytes as `encoding`. Said again with another encoding (a
+   * UTF-16 file is also read as 8-bit text, src/git/content.ts): the lines that follow are that
+   * reading's, scanned with a block carry of their own and not counted a second time.
+   */
+  decodedText(encoding: TextEncoding): void {
     this.judged = true;
+    if (this.reading === undefined) {
+      this.reading = encoding;
+      return;
+    }
+    const counted = encoding === this.reading;
+    if (counted === this.counted) return;
+    this.flush(0);
+    const mine = { text: this.blockCarry, lines: this.blockCarryLines, end: this.blockEnd, sliceEnd: this.sliceEnd };
+    ({ text: this.blockCarry, lines: this.blockCarryLines, end: this.blockEnd, sliceEnd: this.sliceEnd } = this.otherCarry);
+    this.otherCarry = mine;
+    this.counted = counted;
   }
 
   /** The files set aside to be read again, handed to the caller (which must read them all). */
@@ -136,8 +161,7 @@ export class FragmentBuilder implements LineSink {
       this.sliceOfHugeLine(line, column, text, complete);
       return;
     }
-    this.stats.addedLines++;
-    this.fileLines++;
+    this.countLines(1);
     if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flush(0);
     if (this.lines.length === 0) this.startLine = line;
     this.lines.push(text);
@@ -148,9 +172,8 @@ export class FragmentBuilder implements LineSink {
   addedBlock(startLine: number, text: string, lines: number): void {
     if (this.skip || this.file === undefined) return;
     this.flush(0);
-    this.stats.addedLines += lines;
-    this.fileLines += lines;
-    this.countBytes(Buffer.byteLength(text) + 1);
+    this.countLines(lines);
+    if (this.counted) this.countBytes(Buffer.byteLength(text) + 1);
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
     this.emit(this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text));
     // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.
@@ -174,7 +197,7 @@ export class FragmentBuilder implements LineSink {
       return;
     }
     const text = this.lines.join('\n');
-    this.countBytes(Buffer.byteLength(text) + 1 - this.carriedBytes());
+    if (this.counted) this.countBytes(Buffer.byteLength(text) + 1 - this.carriedBytes());
     this.emit(this.fragment(this.startLine, 0, text));
     if (carry > 0 && this.lines.length > carry) {
       const kept = this.lines.slice(-carry);
@@ -205,14 +228,20 @@ export class FragmentBuilder implements LineSink {
   private sliceOfHugeLine(line: number, column: number, text: string, complete: boolean): void {
     if (column === 0) {
       this.flush(0);
-      this.stats.addedLines++;
-      this.fileLines++;
+      this.countLines(1);
     }
     // Slices overlap; count only the part not counted with the slice before.
     const fresh = column === 0 ? text : text.slice(Math.max(0, this.sliceEnd - column));
-    this.countBytes(Buffer.byteLength(fresh) + (complete ? 1 : 0));
+    if (this.counted) this.countBytes(Buffer.byteLength(fresh) + (complete ? 1 : 0));
     this.sliceEnd = complete ? 0 : column + text.length;
     this.emit(this.fragment(line, column, text));
+  }
+
+  /** Lines of the file's own reading (another reading of the same bytes is not counted again). */
+  private countLines(n: number): void {
+    if (!this.counted) return;
+    this.stats.addedLines += n;
+    this.fileLines += n;
   }
 
   private countBytes(n: number): void {

@@ -336,6 +336,79 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(named.findings).toHaveLength(2);
     }));
 
+  // Found by an adversarial trial: one judgement of the first 8000 bytes decided how the whole
+  // file was read, and a wrong one hid the key. UTF-16 content is now also read as 8-bit text.
+  it('UTF-8 text that starts with FF FE (accented, below the ASCII share that says 8-bit): the key is found, and the hook blocks it', () =>
+    withRepo((repo) => {
+      const id = fakeKeyId();
+      repo.write(
+        'notes.txt',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`café résumé naïve élève à côté déjà vu\naws_access_key_id = ${id}\n`)]),
+      );
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { status, report } = scanJson(repo, env);
+        expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`), JSON.stringify(env)).toEqual(['aws-access-key-id notes.txt:2']);
+        expect(status).toBe(1);
+        expect(report.stats.files).toBe(1);
+      }
+      const named = JSON.parse(repo.keygate(['scan', '--format', 'json', '--', 'notes.txt']).stdout) as JsonReport;
+      expect(named.findings.map((f) => f.line)).toEqual([2]);
+      installHook(repo);
+      const commit = repo.gitRun(['commit', '-m', 'notes']);
+      expect(commit.status, commit.stdout + commit.stderr).toBe(1);
+      expect(commit.stdout + commit.stderr).toContain('notes.txt:2');
+      assertNoSecret([commit.stdout, commit.stderr, JSON.stringify(named)], [id]);
+    }));
+
+  it('a key appended in ASCII to a UTF-16 file (echo >> profile.ps1), with and without a byte-order mark, new and modified: found at its line; the UTF-16 lines once', () =>
+    withRepo((repo) => {
+      const utf16 = (text: string, bom: boolean) => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      // Without a mark, judged UTF-16 by its NULs: more than the 8000 bytes sniffed, then ASCII.
+      const long = Array.from({ length: 400 }, (_, i) => `$env:SETTING_${i} = "value-${i}"`).join('\r\n') + '\r\n';
+      repo.write('base.ps1', utf16(`$env:REGION = "eu-west-1"\r\n`, true));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base');
+      repo.write('bom.ps1', Buffer.concat([utf16(`$env:REGION = "eu-west-1"\r\n`, true), Buffer.from(`$env:AWS_ACCESS_KEY_ID = "${id}"\r\n`)]));
+      repo.write('nobom.ps1', Buffer.concat([utf16(long, false), Buffer.from(`$env:AWS_SECRET_ACCESS_KEY = "${secret}"\r\n`)]));
+      repo.write('base.ps1', Buffer.concat([utf16(`$env:REGION = "eu-west-1"\r\n`, true), Buffer.from(`$env:AWS_ACCESS_KEY_ID = "${id}"\r\n`)]));
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { status, report } = scanJson(repo, env);
+        expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort(), JSON.stringify(env)).toEqual([
+          'aws-access-key-id base.ps1:2',
+          'aws-access-key-id bom.ps1:2',
+          'aws-secret-access-key nobom.ps1:401',
+        ]);
+        expect(status).toBe(1);
+        expect(report.stats.files).toBe(3);
+        expect(report.stats.binarySkipped).toBe(0);
+        assertNoSecret([JSON.stringify(report)], [id, secret]);
+      }
+      repo.git('commit', '-qm', 'appended', '--no-verify');
+      const history = JSON.parse(repo.keygate(['scan', '--history', '--format', 'json']).stdout) as JsonReport;
+      expect(history.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual([
+        'aws-access-key-id base.ps1:2',
+        'aws-access-key-id bom.ps1:2',
+        'aws-secret-access-key nobom.ps1:401',
+      ]);
+    }));
+
+  it('UTF-16 text read as 8-bit text as well finds nothing more and counts nothing twice', () =>
+    withRepo((repo) => {
+      const secret = fakeSecret();
+      const text = `# profile\r\n$env:AWS_SECRET_ACCESS_KEY = "${secret}"\r\n# end\r\n`;
+      repo.write('p.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      repo.git('add', '.');
+      for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
+        const { report } = scanJson(repo, env);
+        expect(where(report), JSON.stringify(env)).toEqual(['aws-secret-access-key p.ps1:2:31']);
+        expect(report.stats.addedLines).toBe(3);
+        expect(report.stats.bytes).toBe(Buffer.byteLength(text));
+      }
+    }));
+
   it('a huge added line with a NUL deep in it, in a modified text file: the counts are those of the lines added, once', () =>
     withRepo((repo) => {
       const [id, secret] = [fakeKeyId(), fakeSecret()];

@@ -341,14 +341,14 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
   it('UTF-8 text that starts with FF FE (accented, below the ASCII share that says 8-bit): the key is found, and the hook blocks it', () =>
     withRepo((repo) => {
       const id = fakeKeyId();
-      repo.write(
-        'notes.txt',
-        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`café résumé naïve élève à côté déjà vu\naws_access_key_id = ${id}\n`)]),
-      );
+      repo.write('notes.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`café résumé naïve élève à côté déjà vu\naws_access_key_id = ${id}\n`)]));
       repo.git('add', '.');
       for (const env of [{}, { KEYGATE_FAST_PATH_BYTES: '0' }] as Record<string, string>[]) {
         const { status, report } = scanJson(repo, env);
-        expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`), JSON.stringify(env)).toEqual(['aws-access-key-id notes.txt:2']);
+        expect(
+          report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`),
+          JSON.stringify(env),
+        ).toEqual(['aws-access-key-id notes.txt:2']);
         expect(status).toBe(1);
         expect(report.stats.files).toBe(1);
       }

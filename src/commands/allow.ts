@@ -1,4 +1,7 @@
 import { describeEntry } from '../allow/index.js';
+import { loadMicromatch, pathMatcher } from '../allow/globs.js';
+import { requireBuiltin } from '../builtins.js';
+import { boundedTest } from '../detectors/bounded-regex.js';
 import { type AllowEntry, CONFIG_FILE, configPath, type KeygateConfig, loadConfig, parseConfig } from '../config/config.js';
 import { findRoot } from '../git/root.js';
 import { formatConfig, sameTarget, writeConfig } from '../config/write.js';
@@ -150,7 +153,7 @@ export async function allowCommand(args: string[], io: Io): Promise<number> {
   const path = values.path !== undefined ? rootRelative(values.path, root, io.cwd) : undefined;
   if (path !== undefined && path !== values.path)
     io.out(`keygate: --path ${values.path} from ${relative(root, io.cwd)}/ is recorded as ${path} (relative to the repository root)\n`);
-  warnIfBroad(io, path, values.rule, values.pattern, positionals.length > 0 || values.last === true);
+  await warnIfBroad(io, path, values.rule, values.pattern, positionals.length > 0 || values.last === true);
   const scope: Partial<AllowEntry> = {
     ...(path !== undefined ? { path } : {}),
     ...(values.rule !== undefined ? { rule: values.rule } : {}),
@@ -226,14 +229,68 @@ async function wantedEntries(
   return [{ ...scope, reason, added }];
 }
 
-/** An allow that switches a rule off everywhere, or covers every path, is said out loud. */
-function warnIfBroad(io: Io, path: string | undefined, rule: string | undefined, pattern: string | undefined, specific: boolean): void {
+/**
+ * Made-up paths of many kinds. Whether a glob covers every file is told by trying it on these,
+ * not by its text: `{**,x}`, `!(zzz)/**` and `**\/*.*` cover everything too, and `**\/` covers
+ * no file at all (found by an adversarial trial, when only `**`-like text was warned about).
+ */
+const PROBE_PATHS = [
+  'README.md',
+  'Makefile',
+  'src/app.ts',
+  'src/deep/nested/dir/settings.env',
+  '.env',
+  '.github/workflows/ci.yml',
+  'test/fixtures/keys.json',
+  'docs/v1.2/notes.txt',
+];
+
+/**
+ * Made-up secrets of many shapes, made afresh at each run and never shown or written: a
+ * pattern that matches nearly all of them (`.`, `^`, `[A-Za-z]`) allows nearly any secret.
+ */
+function probeSecrets(): string[] {
+  const { randomBytes } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
+  const draw = (alphabet: string, n: number): string => [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
+  const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [
+    `AKIA${draw('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
+    draw(`${B62}+/`, 40),
+    `ghp_${draw(B62, 36)}`,
+    draw('0123456789abcdef', 32),
+    `xoxb-${draw('0123456789', 12)}-${draw(B62, 24)}`,
+    `sk_live_${draw(B62, 24)}`,
+    draw(`${B62}!#%&*+-=?@^_~`, 14),
+    `eyJ${draw(B62, 20)}.eyJ${draw(B62, 30)}.${draw(B62, 43)}`,
+  ];
+}
+
+/** The share of the probes a glob or a pattern must match to count as covering nearly everything. */
+const NEARLY_ALL = 0.75;
+
+/** An allow that switches a rule off everywhere, covers nearly every path, or matches nearly any secret, is said out loud. */
+async function warnIfBroad(io: Io, path: string | undefined, rule: string | undefined, pattern: string | undefined, specific: boolean): Promise<void> {
   if (specific) return;
-  const everyPath = path === undefined || /^(?:\*\*?\/?)+$/.test(path);
-  if (rule !== undefined && everyPath && pattern === undefined) {
-    io.warn(`keygate: warning: this turns the ${rule} rule off in every file of this repository; a fingerprint or a --path is narrower`);
-  } else if (path !== undefined && everyPath && pattern === undefined) {
-    io.warn(`keygate: warning: --path ${path} covers every file: every finding${rule ? ` of ${rule}` : ''} would be allowed`);
+  const share = (hits: boolean[]): number => hits.filter(Boolean).length / hits.length;
+  let pathShare = 1;
+  if (path !== undefined) {
+    const matches = pathMatcher(await loadMicromatch(), path);
+    pathShare = share(PROBE_PATHS.map((p) => matches(p)));
+  }
+  const secretShare =
+    pattern === undefined ? 1 : share(probeSecrets().map((s) => boundedTest(new RegExp(pattern), s, `the pattern /${pattern.slice(0, 40)}/`)));
+  if (pathShare < NEARLY_ALL || secretShare < NEARLY_ALL) return;
+  const where = path === undefined ? 'in every file' : `under --path ${path}, which covers ${pathShare === 1 ? 'every' : 'nearly every'} file,`;
+  if (pattern !== undefined) {
+    io.warn(
+      `keygate: warning: --pattern /${pattern}/ matches ${secretShare === 1 ? 'any' : 'nearly any'} secret: every finding${rule ? ` of ${rule}` : ''} ${where} would be allowed; a fingerprint is narrower`,
+    );
+  } else if (rule !== undefined) {
+    const scope =
+      path === undefined ? 'in every file of this repository; a fingerprint or a --path is narrower' : `${where.replace(/,$/, '')}; a fingerprint is narrower`;
+    io.warn(`keygate: warning: this turns the ${rule} rule off ${scope}`);
+  } else if (path !== undefined) {
+    io.warn(`keygate: warning: --path ${path} covers ${pathShare === 1 ? 'every' : 'nearly every'} file: every finding would be allowed`);
   }
 }
 

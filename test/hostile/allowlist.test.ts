@@ -42,6 +42,33 @@ describe('allowlist edits in real use', () => {
       expect(repo.keygate(['allow', '--path', '**', '--reason', 'all', '--dry-run']).stderr).toMatch(/--path \*\* covers every file/);
     }));
 
+  // Found by an adversarial trial: only `**`-like text was warned about, and a pattern that
+  // matches any value not at all. Globs and patterns are now tried on made-up paths and secrets.
+  it('globs and patterns that cover (nearly) everything, however written, are warned about; narrow ones are not', () =>
+    withRepo((repo) => {
+      const warned = (...args: string[]): string => {
+        const r = repo.keygate(['allow', ...args, '--reason', 'x', '--dry-run']);
+        expect(r.status, r.stderr).toBe(0);
+        return r.stderr;
+      };
+      for (const pattern of ['.', '^', '(?:)', '[A-Z]', '[\\s\\S]'])
+        expect(warned('--pattern', pattern), pattern).toMatch(/matches (nearly )?any secret: every finding in every file would be allowed/);
+      for (const path of ['{**,x}', '!(zzz)/**', '?(**)', '**/*.*', '**/*'])
+        expect(warned('--path', path), path).toMatch(/covers (nearly )?every file: every finding would be allowed/);
+      expect(warned('--rule', 'generic-secret', '--path', '{**,x}')).toMatch(
+        /turns the generic-secret rule off under --path \{\*\*,x\}, which covers every file/,
+      );
+      expect(warned('--pattern', '.', '--path', 'src/**')).toBe('');
+      for (const narrow of [
+        ['--pattern', 'EXAMPLE'],
+        ['--pattern', '^AKIAQ', '--rule', 'aws-access-key-id'],
+        ['--path', 'test/fixtures/**'],
+        ['--path', '**/*.snap'],
+      ]) {
+        expect(warned(...narrow), narrow.join(' ')).toBe('');
+      }
+    }));
+
   it('argument mistakes are said as such, never as a broken .keygate.json', () =>
     withRepo((repo) => {
       const rule = repo.keygate(['allow', '--rule', 'generic-secrets', '--reason', 'x']);

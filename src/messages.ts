@@ -304,21 +304,27 @@ On a terminal: walks through the findings of the last blocked commit one by one,
 lines of context (secrets redacted), and asks whether each is a false positive (allowed in
 .keygate.json with your reason) or a real secret (to take out, and rotate).`;
 
-export const INSTALL_USAGE = `Usage: npx keygate install [--no-husky] [--pre-push] [--dry-run]
+export const INSTALL_USAGE = `Usage: npx keygate install [--no-husky] [--pre-push] [--from SPEC] [--dry-run]
 
 Guards this repository's commits, without touching what is there:
 - a Node repository with husky: keygate goes first in .husky/pre-commit (every line kept), and
   into devDependencies so teammates get it on npm install;
 - a Node repository without husky: husky is set up as it documents (devDependency, prepare
-  script, .husky/pre-commit) with keygate in it; --no-husky installs a plain git hook instead;
+  script, .husky/pre-commit) with keygate in it; --no-husky installs a plain git hook instead.
+  Where git runs hooks of the repository's own (the pre-commit framework's, git-lfs's),
+  husky is not set up (it would make git skip them): keygate goes in beside them, as below;
 - any other repository: a git hook where git looks for hooks (core.hooksPath, worktrees and
   submodules honoured), with its own copy of keygate beside it: no npx, no network at commit.
-An existing pre-commit hook is never overwritten: it is kept and still runs first.
+An existing hook is never overwritten and keeps running: a shell script gets keygate's block
+first (the rest runs after it, its exit status counts); any other hook keeps its name under
+hooks/keygate/chained/ and runs before keygate.
 Running it twice changes nothing; keygate uninstall removes exactly what it added.
 
   --no-husky   A plain git hook even in a Node repository.
   --pre-push   Also a pre-push hook: scans every commit a push would send, which catches
                commits made with git commit --no-verify.
+  --from SPEC  What to add to devDependencies as keygate (default keygate@^<this version>):
+               a tarball (./keygate-0.1.0.tgz), a fork, a private registry name.
   --dry-run    Show what would change; change nothing.`;
 
 export const UNINSTALL_USAGE = `Usage: npx keygate uninstall [--dry-run]

@@ -24,6 +24,7 @@ export async function installCommand(args: string[], io: Io): Promise<number> {
   }
   io.out(`keygate install${dryRun ? ' --dry-run: would' : ':'}\n`);
   for (const d of r.done) io.out(`  - ${d}\n`);
+  if (r.besideHooks !== undefined) io.out(`Note: ${r.besideHooks}\n`);
   if (dryRun) io.out('keygate install: nothing was changed (dry run)\n');
   else {
     io.out(`keygate ${keygateVersion()} now checks every commit in ${r.facts.root} (${how}).\n`);

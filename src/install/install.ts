@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../atomic-write.js';
 import { dirname, join, relative } from 'node:path';
 import { KeygateError } from '../errors.js';
@@ -38,6 +38,8 @@ export interface InstallResult {
   facts: RepoFacts;
   /** What the user still has to do (run npm install where husky is not installed yet). */
   notes?: string[];
+  /** Why keygate went in beside the repository's own hooks, not into husky (which would stop them). */
+  besideHooks?: string;
   /** The lock file keygate kept in step, to commit with package.json. */
   lockFile?: string;
 }
@@ -45,11 +47,17 @@ export interface InstallResult {
 export async function install(cwd: string, options: InstallOptions): Promise<InstallResult> {
   const facts = await repoFacts(cwd);
   const pkg = readPackageJson(facts.root);
-  const husky = options.husky && pkg !== undefined;
+  // Setting husky up points core.hooksPath elsewhere, and git then runs none of the hooks it
+  // runs today: a repository not on husky yet, with hooks of its own (the pre-commit
+  // framework's, git-lfs's), gets keygate beside them instead. Found by a newcomer's trial:
+  // keygate install in a Node repository using the pre-commit framework stopped its hook.
+  const kept = pkg !== undefined && options.husky ? hooksHuskyWouldStop(facts) : [];
+  const husky = options.husky && pkg !== undefined && kept.length === 0;
   const hooks: HookName[] = options.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
   if (!husky && pkg !== undefined) refuseHuskyHooksPath(facts);
   const steps = husky ? huskySteps(facts, pkg, hooks, options.from) : plainSteps(facts, hooks);
   const result: InstallResult = { mode: husky ? 'husky' : 'plain', done: [], already: steps.length === 0, facts };
+  if (kept.length > 0) result.besideHooks = keptNote(facts, kept);
   if (options.dryRun) {
     result.done = steps.map((s) => s.describe);
     return result;
@@ -67,9 +75,68 @@ export async function install(cwd: string, options: InstallOptions): Promise<Ins
   }
   if (steps.length > 0) saveState(facts, undone);
   result.notes = notesFor(facts, pkg, husky);
+
   const pm = husky ? packageManagerOf(facts.root) : undefined;
   if (pm !== undefined) result.lockFile = pm.lockFile;
   return result;
+}
+
+/** Git's hook names (githooks(5)): a file so named in the hooks directory, executable, runs. */
+const GIT_HOOKS = [
+  'applypatch-msg',
+  'pre-applypatch',
+  'post-applypatch',
+  'pre-commit',
+  'pre-merge-commit',
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+  'pre-rebase',
+  'post-checkout',
+  'post-merge',
+  'pre-push',
+  'pre-receive',
+  'update',
+  'proc-receive',
+  'post-receive',
+  'post-update',
+  'reference-transaction',
+  'push-to-checkout',
+  'pre-auto-gc',
+  'post-rewrite',
+  'sendemail-validate',
+  'fsmonitor-watchman',
+  'p4-changelist',
+  'p4-prepare-changelist',
+  'p4-post-changelist',
+  'p4-pre-submit',
+  'post-index-change',
+];
+
+/**
+ * The hooks git runs today that setting husky up here would stop: only where git runs the
+ * repository's own hooks directory (no core.hooksPath, or one naming it) and husky is not
+ * this repository's yet (no .husky/ directory).
+ */
+function hooksHuskyWouldStop(facts: RepoFacts): string[] {
+  const hp = facts.hooksPath?.value.replace(/\/+$/, '');
+  if (hp === '.husky/_' || hp === '.husky' || existsSync(join(facts.root, '.husky'))) return [];
+  return GIT_HOOKS.filter((name) => {
+    const file = join(facts.hooksDir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function keptNote(facts: RepoFacts, kept: readonly string[]): string {
+  return (
+    `keygate went into ${rel(facts, facts.hooksDir)}/, beside the hooks there (${kept.join(', ')}), not into husky: setting husky up ` +
+    `(core.hooksPath) would make git skip them. Teammates run npx keygate install too, or use the pre-commit framework's keygate hook (README)`
+  );
 }
 
 function checkWritable(dir: string, what: string): void {

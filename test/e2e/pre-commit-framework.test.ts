@@ -169,5 +169,49 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework', () => {
       const all = preCommit(repo, ['run', '--all-files']);
       expect(all.status).toBe(1);
       expectEveryFileBlocked(all.out);
+      // doctor reads the framework's hook and its config (a newcomer's trial: it said "will NOT run").
+      expect(preCommit(repo, ['install']).status).toBe(0);
+      const doctor = repo.keygate(['doctor']);
+      expect(doctor.status, doctor.stdout).toBe(0);
+      expect(doctor.stdout).toMatch(/the pre-commit framework's hook runs \.pre-commit-config\.yaml, which has a keygate hook/);
+    }));
+
+  // Found by a newcomer's trial: in a Node repository (a package.json, no husky) using the
+  // framework, keygate install set husky up, core.hooksPath moved, and git no longer ran the
+  // framework's hook: a file its check refuses was committed. doctor had advised that install.
+  it("keygate install in a Node repository the framework guards: keygate goes first in the framework's hook, which keeps running", () =>
+    withRepo((repo) => {
+      repo.write('package.json', '{ "name": "app", "version": "1.0.0" }\n');
+      repo.write(
+        '.pre-commit-config.yaml',
+        `repos:\n  - repo: local\n    hooks:\n      - id: no-todo\n        name: no TODO\n        entry: "TODO"\n        language: pygrep\n        types: [text]\n`,
+      );
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base', '--no-verify');
+      expect(preCommit(repo, ['install']).status).toBe(0);
+      const doctorBefore = repo.keygate(['doctor']);
+      expect(doctorBefore.status).toBe(1);
+      expect(doctorBefore.stdout).toMatch(/pre-commit framework's, and \.pre-commit-config\.yaml has no keygate hook/);
+      const install = repo.keygate(['install']);
+      expect(install.status, install.stderr).toBe(0);
+      expect(install.stdout).toMatch(/beside the hooks there \(pre-commit\), not into husky/);
+      expect(repo.gitRun(['config', 'core.hooksPath']).stdout.trim()).toBe('');
+      expect(repo.keygate(['doctor']).status).toBe(0);
+      // The framework's check still runs (and blocks), and so does keygate.
+      repo.write('notes.txt', 'TODO: later\n');
+      repo.git('add', 'notes.txt');
+      const todo = commit(repo);
+      expect(todo.status, todo.out).toBe(1);
+      expect(todo.out).toMatch(/no TODO\.+Failed/);
+      const secret = fakeSecret();
+      repo.write('notes.txt', `aws_secret_access_key = ${secret}\n`);
+      repo.git('add', 'notes.txt');
+      const key = commit(repo);
+      expect(key.status, key.out).toBe(1);
+      expect(key.out).toContain('notes.txt:1:25');
+      assertNoSecret([key.out, install.stdout], [secret]);
+      repo.write('notes.txt', 'done\n');
+      repo.git('add', 'notes.txt');
+      expect(commit(repo).status).toBe(0);
     }));
 });

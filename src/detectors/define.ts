@@ -26,6 +26,13 @@ export interface RuleSpec {
    * match, 'unknown' keeps it at the rule's confidence.
    */
   validate?: (secret: string, match: RegExpExecArray, fragment: Fragment) => 'valid' | 'invalid' | 'unknown';
+  /**
+   * What a 'valid' verdict checked, as the finding states it (facts.validated): "checksum
+   * verified" only where the format carries a checksum; by default "format verified" (an
+   * encoding, a decoded payload, a structure that holds). A Basic credential in a test said
+   * "checksum verified" (a newcomer's trial), which it has none of.
+   */
+  validatedAs?: string;
   severity: Severity;
   /** A severity that depends on the value (Stripe test-mode keys are lower). */
   severityFor?: (secret: string) => Severity;
@@ -81,7 +88,7 @@ function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: 
 }
 
 /** What judgeMatch needs of a rule: a team's own rules (custom.ts) have these too. */
-export type Judgement = Pick<RuleSpec, 'placeholders' | 'entropy' | 'validate' | 'severity' | 'severityFor' | 'confidence' | 'facts'>;
+export type Judgement = Pick<RuleSpec, 'placeholders' | 'entropy' | 'validate' | 'validatedAs' | 'severity' | 'severityFor' | 'confidence' | 'facts'>;
 
 /**
  * The one judgement of a rule's match, for every rule: placeholders in any format (XXXX, a run
@@ -114,7 +121,7 @@ export function judgeMatch(
   };
   const facts = rule.facts?.(secret);
   if (facts) found.facts = facts;
-  if (verdict === 'valid') found.facts = { ...(found.facts ?? {}), validated: 'checksum verified' };
+  if (verdict === 'valid') found.facts = { ...(found.facts ?? {}), validated: rule.validatedAs ?? 'format verified' };
   return found;
 }
 

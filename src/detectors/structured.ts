@@ -404,6 +404,7 @@ export const dockerConfigAuth = defineRule({
   keywords: ['"auth"'],
   regex: String.raw`"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,512}={0,2})"`,
   validate: (value) => (isBasicAuthPair(value) ? 'valid' : 'invalid'),
+  validatedAs: 'decodes to user:password',
   severity: 'critical',
   get examples() {
     const auth = Buffer.from(`robot:${fakeString(ALNUM, 20, 129)}`).toString('base64');
@@ -475,6 +476,8 @@ export const httpAuthorization = defineRule({
     if (scheme === 'basic') return isBasicAuthPair(value) ? 'valid' : 'invalid';
     return value.startsWith('eyJ') || genericRejection(value) !== undefined ? 'invalid' : 'unknown';
   },
+  // Only Basic is ever valid here: it decoded to user:password.
+  validatedAs: 'decodes to user:password',
   severity: 'high',
   confidence: 'medium',
   get examples() {

@@ -63,6 +63,7 @@ export const tokenRules = (): readonly Detector[] => [
     // Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
+    validatedAs: 'checksum verified',
     severity: 'critical',
     facts: (s) => ({ tokenKind: `GitHub ${GITHUB_KINDS[s.slice(0, 3)] ?? 'token'}` }),
     get examples() {
@@ -118,6 +119,7 @@ export const tokenRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>npm_[A-Za-z0-9]{36})${E}`,
     placeholders: false,
     validate: (s) => (prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
+    validatedAs: 'checksum verified',
     severity: 'critical',
     get examples() {
       return {
@@ -644,6 +646,7 @@ export const tokenRules = (): readonly Detector[] => [
     // (grafana/grafana pkg/components/satokengen/tokengen.go). A mismatch stays at medium: the
     // checksum may change with Grafana versions.
     validate: (s) => (s.startsWith('glsa_') && grafanaChecksum(s.slice(0, 37)) === s.slice(38) ? 'valid' : 'unknown'),
+    validatedAs: 'checksum verified',
     severity: 'critical',
     confidence: 'high',
     get examples() {

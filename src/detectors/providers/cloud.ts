@@ -1201,6 +1201,7 @@ export const cloudRules = (): readonly Detector[] => [
     keywords: ['age-secret-key-1'],
     regex: `${B}(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
     validate: (s) => (bech32Valid(s) ? 'valid' : 'invalid'),
+    validatedAs: 'checksum verified',
     severity: 'critical',
     confidence: 'high',
     get examples() {

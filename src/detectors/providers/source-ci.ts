@@ -313,6 +313,7 @@ export const sourceCiRules = (): readonly Detector[] => [
     keywords: ['packagist_ort_', 'packagist_out_', 'packagist_uut_'],
     regex: `${B}(?<secret>packagist_(?:ort|out|uut)_[a-f0-9]{68})${E}`,
     validate: (s) => (packagistChecksumValid(s) ? 'valid' : 'invalid'),
+    validatedAs: 'checksum verified',
     severity: 'high',
     severityFor: (s) => (s.startsWith('packagist_ort_') ? 'medium' : 'high'),
     get examples() {

@@ -172,8 +172,13 @@ const PLACEHOLDER_LETTERS = new Set(
  * (m42ploz2wd, r3alP4ssw0rd) has other letters.
  */
 export function isPlaceholderUrlPassword(pw: string): boolean {
-  // Punctuation and escapes aside, digits kept: secret123 is a (weak) real password.
-  const letters = pw.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Punctuation and escapes aside, digits kept: secret123 is a (weak) real password. @ and $
+  // read as the letters they stand for (p@ss, pa$$word: a newcomer's trial saw both in docs).
+  const letters = pw
+    .toLowerCase()
+    .replace(/@/g, 'a')
+    .replace(/\$/g, 's')
+    .replace(/[^a-z0-9]/g, '');
   if (PLACEHOLDER_LETTERS.has(letters)) return true;
   if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
   return pw.length < 8 && /^[A-Za-z]+$/.test(pw);

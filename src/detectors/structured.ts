@@ -4,7 +4,7 @@ import { defineDetector, defineRule, type Found } from './define.js';
 import { assignmentWithin } from './gates.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
-import { isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';
+import { hasSequentialRun, isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';
 import { jsonSegment } from './json-segment.js';
 import { readsAsText } from './randomness.js';
 import { identifierAround, nameRejection, namesAPassword } from './names.js';
@@ -178,6 +178,8 @@ export const urlCredentials: Detector = defineRule({
         'https://example.com/path?a=b',
         'mongodb://localhost:27017/app',
         'redis://:abc@localhost:6379',
+        'see https://user:p%40ss@host/ and https://user%3An%40me:p%40ss%3Aword@x.com/',
+        'ftp://admin:pa$$word@ftp.example.org',
       ],
     };
   },
@@ -248,8 +250,17 @@ export function genericRejection(value: string): string | undefined {
   }
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
   if (SAMPLE_WORD.test(value) && (value.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) return 'a sample (its words say so)';
+  // Found on real code by a newcomer's trial (keygate's own bundled examples, under
+  // node_modules): 8 characters in sequence (12345678, ABCDEFGH, hgfedcba) are typed, not
+  // issued (in 40 random base62 characters, ~1e-11); and a host name is where a token goes.
+  if (hasSequentialRun(value, 8)) return 'a sequence (12345678, ABCDEFGH): made up';
+  if (HOST_NAME.test(value)) return 'a host name';
   return undefined;
 }
+
+/** logs-01.loggly.com, api.example.io: labels and a common top-level domain. */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|cloud|ai|me|us|uk|de|fr|eu|info|biz|local|internal|localhost|test|example)$/i;
 
 /*
  * A keyword-named value: password, secret, token, api key, access key, client secret, ...
@@ -387,6 +398,8 @@ export const genericSecret = defineRule({
         'oauth_token=lsdkfol23w&oauth_token_secret=qwe089234lkjsdf&realms=movies+pics',
         'password_hint = "Password1"',
         "'onepassword-token': 'other:1password',",
+        'CLICKUP_API_TOKEN=pk_12345678_ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        'loggly_token: logs-01.loggly.com',
       ],
     };
   },

@@ -69,7 +69,9 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 // A large scan's worker threads (src/scan/shards.ts); loaded only by scans that shard.
-await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart] });
+// Without the rules' examples, as the hook: a worker never reads them (and keygate's own made-up
+// negatives then do not sit in node_modules/keygate for a scan of ignored files to find).
+await build({ ...common, entryPoints: ['src/shard-worker.ts'], outfile: 'dist/shard-worker.cjs', alias, plugins: [micromatchApart, stripExamplesPlugin] });
 chmodSync('dist/cli.cjs', 0o755);
 // husky, as pinned, for `keygate install` to set husky up with (keygate has no runtime
 // dependencies: installing it never brings a second husky into a repository).

@@ -67,17 +67,21 @@ export function runPackageManager(root: string, pm: PackageManager, args: readon
   if (failed) files.forEach((f, i) => existsSync(backups[i] as string) && copyFileSync(backups[i] as string, f));
   backups.forEach((b) => rmSync(b, { force: true }));
   if (!failed) return;
+  const lines = (r.stderr || r.stdout)
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  // The line that says why (npm ends with where its log is: a newcomer's trial got only that).
+  const telling =
+    lines.find((l) => /not found|no matching version|\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED)\b/i.test(l)) ??
+    lines.find((l) => /\b(?:E404|ETARGET|ENOVERSIONS|ERR_PNPM_\w+)\b/.test(l)) ??
+    lines.at(-1);
+  const notOnRegistry = lines.some((l) => /\bE404\b|404 Not Found|ERR_PNPM_FETCH_404|ENOVERSIONS|no matching version/i.test(l));
   const why =
-    (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-      ? `${pm.name} is not on PATH`
-      : `${pm.name} failed: ${
-          (r.stderr || r.stdout)
-            .trim()
-            .split('\n')
-            .filter((l) => l.trim() !== '')
-            .slice(-1)[0] ?? `exit ${r.status}`
-        }`;
+    (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? `${pm.name} is not on PATH` : `${pm.name} failed: ${telling ?? `exit ${r.status}`}`;
   throw new KeygateError('INSTALL', `this repository's lock file is ${pm.lockFile}, and keygate could not add itself through ${pm.name} (${why})`, {
-    hint: `package.json and ${pm.lockFile} are as they were; run ${commandLine(pm, args)}, then ${then}`,
+    hint: notOnRegistry
+      ? `package.json and ${pm.lockFile} are as they were; the registry has no such package or version: install keygate from a tarball or a git URL with --from (README: until keygate is on the npm registry)`
+      : `package.json and ${pm.lockFile} are as they were; run ${commandLine(pm, args)}, then ${then}`,
   });
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,33 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
         expect(existsSync(join(repo.dir, '.git/keygate'))).toBe(false);
       }),
   );
+
+  // A newcomer's trial: keygate not on the registry (yet), npm failed, and the error quoted only
+  // the line saying where npm's log is. npm here is a stand-in printing what npm 11 prints then.
+  it('npm cannot find keygate on the registry: the error says so, and points to --from', () =>
+    withRepo((repo) => {
+      const bin = mkdtempSync(join(tmpdir(), 'keygate-fake-npm-'));
+      try {
+        const lines = [
+          'npm error code E404',
+          'npm error 404 Not Found - GET https://registry.npmjs.org/keygate',
+          "npm error 404  The requested resource 'keygate@^0.1.0' could not be found or you do not have permission to access it.",
+          'npm error A complete log of this run can be found in: /home/u/.npm/_logs/debug-0.log',
+        ];
+        writeFileSync(join(bin, 'npm'), `#!/bin/sh\ncat >&2 <<'EOF'\n${lines.join('\n')}\nEOF\nexit 1\n`, { mode: 0o755 });
+        repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
+        repo.write('package-lock.json', '{ "name": "app", "lockfileVersion": 3, "requires": true, "packages": {} }\n');
+        repo.git('add', '-A');
+        repo.git('commit', '-qm', 'init');
+        const r = npxKeygate(repo.dir, ['install'], { PATH: `${bin}:${process.env['PATH'] ?? ''}` });
+        expect(r.status).toBe(2);
+        expect(r.out).toMatch(/could not add itself through npm \(npm failed: npm error 404 Not Found - GET https:\/\/registry\.npmjs\.org\/keygate\)/);
+        expect(r.out).toMatch(/install keygate from a tarball or a git URL with --from/);
+        expect(repo.git('status', '--porcelain')).toBe('');
+      } finally {
+        rmSync(bin, { recursive: true, force: true });
+      }
+    }));
 
   it('husky 4: install refuses, and doctor says to upgrade husky or use --no-husky, not to run install', () =>
     withRepo((repo) => {

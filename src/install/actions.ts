@@ -18,7 +18,14 @@ export type Undo =
   | { kind: 'package-json'; path: string; removeDevDependencies: string[]; prepare?: { before: string | undefined } }
   | { kind: 'git-config-unset'; key: string; root: string }
   /** Dependencies added through the repository's package manager: removed through it too. */
-  | { kind: 'package-manager'; root: string; manager: PackageManager['name']; remove: string[] };
+  | {
+      kind: 'package-manager';
+      root: string;
+      manager: PackageManager['name'];
+      remove: string[];
+      /** Whether package.json ended with a newline before install: the manager's rewrite may add one (npm does). */
+      endedWithNewline?: boolean;
+    };
 
 export interface Step {
   /** What it does, in plain words: "create .husky/pre-commit with keygate in it". */
@@ -97,6 +104,13 @@ function removeThroughManager(u: Extract<Undo, { kind: 'package-manager' }>): st
   const pm = packageManagerOf(u.root);
   if (pm === undefined || pm.name !== u.manager) return undefined;
   runPackageManager(u.root, pm, pm.remove(u.remove), 'run keygate uninstall again');
+  // Byte for byte as it was: a package.json without a final newline got one from npm's rewrite
+  // (a newcomer's trial, after uninstall).
+  const file = join(u.root, 'package.json');
+  if (u.endedWithNewline === false && existsSync(file)) {
+    const text = readFileSync(file, 'utf8');
+    if (text.endsWith('\n')) writeFileAtomic(file, text.replace(/\r?\n+$/, ''));
+  }
   return `removed ${u.remove.join(' and ')} with ${commandLine(pm, pm.remove(u.remove))}`;
 }
 

@@ -403,7 +403,7 @@ function packageJsonStep(root: string, pkg: PackageJson, addHusky: boolean, conv
       const undone: Undo[] = [];
       if (pm !== undefined) {
         runPackageManager(root, pm, pm.add(specs), 'run keygate install again');
-        undone.push({ kind: 'package-manager', root, manager: pm.name, remove: names });
+        undone.push({ kind: 'package-manager', root, manager: pm.name, remove: names, endedWithNewline: pkg.text.endsWith('\n') });
       }
       const current = readPackageJson(root) as PackageJson;
       const data = current.data;

@@ -112,6 +112,23 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
       teammateCommitsAKey(repo);
     }));
 
+  // A newcomer's trial: after uninstall, a package.json written without a final newline had
+  // one (npm's rewrite). Uninstall puts package.json and the lock file back byte for byte.
+  it('install then uninstall through npm: package.json (no final newline) and the lock file come back byte for byte', () =>
+    withRepo((repo) => {
+      teamRepo(repo, { name: 'app', version: '1.0.0', scripts: { prepare: 'husky' } }, 'husky');
+      const tight = readFileSync(join(repo.dir, 'package.json'), 'utf8').replace(/\n+$/, '');
+      repo.write('package.json', tight);
+      repo.git('commit', '-qam', 'no final newline');
+      const lock = readFileSync(join(repo.dir, 'package-lock.json'), 'utf8');
+      expect(npxKeygate(repo.dir, ['install', '--from', './vendor/keygate.tgz']).status).toBe(0);
+      expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toMatch(/keygate/);
+      const un = npxKeygate(repo.dir, ['uninstall']);
+      expect(un.status, un.out).toBe(0);
+      expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(tight);
+      expect(readFileSync(join(repo.dir, 'package-lock.json'), 'utf8')).toBe(lock);
+    }));
+
   it('husky 8 without a prepare script: husky 8’s conventions (prepare: husky install), not husky 9’s', () =>
     withRepo((repo) => {
       teamRepo(repo, { name: 'app', version: '1.0.0' }, 'husky-8');

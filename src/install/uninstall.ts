@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, unsetLocalConfig } from '../git/git.js';
 import { type Undo, undo } from './actions.js';
@@ -20,7 +20,10 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
     recorded = undefined;
   }
   const steps = recorded ?? markerSteps(facts.root, facts.hooksDir, facts.commonDir);
-  if (dryRun) return [...new Set([...steps, ...(recorded ? markerSteps(facts.root, facts.hooksDir, facts.commonDir) : [])].map(describeUndo))];
+  if (dryRun) {
+    const runs = (await lastRuns(facts.root, facts.commonDir)).map((run) => `remove ${run} (the last blocked run, kept for keygate allow --last)`);
+    return [...new Set([...steps, ...(recorded ? markerSteps(facts.root, facts.hooksDir, facts.commonDir) : [])].map(describeUndo)), ...runs];
+  }
   const done = undo(steps);
   // What the record does not cover: keygate's lines in files it found already there (a
   // teammate's clone: .husky/pre-commit came with the repository), found by their markers.
@@ -34,7 +37,29 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
     }
   }
   if (existsSync(file)) rmSync(file);
+  // The hook's record of its last blocked run (for keygate allow --last) is keygate's too: a
+  // newcomer's trial found it left behind. Then keygate's directory, if that left it empty.
+  for (const run of await lastRuns(facts.root, facts.commonDir)) {
+    rmSync(run);
+    done.push(`removed ${run} (the last blocked run, kept for keygate allow --last)`);
+  }
+  for (const dir of new Set([join(facts.commonDir, 'keygate'), ...(await lastRuns(facts.root, facts.commonDir, true))])) removeIfEmpty(dir);
   return done;
+}
+
+/** Where the hook keeps its last run: this worktree's git directory and the shared one (or those directories). */
+async function lastRuns(root: string, commonDir: string, dirs = false): Promise<string[]> {
+  const own = (await runGit(root, ['rev-parse', '--absolute-git-dir']).catch(() => '')).trim();
+  const places = [...new Set([commonDir, ...(own ? [own] : [])])].map((d) => join(d, 'keygate'));
+  return dirs ? places : places.map((d) => join(d, 'last-run.json')).filter((f) => existsSync(f));
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // not there, or not empty: left as it is
+  }
 }
 
 function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] {

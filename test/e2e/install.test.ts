@@ -123,10 +123,14 @@ describe('npx keygate install (packed tarball, offline)', () => {
       const doctor = npxKeygate(repo.dir, ['doctor']);
       expect(doctor.status, doctor.out).toBe(0);
       expect(doctor.out).toMatch(/will run on your next commit/);
+      // The blocked run above left its record (for keygate allow --last): uninstall takes it too.
+      expect(existsSync(join(repo.dir, '.git/keygate/last-run.json'))).toBe(true);
+      expect(npxKeygate(repo.dir, ['uninstall', '--dry-run']).out).toMatch(/remove .*\.git\/keygate\/last-run\.json/);
       const un = npxKeygate(repo.dir, ['uninstall']);
       expect(un.status, un.out).toBe(0);
       expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
       expect(existsSync(join(repo.dir, '.git/hooks/keygate'))).toBe(false);
+      expect(existsSync(join(repo.dir, '.git/keygate'))).toBe(false);
       expect(npxKeygate(repo.dir, ['doctor']).status).toBe(1);
     }));
 

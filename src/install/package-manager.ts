@@ -67,7 +67,7 @@ export function runPackageManager(root: string, pm: PackageManager, args: readon
   if (failed) files.forEach((f, i) => existsSync(backups[i] as string) && copyFileSync(backups[i] as string, f));
   backups.forEach((b) => rmSync(b, { force: true }));
   if (!failed) return;
-  const lines = (r.stderr || r.stdout)
+  const lines = (r.stderr || r.stdout || '')
     .trim()
     .split('\n')
     .filter((l) => l.trim() !== '');

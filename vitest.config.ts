@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -8,6 +9,10 @@ export default defineConfig({
   define: { KEYGATE_VERSION: JSON.stringify(version), KEYGATE_BUNDLE: 'false', KEYGATE_KEYWORDS_STAMP: '""' },
   test: {
     globalSetup: ['test/helpers/print-seed.ts'],
+    // vitest's default is one worker fewer than the cores: on a 2-core machine (CI's) one, and the
+    // files ran one after another (592 s, the two ReDoS shards alone ~290 s). Most tests wait on
+    // git and node child processes, so two workers there took it to 297 s.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // What the tests run in their own process (the CLI's runs are other processes: not counted).
     coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary'], reportsDirectory: 'coverage' },
     projects: [

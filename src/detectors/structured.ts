@@ -251,11 +251,28 @@ export function genericRejection(value: string): string | undefined {
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
   if (SAMPLE_WORD.test(value) && (value.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) return 'a sample (its words say so)';
   // Found on real code by a newcomer's trial (keygate's own bundled examples, under
-  // node_modules): 8 characters in sequence (12345678, ABCDEFGH, hgfedcba) are typed, not
-  // issued (in 40 random base62 characters, ~1e-11); and a host name is where a token goes.
-  if (hasSequentialRun(value, 8)) return 'a sequence (12345678, ABCDEFGH): made up';
+  // node_modules): a token-long value that is nearly all runs in sequence (pk_12345678_ABCD...)
+  // is typed, not issued; a short one may be a real weak password (admin12345678) and is kept.
+  // And a host name is where a token goes, not one.
+  if (value.length >= 16 && hasSequentialRun(value, 8) && sequentialShare(value) >= 0.75) return 'a sequence (12345678, ABCDEFGH): made up';
   if (HOST_NAME.test(value)) return 'a host name';
   return undefined;
+}
+
+/** The share of a value's letters and digits that are in runs of 4 or more in sequence (abcd, 6543). */
+function sequentialShare(value: string): number {
+  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= alnum.length; i++) {
+    const d = i < alnum.length ? alnum.charCodeAt(i) - alnum.charCodeAt(i - 1) : 0;
+    if (i < alnum.length && (d === 1 || d === -1) && (run === 1 || d === alnum.charCodeAt(i - 1) - alnum.charCodeAt(i - 2))) run++;
+    else {
+      if (run >= 4) inRuns += run;
+      run = 1;
+    }
+  }
+  return alnum.length === 0 ? 0 : inRuns / alnum.length;
 }
 
 /** logs-01.loggly.com, api.example.io: labels and a common top-level domain. */

@@ -45,8 +45,8 @@ export class FragmentBuilder implements LineSink {
   private reading: TextEncoding | undefined;
   /** The lines coming now are the file's reading's, counted in the stats. */
   private counted = true;
-  /** The other reading's block carry, kept while the file's own reading's lines come (and the other way). */
-  private otherCarry = { text: '', lines: 0, end: 0, sliceEnd: 0 };
+  /** The other reading's lines and carries, kept while this one's lines come (ReadingState). */
+  private other: ReadingState | undefined;
   /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
   private runs: number[] = [];
   private lines: string[] = [];
@@ -79,7 +79,7 @@ export class FragmentBuilder implements LineSink {
     this.judged = false;
     this.reading = undefined;
     this.counted = true;
-    this.otherCarry = { text: '', lines: 0, end: 0, sliceEnd: 0 };
+    this.other = undefined;
     this.runs = [];
     this.fileLines = 0;
     this.fileBytes = 0;
@@ -123,11 +123,31 @@ export class FragmentBuilder implements LineSink {
     }
     const counted = encoding === this.reading;
     if (counted === this.counted) return;
-    this.flush(0);
-    const mine = { text: this.blockCarry, lines: this.blockCarryLines, end: this.blockEnd, sliceEnd: this.sliceEnd };
-    ({ text: this.blockCarry, lines: this.blockCarryLines, end: this.blockEnd, sliceEnd: this.sliceEnd } = this.otherCarry);
-    this.otherCarry = mine;
-    this.counted = counted;
+    // Each reading keeps its own pending lines and carries: a switch flushed them before, and a
+    // PEM header that ended one 64 KB read of a modified UTF-16 file lost its body to the next
+    // fragment (found by a review; the private key was committed).
+    const mine = this.readingState();
+    this.setReading(this.other ?? { lines: [], chars: 0, startLine: 0, carried: 0, sliceEnd: 0, blockCarry: '', blockCarryLines: 0, blockEnd: 0, counted });
+    this.other = mine;
+  }
+
+  private readingState(): ReadingState {
+    const { lines, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted } = this;
+    return { lines, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted };
+  }
+
+  private setReading(r: ReadingState): void {
+    ({
+      lines: this.lines,
+      chars: this.chars,
+      startLine: this.startLine,
+      carried: this.carried,
+      sliceEnd: this.sliceEnd,
+      blockCarry: this.blockCarry,
+      blockCarryLines: this.blockCarryLines,
+      blockEnd: this.blockEnd,
+      counted: this.counted,
+    } = r);
   }
 
   /** The files set aside to be read again, handed to the caller (which must read them all). */
@@ -162,16 +182,16 @@ export class FragmentBuilder implements LineSink {
       return;
     }
     this.countLines(1);
-    if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flush(0);
+    if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flushReading(0);
     if (this.lines.length === 0) this.startLine = line;
     this.lines.push(text);
     this.chars += text.length + 1;
-    if (this.chars >= FRAGMENT_CHARS) this.flush(CARRY_LINES);
+    if (this.chars >= FRAGMENT_CHARS) this.flushReading(CARRY_LINES);
   }
 
   addedBlock(startLine: number, text: string, lines: number): void {
     if (this.skip || this.file === undefined) return;
-    this.flush(0);
+    this.flushReading(0);
     this.countLines(lines);
     if (this.counted) this.countBytes(Buffer.byteLength(text) + 1);
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
@@ -190,8 +210,18 @@ export class FragmentBuilder implements LineSink {
     this.blockEnd = startLine + lines;
   }
 
-  /** Emits what is pending; keeps the last `carry` lines as the start of the next fragment. */
+  /** Emits what is pending (all of it, of both readings of a file read twice, when `carry` is 0); keeps the last `carry` lines as the start of the next fragment. */
   flush(carry: number): void {
+    this.flushReading(carry);
+    if (carry > 0 || this.other === undefined || this.other.lines.length === this.other.carried) return;
+    const mine = this.readingState();
+    this.setReading(this.other);
+    this.flushReading(0);
+    this.other = this.readingState();
+    this.setReading(mine);
+  }
+
+  private flushReading(carry: number): void {
     if (this.file === undefined || this.lines.length === this.carried) {
       if (carry === 0) this.reset();
       return;
@@ -227,7 +257,7 @@ export class FragmentBuilder implements LineSink {
 
   private sliceOfHugeLine(line: number, column: number, text: string, complete: boolean): void {
     if (column === 0) {
-      this.flush(0);
+      this.flushReading(0);
       this.countLines(1);
     }
     // Slices overlap; count only the part not counted with the slice before.
@@ -287,4 +317,17 @@ export class FragmentBuilder implements LineSink {
     this.stats.binarySkipped++;
     this.stats.binaryFiles.push((this.file as SourceFile).path);
   }
+}
+
+/** What one reading of a file (FragmentBuilder.decodedText) has pending and carries. */
+interface ReadingState {
+  lines: string[];
+  chars: number;
+  startLine: number;
+  carried: number;
+  sliceEnd: number;
+  blockCarry: string;
+  blockCarryLines: number;
+  blockEnd: number;
+  counted: boolean;
 }

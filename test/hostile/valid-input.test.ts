@@ -395,6 +395,32 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       ]);
     }));
 
+  // Found by a review of the change above: the switch between a UTF-16 file's two readings
+  // dropped the lines carried from one fragment to the next, and a PEM header that ended one of
+  // cat-file's 64 KB reads lost its body to the next fragment: the key was committed.
+  it('a modified UTF-16 file full of private keys: every one found, through the hook and in history', () =>
+    withRepo((repo) => {
+      const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      repo.write('keys.txt', utf16('keys\r\n'));
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base', '--no-verify');
+      const blocks = Array.from({ length: 600 }, (_, i) => {
+        const body = Array.from({ length: 4 }, () => pick(B64, 64)).join('\r\n');
+        return `entry ${i}\r\n-----BEGIN RSA PRIVATE KEY-----\r\n${body}\r\n-----END RSA PRIVATE KEY-----\r\n`;
+      });
+      repo.write('keys.txt', utf16(`keys\r\n${blocks.join('')}`));
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(report.findings.filter((f) => f.rule === 'private-key')).toHaveLength(600);
+      installHook(repo);
+      const commit = repo.gitRun(['commit', '-m', 'keys']);
+      expect(commit.status, commit.stdout.slice(-400)).toBe(1);
+      repo.git('commit', '-qm', 'keys', '--no-verify');
+      const history = JSON.parse(repo.keygate(['scan', '--history', '--format', 'json']).stdout) as JsonReport;
+      expect(history.findings.filter((f) => f.rule === 'private-key')).toHaveLength(600);
+    }));
+
   it('UTF-16 text read as 8-bit text as well finds nothing more and counts nothing twice', () =>
     withRepo((repo) => {
       const secret = fakeSecret();

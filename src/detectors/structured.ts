@@ -275,9 +275,9 @@ function sequentialShare(value: string): number {
   return alnum.length === 0 ? 0 : inRuns / alnum.length;
 }
 
-/** logs-01.loggly.com, api.example.io: labels and a common top-level domain. */
+/** logs-01.loggly.com, api.example.io: lower-case labels and a common top-level domain (a random token with a dot, case mixed, is not one: a review). */
 const HOST_NAME =
-  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|cloud|ai|me|us|uk|de|fr|eu|info|biz|local|internal|localhost|test|example)$/i;
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|cloud|ai|me|us|uk|de|fr|eu|info|biz|local|internal|localhost|test|example)$/;
 
 /*
  * A keyword-named value: password, secret, token, api key, access key, client secret, ...

@@ -114,15 +114,21 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
     // name the hook keygate). Found by a newcomer's trial: doctor called such a repository
     // unguarded and advised an install that then stopped the framework.
     const config = join(facts.root, '.pre-commit-config.yaml');
-    const listed = existsSync(config) && /^\s*-?\s*id:\s*["']?keygate["']?\s*(?:#.*)?$/m.test(readFileSync(config, 'utf8'));
+    const stages = existsSync(config) ? keygateStages(readFileSync(config, 'utf8')) : undefined;
     checks.push(
-      listed
+      stages === 'all' || stages?.some((st) => st === 'pre-commit' || st === 'commit')
         ? { ok: true, text: `the pre-commit framework's hook runs .pre-commit-config.yaml, which has a keygate hook` }
-        : {
-            ok: false,
-            text: `${hook} is the pre-commit framework's, and .pre-commit-config.yaml has no keygate hook`,
-            fix: "add keygate's hook to .pre-commit-config.yaml (README: The pre-commit framework), or run npx keygate install (keygate goes first in this hook, which keeps running)",
-          },
+        : stages !== undefined
+          ? {
+              ok: false,
+              text: `.pre-commit-config.yaml runs its keygate hook only at ${stages.join(', ')}, not at pre-commit`,
+              fix: "add pre-commit to the keygate hook's stages: (or default_stages:) in .pre-commit-config.yaml",
+            }
+          : {
+              ok: false,
+              text: `${hook} is the pre-commit framework's, and .pre-commit-config.yaml has no keygate hook`,
+              fix: "add keygate's hook to .pre-commit-config.yaml (README: The pre-commit framework), or run npx keygate install (keygate goes first in this hook, which keeps running)",
+            },
     );
   } else {
     checks.push({ ok: false, text: `${hook} does not run keygate`, fix: installFix(facts) });
@@ -133,4 +139,42 @@ export async function doctor(cwd: string): Promise<{ willRun: boolean; checks: C
       : { ok: false, text: 'node is not on PATH, so the hook cannot run keygate', fix: 'install Node.js >= 20' },
   );
   return { willRun: checks.every((c) => c.ok), checks };
+}
+
+/**
+ * The stages the keygate hook of a .pre-commit-config.yaml runs at: 'all' when neither it nor
+ * default_stages says (the framework's default), undefined when it has no keygate hook. Read
+ * line by line, for the shapes the framework's docs use (stages: [a, b], or a list under it).
+ * A review found doctor saying "will run" for a keygate hook with stages: [pre-push].
+ */
+export function keygateStages(yaml: string): string[] | 'all' | undefined {
+  const lines = yaml.split(/\r?\n/);
+  const listAt = (i: number, indent: number): string[] => {
+    const inline = /:\s*\[([^\]]*)\]/.exec(lines[i] as string);
+    if (inline)
+      return (inline[1] as string)
+        .split(',')
+        .map((x) => x.trim().replace(/^["']|["']$/g, ''))
+        .filter(Boolean);
+    const out: string[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const m = /^(\s*)-\s*["']?([\w-]+)["']?\s*(?:#.*)?$/.exec(lines[j] as string);
+      if (m === null || (m[1] as string).length < indent) break;
+      out.push(m[2] as string);
+    }
+    return out;
+  };
+  const defaults = lines.findIndex((l) => /^default_stages\s*:/.test(l));
+  const fallback = defaults === -1 ? 'all' : listAt(defaults, 0);
+  const at = lines.findIndex((l) => /^\s*-?\s*id:\s*["']?keygate["']?\s*(?:#.*)?$/.test(l));
+  if (at === -1) return undefined;
+  const item = /^(\s*)/.exec(lines[at] as string)?.[1]?.length ?? 0;
+  for (let j = at + 1; j < lines.length; j++) {
+    const line = lines[j] as string;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const indent = /^(\s*)/.exec(line)?.[1]?.length ?? 0;
+    if (indent < item || (indent === item && line.trim().startsWith('-')) || (indent <= item - 2 && line.trim().startsWith('-'))) break;
+    if (/^\s*stages\s*:/.test(line)) return listAt(j, indent);
+  }
+  return fallback;
 }

@@ -32,10 +32,8 @@ export interface LineSink {
 }
 
 const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/** A --numstat record: added, deleted ("-" for a binary), then the path, or nothing for a rename's (its paths follow). */
-const NUMSTAT_RE = /^(\d+|-)\t(\d+|-)\t([^]*)$/;
 
-type State = 'raw' | 'numstat' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
+type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
 /**
  * A push parser for `git diff --cached --raw -p -z -U0 --text` (and `git diff-tree`, which
@@ -57,18 +55,7 @@ export class DiffParser {
    * (symlink <-> file, file <-> submodule), which git shows as the old one deleted and the new
    * one created. The first of those two has only removed lines and is not a file of its own.
    */
-  private sections: { file: SourceFile; shown: boolean; at: number }[] = [];
-  /**
-   * With --numstat (the staged diff asks for it): each listed file's added lines as git counted
-   * them before showing any patch, by the file's place in the list (undefined for a binary's
-   * "-"). A patch cut short between hunks, git still exiting 0, shows fewer: caught at the
-   * file's end. Found by an adversarial trial with a git that drops a file's last hunk.
-   */
-  private counted: (number | undefined)[] = [];
-  /** Path tokens of a rename's or copy's numstat record still to come. */
-  private numstatPaths = 0;
-  /** Added lines the current section has shown so far. */
-  private shownAdded = 0;
+  private sections: { file: SourceFile; shown: boolean }[] = [];
   private fileIndex = -1;
   private current: SourceFile | undefined;
 
@@ -112,11 +99,6 @@ export class DiffParser {
         return;
       }
     }
-    if (this.state === 'numstat') {
-      const consumed = this.pushNumstat(rest);
-      if (this.state === 'numstat') return;
-      rest = rest.subarray(consumed);
-    }
     this.lines.push(rest);
   }
 
@@ -132,12 +114,10 @@ export class DiffParser {
       }
       return;
     }
-    if (this.state === 'numstat') throw new KeygateError('DIFF_PARSE', 'git diff output ended before its patches');
     this.lines.end();
     if (this.state === 'hunk') {
       throw new KeygateError('DIFF_PARSE', `git diff output ended inside a hunk of ${displayPath(this.current?.path ?? '')}`);
     }
-    this.checkCount();
     if (this.fileIndex !== this.sections.length - 1) {
       throw new KeygateError(
         'DIFF_PARSE',
@@ -157,58 +137,7 @@ export class DiffParser {
         this.state = 'patch-start';
         return start;
       }
-      if (this.rawTokens.length === 0 && NUMSTAT_RE.test(token)) {
-        // The file list is complete; git's counts follow (read by pushNumstat).
-        this.state = 'numstat';
-        this.numstatToken(token);
-        return start;
-      }
       this.rawToken(token);
-    }
-  }
-
-  /** Reads --numstat records up to the empty token that starts the patches; returns how many bytes of `chunk` it used. */
-  private pushNumstat(chunk: Buffer): number {
-    let start = 0;
-    for (;;) {
-      const { token, next } = this.raw.read(chunk, start);
-      if (token === undefined) return next;
-      start = next;
-      if (token === '' && this.numstatPaths === 0) {
-        if (this.counted.length !== this.files.length) {
-          throw new KeygateError('DIFF_PARSE', `git diff listed ${this.files.length} files but counted lines of ${this.counted.length}`);
-        }
-        this.state = 'patch-start';
-        return start;
-      }
-      this.numstatToken(token);
-    }
-  }
-
-  private numstatToken(token: string): void {
-    if (this.numstatPaths > 0) {
-      this.numstatPaths--;
-      return;
-    }
-    const m = NUMSTAT_RE.exec(token);
-    if (m === null) throw new KeygateError('DIFF_PARSE', `unexpected git numstat entry: ${token.slice(0, 80)}`);
-    this.counted.push(m[1] === '-' ? undefined : Number(m[1]));
-    // A rename or copy: "added<TAB>deleted<TAB>", then the old and the new path as tokens of their own.
-    if (m[3] === '') this.numstatPaths = 2;
-  }
-
-  /** The section just shown against git's count of its added lines (when git gave one). */
-  private checkCount(): void {
-    const section = this.sections[this.fileIndex];
-    if (section === undefined || !section.shown || this.counted.length === 0) return;
-    const { file } = section;
-    const expected = this.counted[section.at];
-    if (expected === undefined || file.status === 'T' || file.mode === '160000') return;
-    if (this.shownAdded !== expected) {
-      throw new KeygateError(
-        'DIFF_PARSE',
-        `git diff showed ${this.shownAdded} added lines of ${displayPath(file.path)} where it counted ${expected}: its output was cut short`,
-      );
     }
   }
 
@@ -227,9 +156,8 @@ export class DiffParser {
     const file: SourceFile = { path, status: letter, mode: fields[1] ?? '', oid: fields[3] ?? '' };
     if (paths === 2) file.oldPath = this.rawTokens[1] as string;
     this.files.push(file);
-    const at = this.files.length - 1;
-    if (letter === 'T') this.sections.push({ file, shown: false, at });
-    this.sections.push({ file, shown: true, at });
+    if (letter === 'T') this.sections.push({ file, shown: false });
+    this.sections.push({ file, shown: true });
     this.rawTokens = [];
   }
 
@@ -256,8 +184,6 @@ export class DiffParser {
   }
 
   private nextFile(): void {
-    this.checkCount();
-    this.shownAdded = 0;
     this.fileIndex++;
     const section = this.sections[this.fileIndex];
     if (section === undefined) {
@@ -304,7 +230,6 @@ export class DiffParser {
     if (marker === '+') {
       this.newLine++;
       this.remainingNew--;
-      this.shownAdded++;
     } else if (marker === '-') {
       this.remainingOld--;
     } else if (marker === ' ') {

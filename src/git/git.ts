@@ -26,9 +26,6 @@ export const STAGED_DIFF_ARGS = [
   'diff',
   '--cached',
   '--raw',
-  // Git's count of each file's added lines, ahead of the patches: a patch cut short between its
-  // hunks is caught (DiffParser). Not asked of history (HISTORY_DIFF_FLAGS), which git's diffing bounds.
-  '--numstat',
   '--no-abbrev',
   '--patch',
   '-z',
@@ -45,13 +42,6 @@ export const STAGED_DIFF_ARGS = [
   '--dst-prefix=b/',
   '--diff-filter=d',
 ];
-
-/**
- * The staged diff's flags for a commit's diff (git diff-tree): without 'diff', '--cached', and
- * without --numstat, which would have git diff every file twice where reading a history is
- * bound by git's own work.
- */
-export const HISTORY_DIFF_FLAGS = STAGED_DIFF_ARGS.slice(2).filter((a) => a !== '--numstat');
 
 /**
  * simple-git drops every ambient GIT_* variable unless allowed. Git exports these to hooks so
@@ -332,7 +322,8 @@ export async function runGit(cwd: string, args: string[]): Promise<string> {
 
 /** What `git diff-tree` shows of one commit: its added lines, in the staged diff's format. */
 function commitDiffArgs(commit: string): string[] {
-  return ['diff-tree', '-r', '--root', '--no-commit-id', ...HISTORY_DIFF_FLAGS, commit];
+  const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
+  return ['diff-tree', '-r', '--root', '--no-commit-id', ...flags, commit];
 }
 
 export async function streamCommit(cwd: string, commit: string, sink: LineSink): Promise<void> {

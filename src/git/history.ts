@@ -1,7 +1,7 @@
 import { requireBuiltin } from '../builtins.js';
 import { KeygateError } from '../errors.js';
 import { type LineSink, DiffParser } from './diff-parser.js';
-import { HISTORY_DIFF_FLAGS, runGit, streamGit } from './git.js';
+import { runGit, STAGED_DIFF_ARGS, streamGit } from './git.js';
 
 /**
  * History, as git keeps it: the commits to scan (oldest first) and what each one added, read
@@ -104,8 +104,9 @@ export async function streamHistory(
   const end = `keygate-end-of-commit-${randomBytes(12).toString('hex')}`;
   // A commit and its first parent: a merge is diffed against that one only.
   const input = commits.map((c) => `${c.sha}${c.parents[0] ? ` ${c.parents[0]}` : ''}\n${end}\n`).join('');
+  const [, , ...flags] = STAGED_DIFF_ARGS; // drop 'diff', '--cached'
   const splitter = new CommitSplitter(commits, newSink, commitDone, Buffer.from(`${end}\n`));
-  await streamGit(cwd, ['diff-tree', '--stdin', '-r', '--root', ...HISTORY_DIFF_FLAGS], (chunk) => (splitter.push(chunk), true), input);
+  await streamGit(cwd, ['diff-tree', '--stdin', '-r', '--root', ...flags], (chunk) => (splitter.push(chunk), true), input);
   splitter.end();
 }
 

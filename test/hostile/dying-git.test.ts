@@ -46,47 +46,6 @@ function stagePair(repo: Repo): { secrets: string[]; size: number } {
   return { secrets: [id, secret], size };
 }
 
-// An adversarial trial: a git that drops a file's last hunk and still exits 0 passed the
-// commit (a cut between hunks ends no hunk early). git's --numstat, read before the patches,
-// says how many added lines each file has: fewer shown blocks the commit.
-describe('git exits 0 having dropped the last hunk of a file (a cut between hunks)', () => {
-  let cutPath = '';
-  beforeAll(() => {
-    cutPath = wrappedGitExecPath('keygate-hunkcut-git-', [
-      `  *" diff --cached --raw "*)`,
-      `    "${REAL_EXEC_PATH}/git" "$@" | node -e 'const b = require("fs").readFileSync(0); const at = b.lastIndexOf("\\n@@ "); process.stdout.write(at === -1 ? b : b.subarray(0, at + 1))'`,
-      '    exit 0 ;;',
-    ]);
-  });
-  afterAll(() => rmSync(cutPath, { recursive: true, force: true }));
-
-  it('the commit is blocked, saying git showed fewer added lines than it counted', () =>
-    withRepo((repo) => {
-      installHook(repo);
-      repo.write('m.txt', Array.from({ length: 100 }, (_, i) => `line ${i + 1}`).join('\n') + '\n');
-      repo.git('add', '.');
-      repo.git('commit', '-qm', 'base', '--no-verify');
-      const id = fakeKeyId();
-      const lines = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`);
-      lines[9] = 'ten';
-      lines[49] = `aws_access_key_id = ${id}`;
-      repo.write('m.txt', lines.join('\n') + '\n');
-      repo.git('add', '.');
-      const head = repo.git('rev-parse', 'HEAD');
-      const r = repo.gitRun(['commit', '-m', 'x'], { env: { GIT_EXEC_PATH: cutPath } });
-      const out = r.stdout + r.stderr;
-      expect(r.status, out).not.toBe(0);
-      expect(out).toMatch(/keygate: error: git diff showed 1 added lines of m\.txt where it counted 2: its output was cut short/);
-      expect(out).not.toMatch(/no secrets found/);
-      expect(repo.git('rev-parse', 'HEAD')).toBe(head);
-      assertNoSecret([out], [id]);
-      // A healthy git: blocked for the key itself, at its line.
-      const healthy = repo.gitRun(['commit', '-m', 'x']);
-      expect(healthy.status).toBe(1);
-      expect(healthy.stdout + healthy.stderr).toContain('m.txt:50:');
-    }));
-});
-
 describe('git dies during the hook’s staged diff: the commit never lands', () => {
   for (const die of ['kill', 'exit', 'exit0'] as const) {
     it(`git ${die === 'kill' ? 'killed by SIGKILL' : die === 'exit' ? 'exits 3 with empty stderr' : 'exits 0 having said only part'} mid-output, at 15 cut points`, () =>
@@ -102,9 +61,7 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
           expect(repo.gitRun(['rev-parse', '--verify', '-q', 'HEAD']).status, `a commit landed (cut at ${cut})`).not.toBe(0);
           // One clear line saying git failed, never "no secrets found".
           expect(out).not.toMatch(/no secrets found|nothing staged/);
-          expect(out).toMatch(
-            /keygate: error: git diff --cached (failed|showed nothing)|keygate: error: git diff (output ended|listed|showed \d+ added lines of .* where it counted \d+)/,
-          );
+          expect(out).toMatch(/keygate: error: git diff --cached (failed|showed nothing)|keygate: error: git diff (output ended|listed)/);
           assertNoSecret([out], secrets);
           outcomes.push(out.split('\n').find((l) => l.startsWith('keygate: error:')) ?? '');
         }

@@ -277,8 +277,8 @@ async function warnIfBroad(io: Io, path: string | undefined, rule: string | unde
     const matches = pathMatcher(await loadMicromatch(), path);
     pathShare = share(PROBE_PATHS.map((p) => matches(p)));
   }
-  const secretShare =
-    pattern === undefined ? 1 : share(probeSecrets().map((s) => boundedTest(new RegExp(pattern), s, `the pattern /${pattern.slice(0, 40)}/`)));
+  const re = pattern === undefined ? undefined : new RegExp(pattern);
+  const secretShare = re === undefined ? 1 : share(probeSecrets().map((s) => boundedTest(re, s, `the pattern /${re.source.slice(0, 40)}/`)));
   if (pathShare < NEARLY_ALL || secretShare < NEARLY_ALL) return;
   const where = path === undefined ? 'in every file' : `under --path ${path}, which covers ${pathShare === 1 ? 'every' : 'nearly every'} file,`;
   if (pattern !== undefined) {

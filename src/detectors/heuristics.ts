@@ -16,6 +16,22 @@ export function hasSequentialRun(value: string, minRun = 6): boolean {
   return false;
 }
 
+/** The share of a value's letters and digits that are in runs of 4 or more in sequence (abcd, 6543). */
+export function sequentialShare(value: string): number {
+  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= alnum.length; i++) {
+    const d = i < alnum.length ? alnum.charCodeAt(i) - alnum.charCodeAt(i - 1) : 0;
+    if (i < alnum.length && (d === 1 || d === -1) && (run === 1 || d === alnum.charCodeAt(i - 1) - alnum.charCodeAt(i - 2))) run++;
+    else {
+      if (run >= 4) inRuns += run;
+      run = 1;
+    }
+  }
+  return alnum.length === 0 ? 0 : inRuns / alnum.length;
+}
+
 /** The longest run of one repeated character (of those `only` allows, if given). */
 export function longestRun(value: string, only?: RegExp): number {
   let best = 0;

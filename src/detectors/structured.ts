@@ -4,7 +4,15 @@ import { defineDetector, defineRule, type Found } from './define.js';
 import { assignmentWithin } from './gates.js';
 import { BASE64, shannonEntropy } from './entropy.js';
 import { ALNUM, fakeBase64, fakeString, HEX, URLSAFE } from './fake.js';
-import { hasSequentialRun, isPlaceholderPassword, isPlaceholderUrlPassword, isVersion, PLACEHOLDER_PASSWORDS, templated } from './heuristics.js';
+import {
+  hasSequentialRun,
+  isPlaceholderPassword,
+  sequentialShare,
+  isPlaceholderUrlPassword,
+  isVersion,
+  PLACEHOLDER_PASSWORDS,
+  templated,
+} from './heuristics.js';
 import { jsonSegment } from './json-segment.js';
 import { readsAsText } from './randomness.js';
 import { identifierAround, nameRejection, namesAPassword } from './names.js';
@@ -257,22 +265,6 @@ export function genericRejection(value: string): string | undefined {
   if (value.length >= 16 && hasSequentialRun(value, 8) && sequentialShare(value) >= 0.75) return 'a sequence (12345678, ABCDEFGH): made up';
   if (HOST_NAME.test(value)) return 'a host name';
   return undefined;
-}
-
-/** The share of a value's letters and digits that are in runs of 4 or more in sequence (abcd, 6543). */
-function sequentialShare(value: string): number {
-  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
-  let inRuns = 0;
-  let run = 1;
-  for (let i = 1; i <= alnum.length; i++) {
-    const d = i < alnum.length ? alnum.charCodeAt(i) - alnum.charCodeAt(i - 1) : 0;
-    if (i < alnum.length && (d === 1 || d === -1) && (run === 1 || d === alnum.charCodeAt(i - 1) - alnum.charCodeAt(i - 2))) run++;
-    else {
-      if (run >= 4) inRuns += run;
-      run = 1;
-    }
-  }
-  return alnum.length === 0 ? 0 : inRuns / alnum.length;
 }
 
 /** logs-01.loggly.com, api.example.io: lower-case labels and a common top-level domain (a random token with a dot, case mixed, is not one: a review). */

@@ -114,7 +114,7 @@ function removeThroughManager(u: Extract<Undo, { kind: 'package-manager' }>): st
   return `removed ${u.remove.join(' and ')} with ${commandLine(pm, pm.remove(u.remove))}`;
 }
 
-function removeIfEmpty(dir: string): void {
+export function removeIfEmpty(dir: string): void {
   try {
     if (readdirSync(dir).length === 0) rmdirSync(dir);
   } catch {

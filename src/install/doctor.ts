@@ -173,7 +173,7 @@ export function keygateStages(yaml: string): string[] | 'all' | undefined {
     const line = lines[j] as string;
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     const indent = /^(\s*)/.exec(line)?.[1]?.length ?? 0;
-    if (indent < item || (indent === item && line.trim().startsWith('-')) || (indent <= item - 2 && line.trim().startsWith('-'))) break;
+    if (indent < item || (indent === item && line.trim().startsWith('-'))) break;
     if (/^\s*stages\s*:/.test(line)) return listAt(j, indent);
   }
   return fallback;

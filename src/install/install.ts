@@ -75,7 +75,6 @@ export async function install(cwd: string, options: InstallOptions): Promise<Ins
   }
   if (steps.length > 0) saveState(facts, undone);
   result.notes = notesFor(facts, pkg, husky);
-
   const pm = husky ? packageManagerOf(facts.root) : undefined;
   if (pm !== undefined) result.lockFile = pm.lockFile;
   return result;

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, unsetLocalConfig } from '../git/git.js';
-import { type Undo, undo } from './actions.js';
+import { removeIfEmpty, type Undo, undo } from './actions.js';
 import { BLOCK_BEGIN, BLOCK_END, chainedName, HUSKY_MARKER, plainMarker } from './hook-scripts.js';
 import { statePath } from './install.js';
 import { repoFacts } from './repo.js';
@@ -20,8 +20,10 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
     recorded = undefined;
   }
   const steps = recorded ?? markerSteps(facts.root, facts.hooksDir, facts.commonDir);
+  const runDirs = await lastRunDirs(facts.root, facts.commonDir);
+  const lastRuns = runDirs.map((d) => join(d, 'last-run.json')).filter((f) => existsSync(f));
   if (dryRun) {
-    const runs = (await lastRuns(facts.root, facts.commonDir)).map((run) => `remove ${run} (the last blocked run, kept for keygate allow --last)`);
+    const runs = lastRuns.map((run) => `remove ${run} (the last blocked run, kept for keygate allow --last)`);
     return [...new Set([...steps, ...(recorded ? markerSteps(facts.root, facts.hooksDir, facts.commonDir) : [])].map(describeUndo)), ...runs];
   }
   const done = undo(steps);
@@ -39,27 +41,18 @@ export async function uninstall(cwd: string, dryRun: boolean): Promise<string[]>
   if (existsSync(file)) rmSync(file);
   // The hook's record of its last blocked run (for keygate allow --last) is keygate's too: a
   // newcomer's trial found it left behind. Then keygate's directory, if that left it empty.
-  for (const run of await lastRuns(facts.root, facts.commonDir)) {
+  for (const run of lastRuns) {
     rmSync(run);
     done.push(`removed ${run} (the last blocked run, kept for keygate allow --last)`);
   }
-  for (const dir of new Set([join(facts.commonDir, 'keygate'), ...(await lastRuns(facts.root, facts.commonDir, true))])) removeIfEmpty(dir);
+  for (const dir of runDirs) removeIfEmpty(dir);
   return done;
 }
 
-/** Where the hook keeps its last run: this worktree's git directory and the shared one (or those directories). */
-async function lastRuns(root: string, commonDir: string, dirs = false): Promise<string[]> {
+/** keygate's directories where the hook keeps its last run: the shared git directory's, and this worktree's own. */
+async function lastRunDirs(root: string, commonDir: string): Promise<string[]> {
   const own = (await runGit(root, ['rev-parse', '--absolute-git-dir']).catch(() => '')).trim();
-  const places = [...new Set([commonDir, ...(own ? [own] : [])])].map((d) => join(d, 'keygate'));
-  return dirs ? places : places.map((d) => join(d, 'last-run.json')).filter((f) => existsSync(f));
-}
-
-function removeIfEmpty(dir: string): void {
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // not there, or not empty: left as it is
-  }
+  return [...new Set([commonDir, ...(own ? [own] : [])])].map((d) => join(d, 'keygate'));
 }
 
 function markerSteps(root: string, hooksDir: string, commonDir: string): Undo[] {

@@ -113,7 +113,8 @@ export class FragmentBuilder implements LineSink {
   /**
    * The reader decodes the file's bytes as `encoding`. Said again with another encoding (a
    * UTF-16 file is also read as 8-bit text, src/git/content.ts): the lines that follow are that
-   * reading's, scanned with a block carry of their own and not counted a second time.
+   * reading's, scanned with pending lines and carries of their own (ReadingState) and not
+   * counted a second time.
    */
   decodedText(encoding: TextEncoding): void {
     this.judged = true;

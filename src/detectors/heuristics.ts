@@ -32,6 +32,20 @@ export function sequentialShare(value: string): number {
   return alnum.length === 0 ? 0 : inRuns / alnum.length;
 }
 
+/**
+ * The share of a value's letters and digits in sequence once its letters and its digits are
+ * read apart: the typed placeholders a1b2c3d4e5f6, abc123def456ghi789 and AbC12345Def67890
+ * interleave two sequences, which sequentialShare does not see. Random tokens nearly never
+ * do: their letters alone are as random as the whole.
+ */
+export function interleavedSequenceShare(value: string): number {
+  const letters = value.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const digits = value.replace(/[^0-9]/g, '');
+  const all = letters.length + digits.length;
+  if (letters.length < 4 || digits.length < 4) return 0;
+  return (sequentialShare(letters) * letters.length + sequentialShare(digits) * digits.length) / all;
+}
+
 /** The longest run of one repeated character (of those `only` allows, if given). */
 export function longestRun(value: string, only?: RegExp): number {
   let best = 0;

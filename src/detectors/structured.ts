@@ -8,6 +8,7 @@ import {
   hasSequentialRun,
   isPlaceholderPassword,
   sequentialShare,
+  interleavedSequenceShare,
   isPlaceholderUrlPassword,
   isVersion,
   PLACEHOLDER_PASSWORDS,
@@ -15,7 +16,7 @@ import {
 } from './heuristics.js';
 import { jsonSegment } from './json-segment.js';
 import { readsAsText } from './randomness.js';
-import { identifierAround, nameRejection, namesAPassword } from './names.js';
+import { identifierAround, nameRejection, namesAPassword, nameWords } from './names.js';
 import { syntaxFamily } from './syntax.js';
 import { isLockFile, lockFileValue } from './lockfiles.js';
 import { regexHits } from './regex.js';
@@ -279,7 +280,7 @@ const HOST_NAME =
 // The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
 // a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
 // at every position.
-const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key)[A-Za-z0-9_\-]{0,20}`;
+const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|_key|-key)[A-Za-z0-9_\-]{0,20}`;
 
 /**
  * Words and identifiers with separators or digits (my-database-setting-here, Default_Endpoints_2)
@@ -343,6 +344,11 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (/aws.?secret|secret.?access.?key|session.?token/i.test(name)) return "AWS's rules judge it";
   const byName = nameRejection(name);
   if (byName !== undefined) return byName;
+  const keyName = m[0].charCodeAt(0) === 95 || m[0].charCodeAt(0) === 45;
+  if (keyName) {
+    const byKeyName = keyNameRejection(name);
+    if (byKeyName !== undefined) return byKeyName;
+  }
   // base64 under a secret name (a Kubernetes Secret's data:, a docker config): the decoded
   // value is what is judged; the finding stays at the encoded text and says it was encoded.
   const decoded = base64Text(value);
@@ -350,8 +356,43 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (byValue !== undefined) return byValue;
   if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
+  if (keyName && !keyValueLooksIssued(decoded ?? value)) return 'too plain for a key under a bare key name';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
   return undefined;
+}
+
+/**
+ * A bare key name (BRANDFETCH_KEY, bitbucket-key, stripe_live_key): `<something>_key` names a
+ * provider's key as often as it names a map's key, a sort key or a cache key, so the name must
+ * end in key, the words before it must not say it is a lookup key or a public one, and the
+ * value must look issued (below).
+ */
+const KEY_NOT_SECRET = new Set(
+  (
+    'primary foreign sort sorting partition hash range row column composite unique index lookup map dict cache ' +
+    'object bucket s3 file upload download storage_path i18n translation locale message event query group react ' +
+    'site publishable public pub ssh gpg pgp fingerprint host hotkey shortcut keyboard short long react item list ' +
+    'data field attr attribute prop property param config setting settings state redux store local session_storage ' +
+    'registry feature flag experiment metric label tag name type kind enum lang language session encrypted wrapped sealed'
+  ).split(' '),
+);
+
+function keyNameRejection(name: string): string | undefined {
+  const words = nameWords(name);
+  let end = words.length;
+  while (end > 0 && /^(?:v?\d+|old|new|prod|dev|test|staging|live|value|str|string|b64|base64|enc|raw)$/.test(words[end - 1] as string)) end--;
+  if (end === 0 || words[end - 1] !== 'key') return 'a key name must end in key';
+  if (words.slice(0, end - 1).some((w) => KEY_NOT_SECRET.has(w))) return 'names a lookup, public or local key';
+  return undefined;
+}
+
+/**
+ * What services issue under a bare key name: 20 characters or more, letters and digits, random
+ * (3.5 bits a character), and not typed as two sequences interleaved (a1b2c3d4e5f6...,
+ * abc123def456...: a placeholder).
+ */
+function keyValueLooksIssued(value: string): boolean {
+  return value.length >= 20 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.5 && interleavedSequenceShare(value) < 0.75;
 }
 
 export const genericSecret = defineRule({
@@ -368,6 +409,8 @@ export const genericSecret = defineRule({
     'token',
     'credential',
     ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`]),
+    '_key',
+    '-key',
   ],
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
@@ -393,6 +436,8 @@ export const genericSecret = defineRule({
         `DB_PASSWORD=${fakeString(ALNUM, 18, 101)}`,
         `  "api_key": "${fakeString(ALNUM, 32, 102)}",`,
         `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`,
+        `BRANDFETCH_KEY=${fakeString(ALNUM, 36, 104)}`,
+        `  bitbucket-key: "${fakeString(URLSAFE, 32, 105)}"`,
       ],
       negatives: [
         'password = "changeme"',
@@ -409,6 +454,14 @@ export const genericSecret = defineRule({
         "'onepassword-token': 'other:1password',",
         'CLICKUP_API_TOKEN=pk_12345678_ABCDEFGHIJKLMNOPQRSTUVWXYZ',
         'loggly_token: logs-01.loggly.com',
+        'cache_key = "d41d8cd98f00b204e9800998ecf8427e"',
+        'sort_key: "createdAtTimestamp2024"',
+        'weatherstack_key=a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6',
+        '"encrypted_key": "pOMVA9_PtoRe7xXW1139NzzN1UhiFoio8lGto9cf0t8PyU-sjNXH8"',
+        'STRIPE_KEY_NAME = "stripe_live_secret_key_v2"',
+        'github_key = "ssh-ed25519"',
+        'PUBLISHABLE_KEY="9x8Yq7Wv6Ut5Sr4Qp3On2Ml1Kj0Ih"',
+        'key_path: /etc/ssl/private/server_key.pem',
       ],
     };
   },

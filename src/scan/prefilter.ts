@@ -53,7 +53,7 @@ export function keywordIndex(detectors: readonly Detector[]): KeywordIndex {
     if (d.heads === undefined || seen.has(d.heads)) return;
     seen.add(d.heads);
     const words = d.heads.source.split('|');
-    if (!words.every((w) => /^[a-z0-9_]+$/.test(w))) return; // not plain literals: the detector searches itself
+    if (!words.every((w) => /^[a-z0-9_-]+$/.test(w))) return; // not plain literals: the detector searches itself
     const h = out.headSets.push(at) - 1;
     for (const w of words) {
       const i = keyword(w, false);

@@ -43,7 +43,7 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
     expect(anchored.length).toBe(3);
     for (const re of anchored) {
       for (const branch of leadingBranches(re.source)) {
-        const literal = /^[a-z]+/.exec(branch)?.[0] ?? '';
+        const literal = /^[a-z_-]+/.exec(branch)?.[0] ?? '';
         expect(
           HEADS.some((h) => literal.startsWith(h)),
           `${branch} in ${re.source.slice(0, 60)}`,
@@ -67,6 +67,8 @@ describe('anchored search (generic-secret shapes that start at a secret word)', 
       'credential',
       'api_key',
       'API-KEY',
+      'BRANDFETCH_KEY',
+      'bitbucket-key',
       'apikey',
       'access_key',
       'AccessKey',
@@ -139,6 +141,8 @@ describe('head starts recorded by the prefilter', () => {
       'tokentoken',
       'Api',
       'api_key',
+      '_KEY',
+      '-key',
       'ACCESS',
       'auth',
       'oauth',

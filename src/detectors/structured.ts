@@ -91,6 +91,74 @@ export const privateKey: Detector = defineDetector({
   },
 });
 
+/**
+ * "-----BEGIN" base64-encoded where a value starts (LS0tLS1CRUdJTi...): a PEM file stored whole
+ * as base64, as a Kubernetes Secret's tls.key, a CI variable or a JSON config keeps it. Wrapped
+ * base64 (76-character lines, as base64(1) writes it) is read on across its lines.
+ */
+const PEM_BASE64 = /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{50,8192}={0,2})(?![A-Za-z0-9+/=])/dg;
+const PEM_DECODED = /^-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\r?\n/;
+const KUBECONFIG_KEY = /client-key-data["']?\s{0,3}:\s{0,3}["']?$/;
+/** Lines that carry on wrapped base64: indentation, base64 characters, nothing else. */
+const BASE64_LINE = /\r?\n[ \t]*([A-Za-z0-9+/]{16,}={0,2})(?=\r?\n|$)/y;
+
+export const privateKeyBase64: Detector = defineDetector({
+  id: 'private-key-base64',
+  confidence: 'high',
+  description: 'Private key (PEM) stored base64-encoded (a Kubernetes tls.key, a CI variable)',
+  keywords: ['LS0tLS1CRUdJTi'],
+  keywordsCaseSensitive: true,
+  patterns: () => [PEM_BASE64],
+  get examples() {
+    const pem = (kind: string, seed: number) =>
+      `-----BEGIN ${kind}-----\n${fakeBase64(64, seed)}\n${fakeBase64(64, seed + 1)}\n${fakeBase64(64, seed + 2)}\n-----END ${kind}-----\n`;
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    return {
+      positives: [
+        `  tls.key: ${b64(pem('RSA PRIVATE KEY', 94))}`,
+        `{"privateKey": "${b64(pem('PRIVATE KEY', 97))}"}`,
+        `SIGNING_KEY=${b64(pem('EC PRIVATE KEY', 100))}`,
+      ],
+      negatives: [
+        `  tls.crt: ${b64(pem('CERTIFICATE', 103))}`,
+        `  tls.key: ${b64('-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n')}`,
+        `key: ${b64(`-----BEGIN PUBLIC KEY-----\n${fakeBase64(64, 106)}\n-----END PUBLIC KEY-----\n`)}`,
+      ],
+    };
+  },
+  find(fragment: Fragment): Found[] {
+    const out: Found[] = [];
+    const { text } = fragment;
+    for (const hit of regexHits(PEM_BASE64, text)) {
+      // A kubeconfig's client-key-data is its own rule's (kubeconfig-client-key-data).
+      if (KUBECONFIG_KEY.test(text.slice(Math.max(0, hit.start - 40), hit.start))) continue;
+      let encoded = hit.secret;
+      BASE64_LINE.lastIndex = hit.end;
+      for (let m = BASE64_LINE.exec(text); m !== null && encoded.length < 8192; m = BASE64_LINE.exec(text)) encoded += m[1];
+      const decoded = Buffer.from(encoded.slice(0, encoded.length - (encoded.length % 4)), 'base64').toString('latin1');
+      const header = PEM_DECODED.exec(decoded);
+      if (header === null) continue;
+      const kind = header[1] as string;
+      const body = pemBody(decoded, header[0].length);
+      // As for a PEM key: a real body is long and varied, a placeholder is not.
+      if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
+      // Reported at the encoded header alone (the characters that encode only its bytes), a
+      // marker as a PEM key's BEGIN line is: the key is its identity, never shown.
+      const marker = Math.floor(header[0].length / 3) * 4;
+      out.push({
+        start: hit.start,
+        end: hit.start + marker,
+        secret: text.slice(hit.start, hit.start + marker),
+        identity: `${kind}\n${body}`,
+        severity: 'critical',
+        confidence: 'high',
+        facts: { keyKind: kind.toLowerCase(), encoding: 'base64: the decoded value is the secret' },
+      });
+    }
+    return out;
+  },
+});
+
 const JWT_RE = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dg;
 
 function fakeJwt(seed: number): string {
@@ -226,14 +294,17 @@ function isPath(value: string): boolean {
 
 /**
  * An identifier spelled in words: letters and digits only, and nearly all of its letters in
- * runs of three or more that have a vowel (Staging, Location, String). Generated values break
+ * runs of three to twenty that have a vowel (Staging, Location, String). Generated values break
  * into short runs (q7Lm2PzX9aB4) or vowel-less ones.
  */
 function madeOfWords(value: string): boolean {
   if (!/^[A-Za-z0-9]+$/.test(value)) return false;
   const runs = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
   const letters = runs.reduce((n, r) => n + r.length, 0);
-  const inWords = runs.filter((r) => r.length >= 3 && /[aeiouy]/i.test(r)).reduce((n, r) => n + r.length, 0);
+  // A word is 3-20 letters with a vowel: a random lower-case token (an Azure DevOps PAT's
+  // base32, zpczok4kqgnw5prpfy3ehiylbqvgbjfk...) breaks at its digits into runs that have vowels
+  // too, but some far longer than any word.
+  const inWords = runs.filter((r) => r.length >= 3 && r.length <= 20 && /[aeiouy]/i.test(r)).reduce((n, r) => n + r.length, 0);
   return letters >= 8 && inWords >= letters * 0.8;
 }
 
@@ -416,11 +487,12 @@ export const genericSecret = defineRule({
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
   heads: SECRET_WORD_HEADS,
-  // The name; a type annotation (const key: string = '...'); the assignment; then either a
+  // The name; a type annotation (const key: string = '...'); the assignment (values aligned in
+  // a column may sit up to 16 blanks after it); then either a
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
   // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
   regex:
-    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}` +
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,16}` +
     String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,
@@ -576,6 +648,7 @@ export const httpAuthorization = defineRule({
 
 export const STRUCTURED_RULES: readonly Detector[] = [
   privateKey,
+  privateKeyBase64,
   jwt,
   urlCredentials,
   dockerConfigAuth,

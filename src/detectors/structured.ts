@@ -159,6 +159,86 @@ export const privateKeyBase64: Detector = defineDetector({
   },
 });
 
+/**
+ * The first line of a PEM private key's body, where its BEGIN line is not in the text: the
+ * diff of a key file whose BEGIN and END lines stay while the body changes (a template key
+ * replaced by a real one, a key rotated in place) shows only the body. Found by an
+ * adversarial trial. The line is judged by what it decodes to: the DER of a private key (a
+ * SEQUENCE whose first element is the version INTEGER 0, as PKCS#1, PKCS#8 and DSA keys start,
+ * or 1 followed by the key's OCTET STRING, as an EC key starts), or OpenSSH's
+ * "openssh-key-v1" magic. Certificates and public keys start with a SEQUENCE inside the
+ * SEQUENCE instead, and are not found.
+ */
+const KEY_BODY_LINE = /^[ \t]*(?<secret>(?:MI|MH|MG|MC|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/]{38,74})[ \t]*\r?$/dgm;
+
+function isPrivateKeyDer(line: string): boolean {
+  const bytes = Buffer.from(line.slice(0, line.length - (line.length % 4)), 'base64');
+  if (bytes.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') return true;
+  if (bytes[0] !== 0x30) return false;
+  const lengthByte = bytes[1] ?? 0;
+  const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+  if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return false;
+  const version = bytes[at + 2];
+  return version === 0x00 ? bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 : version === 0x01 && bytes[at + 3] === 0x04;
+}
+
+export const privateKeyBody: Detector = defineDetector({
+  id: 'private-key-body',
+  confidence: 'high',
+  description: "Private key body (a PEM key's base64 lines, shown without their BEGIN line)",
+  keywords: ['MI', 'MH', 'MG', 'MC', 'b3BlbnNzaC1rZXktdjE'],
+  keywordsCaseSensitive: true,
+  patterns: () => [KEY_BODY_LINE],
+  get examples() {
+    const der = (head: number[], seed: number) =>
+      Buffer.concat([Buffer.from(head), Buffer.from(fakeBase64(96, seed), 'base64')])
+        .toString('base64')
+        .slice(0, 64);
+    return {
+      positives: [
+        // RSA (PKCS#1): 30 82 04 a4, INTEGER 0, INTEGER (the modulus)
+        `${der([0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00], 120)}\n${fakeBase64(64, 121)}\n${fakeBase64(64, 122)}`,
+        // PKCS#8: 30 82 04 bd, INTEGER 0, SEQUENCE (the algorithm)
+        `  ${der([0x30, 0x82, 0x04, 0xbd, 0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a], 123)}\n  ${fakeBase64(64, 124)}`,
+        // EC: 30 77, INTEGER 1, OCTET STRING
+        `${der([0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20], 125)}\n${fakeBase64(44, 126)}`,
+      ],
+      negatives: [
+        // A certificate: SEQUENCE, then SEQUENCE (tbsCertificate)
+        `${der([0x30, 0x82, 0x03, 0x55, 0x30, 0x82, 0x02, 0x3d, 0xa0, 0x03, 0x02, 0x01], 127)}\n${fakeBase64(64, 128)}`,
+        // A public key: SEQUENCE, then SEQUENCE (the algorithm)
+        `${der([0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86], 129)}\n${fakeBase64(64, 130)}`,
+        'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA',
+      ],
+    };
+  },
+  find(fragment: Fragment): Found[] {
+    const out: Found[] = [];
+    const { text } = fragment;
+    for (const hit of regexHits(KEY_BODY_LINE, text)) {
+      if (!isPrivateKeyDer(hit.secret)) continue;
+      // With its BEGIN line just above, the key is private-key's (or private-key-base64's).
+      const lineStart = text.lastIndexOf('\n', hit.start) + 1;
+      const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+      if (/-----BEGIN /.test(previous)) continue;
+      const body = pemBody(text, lineStart);
+      if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
+      // Reported at the line's first 16 characters, which encode the key's structure only (an
+      // Ed25519 key's whole seed is on this line): a marker, the body its identity.
+      out.push({
+        start: hit.start,
+        end: hit.start + 16,
+        secret: hit.secret.slice(0, 16),
+        identity: `private key body\n${body}`,
+        severity: 'critical',
+        confidence: 'high',
+        facts: { keyKind: 'private key (body only)' },
+      });
+    }
+    return out;
+  },
+});
+
 const JWT_RE = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dg;
 
 function fakeJwt(seed: number): string {
@@ -649,6 +729,7 @@ export const httpAuthorization = defineRule({
 export const STRUCTURED_RULES: readonly Detector[] = [
   privateKey,
   privateKeyBase64,
+  privateKeyBody,
   jwt,
   urlCredentials,
   dockerConfigAuth,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,34 @@ function headCount(repo: Repo): number {
 }
 
 describe('a real git commit with the keygate hook installed', () => {
+  it('blocks a private key written into a key file whose BEGIN and END lines stay (the diff shows only the body)', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: a template key file committed, then filled in.
+      installHook(repo);
+      repo.write('deploy/id_key', '-----BEGIN PRIVATE KEY-----\nPLACEHOLDER\n-----END PRIVATE KEY-----\n');
+      repo.git('add', '.');
+      expect(commit(repo, []).status).toBe(0);
+      for (const type of ['rsa', 'ec', 'ed25519'] as const) {
+        const pair =
+          type === 'rsa'
+            ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+            : type === 'ec'
+              ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+              : generateKeyPairSync('ed25519');
+        const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+        repo.write('deploy/id_key', pem);
+        repo.git('add', '.');
+        const blocked = commit(repo, []);
+        expect(blocked.status, type).not.toBe(0);
+        expect(blocked.output, type).toContain('deploy/id_key:2:1');
+        expect(blocked.output, type).toContain('private-key-body');
+        const body = pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+        // No run of 12 characters of the key past its first 16 (its structure) is shown.
+        const runs = body.join('').slice(16).match(/.{12}/g) ?? [];
+        assertNoSecret([blocked.output], runs);
+      }
+    }));
+
   it('blocks a commit that stages an AWS key pair and names file:line; lets a clean one through', () =>
     withRepo((repo) => {
       installHook(repo);

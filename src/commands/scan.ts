@@ -1,3 +1,4 @@
+import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -217,7 +218,13 @@ export function deliverReport(report: Report, values: ReportValues, io: Io): voi
 export function writeOutput(file: string, text: string, io: Io, what = 'the report'): void {
   if (file === '') throw new KeygateError('USAGE', 'option --output needs a file name', { hint: 'e.g. --output keygate.sarif' });
   try {
-    writeFileAtomic(resolve(io.cwd, file), text);
+    const path = resolve(io.cwd, file);
+    // Found by an adversarial trial: the rename replaced a device (/dev/stdout, /dev/null), a
+    // FIFO or a symbolic link with a regular file. Those are written into; a link to a file
+    // has the file it names replaced, whole, and stays a link.
+    const target = statSync(path, { throwIfNoEntry: false });
+    if (target !== undefined && !target.isFile() && !target.isDirectory()) writeFileSync(path, text);
+    else writeFileAtomic(target !== undefined ? realpathSync(path) : path, text);
   } catch (error) {
     throw new KeygateError('USAGE', outputNotWritten(what, displayPath(file), writeProblem(error as NodeJS.ErrnoException)), {
       hint: 'nothing was written; give a file in a directory that exists and is writable',

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -261,6 +261,39 @@ describe('--output FILE', () => {
       expect(r.stdout).toBe('');
       const report = JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')) as JsonReport;
       expect(report.stats.files).toBe(1);
+    }));
+
+  it('--output into a link, a device or a FIFO writes into what it names, never replacing it with a file', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: the report's rename replaced /dev/full (as root) and links.
+      plant(repo);
+      writeFileSync(join(repo.dir, 'real.sarif'), '');
+      symlinkSync('real.sarif', join(repo.dir, 'link.sarif'));
+      symlinkSync('/dev/null', join(repo.dir, 'null.sarif'));
+      for (const file of ['link.sarif', 'null.sarif', '/dev/null']) {
+        const r = repo.keygate(['scan', '--staged', '--format', 'sarif', '--output', file]);
+        expect(r.status, r.stderr).toBe(1);
+      }
+      expect(lstatSync(join(repo.dir, 'link.sarif')).isSymbolicLink()).toBe(true);
+      expect(lstatSync(join(repo.dir, 'null.sarif')).isSymbolicLink()).toBe(true);
+      expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+      expectValidSarif(readFileSync(join(repo.dir, 'real.sarif'), 'utf8'));
+      if (process.platform !== 'win32') {
+        execFileSync('mkfifo', [join(repo.dir, 'fifo')]);
+        const reader = spawn('cat', [join(repo.dir, 'fifo')]);
+        let read = '';
+        reader.stdout.on('data', (d: Buffer) => (read += d.toString()));
+        const r = repo.keygate(['scan', '--staged', '--format', 'sarif', '--output', 'fifo']);
+        expect(r.status, r.stderr).toBe(1);
+        expect(lstatSync(join(repo.dir, 'fifo')).isFIFO()).toBe(true);
+        return new Promise<void>((done) =>
+          reader.on('close', () => {
+            expectValidSarif(read);
+            done();
+          }),
+        );
+      }
+      return undefined;
     }));
 
   it('a file that cannot be written is an error, exit 2, in one line naming it', () =>

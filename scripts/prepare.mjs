@@ -5,14 +5,26 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-function step(command, args) {
-  const r = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false });
+function step(command, args, env = process.env) {
+  const r = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false, env });
   if (r.status !== 0) {
     process.stderr.write(`prepare: ${command} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})\n`);
     process.exit(1);
   }
 }
 
+// A git install (the pre-commit framework's remote form: pre-commit 4 runs npm install -g
+// git+...) prepares its clone with npm install --include=dev, but a global install leaks
+// npm_config_global into that child: the dev dependencies go elsewhere and the build cannot
+// find them (Cannot find package 'prettier'). Found by a newcomer's trial with pre-commit 4.6.2.
+// Where they are missing, they are installed here, locally, first.
+const BUILD_TOOLS = ['typescript', 'esbuild', 'prettier'];
+if (!BUILD_TOOLS.every((name) => existsSync(`node_modules/${name}/package.json`))) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_global' && k.toLowerCase() !== 'npm_config_prefix'),
+  );
+  step('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--include=dev', '--ignore-scripts', '--global=false'], env);
+}
 step('npm', ['run', '--silent', 'build']);
 // Only where this is the repository's own work tree (not an unpacked tarball, not npm's cache).
 if (existsSync('.git') && existsSync('node_modules/husky/bin.js')) step(process.execPath, ['node_modules/husky/bin.js']);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,37 @@ const managers = (): Record<string, string> => ({
   npm_config_store_dir: join(npmCache, 'pnpm-store'),
   YARN_CACHE_FOLDER: join(npmCache, 'yarn-cache'),
   YARN_ENABLE_TELEMETRY: '0',
+});
+
+/**
+ * A PATH on which the given commands are not found, whatever the machine has installed: one
+ * directory of links to every other command of PATH, first one found winning as it would
+ * (a machine may keep pnpm and yarn in /usr/bin beside node itself), and no node_modules/.bin
+ * (npm test puts this checkout's, with pnpm and yarn, first).
+ */
+function pathWithout(names: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'keygate-path-'));
+  const seen = new Set(names);
+  for (const d of (process.env['PATH'] ?? '').split(':')) {
+    if (d === '' || d.includes('node_modules')) continue;
+    let entries: string[];
+    try {
+      entries = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const name of entries) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      symlinkSync(join(d, name), join(dir, name));
+    }
+  }
+  made.push(dir);
+  return dir;
+}
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 function npxKeygate(cwd: string, args: string[], extra: Record<string, string> = {}) {
@@ -176,11 +207,7 @@ describe('a team’s repository: install, commit, a teammate’s fresh clone wit
     (lock) =>
       withRepo((repo) => {
         const manager = lock === 'yarn.lock' ? 'yarn' : 'pnpm';
-        // PATH without any node_modules/.bin (npm test puts this checkout's, with pnpm and yarn, first).
-        const PATH = (process.env['PATH'] ?? '')
-          .split(':')
-          .filter((d) => !d.includes('node_modules'))
-          .join(':');
+        const PATH = pathWithout(['pnpm', 'pnpx', 'yarn', 'yarnpkg']);
         expect(spawnSync(manager, ['--version'], { env: { ...process.env, PATH } }).error, `${manager} is on the machine's PATH`).toBeDefined();
         repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
         repo.write(lock, '# a lock file\n');

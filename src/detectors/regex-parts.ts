@@ -28,7 +28,7 @@ export function named(name: string, secret: string, after = '(?![A-Za-z0-9])'): 
  * api key, access key, client secret, auth key, private key), lower-case: the generic rule's
  * shapes begin with one, so they are tried only there (regex.ts, anchoredHits).
  */
-export const SECRET_WORD_HEADS = /pass|pwd|secret|token|credential|api|access|client|auth|private|_key|-key/g;
+export const SECRET_WORD_HEADS = /pass|pwd|secret|token|credential|api|access|client|auth|private|_key|-key|_pass|-pass|_pw|-pw/g;
 
 /** Text as the source of a regex that matches it literally. */
 export function regexLiteral(text: string): string {

@@ -388,6 +388,17 @@ function madeOfWords(value: string): boolean {
   return letters >= 8 && inWords >= letters * 0.8;
 }
 
+/**
+ * Random though it has no digits (or only a few at its end): long, both cases, varied (bits
+ * a character), not text's letter pairs (KOMaskqwiUqAewoC is a password, SensitiveString a
+ * type name). The identifier check asks it of letters alone: KMS_DisabledException is a name.
+ */
+function randomLetters(value: string): boolean {
+  // The floor grows with the length (16 random letters hold ~3.7 bits a character, 24 ~4.2).
+  const floor = Math.min(3.8, 0.85 * Math.log2(value.length));
+  return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= floor && !readsAsText(value);
+}
+
 /** Why a generic value is not a secret, if it is not. */
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
@@ -400,13 +411,14 @@ export function genericRejection(value: string): string | undefined {
   if (UUID.test(value)) return 'UUID';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
-  if (DOTTED_IDENTIFIER.test(value) || /^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value)) return 'identifier';
+  if (DOTTED_IDENTIFIER.test(value) || (/^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value) && !(/^[A-Za-z]+\d{0,3}$/.test(value) && randomLetters(value))))
+    return 'identifier';
   // Type and variable names made of words, digits among them (SensitiveString2048,
   // NonEmptyMaxLength64String, S3StagingLocation).
   if (madeOfWords(value)) return 'identifier';
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) {
     // Letters only: a word or an identifier — unless it is long and random-looking.
-    if (!(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.8)) return 'needs letters and digits';
+    if (!randomLetters(value)) return 'needs letters and digits';
   }
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
   if (SAMPLE_WORD.test(value) && (value.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) return 'a sample (its words say so)';
@@ -431,7 +443,7 @@ const HOST_NAME =
 // The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
 // a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
 // at every position.
-const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|_key|-key)[A-Za-z0-9_\-]{0,20}`;
+const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|_key|-key|_pass(?![a-z])|-pass(?![a-z])|_pw(?![a-z])|-pw(?![a-z]))[A-Za-z0-9_\-]{0,20}`;
 
 /**
  * Words and identifiers with separators or digits (my-database-setting-here, Default_Endpoints_2)
@@ -495,11 +507,10 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (/aws.?secret|secret.?access.?key|session.?token/i.test(name)) return "AWS's rules judge it";
   const byName = nameRejection(name);
   if (byName !== undefined) return byName;
-  const keyName = m[0].charCodeAt(0) === 95 || m[0].charCodeAt(0) === 45;
-  if (keyName) {
-    const byKeyName = keyNameRejection(name);
-    if (byKeyName !== undefined) return byKeyName;
-  }
+  // A bare name (BRANDFETCH_KEY, DB_PASS, SMTP_PW): the branch that starts at its _ or -.
+  const bare = BARE_WORD.exec(m[0])?.[1]?.toLowerCase();
+  const bareMinimum = bare !== undefined ? bareNameMinimum(name, bare) : 0;
+  if (typeof bareMinimum === 'string') return bareMinimum;
   // base64 under a secret name (a Kubernetes Secret's data:, a docker config): the decoded
   // value is what is judged; the finding stays at the encoded text and says it was encoded.
   const decoded = base64Text(value);
@@ -507,7 +518,7 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (byValue !== undefined) return byValue;
   if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
-  if (keyName && !keyValueLooksIssued(decoded ?? value)) return 'too plain for a key under a bare key name';
+  if (bare !== undefined && !looksIssued(decoded ?? value, bareMinimum)) return 'too plain for a value under a bare key or pass name';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
   return undefined;
 }
@@ -528,22 +539,47 @@ const KEY_NOT_SECRET = new Set(
   ).split(' '),
 );
 
-function keyNameRejection(name: string): string | undefined {
+const BARE_WORD = /^[_-](key|pass|pw)/i;
+/** Words before key that say the key is a secret one: its value may be 16 characters. */
+const STRONG_KEY = new Set('encryption decryption signing sign master jwt app hmac aes secret cookie crypt crypto'.split(' '));
+
+/**
+ * Why a bare name does not bear a secret, or how long its value must be: the name must end in
+ * the word its branch matched (version words aside), with no word before a key that says
+ * lookup, public or local. A key's value is 20 characters or more, a strong key's
+ * (ENCRYPTION_KEY, APP_KEY) or a password's (DB_PASS, SMTP_PW) 16.
+ */
+function bareNameMinimum(name: string, word: string): string | number {
   const words = nameWords(name);
   let end = words.length;
   while (end > 0 && /^(?:v?\d+|old|new|prod|dev|test|staging|live|value|str|string|b64|base64|enc|raw)$/.test(words[end - 1] as string)) end--;
-  if (end === 0 || words[end - 1] !== 'key') return 'a key name must end in key';
-  if (words.slice(0, end - 1).some((w) => KEY_NOT_SECRET.has(w))) return 'names a lookup, public or local key';
-  return undefined;
+  if (end === 0 || words[end - 1] !== word) return `a bare ${word} name must end in ${word}`;
+  if (word !== 'key') return 16;
+  const before = words.slice(0, end - 1);
+  if (before.some((w) => KEY_NOT_SECRET.has(w))) return 'names a lookup, public or local key';
+  return before.some((w) => STRONG_KEY.has(w)) ? 16 : 20;
 }
 
 /**
- * What services issue under a bare key name: 20 characters or more, letters and digits, random
- * (3.5 bits a character), and not typed as two sequences interleaved (a1b2c3d4e5f6...,
- * abc123def456...: a placeholder).
+ * What services issue under a bare name: long enough (above), letters and digits (or random
+ * letters), random (up to 3.5 bits a character, by length), not typed as two sequences interleaved (a1b2c3d4e5f6...,
+ * abc123def456...: a placeholder), not base64 of words.
  */
-function keyValueLooksIssued(value: string): boolean {
-  return value.length >= 20 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.5 && interleavedSequenceShare(value) < 0.75;
+function looksIssued(value: string, minimum: number): boolean {
+  return (
+    value.length >= minimum &&
+    ((/[0-9]/.test(value) && /[A-Za-z]/.test(value)) || randomLetters(value)) &&
+    // 16 random characters hold ~3.7 bits each, 24 or more ~4.2: the floor follows the length.
+    shannonEntropy(value) >= Math.min(3.5, 0.8 * Math.log2(value.length)) &&
+    interleavedSequenceShare(value) < 0.75 &&
+    !encodesWords(value)
+  );
+}
+
+/** base64 of words (ZHVtbXkgdGV4dA== is "dummy text"): sample data, not a key. */
+function encodesWords(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  return /^[\x20-\x7e]* [A-Za-z][\x20-\x7e]*$/.test(Buffer.from(value, 'base64').toString('latin1'));
 }
 
 export const genericSecret = defineRule({
@@ -562,6 +598,10 @@ export const genericSecret = defineRule({
     ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`]),
     '_key',
     '-key',
+    '_pass',
+    '-pass',
+    '_pw',
+    '-pw',
   ],
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.
@@ -590,6 +630,8 @@ export const genericSecret = defineRule({
         `client_secret: ${fakeString(URLSAFE, 22, 103)}7q`,
         `BRANDFETCH_KEY=${fakeString(ALNUM, 36, 104)}`,
         `  bitbucket-key: "${fakeString(URLSAFE, 32, 105)}"`,
+        `DB_PASS=${fakeString(ALNUM, 16, 106)}`,
+        `ENCRYPTION_KEY=${fakeString(ALNUM, 16, 107)}`,
       ],
       negatives: [
         'password = "changeme"',
@@ -614,6 +656,10 @@ export const genericSecret = defineRule({
         'github_key = "ssh-ed25519"',
         'PUBLISHABLE_KEY="9x8Yq7Wv6Ut5Sr4Qp3On2Ml1Kj0Ih"',
         'key_path: /etc/ssl/private/server_key.pem',
+        'first_pass = "initialize_buffers"',
+        'render-pass: shadowmap2d',
+        `BYPASS_TOKEN_CHECK=${'x'.repeat(8)}`,
+        `DB_PASS=${fakeString(ALNUM, 12, 108)}`,
       ],
     };
   },

@@ -40,7 +40,12 @@ function plant(): { files: Map<string, string>; planted: Planted[] } {
       const file = `${d.id}/${i}/${host}`;
       files.set(file, hostLines.join('\n'));
       const first = at + 1;
-      planted.push({ file, rule: d.id, lines, first, last: first + example.split('\n').length - 1, secrets: own.map((c) => c.secret) });
+      // A match with an identity is a marker (a PEM key's BEGIN line, an encoded key's encoded
+      // header): what must not be shown is the key after it.
+      const secrets = own.flatMap((c) =>
+        c.identity === undefined ? [c.secret] : [example.slice(c.end, c.end + 24)].filter((t) => /^[A-Za-z0-9+/]{24}$/.test(t)),
+      );
+      planted.push({ file, rule: d.id, lines, first, last: first + example.split('\n').length - 1, secrets });
     });
   }
   return { files, planted };

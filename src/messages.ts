@@ -282,7 +282,7 @@ Matching is checked against every tracked file as the index holds it.`;
 export const PRE_PUSH_USAGE = `Usage: keygate pre-push [<remote> <url>] [--format text|json|sarif] [--output FILE] [--baseline FILE]
        (the pre-push hook; reads git's ref lines on stdin)
 
-Scans every commit the push would send (not already on a remote-tracking branch), which
+Scans every commit the push would send (not already on the destination remote's branches), which
 catches secrets committed with --no-verify. --format, --output and --baseline as for
 keygate scan. Exit codes: 0 clean, 1 secrets found (push blocked), 2 error.`;
 

@@ -13,14 +13,14 @@ import { checkFormat, deliverReport, readBaselineOption, REPORT_OPTIONS, withBas
  */
 export async function prePushCommand(args: string[], io: Io, stdin: () => Promise<string>): Promise<number> {
   // git passes the remote's name and URL as arguments.
-  const { values } = parseOptions('pre-push', args, { ...REPORT_OPTIONS, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseOptions('pre-push', args, { ...REPORT_OPTIONS, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.out(PRE_PUSH_USAGE + '\n');
     return EXIT_CLEAN;
   }
   checkFormat(values.format);
   const baseline = readBaselineOption(values.baseline, io);
-  const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()));
+  const commits = await commitsToPush(io.cwd, parsePushUpdates(await stdin()), positionals[0]);
   const report = withBaseline(await scanCommits({ cwd: io.cwd, commits, ...threadOptions(io) }), baseline);
   if (report.findings.length > 0) saveLastRun(await gitDir(io.cwd), report.findings, io.now());
   deliverReport(report, values, io);

@@ -357,15 +357,23 @@ export function parsePushUpdates(stdin: string): PushUpdate[] {
 
 /**
  * The commits a push would send, oldest first: for each updated ref, those not on the remote
- * ref already and not on any remote-tracking branch. Deletions send nothing.
+ * ref already and not on the destination's remote-tracking branches (refs/remotes/<remote>/,
+ * when `remote`, git's first argument to the hook, names a configured remote). Deletions send
+ * nothing.
+ *
+ * Only the destination's: found by an adversarial trial, excluding every remote's branches
+ * (--remotes) let a key fetched from a teammate's remote, or all of a private clone's history
+ * pushed to a new public remote, be pushed unscanned ("no new commits to push").
  */
-export async function commitsToPush(cwd: string, updates: readonly PushUpdate[]): Promise<string[]> {
+export async function commitsToPush(cwd: string, updates: readonly PushUpdate[], remote?: string): Promise<string[]> {
   const seen = new Set<string>();
   const out: string[] = [];
+  const named = remote !== undefined && (await runGit(cwd, ['remote'])).split('\n').includes(remote);
+  const theirs = named ? [`--remotes=${remote}/*`] : [];
   for (const u of updates) {
     if (ZERO.test(u.localSha)) continue;
     const known = !ZERO.test(u.remoteSha) && (await runGit(cwd, ['cat-file', '-t', u.remoteSha]).catch(() => '')).trim() === 'commit';
-    const args = ['rev-list', '--reverse', u.localSha, ...(known ? [`^${u.remoteSha}`] : []), '--not', '--remotes'];
+    const args = ['rev-list', '--reverse', u.localSha, ...(known ? [`^${u.remoteSha}`] : []), ...(theirs.length > 0 ? ['--not', ...theirs] : [])];
     for (const sha of (await runGit(cwd, args)).split('\n')) {
       if (sha && !seen.has(sha)) {
         seen.add(sha);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { historyProgress } from '../../src/messages.js';
 import { scanCommits, scanHistory } from '../../src/index.js';
@@ -298,5 +299,45 @@ describe('pre-push (scanCommits) reads commits the same way', () => {
       expect(report.stats.commits).toBe(4);
       expect(where(report)).toEqual([`aws-access-key-id app.env:2 ${short(shas[3]!)}`]);
       await expect(scanCommits({ cwd: repo.dir, commits: ['0123456789abcdef0123456789abcdef01234567'] })).rejects.toThrow();
+    }));
+});
+
+describe('keygate pre-push: what the destination does not have', () => {
+  it("scans commits that are on another remote's branches but not the destination's", () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: --not --remotes excluded every remote's branches, so a
+      // key fetched from a teammate's remote (or a private clone pushed to a new public
+      // remote) was pushed unscanned.
+      const bare = (name: string) => {
+        const dir = `${repo.dir}/../${name}-${short(commit(repo, `seed ${name}`, { [`${name}.txt`]: name }))}.git`;
+        repo.git('init', '-q', '--bare', dir);
+        repo.git('remote', 'add', name, dir);
+        return dir;
+      };
+      const origin = bare('origin');
+      const mirror = bare('mirror');
+      repo.git('push', '-q', 'origin', 'main');
+      const before = repo.git('rev-parse', 'HEAD').trim();
+      const id = fakeKeyId();
+      const secret = fakeSecret();
+      const head = commit(repo, 'creds', { 'creds.ini': `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` });
+      repo.git('push', '-q', 'mirror', 'main');
+      const prePush = (remote: string, url: string, remoteSha: string) =>
+        spawnSync(process.execPath, [CLI, 'pre-push', remote, url], {
+          cwd: repo.dir,
+          env: gitEnv(),
+          encoding: 'utf8',
+          input: `refs/heads/main ${head} refs/heads/main ${remoteSha}\n`,
+        });
+      const toOrigin = prePush('origin', origin, before);
+      expect(toOrigin.status, toOrigin.stdout + toOrigin.stderr).toBe(1);
+      expect(toOrigin.stdout + toOrigin.stderr).toContain('creds.ini:1');
+      assertNoSecret([toOrigin.stdout, toOrigin.stderr], [id, secret]);
+      // To a URL that is no configured remote: everything the remote ref does not have.
+      expect(prePush('https://example.com/new.git', 'https://example.com/new.git', '0'.repeat(40)).status).toBe(1);
+      // The mirror has it already: nothing new to send.
+      expect(prePush('mirror', mirror, head).status).toBe(0);
+      rmSync(origin, { recursive: true, force: true });
+      rmSync(mirror, { recursive: true, force: true });
     }));
 });

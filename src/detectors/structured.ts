@@ -500,6 +500,9 @@ function inConnectionString(text: string, m: RegExpExecArray): boolean {
  */
 export function genericVerdict(value: string, m: RegExpExecArray, fragment: Fragment): string | undefined {
   if (syntaxFamily(fragment.path) === 'code' && !m.groups?.['q'] && !inConnectionString(fragment.text, m)) return 'unquoted in code: an expression or a type';
+  // "bad password: "+userInput+"!": the quotes close and open string literals around an
+  // expression (a newcomer's trial, in minified and plain code).
+  if (syntaxFamily(fragment.path) === 'code' && CONCATENATED.test(value)) return 'string concatenation: an expression';
   const nameEnd = m.index + (/^[A-Za-z0-9_\-]+/.exec(m[0])?.[0].length ?? 0);
   const name = identifierAround(fragment.text, m.index, nameEnd);
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
@@ -575,6 +578,9 @@ function looksIssued(value: string, minimum: number): boolean {
     !encodesWords(value)
   );
 }
+
+/** A value that is + then an identifier or property path then more code: an expression between two literals. */
+const CONCATENATED = /^\+[A-Za-z_$][\w$.]*[+)};,(]/;
 
 /** base64 of words (ZHVtbXkgdGV4dA== is "dummy text"): sample data, not a key. */
 function encodesWords(value: string): boolean {

@@ -186,3 +186,19 @@ describe('generic-secret on random passwords and keys (an adversarial trial meas
     },
   );
 });
+
+describe('generic-secret in code: an expression between two string literals is no value', () => {
+  // Found by a newcomer's trial in jsrsasign's and next's minified code.
+  const generic = DETECTORS.filter((d) => d.id === 'generic-secret');
+  const inCode = (text: string) => generic.flatMap((d) => d.detect({ path: 'lib/app.js', startLine: 1, startColumn: 0, text }));
+  it.each([
+    'msg = "bad password: "+userInputValue123+"!"',
+    'throw"Mac: wrong hex password: "+h.hex}function f(){throw"x"}',
+    'e="includes credentials: "+A)}s=r(e);n="cors"',
+  ])('not found: %s', (text) => {
+    expect(inCode(text)).toEqual([]);
+  });
+  it('a quoted value starting with + is still found', () => {
+    expect(inCode(`const password = "+${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 20)}";`).length).toBe(1);
+  });
+});

@@ -35,6 +35,23 @@ export function parseInlineAllow(lineText: string, knownRules: ReadonlySet<strin
   return { rules: words, reason: maskRandomTokens(reason), at };
 }
 
+const VISIBLE_BREAK = /[\r\u2028\u2029]/g;
+
+/** Where the visible line holding `at` starts (after a \r, U+2028 or U+2029 before it). */
+function visibleStart(text: string, at: number): number {
+  let start = 0;
+  VISIBLE_BREAK.lastIndex = 0;
+  for (let m = VISIBLE_BREAK.exec(text); m !== null && m.index < at; m = VISIBLE_BREAK.exec(text)) start = m.index + 1;
+  return start;
+}
+
+/** Where the visible line holding `at` ends. */
+function visibleEnd(text: string, at: number): number {
+  VISIBLE_BREAK.lastIndex = Math.max(0, at);
+  const m = VISIBLE_BREAK.exec(text);
+  return m === null ? text.length : m.index;
+}
+
 /** Why a finding of `ruleId` on this line is allowed, or why the line's allow does not apply. */
 export function inlineAllowVerdict(
   lineText: string,
@@ -43,9 +60,14 @@ export function inlineAllowVerdict(
   /** 1-based column of the finding: a secret written inside the allow comment is not allowed by it. */
   column = 1,
 ): { allowed: string } | { problem: string } | undefined {
-  const allow = parseInlineAllow(lineText, knownRules);
+  // Only the line as an editor shows it: git counts lines by \n alone, but a \r or a Unicode
+  // line or paragraph separator starts a new one on screen (and in JavaScript). Found by an
+  // adversarial trial: "key1\rkey2\r# keygate:allow" showed the allow on a line of its own
+  // and allowed both keys.
+  const start = visibleStart(lineText, column - 1);
+  const allow = parseInlineAllow(lineText.slice(start, visibleEnd(lineText, column - 1)), knownRules);
   if (allow === undefined) return undefined;
-  if (column - 1 >= allow.at) return undefined;
+  if (column - 1 - start >= allow.at) return undefined;
   if ('unknown' in allow) {
     const named = allow.unknown.map((w) => unknownRuleMessage(w, knownRules)).join('; ');
     return { problem: `the keygate:allow on this line is not applied: ${named}. Write keygate:allow <rule-id> -- <reason>` };

@@ -9,6 +9,21 @@ const allowed = (line: string, rule: string) => {
 };
 
 describe('inline keygate:allow', () => {
+  it('allows only on the line an editor shows: a \\r, U+2028 or U+2029 starts another (an adversarial trial)', () => {
+    const at = (line: string, column: number) => {
+      const v = inlineAllowVerdict(line, 'aws-access-key-id', KNOWN, column);
+      return v !== undefined && 'allowed' in v;
+    };
+    for (const sep of ['\r', '\u2028', '\u2029']) {
+      const line = `id = "AKIAxxxx"${sep}other = "v"${sep}# keygate:allow`;
+      expect(at(line, 7), JSON.stringify(sep)).toBe(false);
+      expect(at(`id = "AKIAxxxx"  # keygate:allow${sep}next = "v"`, 7), JSON.stringify(sep)).toBe(true);
+      expect(at(`first = 1${sep}id = "AKIAxxxx"  # keygate:allow`, 10 + 7), JSON.stringify(sep)).toBe(true);
+    }
+    // CRLF: the \r ending the line changes nothing.
+    expect(at('id = "AKIAxxxx"  # keygate:allow\r', 7)).toBe(true);
+  });
+
   it('is read in every common comment syntax', () => {
     for (const line of [
       'x = "v"  # keygate:allow',

@@ -103,6 +103,21 @@ const SHAPES: Shape[] = [
     positives: () => [`<property name="api.secret" value="${v(203)}"/>`],
     regex: new RegExp(String.raw`\b(?:name|key)=(?<nq>["'])(?<name>${NAME})\k<nq>\s{1,3}value=(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi'),
   },
+  // XML that names a setting in one element and gives it in the next: Hadoop and Hive's
+  // <property><name>...Password</name><value>...</value>, and Apple's property lists,
+  // <key>SecretAccessKey</key><string>...</string>. Found missing by an adversarial trial.
+  {
+    families: ['markup', 'config', 'prose'],
+    needs: ['</name>', '</key>'],
+    positives: () => [
+      `<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${v(205)}</value>\n</property>`,
+      `<key>SecretAccessKey</key>\n<string>${v(206)}</string>`,
+    ],
+    regex: new RegExp(
+      String.raw`<(?<tag>name|key)>[ \t]{0,3}(?<name>${NAME})[ \t]{0,3}</\k<tag>>\s{0,40}<(?<vtag>value|string)>[ \t]{0,3}(?<q>)(?<secret>${VALUE})[ \t]{0,3}</\k<vtag>>`,
+      'dgi',
+    ),
+  },
   // Terraform: variable "db_password" { ... default = "..." }
   {
     families: ['config'],

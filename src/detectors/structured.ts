@@ -169,7 +169,7 @@ export const privateKeyBase64: Detector = defineDetector({
  * "openssh-key-v1" magic. Certificates and public keys start with a SEQUENCE inside the
  * SEQUENCE instead, and are not found.
  */
-const KEY_BODY_LINE = /^[ \t]*(?<secret>(?:MI|MH|MG|MC|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/]{38,74})[ \t]*\r?$/dgm;
+const KEY_BODY_LINE = /^[ \t]*(?<secret>(?:M[A-I]|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/]{38,74})[ \t]*\r?$/dgm;
 
 function isPrivateKeyDer(line: string): boolean {
   const bytes = Buffer.from(line.slice(0, line.length - (line.length % 4)), 'base64');
@@ -186,7 +186,12 @@ export const privateKeyBody: Detector = defineDetector({
   id: 'private-key-body',
   confidence: 'high',
   description: "Private key body (a PEM key's base64 lines, shown without their BEGIN line)",
-  keywords: ['MI', 'MH', 'MG', 'MC', 'b3BlbnNzaC1rZXktdjE'],
+  // The version INTEGER (02 01 00, or 02 01 01 then 04 for EC) as base64 shows it at each
+  // length form of the SEQUENCE before it: IBAAK and IBAD (a 2-byte length, then an INTEGER or
+  // the algorithm's SEQUENCE: PKCS#1, DSA, PKCS#8), AgEAM (a 1-byte length, PKCS#8 EC), CAQAw
+  // (short, PKCS#8 Ed25519), CAQEE and AgEBBD (SEC1 EC), and OpenSSH's magic. Two letters
+  // (MI, MH) selected a rule for one fragment in five of real code: 81 ms of a 168 MB scan.
+  keywords: ['IBAAK', 'IBAD', 'AgEAM', 'CAQAw', 'CAQEE', 'AgEBBD', 'b3BlbnNzaC1rZXktdjE'],
   keywordsCaseSensitive: true,
   patterns: () => [KEY_BODY_LINE],
   get examples() {

@@ -91,10 +91,27 @@ export function historyProgress(p: { commits: number; of: number; bytes: number;
   return `keygate: ${p.commits}/${p.of} commits, ${mb.toFixed(1)} MB, ${perSec.toFixed(0)} commits/s${left !== undefined ? `, ~${left} s left` : ''}`;
 }
 
+/**
+ * How the user runs this keygate: npx keygate, except from a plain hook's own copy
+ * (<hooks>/keygate/dist/cli.cjs), which npx cannot find when keygate is in no package.json
+ * (a newcomer's trial: every "npx keygate allow ..." the hook printed failed with npm's 404);
+ * then node and the copy's path, from the work tree's root (where git runs hooks).
+ */
+export function keygateCommand(script = process.argv[1] ?? '', cwd = process.cwd()): string {
+  const parts = script.split(/[\\/]/);
+  const n = parts.length;
+  const ownCopy = n >= 3 && parts[n - 3] === 'keygate' && parts[n - 2] === 'dist' && !parts.includes('node_modules');
+  if (!ownCopy) return 'npx keygate';
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  const shown = script.startsWith(prefix) ? script.slice(prefix.length) : script;
+  return `node ${/[^A-Za-z0-9_./-]/.test(shown) ? `'${shown.replace(/'/g, "'\\''")}'` : shown}`;
+}
+
 export function falsePositiveHelp(rule: string, push = false): string[] {
+  const keygate = keygateCommand();
   return [
     'Not a secret? Allow it, for review in .keygate.json, with the command under the finding;',
-    '  or all of them: npx keygate allow --last --reason "..."; or one by one: npx keygate review;',
+    `  or all of them: ${keygate} allow --last --reason "..."; or one by one: ${keygate} review;`,
     `  or on the line itself: value = "..."  # keygate:allow ${rule} -- test fixture`,
     push
       ? 'Bypass once: git push --no-verify (not recommended: the secret leaves your machine).'
@@ -103,7 +120,7 @@ export function falsePositiveHelp(rule: string, push = false): string[] {
 }
 
 export function allowCommandFor(fingerprint: string): string {
-  return `npx keygate allow ${fingerprint} --reason "..."`;
+  return `${keygateCommand()} allow ${fingerprint} --reason "..."`;
 }
 
 export function scannedSummary(stats: ScanStats, suppressed: number): string {

@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { parseOptions } from './args.js';
 import { doctor } from '../install/doctor.js';
 import { install } from '../install/install.js';
 import { keygateVersion } from '../install/package.js';
 import { uninstall } from '../install/uninstall.js';
-import { DOCTOR_USAGE, INSTALL_USAGE, UNINSTALL_USAGE } from '../messages.js';
+import { DOCTOR_USAGE, INSTALL_USAGE, keygateCommand, UNINSTALL_USAGE } from '../messages.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from './io.js';
 
 function flags(command: string, args: string[], extra: Record<string, { type: 'boolean' | 'string' }> = {}) {
@@ -30,7 +31,9 @@ export async function installCommand(args: string[], io: Io): Promise<number> {
     io.out(`keygate ${keygateVersion()} now checks every commit in ${r.facts.root} (${how}).\n`);
     if (r.mode === 'husky') io.out(`Commit package.json${r.lockFile ? `, ${r.lockFile}` : ''} and .husky/ so teammates get it on npm install.\n`);
     for (const note of r.notes ?? []) io.out(`Then: ${note}\n`);
-    io.out('Check it any time with: npx keygate doctor\n');
+    // A plain hook runs its own copy, which npx cannot find where keygate is in no package.json.
+    const keygate = r.mode === 'plain' ? keygateCommand(join(r.facts.hooksDir, 'keygate', 'dist', 'cli.cjs'), r.facts.root) : 'npx keygate';
+    io.out(`Check it any time with: ${keygate} doctor\n`);
   }
   return EXIT_CLEAN;
 }

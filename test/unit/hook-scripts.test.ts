@@ -42,3 +42,14 @@ describe('hook scripts', () => {
     if (!/husky/.test(_name)) expect(script).toContain(hookNoNode(what));
   });
 });
+
+describe('keygateCommand: the command messages tell the user to run', () => {
+  it('is npx keygate where keygate is a package, and node with the copy where the plain hook runs its own', async () => {
+    const { keygateCommand } = await import('../../src/messages.js');
+    expect(keygateCommand('/repo/node_modules/keygate/dist/cli.cjs', '/repo')).toBe('npx keygate');
+    expect(keygateCommand('/work/main/dist/cli.cjs', '/work/main')).toBe('npx keygate');
+    expect(keygateCommand('/repo/.git/hooks/keygate/dist/cli.cjs', '/repo')).toBe('node .git/hooks/keygate/dist/cli.cjs');
+    expect(keygateCommand('/main/.git/hooks/keygate/dist/cli.cjs', '/wt')).toBe('node /main/.git/hooks/keygate/dist/cli.cjs');
+    expect(keygateCommand('/my repo/.git/hooks/keygate/dist/cli.cjs', '/elsewhere')).toBe("node '/my repo/.git/hooks/keygate/dist/cli.cjs'");
+  });
+});

@@ -51,6 +51,7 @@ export async function install(cwd: string, options: InstallOptions): Promise<Ins
   // runs today: a repository not on husky yet, with hooks of its own (the pre-commit
   // framework's, git-lfs's), gets keygate beside them instead. Found by a newcomer's trial:
   // keygate install in a Node repository using the pre-commit framework stopped its hook.
+  refuseLefthook(facts);
   const kept = pkg !== undefined && options.husky ? hooksHuskyWouldStop(facts) : [];
   const husky = options.husky && pkg !== undefined && kept.length === 0;
   const hooks: HookName[] = options.prePush ? ['pre-commit', 'pre-push'] : ['pre-commit'];
@@ -129,6 +130,32 @@ function hooksHuskyWouldStop(facts: RepoFacts): string[] {
       return false;
     }
   });
+}
+
+const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml', 'lefthook.json', 'lefthook.toml'];
+
+/**
+ * A repository whose hooks lefthook writes is refused, with what to add to its config: lefthook
+ * rewrites .git/hooks/pre-commit whenever it syncs its hooks (lefthook install, which many
+ * projects' prepare runs, and the first commit after lefthook.yml changes), and keygate's
+ * block in it was silently dropped. Found by a newcomer's trial with lefthook 2.1.
+ */
+function refuseLefthook(facts: RepoFacts): void {
+  const config = LEFTHOOK_CONFIGS.find((name) => existsSync(join(facts.root, name)));
+  let hook = '';
+  try {
+    hook = readFileSync(join(facts.hooksDir, 'pre-commit'), 'utf8');
+  } catch {
+    // no hook yet
+  }
+  if (config === undefined && !/\blefthook\b/.test(hook)) return;
+  throw new KeygateError(
+    'INSTALL',
+    `this repository's git hooks are lefthook's (${config ?? 'its pre-commit hook'}): lefthook rewrites them when it syncs, and would drop keygate from them`,
+    {
+      hint: `nothing was changed; add keygate to ${config ?? 'lefthook.yml'} instead: pre-commit: commands: keygate: run: npx keygate scan --staged (README: lefthook)`,
+    },
+  );
 }
 
 function keptNote(facts: RepoFacts, kept: readonly string[]): string {

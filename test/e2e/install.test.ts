@@ -97,6 +97,25 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('npx keygate install (packed tarball, offline)', () => {
+  it('a lefthook repository is refused with what to add to its config, and nothing changes (lefthook would drop the block)', () =>
+    withRepo((repo) => {
+      // Found by a newcomer's trial: lefthook rewrites .git/hooks/pre-commit when it syncs.
+      repo.write('package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n');
+      repo.write('lefthook.yml', 'pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n');
+      repo.git('add', '-A');
+      repo.git('commit', '-qm', 'init');
+      const hooks = snapshot(join(repo.dir, '.git/hooks'));
+      for (const args of [['install'], ['install', '--no-husky'], ['install', '--dry-run']]) {
+        const r = npxKeygate(repo.dir, args);
+        expect(r.status, r.out).toBe(2);
+        expect(r.out).toMatch(
+          /lefthook's \(lefthook\.yml\).*add keygate to lefthook\.yml instead: pre-commit: commands: keygate: run: npx keygate scan --staged/,
+        );
+      }
+      expect(repo.git('status', '--porcelain')).toBe('');
+      expect(snapshot(join(repo.dir, '.git/hooks'))).toEqual(hooks);
+    }));
+
   it('a repo without package.json: plain hook, blocks a key, passes clean, twice = once, uninstall', () =>
     withRepo((repo) => {
       const dry = npxKeygate(repo.dir, ['install', '--dry-run']);

@@ -19,9 +19,19 @@ function step(command, args, env = process.env) {
 // find them (Cannot find package 'prettier'). Found by a newcomer's trial with pre-commit 4.6.2.
 // Where they are missing, they are installed here, locally, first.
 const BUILD_TOOLS = ['typescript', 'esbuild', 'prettier'];
+const OUTER_SETTINGS = new Set([
+  'npm_config_global',
+  'npm_config_prefix',
+  'npm_config_location',
+  'npm_config_allow_scripts',
+  'npm_config_allow_git',
+  'npm_config_install_links',
+]);
 if (!BUILD_TOOLS.every((name) => existsSync(`node_modules/${name}/package.json`))) {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_global' && k.toLowerCase() !== 'npm_config_prefix'),
+    // Settings of the outer install a local one refuses or misreads (a review: with
+    // npm_config_allow_scripts it failed with EALLOWSCRIPTS under npm 11.19).
+    Object.entries(process.env).filter(([k]) => !OUTER_SETTINGS.has(k.toLowerCase())),
   );
   step('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--include=dev', '--ignore-scripts', '--global=false'], env);
 }

@@ -10,5 +10,5 @@ if [ -x "$hook_dir/@CHAINED@" ]; then
   printf '%s\n' "$input" | "$hook_dir/@CHAINED@" "$@" || status=$?
 fi
 @FIND_COPY@
-printf '%s\n' "$input" | node "$keygate_cli" pre-push "$@" || exit $?
+printf '%s\n' "$input" | node "$keygate_cli" pre-push -- "$@" || exit $?
 exit $status

@@ -35,6 +35,16 @@ export function parseInlineAllow(lineText: string, knownRules: ReadonlySet<strin
   return { rules: words, reason: maskRandomTokens(reason), at };
 }
 
+/** The UTF-16 index of the code point `points` code points into `text`. */
+function utf16Index(text: string, points: number): number {
+  let i = 0;
+  for (let n = 0; n < points && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  return i;
+}
+
 const VISIBLE_BREAK = /[\r\u2028\u2029]/g;
 
 /** Where the visible line holding `at` starts (after a \r, U+2028 or U+2029 before it). */
@@ -64,10 +74,14 @@ export function inlineAllowVerdict(
   // line or paragraph separator starts a new one on screen (and in JavaScript). Found by an
   // adversarial trial: "key1\rkey2\r# keygate:allow" showed the allow on a line of its own
   // and allowed both keys.
-  const start = visibleStart(lineText, column - 1);
-  const allow = parseInlineAllow(lineText.slice(start, visibleEnd(lineText, column - 1)), knownRules);
+  // The column counts code points (an editor's), the line's indexes UTF-16 units: an emoji
+  // before the finding is one column and two units (a review: 40 of them moved the finding 40
+  // units back, before a \r and the allow behind it).
+  const at = utf16Index(lineText, column - 1);
+  const start = visibleStart(lineText, at);
+  const allow = parseInlineAllow(lineText.slice(start, visibleEnd(lineText, at)), knownRules);
   if (allow === undefined) return undefined;
-  if (column - 1 - start >= allow.at) return undefined;
+  if (at - start >= allow.at) return undefined;
   if ('unknown' in allow) {
     const named = allow.unknown.map((w) => unknownRuleMessage(w, knownRules)).join('; ');
     return { problem: `the keygate:allow on this line is not applied: ${named}. Write keygate:allow <rule-id> -- <reason>` };

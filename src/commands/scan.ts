@@ -1,4 +1,4 @@
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -219,12 +219,14 @@ export function writeOutput(file: string, text: string, io: Io, what = 'the repo
   if (file === '') throw new KeygateError('USAGE', 'option --output needs a file name', { hint: 'e.g. --output keygate.sarif' });
   try {
     const path = resolve(io.cwd, file);
-    // Found by an adversarial trial: the rename replaced a device (/dev/stdout, /dev/null), a
-    // FIFO or a symbolic link with a regular file. Those are written into; a link to a file
-    // has the file it names replaced, whole, and stays a link.
+    // Found by an adversarial trial: the rename replaced /dev/stdout, /dev/null, a FIFO with a
+    // regular file. A FIFO, a socket or a character device (or a link to one: /dev/stdout) is
+    // written into. Anything else is written whole at the path itself, a link replaced, never
+    // followed (a review: following a committed link let --output overwrite ~/.bashrc).
     const target = statSync(path, { throwIfNoEntry: false });
-    if (target !== undefined && !target.isFile() && !target.isDirectory()) writeFileSync(path, text);
-    else writeFileAtomic(target !== undefined ? realpathSync(path) : path, text);
+    if (target?.isBlockDevice() === true) throw Object.assign(new Error('a block device'), { code: 'EBLOCKDEV' });
+    if (target !== undefined && (target.isFIFO() || target.isSocket() || target.isCharacterDevice())) writeFileSync(path, text);
+    else writeFileAtomic(path, text);
   } catch (error) {
     throw new KeygateError('USAGE', outputNotWritten(what, displayPath(file), writeProblem(error as NodeJS.ErrnoException)), {
       hint: 'nothing was written; give a file in a directory that exists and is writable',
@@ -240,6 +242,8 @@ function writeProblem(error: NodeJS.ErrnoException): string {
       return 'its directory does not exist';
     case 'EISDIR':
       return 'it is a directory';
+    case 'EBLOCKDEV':
+      return 'it is a block device';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -171,15 +171,22 @@ export const privateKeyBase64: Detector = defineDetector({
  */
 const KEY_BODY_LINE = /^[ \t]*(?<secret>(?:M[A-I]|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/]{38,74})[ \t]*\r?$/dgm;
 
-function isPrivateKeyDer(line: string): boolean {
+/**
+ * How many of the line's characters encode only the key's structure (its marker), if it is a
+ * private key's first line: 16 (12 bytes) for PKCS#1, PKCS#8 and OpenSSH, whose first 12
+ * bytes are headers, versions, algorithm ids and public values; 8 (6 bytes) for a SEC1 EC key,
+ * whose private value starts at its 8th byte (a review found 16 showed 5 of its bytes).
+ */
+function privateKeyMarker(line: string): number | undefined {
   const bytes = Buffer.from(line.slice(0, line.length - (line.length % 4)), 'base64');
-  if (bytes.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') return true;
-  if (bytes[0] !== 0x30) return false;
+  if (bytes.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') return 16;
+  if (bytes[0] !== 0x30) return undefined;
   const lengthByte = bytes[1] ?? 0;
   const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
-  if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return false;
+  if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return undefined;
   const version = bytes[at + 2];
-  return version === 0x00 ? bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 : version === 0x01 && bytes[at + 3] === 0x04;
+  if (version === 0x00) return bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 ? 16 : undefined;
+  return version === 0x01 && bytes[at + 3] === 0x04 ? Math.floor((at + 3) / 3) * 4 : undefined;
 }
 
 export const privateKeyBody: Detector = defineDetector({
@@ -221,19 +228,20 @@ export const privateKeyBody: Detector = defineDetector({
     const out: Found[] = [];
     const { text } = fragment;
     for (const hit of regexHits(KEY_BODY_LINE, text)) {
-      if (!isPrivateKeyDer(hit.secret)) continue;
+      const marker = privateKeyMarker(hit.secret);
+      if (marker === undefined) continue;
       // With its BEGIN line just above, the key is private-key's (or private-key-base64's).
       const lineStart = text.lastIndexOf('\n', hit.start) + 1;
       const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
       if (/-----BEGIN /.test(previous)) continue;
       const body = pemBody(text, lineStart);
       if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
-      // Reported at the line's first 16 characters, which encode the key's structure only (an
-      // Ed25519 key's whole seed is on this line): a marker, the body its identity.
+      // Reported at the characters that encode the key's structure only (an Ed25519 key's
+      // whole seed is on this line): a marker, the body its identity.
       out.push({
         start: hit.start,
-        end: hit.start + 16,
-        secret: hit.secret.slice(0, 16),
+        end: hit.start + marker,
+        secret: hit.secret.slice(0, marker),
         identity: `private key body\n${body}`,
         severity: 'critical',
         confidence: 'high',
@@ -515,7 +523,13 @@ const HOST_NAME =
 // The name starts at its keyword (DB_PASSWORD matches from PASSWORD): a regex that begins with
 // a literal alternation is searched for quickly, where a leading [A-Za-z0-9_]{0,30} is tried
 // at every position.
-const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|_key|-key|_pass(?![a-z])|-pass(?![a-z])|_pw(?![a-z])|-pw(?![a-z]))[A-Za-z0-9_\-]{0,20}`;
+// A bare name's branch gives way when a secret word follows in the same name
+// (MYAPP_UPLOAD_KEY_PASSWORD, db_pass_secret): the search tries each head once, in order, and
+// does not come back to a head inside a match, so the later word's own branch must get it (a
+// review found these lost when the bare branch matched first and its verdict said no).
+const NO_SECRET_WORD_AFTER = String.raw`(?![A-Za-z0-9_\-]{0,20}?(?:pass|pwd|secret|token|credential))`;
+const BARE_BRANCHES = ['_key', '-key', '_pass(?![a-z])', '-pass(?![a-z])', '_pw(?![a-z])', '-pw(?![a-z])'].map((b) => b + NO_SECRET_WORD_AFTER).join('|');
+const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|${BARE_BRANCHES})[A-Za-z0-9_\-]{0,20}`;
 
 /**
  * Words and identifiers with separators or digits (my-database-setting-here, Default_Endpoints_2)
@@ -647,12 +661,26 @@ function looksIssued(value: string, minimum: number): boolean {
     // 16 random characters hold ~3.7 bits each, 24 or more ~4.2: the floor follows the length.
     shannonEntropy(value) >= Math.min(3.5, 0.8 * Math.log2(value.length)) &&
     interleavedSequenceShare(value) < 0.75 &&
-    !encodesWords(value)
+    !encodesWords(value) &&
+    !namesAPlace(value)
   );
 }
 
+/**
+ * A namespaced or path-like name: a colon or backslash (myApp:userPreferences:v2, a registry
+ * key), or parts that are mostly words (emails/welcome_v2/BodyHtml, vendors~main~a1b2c3d4,
+ * npm-run-build-production-v2). Services' keys are neither. Found by a review on ordinary code.
+ */
+function namesAPlace(value: string): boolean {
+  if (/[:\\]/.test(value)) return true;
+  const parts = value.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return parts.length >= 3 && parts.filter((p) => /^[A-Za-z]{3,}\d{0,4}$/.test(p)).length >= parts.length * 0.6;
+}
+
 /** A value that is + then an identifier or property path then more code: an expression between two literals. */
-const CONCATENATED = /^\+[A-Za-z_$][\w$.]*[+)};,(]/;
+// The + that ends it must end the value too (the next literal's quote follows): a base64
+// secret that starts with + has more base64 after its next + (a review: "+UqgNVy+YeC+w4R0").
+const CONCATENATED = /^\+[A-Za-z_$][\w$.]*(?:[)};,(]|\+$)/;
 
 /** base64 of words (ZHVtbXkgdGV4dA== is "dummy text"): sample data, not a key. */
 function encodesWords(value: string): boolean {
@@ -735,6 +763,10 @@ export const genericSecret = defineRule({
         'PUBLISHABLE_KEY="9x8Yq7Wv6Ut5Sr4Qp3On2Ml1Kj0Ih"',
         'key_path: /etc/ssl/private/server_key.pem',
         'first_pass = "initialize_buffers"',
+        'LOCALSTORAGE_KEY = "myApp:userPreferences:v2"',
+        'template_key = "emails/welcome_v2/BodyHtml"',
+        'LINT_PASS = "go-vet/staticcheck/golint2"',
+        'build-pass: npm-run-build-production-v2',
         'render-pass: shadowmap2d',
         `BYPASS_TOKEN_CHECK=${'x'.repeat(8)}`,
         `DB_PASS=${fakeString(ALNUM, 12, 108)}`,

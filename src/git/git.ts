@@ -368,8 +368,16 @@ export function parsePushUpdates(stdin: string): PushUpdate[] {
 export async function commitsToPush(cwd: string, updates: readonly PushUpdate[], remote?: string): Promise<string[]> {
   const seen = new Set<string>();
   const out: string[] = [];
-  const named = remote !== undefined && (await runGit(cwd, ['remote'])).split('\n').includes(remote);
-  const theirs = named ? [`--remotes=${remote}/*`] : [];
+  const remotes = remote !== undefined ? (await runGit(cwd, ['remote'])).split('\n').filter(Boolean) : [];
+  let theirs: string[] = [];
+  if (remote !== undefined && remotes.includes(remote)) {
+    // Its branches by name, not by a glob: git's * crosses /, and a remote named origin/alice
+    // keeps its branches under refs/remotes/origin/alice/ (a review).
+    const nested = remotes.filter((r) => r.startsWith(`${remote}/`)).map((r) => `refs/remotes/${r}/`);
+    theirs = (await runGit(cwd, ['for-each-ref', '--format=%(refname)', `refs/remotes/${remote}/`]))
+      .split('\n')
+      .filter((ref) => ref !== '' && !nested.some((n) => ref.startsWith(n)));
+  }
   for (const u of updates) {
     if (ZERO.test(u.localSha)) continue;
     const known = !ZERO.test(u.remoteSha) && (await runGit(cwd, ['cat-file', '-t', u.remoteSha]).catch(() => '')).trim() === 'commit';

@@ -132,7 +132,10 @@ function hooksHuskyWouldStop(facts: RepoFacts): string[] {
   });
 }
 
-const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml', 'lefthook.json', 'lefthook.toml'];
+const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml', 'lefthook.json', 'lefthook.toml'].flatMap((name) => [
+  name,
+  `.config/${name}`,
+]);
 
 /**
  * A repository whose hooks lefthook writes is refused, with what to add to its config: lefthook
@@ -148,12 +151,13 @@ function refuseLefthook(facts: RepoFacts): void {
   } catch {
     // no hook yet
   }
-  if (config === undefined && !/\blefthook\b/.test(hook)) return;
+  // lefthook's own hook, by what it writes (call_lefthook, $LEFTHOOK_BIN): not a mention of it.
+  if (config === undefined && !/\bcall_lefthook\b|\$LEFTHOOK_BIN\b/.test(hook)) return;
   throw new KeygateError(
     'INSTALL',
     `this repository's git hooks are lefthook's (${config ?? 'its pre-commit hook'}): lefthook rewrites them when it syncs, and would drop keygate from them`,
     {
-      hint: `nothing was changed; add keygate to ${config ?? 'lefthook.yml'} instead: pre-commit: commands: keygate: run: npx keygate scan --staged (README: lefthook)`,
+      hint: `nothing was changed; add keygate to devDependencies and to ${config ?? 'lefthook.yml'}: pre-commit: commands: keygate: run: npx keygate scan --staged (README: lefthook)`,
     },
   );
 }

@@ -109,11 +109,19 @@ describe('npx keygate install (packed tarball, offline)', () => {
         const r = npxKeygate(repo.dir, args);
         expect(r.status, r.out).toBe(2);
         expect(r.out).toMatch(
-          /lefthook's \(lefthook\.yml\).*add keygate to lefthook\.yml instead: pre-commit: commands: keygate: run: npx keygate scan --staged/,
+          /lefthook's \(lefthook\.yml\).*add keygate to devDependencies and to lefthook\.yml: pre-commit: commands: keygate: run: npx keygate scan --staged/,
         );
       }
       expect(repo.git('status', '--porcelain')).toBe('');
       expect(snapshot(join(repo.dir, '.git/hooks'))).toEqual(hooks);
+    }));
+
+  it('a hook that only mentions lefthook is no lefthook hook: install goes ahead', () =>
+    withRepo((repo) => {
+      repo.write('.git/hooks/pre-commit', '#!/bin/sh\n# moved away from lefthook in 2023\n./lint.sh\n');
+      chmodSync(join(repo.dir, '.git/hooks/pre-commit'), 0o755);
+      const r = npxKeygate(repo.dir, ['install']);
+      expect(r.status, r.out).toBe(0);
     }));
 
   it('a repo without package.json: plain hook, blocks a key, passes clean, twice = once, uninstall', () =>

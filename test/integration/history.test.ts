@@ -323,7 +323,8 @@ describe('keygate pre-push: what the destination does not have', () => {
       const head = commit(repo, 'creds', { 'creds.ini': `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` });
       repo.git('push', '-q', 'mirror', 'main');
       const prePush = (remote: string, url: string, remoteSha: string) =>
-        spawnSync(process.execPath, [CLI, 'pre-push', remote, url], {
+        // As the hooks pass them: after --, so a remote named like an option stays a name.
+        spawnSync(process.execPath, [CLI, 'pre-push', '--', remote, url], {
           cwd: repo.dir,
           env: gitEnv(),
           encoding: 'utf8',
@@ -335,6 +336,14 @@ describe('keygate pre-push: what the destination does not have', () => {
       assertNoSecret([toOrigin.stdout, toOrigin.stderr], [id, secret]);
       // To a URL that is no configured remote: everything the remote ref does not have.
       expect(prePush('https://example.com/new.git', 'https://example.com/new.git', '0'.repeat(40)).status).toBe(1);
+      // A remote named like an option (git allows -h): a name, not keygate's --help (a review).
+      expect(prePush('-h', 'https://example.com/h.git', '0'.repeat(40)).status).toBe(1);
+      // A remote named origin/mirror keeps its branches under refs/remotes/origin/mirror/: they
+      // are not origin's.
+      repo.git('remote', 'add', 'origin/mirror', mirror);
+      repo.git('push', '-q', 'origin/mirror', 'main');
+      expect(prePush('origin', origin, before).status).toBe(1);
+      repo.git('remote', 'remove', 'origin/mirror');
       // The mirror has it already: nothing new to send.
       expect(prePush('mirror', mirror, head).status).toBe(0);
       rmSync(origin, { recursive: true, force: true });

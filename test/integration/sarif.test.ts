@@ -263,7 +263,7 @@ describe('--output FILE', () => {
       expect(report.stats.files).toBe(1);
     }));
 
-  it('--output into a link, a device or a FIFO writes into what it names, never replacing it with a file', () =>
+  it('--output into a device or a FIFO (or a link to one) writes into it; a link to a file is replaced, never followed', () =>
     withRepo((repo) => {
       // Found by an adversarial trial: the report's rename replaced /dev/full (as root) and links.
       plant(repo);
@@ -274,10 +274,12 @@ describe('--output FILE', () => {
         const r = repo.keygate(['scan', '--staged', '--format', 'sarif', '--output', file]);
         expect(r.status, r.stderr).toBe(1);
       }
-      expect(lstatSync(join(repo.dir, 'link.sarif')).isSymbolicLink()).toBe(true);
+      // A link to a file is replaced by the report, never followed: its target is left alone.
+      expect(lstatSync(join(repo.dir, 'link.sarif')).isFile()).toBe(true);
+      expectValidSarif(readFileSync(join(repo.dir, 'link.sarif'), 'utf8'));
+      expect(readFileSync(join(repo.dir, 'real.sarif'), 'utf8')).toBe('');
       expect(lstatSync(join(repo.dir, 'null.sarif')).isSymbolicLink()).toBe(true);
       expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
-      expectValidSarif(readFileSync(join(repo.dir, 'real.sarif'), 'utf8'));
       if (process.platform !== 'win32') {
         execFileSync('mkfifo', [join(repo.dir, 'fifo')]);
         const reader = spawn('cat', [join(repo.dir, 'fifo')]);

@@ -177,6 +177,14 @@ describe('generic-secret on random passwords and keys (an adversarial trial meas
   const found = (line: string) => generic.some((d) => d.detect(envFragment(line)).length > 0);
   const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+  it.each(['MYAPP_UPLOAD_KEY_PASSWORD', 'SSH_KEY_PASSPHRASE', 'CONSUMER_KEY_SECRET', 'db_pass_secret', 'x_pw_token', 'RELEASE-KEY-PASSWORD'])(
+    'a bare word before a secret word gives way to it: %s (a review found these lost)',
+    (name) => {
+      // A fixed random-looking value, joined here so that it is no literal in this file.
+      expect(found(`${name}=${['Zq8x', 'T3mL', 'p9Vw', '2Rk7', 'Nf4H', 's6Jd'].join('')}`)).toBe(true);
+    },
+  );
+
   it.each(['DB_PASSWORD', 'DB_PASS', 'SMTP_PW', 'ENCRYPTION_KEY', 'APP_KEY', 'STRIPE_KEY'])(
     'finds at least 97%% of 400 random 16-24 character values under %s',
     (name) => {
@@ -197,6 +205,11 @@ describe('generic-secret in code: an expression between two string literals is n
     'e="includes credentials: "+A)}s=r(e);n="cors"',
   ])('not found: %s', (text) => {
     expect(inCode(text)).toEqual([]);
+  });
+  it('base64 secrets that start with + and hold more + are still found (a review)', () => {
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    expect(inCode(`secret_key = "+${pick(B64, 6)}+${pick(B64, 3)}+${pick(B64, 10)}"`).length).toBe(1);
+    expect(inCode(`api_token = "+${pick(B64, 1)}+${pick(B64, 22)}"`).length).toBe(1);
   });
   it('a quoted value starting with + is still found', () => {
     expect(inCode(`const password = "+${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 20)}";`).length).toBe(1);

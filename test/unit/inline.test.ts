@@ -20,6 +20,11 @@ describe('inline keygate:allow', () => {
       expect(at(`id = "AKIAxxxx"  # keygate:allow${sep}next = "v"`, 7), JSON.stringify(sep)).toBe(true);
       expect(at(`first = 1${sep}id = "AKIAxxxx"  # keygate:allow`, 10 + 7), JSON.stringify(sep)).toBe(true);
     }
+    // Columns count code points: 40 emoji before the key are 40 columns and 80 UTF-16 units.
+    const emoji = '\u{1F600}'.repeat(40);
+    expect(at(`x = "${emoji}"  # keygate:allow\rk = "AKIAxxxx"`, [...`x = "${emoji}"  # keygate:allow\rk = "`].length + 1)).toBe(false);
+    expect(at(`k = "${emoji}AKIAxxxx"  # keygate:allow`, 6 + 40)).toBe(true);
+    expect(at(`x = "${emoji}"  # keygate:allow -- fixture AKIAxxxx`, [...`x = "${emoji}"  # keygate:allow -- fixture `].length + 1)).toBe(false);
     // CRLF: the \r ending the line changes nothing.
     expect(at('id = "AKIAxxxx"  # keygate:allow\r', 7)).toBe(true);
   });

@@ -262,14 +262,16 @@ export const privateKeyBody: Detector = defineDetector({
  */
 const PPK_HEADER = /(?<secret>PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64})/dg;
 const PPK_PRIVATE = /^Private-Lines: ?(\d{1,3})\r?$/m;
+/** A .ppk's last line: its private lines end just above it. */
+const PPK_MAC = /^(?<secret>Private-MAC:) ?[0-9a-f]{40,64}\r?$/dgm;
 
 export const puttyPrivateKey: Detector = defineDetector({
   id: 'putty-private-key',
   confidence: 'high',
   description: 'PuTTY private key file (.ppk)',
-  keywords: ['PuTTY-User-Key-File-'],
+  keywords: ['PuTTY-User-Key-File-', 'Private-MAC:'],
   keywordsCaseSensitive: true,
-  patterns: () => [PPK_HEADER],
+  patterns: () => [PPK_HEADER, PPK_MAC],
   get examples() {
     const ppk = (version: number, encryption: string, privateLines: string[]) =>
       [
@@ -287,6 +289,8 @@ export const puttyPrivateKey: Detector = defineDetector({
       positives: [
         ppk(3, 'none', [fakeBase64(64, 143), fakeBase64(64, 144), fakeBase64(32, 145)]),
         ppk(2, 'aes256-cbc', [fakeBase64(64, 146), fakeBase64(64, 147)]),
+        // What the diff of a key replaced in a kept .ppk shows: its private lines and MAC.
+        `${fakeBase64(48, 148)}\nPrivate-MAC: ${fakeString(HEX, 64, 149)}`,
       ],
       negatives: [ppk(3, 'none', ['AAAA', 'AAAA']), 'The header is "PuTTY-User-Key-File-3: <algorithm>"', 'PuTTY-User-Key-File-3: ssh-ed25519'],
     };
@@ -294,7 +298,9 @@ export const puttyPrivateKey: Detector = defineDetector({
   find(fragment: Fragment): Found[] {
     const out: Found[] = [];
     const { text } = fragment;
+    let headers = 0;
     for (const hit of regexHits(PPK_HEADER, text)) {
+      headers++;
       const rest = text.slice(hit.match.index, hit.match.index + 16384);
       const lines = PPK_PRIVATE.exec(rest);
       if (lines === null) continue;
@@ -314,6 +320,27 @@ export const puttyPrivateKey: Detector = defineDetector({
         confidence: 'high',
         facts: { keyKind: `putty ${hit.match[0].slice(hit.match[0].indexOf(':') + 2)}`, ...(encryption !== 'none' ? { encryption } : {}) },
       });
+    }
+    // Without its first line (a key replaced in a kept file: the diff shows the changed
+    // private lines and MAC only), the base64 lines just above Private-MAC are the key.
+    if (headers === 0 && !text.includes('PuTTY-')) {
+      for (const hit of regexHits(PPK_MAC, text)) {
+        const above = text.slice(Math.max(0, hit.match.index - 16384), hit.match.index).split('\n');
+        above.pop();
+        const lines: string[] = [];
+        while (above.length > 0 && /^[A-Za-z0-9+/=]{4,76}\r?$/.test(above[above.length - 1] as string)) lines.unshift((above.pop() as string).trim());
+        const body = lines.join('');
+        if (body.length < 32 || shannonEntropy(body, BASE64) < 3.5) continue;
+        out.push({
+          start: hit.start,
+          end: hit.end,
+          secret: hit.secret,
+          identity: `ppk\n${body}`,
+          severity: 'critical',
+          confidence: 'high',
+          facts: { keyKind: 'putty (private lines)' },
+        });
+      }
     }
     return out;
   },

@@ -298,9 +298,7 @@ export const puttyPrivateKey: Detector = defineDetector({
   find(fragment: Fragment): Found[] {
     const out: Found[] = [];
     const { text } = fragment;
-    let headers = 0;
     for (const hit of regexHits(PPK_HEADER, text)) {
-      headers++;
       const rest = text.slice(hit.match.index, hit.match.index + 16384);
       const lines = PPK_PRIVATE.exec(rest);
       if (lines === null) continue;
@@ -322,25 +320,29 @@ export const puttyPrivateKey: Detector = defineDetector({
       });
     }
     // Without its first line (a key replaced in a kept file: the diff shows the changed
-    // private lines and MAC only), the base64 lines just above Private-MAC are the key.
-    if (headers === 0 && !text.includes('PuTTY-')) {
-      for (const hit of regexHits(PPK_MAC, text)) {
-        const above = text.slice(Math.max(0, hit.match.index - 16384), hit.match.index).split('\n');
-        above.pop();
-        const lines: string[] = [];
-        while (above.length > 0 && /^[A-Za-z0-9+/=]{4,76}\r?$/.test(above[above.length - 1] as string)) lines.unshift((above.pop() as string).trim());
-        const body = lines.join('');
-        if (body.length < 32 || shannonEntropy(body, BASE64) < 3.5) continue;
-        out.push({
-          start: hit.start,
-          end: hit.end,
-          secret: hit.secret,
-          identity: `ppk\n${body}`,
-          severity: 'critical',
-          confidence: 'high',
-          facts: { keyKind: 'putty (private lines)' },
-        });
-      }
+    // private lines and MAC only), the base64 lines just above Private-MAC are the key. A MAC
+    // with a PuTTY- line since the previous MAC belongs to that header (found above, or a
+    // placeholder's).
+    let previousMac = 0;
+    for (const hit of regexHits(PPK_MAC, text)) {
+      const since = text.slice(previousMac, hit.match.index);
+      previousMac = hit.end;
+      if (since.includes('PuTTY-')) continue;
+      const above = text.slice(Math.max(0, hit.match.index - 16384), hit.match.index).split('\n');
+      above.pop();
+      const lines: string[] = [];
+      while (above.length > 0 && /^[A-Za-z0-9+/=]{4,76}\r?$/.test(above[above.length - 1] as string)) lines.unshift((above.pop() as string).trim());
+      const body = lines.join('');
+      if (body.length < 32 || shannonEntropy(body, BASE64) < 3.5) continue;
+      out.push({
+        start: hit.start,
+        end: hit.end,
+        secret: hit.secret,
+        identity: `ppk\n${body}`,
+        severity: 'critical',
+        confidence: 'high',
+        facts: { keyKind: 'putty (private lines)' },
+      });
     }
     return out;
   },

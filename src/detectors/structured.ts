@@ -96,6 +96,16 @@ export const privateKey: Detector = defineDetector({
  * as base64, as a Kubernetes Secret's tls.key, a CI variable or a JSON config keeps it. Wrapped
  * base64 (76-character lines, as base64(1) writes it) is read on across its lines.
  */
+/** The bytes of base64 text's whole groups of four (a trailing partial group is left out). */
+function base64Groups(text: string): Buffer {
+  return Buffer.from(text.slice(0, text.length - (text.length % 4)), 'base64');
+}
+
+/** How many base64 characters encode only the first `bytes` bytes (whole groups of three). */
+function charsOnlyFor(bytes: number): number {
+  return Math.floor(bytes / 3) * 4;
+}
+
 const PEM_BASE64 = /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{50,8192}={0,2})(?![A-Za-z0-9+/=])/dg;
 const PEM_DECODED = /^-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\r?\n/;
 const KUBECONFIG_KEY = /client-key-data["']?\s{0,3}:\s{0,3}["']?$/;
@@ -135,7 +145,7 @@ export const privateKeyBase64: Detector = defineDetector({
       let encoded = hit.secret;
       BASE64_LINE.lastIndex = hit.end;
       for (let m = BASE64_LINE.exec(text); m !== null && encoded.length < 8192; m = BASE64_LINE.exec(text)) encoded += m[1];
-      const decoded = Buffer.from(encoded.slice(0, encoded.length - (encoded.length % 4)), 'base64').toString('latin1');
+      const decoded = base64Groups(encoded).toString('latin1');
       const header = PEM_DECODED.exec(decoded);
       if (header === null) continue;
       const kind = header[1] as string;
@@ -144,7 +154,7 @@ export const privateKeyBase64: Detector = defineDetector({
       if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
       // Reported at the encoded header alone (the characters that encode only its bytes), a
       // marker as a PEM key's BEGIN line is: the key is its identity, never shown.
-      const marker = Math.floor(header[0].length / 3) * 4;
+      const marker = charsOnlyFor(header[0].length);
       out.push({
         start: hit.start,
         end: hit.start + marker,
@@ -174,11 +184,12 @@ const KEY_BODY_LINE = /^[ \t]*(?<secret>(?:M[A-I]|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9
 /**
  * How many of the line's characters encode only the key's structure (its marker), if it is a
  * private key's first line: 16 (12 bytes) for PKCS#1, PKCS#8 and OpenSSH, whose first 12
- * bytes are headers, versions, algorithm ids and public values; 8 (6 bytes) for a SEC1 EC key,
- * whose private value starts at its 8th byte (a review found 16 showed 5 of its bytes).
+ * bytes are headers, versions, algorithm ids and public values; for a SEC1 EC key only those
+ * before its private value's OCTET STRING (4 with a 1-byte length: a review found 16 showed
+ * 5 bytes of the private value).
  */
 function privateKeyMarker(line: string): number | undefined {
-  const bytes = Buffer.from(line.slice(0, line.length - (line.length % 4)), 'base64');
+  const bytes = base64Groups(line);
   if (bytes.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') return 16;
   if (bytes[0] !== 0x30) return undefined;
   const lengthByte = bytes[1] ?? 0;
@@ -186,7 +197,7 @@ function privateKeyMarker(line: string): number | undefined {
   if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return undefined;
   const version = bytes[at + 2];
   if (version === 0x00) return bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 ? 16 : undefined;
-  return version === 0x01 && bytes[at + 3] === 0x04 ? Math.floor((at + 3) / 3) * 4 : undefined;
+  return version === 0x01 && bytes[at + 3] === 0x04 ? charsOnlyFor(at + 3) : undefined;
 }
 
 export const privateKeyBody: Detector = defineDetector({
@@ -557,7 +568,9 @@ const HOST_NAME =
 // does not come back to a head inside a match, so the later word's own branch must get it (a
 // review found these lost when the bare branch matched first and its verdict said no).
 const NO_SECRET_WORD_AFTER = String.raw`(?![A-Za-z0-9_\-]{0,20}?(?:pass|pwd|secret|token|credential))`;
-const BARE_BRANCHES = ['_key', '-key', '_pass(?![a-z])', '-pass(?![a-z])', '_pw(?![a-z])', '-pw(?![a-z])'].map((b) => b + NO_SECRET_WORD_AFTER).join('|');
+/** The bare names' heads, the rule's keywords too; pass and pw must end a word (not password, pwd). */
+const BARE_HEADS = ['_key', '-key', '_pass', '-pass', '_pw', '-pw'];
+const BARE_BRANCHES = BARE_HEADS.map((h) => h + (h.endsWith('key') ? '' : '(?![a-z])') + NO_SECRET_WORD_AFTER).join('|');
 const GENERIC_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|credential|api[_\-]?key|access[_\-]?key|client[_\-]?secret|auth[_\-]?key|private[_\-]?key|${BARE_BRANCHES})[A-Za-z0-9_\-]{0,20}`;
 
 /**
@@ -614,10 +627,11 @@ function inConnectionString(text: string, m: RegExpExecArray): boolean {
  * unquoted right-hand side is an expression or a type), the name's words, the value.
  */
 export function genericVerdict(value: string, m: RegExpExecArray, fragment: Fragment): string | undefined {
-  if (syntaxFamily(fragment.path) === 'code' && !m.groups?.['q'] && !inConnectionString(fragment.text, m)) return 'unquoted in code: an expression or a type';
+  const inCode = syntaxFamily(fragment.path) === 'code';
+  if (inCode && !m.groups?.['q'] && !inConnectionString(fragment.text, m)) return 'unquoted in code: an expression or a type';
   // "bad password: "+userInput+"!": the quotes close and open string literals around an
   // expression (a newcomer's trial, in minified and plain code).
-  if (syntaxFamily(fragment.path) === 'code' && CONCATENATED.test(value)) return 'string concatenation: an expression';
+  if (inCode && CONCATENATED.test(value)) return 'string concatenation: an expression';
   const nameEnd = m.index + (/^[A-Za-z0-9_\-]+/.exec(m[0])?.[0].length ?? 0);
   const name = identifierAround(fragment.text, m.index, nameEnd);
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
@@ -650,9 +664,9 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
 const KEY_NOT_SECRET = new Set(
   (
     'primary foreign sort sorting partition hash range row column composite unique index lookup map dict cache ' +
-    'object bucket s3 file upload download storage_path i18n translation locale message event query group react ' +
-    'site publishable public pub ssh gpg pgp fingerprint host hotkey shortcut keyboard short long react item list ' +
-    'data field attr attribute prop property param config setting settings state redux store local session_storage ' +
+    'object bucket s3 file upload download i18n translation locale message event query group react ' +
+    'site publishable public pub ssh gpg pgp fingerprint host hotkey shortcut keyboard short long item list ' +
+    'data field attr attribute prop property param config setting settings state redux store local ' +
     'registry feature flag experiment metric label tag name type kind enum lang language session encrypted wrapped sealed'
   ).split(' '),
 );
@@ -731,12 +745,7 @@ export const genericSecret = defineRule({
     'token',
     'credential',
     ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`]),
-    '_key',
-    '-key',
-    '_pass',
-    '-pass',
-    '_pw',
-    '-pw',
+    ...BARE_HEADS,
   ],
   // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
   // :, =>), on the same line.

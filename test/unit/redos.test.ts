@@ -78,8 +78,8 @@ describe('ReDoS: adversarial text', () => {
     };
     timed(256 * 1024, 64 * 1024); // every rule compiled and warm
     // The first MiB in slices of 128 KiB, then the whole line as the scanner gets it (1 MiB
-    // slices): 10 times the text in slices 8 times as long. Linear, that takes about 10 times (16 measured)
-    // as long; a rule whose time grows with the square of its input, about 80 times. A ratio,
+    // slices): 10 times the text in slices 8 times as long. Linear, that takes 10 to 20 times
+    // as long (16 measured); a rule whose time grows with the square of its input, ~80 times. A ratio,
     // not a deadline: a busy or slow machine slows both alike (a fixed 30 s once failed at 37 s
     // under coverage on a slow machine, with nothing wrong).
     const small = timed(1 << 20, 128 * 1024);

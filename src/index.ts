@@ -401,6 +401,7 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
     },
     addedLine: (line, column, text, complete) => now().addedLine(line, column, text, complete),
     addedBlock: (startLine, text, lines) => now().addedBlock(startLine, text, lines),
+    contextLine: (line, text) => now().contextLine?.(line, text),
     binaryFile: () => now().binaryFile(),
     decodedText: (encoding) => now().decodedText(encoding),
   };

@@ -40,6 +40,11 @@ export interface Fragment {
   text: string;
   /** The commit that added it, when scanning commits (pre-push) rather than the index. */
   commit?: string;
+  /**
+   * Lines of `text` (by number, ascending) that a diff showed as unchanged context: read for
+   * what is around an added line, never reported (Detection keeps what touches an added line).
+   */
+  context?: readonly number[];
 }
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -80,6 +85,12 @@ export interface Candidate {
    * BEGIN line is what is reported. Fingerprints are made from it (else from `secret`).
    */
   identity?: string;
+  /**
+   * Where the secret's text ends when the reported span is only its marker (a PEM key's BEGIN
+   * line, whose body follows): the lines up to here are the secret's, for telling whether it
+   * was added or is unchanged context. Defaults to `end`.
+   */
+  reach?: number;
   severity: Severity;
   confidence: Confidence;
   entropy?: number;

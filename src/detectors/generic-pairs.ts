@@ -122,8 +122,10 @@ const SHAPES: Shape[] = [
   {
     families: ['config'],
     needs: ['variable'],
+    // terraform fmt aligns the = of a block's arguments: `default     = "..."`.
+    // (test/integration/real-code-shapes.test.ts has such a block.)
     positives: () => [`variable "db_password" {\n  type    = string\n  default = "${v(204)}"\n}`],
-    regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault\s{0,3}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi'),
+    regex: new RegExp(String.raw`\bvariable\s{1,3}"(?<name>${NAME})"\s{0,3}\{[^{}]{0,300}?\bdefault[ \t]{0,16}=\s{0,3}(?<q>")(?<secret>${VALUE})"`, 'dgi'),
   },
   // A Markdown table row pairing a name with a value: | NAME | `value` |
   {
@@ -178,6 +180,17 @@ const SHAPES: Shape[] = [
     regex: new RegExp(
       String.raw`\bname:[ \t]{0,3}["']?(?<name>${NAME})["']?[ \t]*\r?\n[ \t]*value:[ \t]{0,3}(?<q>["']?)(?<secret>${VALUE})\k<q>[ \t]*$`,
       'dgim',
+    ),
+  },
+  // JSON env lists: {"name": "DB_PASSWORD", "value": "..."}, on one line or several (ECS task
+  // definitions, Azure app settings, Kubernetes manifests as JSON).
+  {
+    families: ['config'],
+    needs: ['"value"'],
+    positives: () => [`{"environment": [{"name": "DB_PASSWORD", "value": "${v(216)}"}]}`, `{\n  "Name": "API_TOKEN",\n  "Value": "${v(217)}"\n}`],
+    regex: new RegExp(
+      String.raw`"name"[ \t]{0,3}:[ \t]{0,3}"(?<name>${NAME})"[ \t]{0,3},\s{0,40}"value"[ \t]{0,3}:[ \t]{0,3}(?<q>")(?<secret>${VALUE})"`,
+      'dgi',
     ),
   },
   // PowerShell: ConvertTo-SecureString "..." -AsPlainText.

@@ -54,6 +54,12 @@ function pemBody(text: string, from: number): string {
   return body;
 }
 
+/** Where a PEM block's text ends: its END line, else as far as pemBody reads. */
+function pemEnd(text: string, from: number): number {
+  const end = text.indexOf('-----END', from);
+  return end === -1 || end > from + 4096 ? Math.min(text.length, from + 4096) : end + 8;
+}
+
 export const privateKey: Detector = defineDetector({
   id: 'private-key',
   confidence: 'high',
@@ -82,6 +88,7 @@ export const privateKey: Detector = defineDetector({
         secret: hit.match[0],
         // The fingerprint must identify the key, not its BEGIN line.
         identity: `${hit.secret}\n${body}`,
+        reach: pemEnd(fragment.text, hit.end),
         severity: 'critical',
         confidence: 'high',
         facts: { keyKind: hit.secret.toLowerCase() },
@@ -325,6 +332,8 @@ export const puttyPrivateKey: Detector = defineDetector({
         end: hit.match.index + hit.match[0].length,
         secret: hit.match[0],
         identity: `ppk\n${body}`,
+        // Through its last private line (the MAC line follows them).
+        reach: hit.match.index + (rest.indexOf('\nPrivate-MAC:') + 1 || rest.length),
         severity: 'critical',
         confidence: 'high',
         facts: { keyKind: `putty ${hit.match[0].slice(hit.match[0].indexOf(':') + 2)}`, ...(encryption !== 'none' ? { encryption } : {}) },

@@ -25,6 +25,13 @@ export interface LineSink {
    * starting at `startLine`. Readers of whole files use this to skip per-line work.
    */
   addedBlock(startLine: number, text: string, lines: number): void;
+  /**
+   * An unchanged line a diff shows around its added ones (git's context lines): read with them,
+   * so that a value added under a name that stayed (a Kubernetes env's `value:` below its
+   * `- name: DB_PASSWORD`) is judged with its name, and never reported itself. Only complete
+   * lines; readers of whole files have none.
+   */
+  contextLine?(line: number, text: string): void;
   /** The content is binary (readers of whole files sniff it; git diff runs with --text). */
   binaryFile(): void;
   /** The content is text, decoded as its first bytes say (readers of whole files; a diff's lines are not judged). */
@@ -36,7 +43,7 @@ const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
 /**
- * A push parser for `git diff --cached --raw -p -z -U0 --text` (and `git diff-tree`, which
+ * A push parser for `git diff --cached --raw -p -z -U3 --text` (and `git diff-tree`, which
  * writes the same for a commit): the raw section (NUL-separated, so paths need no unquoting)
  * names every file in order; the patch section that follows has one `diff --git` header per
  * raw entry, in the same order. Paths are taken from the raw section only, never from the
@@ -213,6 +220,8 @@ export class DiffParser {
     }
     if (marker === '+') {
       this.sink.addedLine(this.newLine, 0, text.slice(1), complete);
+    } else if (marker === ' ' && complete) {
+      this.sink.contextLine?.(this.newLine, text.slice(1));
     } else if (marker !== '-' && marker !== ' ' && marker !== '\\') {
       throw new KeygateError('DIFF_PARSE', `unexpected line in a hunk of ${displayPath(this.current?.path ?? '')}`);
     }

@@ -21,6 +21,9 @@ import type { SourceFile } from '../types.js';
  * every `-c` against its list of unsafe settings, and 9 of them cost ~13M instructions
  * (~4 ms) at every commit. test/integration/scan.test.ts sets each of those configs hostile.
  */
+/** Unchanged lines a diff shows on each side of a change: enough to reach a Terraform variable line above its default (description, type, sensitive, nullable between). */
+export const CONTEXT_LINES = 5;
+
 /** `git diff --cached` of the index (GIT_INDEX_FILE, if git set it) against HEAD. */
 export const STAGED_DIFF_ARGS = [
   'diff',
@@ -29,7 +32,9 @@ export const STAGED_DIFF_ARGS = [
   '--no-abbrev',
   '--patch',
   '-z',
-  '-U0',
+  // Unchanged lines around each change, read as context only: a value
+  // changed under a name line that stayed is judged with its name (FragmentBuilder.contextLine).
+  `-U${CONTEXT_LINES}`,
   '--inter-hunk-context=0',
   '--no-color',
   '--no-ext-diff',

@@ -241,6 +241,7 @@ export function fromView(c: Candidate, view: DecodedView, original: Fragment): C
   const end = view.map.end(c.end - 1);
   if (start === undefined || end === undefined) return undefined;
   const placed: Candidate = { ...c, fragment: original, start, end };
+  if (c.reach !== undefined) placed.reach = view.map.end(c.reach - 1) ?? end;
   if (original.text.slice(start, end) !== c.secret) placed.facts = { ...(c.facts ?? {}), encoding: view.encoding };
   return placed;
 }

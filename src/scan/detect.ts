@@ -66,10 +66,31 @@ export class Detection {
       }
     }
     const kept = oneRulePerSecret(specific, this.broad);
-    if (fallback.length === 0) return kept;
-    const overlaps = (a: Candidate) => kept.some((b) => a.start < b.end && b.start < a.end);
-    return [...kept, ...fallback.filter((c) => !overlaps(c))];
+    const all = fallback.length === 0 ? kept : [...kept, ...fallback.filter((c) => !kept.some((b) => c.start < b.end && b.start < c.end))];
+    return fragment.context === undefined ? all : onAddedLines(all, fragment);
   }
+}
+
+/**
+ * What touches an added line: a diff's context lines (Fragment.context) are read with the
+ * added ones, so that a value added under an unchanged name is judged with it, but a secret
+ * on them alone was there before this change and is not this change's to report. A secret's
+ * lines run from its start to its reach (a PEM key's BEGIN line and body).
+ */
+function onAddedLines(candidates: Candidate[], fragment: Fragment): Candidate[] {
+  const context = new Set(fragment.context);
+  const { text, startLine } = fragment;
+  const lineAt = (offset: number): number => {
+    let line = startLine;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+  return candidates.filter((c) => {
+    const first = lineAt(c.start);
+    const last = lineAt(Math.max(c.start, Math.max(c.end, c.reach ?? 0) - 1));
+    for (let line = first; line <= last; line++) if (!context.has(line)) return true;
+    return false;
+  });
 }
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;

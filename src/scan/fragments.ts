@@ -50,6 +50,8 @@ export class FragmentBuilder implements LineSink {
   /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
   private runs: number[] = [];
   private lines: string[] = [];
+  /** Which of `lines` (by line number, ascending) are a diff's unchanged context. */
+  private context: number[] = [];
   private chars = 0;
   private startLine = 0;
   private carried = 0;
@@ -67,9 +69,10 @@ export class FragmentBuilder implements LineSink {
     private readonly commit?: string,
   ) {}
 
-  private fragment(startLine: number, startColumn: number, text: string): Fragment {
+  private fragment(startLine: number, startColumn: number, text: string, context?: readonly number[]): Fragment {
     const f: Fragment = { path: (this.file as SourceFile).path, startLine, startColumn, text };
     if (this.commit !== undefined) f.commit = this.commit;
+    if (context !== undefined && context.length > 0) f.context = context;
     return f;
   }
 
@@ -128,18 +131,21 @@ export class FragmentBuilder implements LineSink {
     // PEM header that ended one 64 KB read of a modified UTF-16 file lost its body to the next
     // fragment (found by a review; the private key was committed).
     const mine = this.readingState();
-    this.setReading(this.other ?? { lines: [], chars: 0, startLine: 0, carried: 0, sliceEnd: 0, blockCarry: '', blockCarryLines: 0, blockEnd: 0, counted });
+    this.setReading(
+      this.other ?? { lines: [], context: [], chars: 0, startLine: 0, carried: 0, sliceEnd: 0, blockCarry: '', blockCarryLines: 0, blockEnd: 0, counted },
+    );
     this.other = mine;
   }
 
   private readingState(): ReadingState {
-    const { lines, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted } = this;
-    return { lines, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted };
+    const { lines, context, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted } = this;
+    return { lines, context, chars, startLine, carried, sliceEnd, blockCarry, blockCarryLines, blockEnd, counted };
   }
 
   private setReading(r: ReadingState): void {
     ({
       lines: this.lines,
+      context: this.context,
       chars: this.chars,
       startLine: this.startLine,
       carried: this.carried,
@@ -190,6 +196,24 @@ export class FragmentBuilder implements LineSink {
     if (this.chars >= FRAGMENT_CHARS) this.flushReading(CARRY_LINES);
   }
 
+  /**
+   * An unchanged line shown around added ones: pending with them, so rules that read nearby
+   * lines see it, but not counted and never reported (Fragment.context). A line that would
+   * make the file's bytes need a second look (a NUL, a UTF-16 mark) is left out: the added
+   * lines decide that.
+   */
+  contextLine(line: number, text: string): void {
+    if (this.skip || this.file === undefined || this.judged) return;
+    if (text.indexOf('\0') !== -1 || (line === 1 && text.startsWith('\uFFFD\uFFFD'))) return;
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flushReading(0);
+    if (this.lines.length === 0) this.startLine = line;
+    this.lines.push(text);
+    this.context.push(line);
+    this.chars += text.length + 1;
+    if (this.chars >= FRAGMENT_CHARS) this.flushReading(CARRY_LINES);
+  }
+
   addedBlock(startLine: number, text: string, lines: number): void {
     if (this.skip || this.file === undefined) return;
     this.flushReading(0);
@@ -227,15 +251,28 @@ export class FragmentBuilder implements LineSink {
       if (carry === 0) this.reset();
       return;
     }
-    const text = this.lines.join('\n');
-    if (this.counted) this.countBytes(Buffer.byteLength(text) + 1 - this.carriedBytes());
-    this.emit(this.fragment(this.startLine, 0, text));
+    // Context lines not carried in from the fragment before: not counted, and a fragment of
+    // nothing new but context is not scanned (nothing in it could be reported).
+    const firstFresh = this.startLine + this.carried;
+    let freshContext = 0;
+    let contextBytes = 0;
+    for (const n of this.context) {
+      if (n < firstFresh) continue;
+      freshContext++;
+      if (this.counted) contextBytes += Buffer.byteLength(this.lines[n - this.startLine] as string) + 1;
+    }
+    if (freshContext < this.lines.length - this.carried) {
+      const text = this.lines.join('\n');
+      if (this.counted) this.countBytes(Buffer.byteLength(text) + 1 - this.carriedBytes() - contextBytes);
+      this.emit(this.fragment(this.startLine, 0, text, this.context.length > 0 ? this.context.slice() : undefined));
+    }
     if (carry > 0 && this.lines.length > carry) {
       const kept = this.lines.slice(-carry);
       this.startLine += this.lines.length - kept.length;
       this.lines = kept;
       this.carried = kept.length;
       this.chars = kept.reduce((n, l) => n + l.length + 1, 0);
+      if (this.context.length > 0) this.context = this.context.filter((n) => n >= this.startLine);
     } else if (carry > 0) {
       // Few, long lines: all of them are the carry. Emitted and counted already, so marked as
       // carried (before, the next flush counted their bytes a second time).
@@ -252,6 +289,7 @@ export class FragmentBuilder implements LineSink {
 
   private reset(): void {
     this.lines = [];
+    if (this.context.length > 0) this.context = [];
     this.chars = 0;
     this.carried = 0;
   }
@@ -323,6 +361,7 @@ export class FragmentBuilder implements LineSink {
 /** What one reading of a file (FragmentBuilder.decodedText) has pending and carries. */
 interface ReadingState {
   lines: string[];
+  context: number[];
   chars: number;
   startLine: number;
   carried: number;

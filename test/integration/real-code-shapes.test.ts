@@ -212,4 +212,47 @@ describe('more shapes people write (from an adversarial trial)', () => {
       );
       assertNoSecret([JSON.stringify(report)], s);
     }));
+  it('a value changed under a name line that stayed: judged with its name, which the diff shows as context', () =>
+    withRepo((repo) => {
+      // Found by an adversarial trial: only the value line is added, so a diff without context
+      // lines shows `value: "..."` with no name. Each file is committed with a placeholder, then
+      // the value alone is changed.
+      const files: [string, (value: string) => string][] = [
+        [
+          'k8s/deploy.yaml',
+          (x) =>
+            `spec:\n  containers:\n    - name: app\n      env:\n        - name: DB_PASSWORD\n          value: "${x}"\n        - name: LOG_LEVEL\n          value: info\n`,
+        ],
+        // terraform fmt aligns a block's = signs; the variable line is four lines above.
+        [
+          'vars.tf',
+          (x) => `variable "db_password" {\n  description = "Database password"\n  type        = string\n  sensitive   = true\n  default     = "${x}"\n}\n`,
+        ],
+        ['task.json', (x) => `{\n  "environment": [\n    {\n      "name": "DB_PASSWORD",\n      "value": "${x}"\n    }\n  ]\n}\n`],
+        [
+          'hive-site.xml',
+          (x) =>
+            `<configuration>\n  <property>\n    <name>javax.jdo.option.ConnectionPassword</name>\n    <value>${x}</value>\n  </property>\n</configuration>\n`,
+        ],
+      ];
+      for (const [path, text] of files) repo.write(path, text('changeme'));
+      // A secret-looking value already committed, two lines from a change: not this change's.
+      const token = pick(ALNUM, 24);
+      repo.write('settings.py', `DEBUG = False\nAPI_TOKEN = "${token}"\nTIMEOUT = 30\n`);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'placeholders', '--no-verify');
+      const values = files.map(() => `${pick(ALNUM, 14)}7q`);
+      files.forEach(([path, text], i) => repo.write(path, text(values[i] as string)));
+      repo.write('settings.py', `DEBUG = False\nAPI_TOKEN = "${token}"\nTIMEOUT = 60\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report).sort()).toEqual(
+        ['generic-secret hive-site.xml:4:12', 'generic-secret k8s/deploy.yaml:6:19', 'generic-secret task.json:5:17', 'generic-secret vars.tf:5:18'].sort(),
+      );
+      assertNoSecret([JSON.stringify(report)], [...values, token]);
+      // Changed, the committed one is found.
+      repo.write('settings.py', `DEBUG = False\nAPI_TOKEN = "${pick(ALNUM, 24)}"\nTIMEOUT = 60\n`);
+      repo.git('add', 'settings.py');
+      expect(where(scanJson(repo).report)).toContain('generic-secret settings.py:2:14');
+    }));
 });

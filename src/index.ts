@@ -403,6 +403,7 @@ function sinkPerFile(sinkFor: (n: number) => LineSink): LineSink {
     addedBlock: (startLine, text, lines) => now().addedBlock(startLine, text, lines),
     contextLine: (line, text) => now().contextLine?.(line, text),
     binaryFile: () => now().binaryFile(),
+    binaryStrings: () => now().binaryStrings?.() === true,
     decodedText: (encoding) => now().decodedText(encoding),
   };
 }

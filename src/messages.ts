@@ -130,7 +130,7 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
     plural(stats.addedLines, 'added line'),
     formatBytes(stats.bytes),
   ];
-  if (stats.binarySkipped > 0) parts.push(`${plural(stats.binarySkipped, 'binary file')} skipped`);
+  if (stats.binarySkipped > 0) parts.push(`${plural(stats.binarySkipped, 'binary file')} read for known forms only`);
   if (stats.submodulesSkipped > 0) parts.push(`${plural(stats.submodulesSkipped, 'submodule')} skipped`);
   if (suppressed > 0) parts.push(`${suppressed} allowed`);
   return `keygate: ${parts.join(', ')}`;

@@ -45,6 +45,12 @@ export interface Fragment {
    * what is around an added line, never reported (Detection keeps what touches an added line).
    */
   context?: readonly number[];
+  /**
+   * The text strings of a binary file (printable ASCII, other bytes spaces): read by the rules
+   * of a known, specific form only (a key ID, a prefixed token, a private key), not the
+   * catch-alls, which would take a binary's strings for assignments.
+   */
+  binary?: boolean;
 }
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';

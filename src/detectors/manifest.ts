@@ -102,6 +102,7 @@ export const MANIFEST: Record<string, readonly ManifestEntry[]> = {
     { id: 'bitbucket-dc-http-token', keywords: ['BBDC-'], keywordsCaseSensitive: true },
     { id: 'jenkins-api-token', keywords: ['jenkins'], gate: { assignmentWithin: 40 } },
     { id: 'travis-ci-token', keywords: ['travis'], gate: { assignmentWithin: 40 } },
+    { id: 'npm-legacy-token', keywords: ['npm_token', 'npm-token', 'npmtoken', 'npm_auth', 'npmauth', 'node_auth_token'], gate: { assignmentWithin: 40 } },
     { id: 'snyk-api-token', keywords: ['snyk'], gate: { assignmentWithin: 40 } },
     { id: 'codecov-token', keywords: ['codecov'], gate: { assignmentWithin: 40 } },
     { id: 'drone-ci-token', keywords: ['drone'], gate: { assignmentWithin: 40 } },

@@ -25,7 +25,6 @@ export const BINARY_SNIFF = SNIFF_BYTES;
 export class ContentReader {
   private sniff: Buffer[] = [];
   private sniffed = 0;
-  private binary = false;
   /** The readings of the content: one, or for UTF-16 two (UTF-16 and 8-bit). */
   private readings: Reading[] = [];
   /** How the content was read, once its first bytes are in. */
@@ -45,14 +44,13 @@ export class ContentReader {
       this.sniff.push(part);
       this.sniffed += part.length;
       if (this.sniffed >= BINARY_SNIFF) this.decide();
-    } else if (!this.binary) {
+    } else {
       for (const r of this.readings) r.write(part);
     }
   }
 
   end(): void {
     if (this.sniff.length > 0 || this.sniffed < BINARY_SNIFF) this.decide();
-    if (this.binary) return;
     for (const r of this.readings) r.end();
   }
 
@@ -62,8 +60,16 @@ export class ContentReader {
     this.sniffed = Math.max(this.sniffed, BINARY_SNIFF);
     const encoding = (this.encoding = sniffEncoding(head));
     if (encoding === 'binary') {
-      this.binary = true;
       this.sink.binaryFile();
+      // Its text strings, if the sink takes them: a key in a binary file (a SQLite database, a
+      // compiled file, a text file with a binary header put there to get past the hook).
+      if (this.sink.binaryStrings?.() !== true) return;
+      const out: LineOut = {
+        line: (line, column, text, complete) => this.sink.addedLine(line, column, text, complete),
+        block: (startLine, text, lines) => this.sink.addedBlock(startLine, text, lines),
+      };
+      this.readings = [new Reading(printableStrings(), out, this.maxLine, this.overlap)];
+      this.readings[0]?.write(head);
       return;
     }
     this.announce(encoding);
@@ -87,6 +93,25 @@ export class ContentReader {
     this.announced = encoding;
     this.sink.decodedText(encoding);
   }
+}
+
+/**
+ * Binary content as text: printable ASCII, tabs and line feeds kept, every other byte a space,
+ * so that each string stands alone, at its own column (one character per byte) and on git's
+ * line (line feeds are kept).
+ */
+function printableStrings(): { write(b: Buffer): string; end(): string } {
+  return {
+    write: (b) => {
+      const out = Buffer.allocUnsafe(b.length);
+      for (let i = 0; i < b.length; i++) {
+        const c = b[i] as number;
+        out[i] = (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 ? c : 0x20;
+      }
+      return out.toString('latin1');
+    },
+    end: () => '',
+  };
 }
 
 /** Where a reading's lines go: LineSink's addedLine and addedBlock. */

@@ -34,6 +34,12 @@ export interface LineSink {
   contextLine?(line: number, text: string): void;
   /** The content is binary (readers of whole files sniff it; git diff runs with --text). */
   binaryFile(): void;
+  /**
+   * Asked after binaryFile(): whether the sink takes the binary content's text strings. If so,
+   * its lines follow as lines of printable ASCII, every other byte a space (columns and git's
+   * line numbers kept), to be read for credentials of a known form only (Fragment.binary).
+   */
+  binaryStrings?(): boolean;
   /** The content is text, decoded as its first bytes say (readers of whole files; a diff's lines are not judged). */
   decodedText(encoding: TextEncoding): void;
 }

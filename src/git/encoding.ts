@@ -18,7 +18,30 @@ export function sniffEncoding(head: Buffer): Encoding {
   }
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return looksLikeEightBitText(b.subarray(2)) ? 'utf8' : 'utf16be';
   if (!b.includes(0)) return 'utf8';
-  return utf16WithoutBom(b) ?? 'binary';
+  return utf16WithoutBom(b) ?? (textWithNuls(b) ? 'utf8' : 'binary');
+}
+
+/**
+ * Text with NULs in it: one NUL made a whole .env "binary" and skipped, its AWS key committed
+ * (a NUL pasted, or put there to get past the hook). Real binary content has other control
+ * bytes (lengths, offsets, opcodes: 0x01-0x1F) and bytes that are not UTF-8; this has NULs
+ * and text only: no more than a quarter NULs, and of the rest at most 1 in 200 a control
+ * byte other than tab, line feed, form feed and carriage return, or a byte that is not UTF-8.
+ */
+function textWithNuls(b: Buffer): boolean {
+  let nuls = 0;
+  let controls = 0;
+  for (const c of b) {
+    if (c === 0) nuls++;
+    else if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f) controls++;
+  }
+  const rest = b.length - nuls;
+  if (nuls > b.length / 4 || controls > rest / 200) return false;
+  let invalid = 0;
+  // A UTF-8 sequence cut at the end of the sniffed bytes is not counted against it.
+  const text = b.subarray(0, b.length - 3).toString('utf8');
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) invalid++;
+  return invalid <= rest / 200;
 }
 
 /**

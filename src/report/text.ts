@@ -66,7 +66,7 @@ export function renderText(report: Report, c: Colors): string {
   if (stats.binaryFiles.length > 0) {
     const shown = stats.binaryFiles.slice(0, 5).map(displayPath).join(', ');
     const more = stats.binaryFiles.length > 5 ? ` and ${stats.binaryFiles.length - 5} more` : '';
-    out.push(c.dim(`keygate: binary files not scanned: ${shown}${more}`));
+    out.push(c.dim(`keygate: binary files, read for keys and tokens of a known form only: ${shown}${more}`));
   }
   if (findings.length === 0) out.push(c.green('keygate: no secrets found'));
   return out.join('\n') + '\n';

@@ -52,8 +52,10 @@ export class Detection {
     const specific: Candidate[] = [];
     const fallback: Candidate[] = [];
     for (const detector of this.prefilter.select(fragment.text)) {
+      if (fragment.binary === true && !forBinary(detector)) continue;
       (detector.fallback ? fallback : specific).push(...detector.detect(fragment));
     }
+    if (fragment.binary === true) return oneRulePerSecret(specific, this.broad);
     const views = decodedViews(fragment);
     const plain = views.length === 0 ? undefined : new Set([...specific, ...fallback].map((c) => `${c.ruleId}\0${c.start}`));
     for (const view of views) {
@@ -91,6 +93,11 @@ function onAddedLines(candidates: Candidate[], fragment: Fragment): Candidate[] 
     for (let line = first; line <= last; line++) if (!context.has(line)) return true;
     return false;
   });
+}
+
+/** The rules a binary file's strings are read by: those of a known form, found with high confidence (no catch-all). */
+function forBinary(d: Detector): boolean {
+  return d.confidence === 'high' && d.fallback !== true;
 }
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;

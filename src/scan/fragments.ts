@@ -47,6 +47,10 @@ export class FragmentBuilder implements LineSink {
   private counted = true;
   /** The other reading's lines and carries, kept while this one's lines come (ReadingState). */
   private other: ReadingState | undefined;
+  /** The current file is binary (skipped as text, counted as binary). */
+  private binary = false;
+  /** Its lines now are a binary file's text strings (ContentReader): fragments say so. */
+  private strings = false;
   /** The current file's added lines so far, as runs [first, end) (a modified file's, for its re-read). */
   private runs: number[] = [];
   private lines: string[] = [];
@@ -73,6 +77,7 @@ export class FragmentBuilder implements LineSink {
     const f: Fragment = { path: (this.file as SourceFile).path, startLine, startColumn, text };
     if (this.commit !== undefined) f.commit = this.commit;
     if (context !== undefined && context.length > 0) f.context = context;
+    if (this.strings) f.binary = true;
     return f;
   }
 
@@ -87,6 +92,8 @@ export class FragmentBuilder implements LineSink {
     this.fileLines = 0;
     this.fileBytes = 0;
     this.reread = undefined;
+    this.binary = false;
+    this.strings = false;
     this.blockCarry = '';
     this.blockCarryLines = 0;
     this.skip = false;
@@ -111,6 +118,20 @@ export class FragmentBuilder implements LineSink {
   binaryFile(): void {
     if (this.file === undefined || this.skip) return;
     this.markBinary();
+  }
+
+  /**
+   * A binary file's text strings are read (still counted as binary, not as added lines): for
+   * credentials of a known form only (Fragment.binary). A NUL or a few control bytes at the
+   * start of a .env made it binary, and its AWS key was committed.
+   */
+  binaryStrings(): boolean {
+    if (!this.binary || this.strings) return false;
+    this.skip = false;
+    this.judged = true;
+    this.counted = false;
+    this.strings = true;
+    return true;
   }
 
   /**
@@ -350,6 +371,7 @@ export class FragmentBuilder implements LineSink {
   }
 
   private markBinary(): void {
+    this.binary = true;
     this.skip = true;
     this.reset();
     this.uncount();

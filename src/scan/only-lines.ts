@@ -52,6 +52,7 @@ export function onlyLines(sink: LineSink, lines: ReadonlySet<number>): LineSink 
       sink.startFile(file);
     },
     binaryFile: () => sink.binaryFile(),
+    binaryStrings: () => sink.binaryStrings?.() === true,
     decodedText: (encoding) => {
       wide = encoding !== 'utf8';
       sink.decodedText(encoding);

@@ -458,9 +458,24 @@ describe('UTF-16 files (Windows .ps1, .reg, some .cs and .sql) are scanned decod
       expect(report.stats.binaryFiles).toEqual(['img.bin']);
     }));
 
+  it('NULs in text do not make it binary: a .env with a NUL before its keys is read by every rule', () =>
+    withRepo((repo) => {
+      // Found by reading the binary judgement: one NUL in the first 8000 bytes skipped a whole
+      // file, keys and all (git's own rule, and keygate's before).
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      const password = `${pick('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 14)}7q2K`;
+      repo.write('nul.env', `\0AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secret}\0\nDB_PASSWORD=${password}\n`);
+      repo.write('nuls.txt', `${'notes\0'.repeat(400)}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report).sort()).toEqual(['aws-access-key-id nul.env:1:20', 'aws-secret-access-key nul.env:2:23', 'generic-secret nul.env:3:13']);
+      expect(report.stats).toMatchObject({ files: 2, binarySkipped: 0 });
+      assertNoSecret([JSON.stringify(report)], [id, secret, password]);
+    }));
+
   it('text lines before a NUL are taken back from the counts when the file turns out binary', () =>
     withRepo((repo) => {
-      repo.write('late.bin', 'line one\nline two\n\0\n');
+      repo.write('late.bin', 'line one\nline two\n\0\x01\x02\x03\n');
       repo.write('ok.txt', 'hello\n');
       repo.git('add', '.');
       const { report } = scanJson(repo);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI, gitEnv, scanJson, where, withRepo } from '../helpers/repo.js';
 import { base62, crc32 } from '../../src/detectors/checksums.js';
 import { ALNUM, fakeString } from '../../src/detectors/fake.js';
-import { assertNoSecret, fakeKeyId, fakeSecret } from '../helpers/secrets.js';
+import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
 function creds(id: string, secret: string): string {
   return `[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`;
@@ -108,21 +108,29 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(report.findings).toEqual([]);
     }));
 
-  it('skips and counts a binary file, and still scans text beside it', () =>
+  it('reads a binary file for keys of a known form only, counts it, and still scans text beside it', () =>
     withRepo((repo) => {
-      const secret = fakeSecret();
-      repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`aws_secret_access_key=${secret}`)]));
-      repo.write('t.env', `AWS_SECRET_ACCESS_KEY=${secret}\n`);
+      const [secret, other, id] = [fakeSecret(), fakeSecret(), fakeKeyId()];
+      // Control bytes ahead of the text make it binary (as a header put there to get past the
+      // hook would): its strings are read by the rules of a known form, not the catch-alls.
+      const password = `${pick(ALNUM, 18)}7q`;
+      repo.write(
+        'blob.bin',
+        Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`aws_secret_access_key=${secret}\n\x05\x06key ${id}\x07\nDB_PASSWORD=${password}\n`)]),
+      );
+      repo.write('t.env', `AWS_SECRET_ACCESS_KEY=${other}\n`);
       repo.write('.gitattributes', 't.env -diff\n');
       repo.git('add', '.');
       const { report } = scanJson(repo, env);
       // A -diff attribute makes git call t.env binary; keygate reads it as text anyway.
-      expect(where(report)).toEqual(['aws-secret-access-key t.env:1:23']);
+      expect(where(report).sort()).toEqual(['aws-access-key-id blob.bin:2:7', 'aws-secret-access-key blob.bin:1:27', 'aws-secret-access-key t.env:1:23']);
       expect(report.stats.binarySkipped).toBe(1);
       expect(report.stats.binaryFiles).toEqual(['blob.bin']);
+      expect(report.stats.addedLines).toBe(2);
       const text = repo.keygate(['scan', '--staged'], env);
-      expect(text.stdout).toMatch(/1 binary file skipped/);
-      expect(text.stdout).toMatch(/binary files not scanned: blob\.bin/);
+      expect(text.stdout).toMatch(/1 binary file read for known forms only/);
+      expect(text.stdout).toMatch(/binary files, read for keys and tokens of a known form only: blob\.bin/);
+      assertNoSecret([text.stdout, text.stderr, JSON.stringify(report)], [secret, other, id, password]);
     }));
 
   it('handles CRLF, spaces, unicode, quotes and newlines in paths', () =>

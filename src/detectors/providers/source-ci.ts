@@ -503,6 +503,28 @@ export const sourceCiRules = (): readonly Detector[] => [
       };
     },
   }),
+  // npm's tokens before its 2021 format (npm_ + 36, the npm-token rule) were UUIDs
+  // (https://github.blog/2021-09-23-announcing-npms-new-access-token-format/: "npm access
+  // tokens have previously been a 36 character UUID"), and still work until revoked. A UUID
+  // is no secret by its look, so only under npm's token names: NPM_TOKEN, NPM_AUTH_TOKEN,
+  // GitHub's setup-node NODE_AUTH_TOKEN, yarn's npmAuthToken (.yarnrc.yml). In .npmrc,
+  // _authToken= is npmrc-auth-token's.
+  defineRule({
+    id: 'npm-legacy-token',
+    description: 'npm access token in its legacy form (a UUID), named as such',
+    keywords: ['npm_token', 'npm-token', 'npmtoken', 'npm_auth', 'npmauth', 'node_auth_token'],
+    regex: named(`(?:npm${GAP}token|npm[_.\\-]?auth${GAP}|node_auth_token)`, UUID, '(?![0-9a-f\\-])'),
+    ignoreCase: true,
+    entropy: 3.0,
+    gate: assignmentWithin(40),
+    severity: 'high',
+    get examples() {
+      return {
+        positives: [`NPM_TOKEN=${fakeUuid(14301)}`, `  npmAuthToken: "${fakeUuid(14302)}"`, `NODE_AUTH_TOKEN: ${fakeUuid(14303)}`],
+        negatives: ['NPM_TOKEN=${{ secrets.NPM_TOKEN }}', 'NPM_TOKEN=00000000-0000-0000-0000-000000000000', `npm_package_id=${fakeUuid(14304)}`],
+      };
+    },
+  }),
   // https://docs.snyk.io/snyk-api/authentication-for-api : API tokens (and service account
   // tokens) are UUIDs; named snyk*token / snyk*key.
   defineRule({

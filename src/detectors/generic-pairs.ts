@@ -183,9 +183,9 @@ const SHAPES: Shape[] = [
     ),
   },
   // JSON env lists: {"name": "DB_PASSWORD", "value": "..."}, on one line or several (ECS task
-  // definitions, Azure app settings, Kubernetes manifests as JSON).
+  // definitions, Azure app settings, Kubernetes manifests as JSON), also as docs quote them.
   {
-    families: ['config'],
+    families: ['config', 'prose'],
     needs: ['"value"'],
     positives: () => [`{"environment": [{"name": "DB_PASSWORD", "value": "${v(216)}"}]}`, `{\n  "Name": "API_TOKEN",\n  "Value": "${v(217)}"\n}`],
     regex: new RegExp(

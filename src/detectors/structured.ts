@@ -150,8 +150,12 @@ export const privateKeyBase64: Detector = defineDetector({
       // A kubeconfig's client-key-data is its own rule's (kubeconfig-client-key-data).
       if (KUBECONFIG_KEY.test(text.slice(Math.max(0, hit.start - 40), hit.start))) continue;
       let encoded = hit.secret;
+      let reach = hit.end;
       BASE64_LINE.lastIndex = hit.end;
-      for (let m = BASE64_LINE.exec(text); m !== null && encoded.length < 8192; m = BASE64_LINE.exec(text)) encoded += m[1];
+      for (let m = BASE64_LINE.exec(text); m !== null && encoded.length < 8192; m = BASE64_LINE.exec(text)) {
+        encoded += m[1];
+        reach = BASE64_LINE.lastIndex;
+      }
       const decoded = base64Groups(encoded).toString('latin1');
       const header = PEM_DECODED.exec(decoded);
       if (header === null) continue;
@@ -167,6 +171,8 @@ export const privateKeyBase64: Detector = defineDetector({
         end: hit.start + marker,
         secret: text.slice(hit.start, hit.start + marker),
         identity: `${kind}\n${body}`,
+        // Through its wrapped lines: a key rotated in place may keep its first line (context).
+        reach,
         severity: 'critical',
         confidence: 'high',
         facts: { keyKind: kind.toLowerCase(), encoding: 'base64: the decoded value is the secret' },

@@ -5,6 +5,8 @@ import type { Fragment, ScanStats, SourceFile } from '../types.js';
 export const FRAGMENT_CHARS = 64 * 1024;
 /** Lines carried into the next fragment, so that nearby-line rules see across a flush. */
 export const CARRY_LINES = 5;
+/** Unchanged lines longer than this are not read as context. */
+export const CONTEXT_MAX = 1024;
 
 /** A file to read again whole by its blob, and the lines of it that were added (all, if unset). */
 export interface Reread {
@@ -225,6 +227,13 @@ export class FragmentBuilder implements LineSink {
    */
   contextLine(line: number, text: string): void {
     if (this.skip || this.file === undefined || this.judged) return;
+    // Only lines a name can be on: a long unchanged line (minified code, a 64 KB one) would
+    // fill fragments and cut them short (a review saw a PEM key's body cut, its fingerprint
+    // changed, beside an unchanged 70 KB line).
+    if (text.length > CONTEXT_MAX) {
+      if (this.lines.length > 0) this.flushReading(0);
+      return;
+    }
     if (text.indexOf('\0') !== -1 || (line === 1 && text.startsWith('\uFFFD\uFFFD'))) return;
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flushReading(0);

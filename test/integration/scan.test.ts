@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, gitEnv, scanJson, where, withRepo } from '../helpers/repo.js';
+import { CLI, gitEnv, type JsonReport, scanJson, where, withRepo } from '../helpers/repo.js';
 import { base62, crc32 } from '../../src/detectors/checksums.js';
 import { ALNUM, fakeString } from '../../src/detectors/fake.js';
 import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
@@ -345,6 +346,57 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(/Usage: keygate scan --staged/);
       expect(repo.keygate(['--help'], env).stdout).toMatch(/Commands:/);
+    }));
+});
+
+describe('context lines (the diff shows unchanged lines around each change)', () => {
+  const pem = () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const wrapped = (text: string) =>
+    (
+      Buffer.from(text)
+        .toString('base64')
+        .match(/.{1,76}/g) ?? []
+    ).join('\n');
+
+  it('a base64 PEM key rotated in place whose first line stayed is found (its header line is context)', () =>
+    withRepo((repo) => {
+      // Found by a review: the encoded header is on the unchanged first line, the new key's
+      // body on the added lines below. Two keys whose first 76 base64 characters agree (their
+      // DER starts alike; about 1 in 3 pairs at 1024 bits).
+      const seen = new Map<string, string>();
+      let pair: [string, string] | undefined;
+      for (let i = 0; i < 200 && pair === undefined; i++) {
+        const key = pem();
+        const first = wrapped(key).split('\n')[0] as string;
+        const other = seen.get(first);
+        if (other !== undefined) pair = [other, key];
+        else seen.set(first, key);
+      }
+      if (pair === undefined) throw new Error('no two keys with the same first base64 line in 200');
+      repo.write('key.b64', `# signing key\n${wrapped(pair[0])}\n`);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'old key', '--no-verify');
+      repo.write('key.b64', `# signing key\n${wrapped(pair[1])}\n`);
+      repo.git('add', '.');
+      const { report } = scanJson(repo);
+      expect(where(report)).toEqual(['private-key-base64 key.b64:2:1']);
+      assertNoSecret([JSON.stringify(report)], (wrapped(pair[1]).split('\n').slice(1).join('').match(/.{12}/g) ?? []).slice(0, 40));
+    }));
+
+  it('a key beside an unchanged 70 KB line has the same fingerprint staged as read whole', () =>
+    withRepo((repo) => {
+      // Found by a review: the long unchanged line filled fragments, one was cut after the
+      // key's first body line, and the key's identity (its fingerprint) came from that part.
+      const long = 'd'.repeat(70_000);
+      repo.write('f.txt', `a\n${long}\nb\n`);
+      repo.git('add', '.');
+      repo.git('commit', '-qm', 'base', '--no-verify');
+      repo.write('f.txt', `a\n${long}\nb\n${pem()}`);
+      repo.git('add', '.');
+      const staged = scanJson(repo).report.findings;
+      const whole = JSON.parse(repo.keygate(['scan', '--format', 'json', '--', 'f.txt']).stdout) as JsonReport;
+      expect(staged.map((f) => `${f.rule} ${f.line} ${f.fingerprint}`)).toEqual(whole.findings.map((f) => `${f.rule} ${f.line} ${f.fingerprint}`));
+      expect(staged).toHaveLength(1);
     }));
 });
 

@@ -23,16 +23,18 @@ export function staticShard(shard: number, shards: number): void {
     it.each(PATTERNS.filter((_, i) => i % shards === shard).map(([id, re]) => [id, re.source, re] as const))(
       '%s is safe: %s',
       async (id, _source, re) => {
-        const run = () => check(re.source, re.flags.replace(/[dg]/g, ''), { timeout: 20_000 });
-        let result = await run();
+        const run = (timeout: number) => check(re.source, re.flags.replace(/[dg]/g, ''), { timeout });
+        let result = await run(20_000);
         // recheck's fuzzer works within time limits (seeded, so the same on a quiet machine):
         // on a busy one a CI run saw a bounded pattern called vulnerable that is safe on a
-        // rerun. A fuzzer's verdict other than safe is checked once more; a real one repeats.
-        if (result.status !== 'safe' && result.checker === 'fuzz') result = await run();
+        // rerun. A fuzzer's verdict other than safe is checked once more, with three times the
+        // time (a slow machine ran out of the 20 s and of the test's 30 s); a real one repeats.
+        if (result.status !== 'safe' && (result.checker === 'fuzz' || (result.status === 'unknown' && result.error.kind === 'timeout')))
+          result = await run(60_000);
         if (BOUNDED.has(id)) expect(result.status).not.toBe('unknown');
         else expect(result.status, JSON.stringify(result)).toBe('safe');
       },
-      30_000,
+      120_000,
     );
   });
 }

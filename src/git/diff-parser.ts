@@ -49,7 +49,7 @@ const HUNK_RE = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 type State = 'raw' | 'patch-start' | 'header' | 'hunk' | 'between' | 'stopped';
 
 /**
- * A push parser for `git diff --cached --raw -p -z -U3 --text` (and `git diff-tree`, which
+ * A push parser for `git diff --cached --raw -p -z -U5 --text` (and `git diff-tree`, which
  * writes the same for a commit): the raw section (NUL-separated, so paths need no unquoting)
  * names every file in order; the patch section that follows has one `diff --git` header per
  * raw entry, in the same order. Paths are taken from the raw section only, never from the

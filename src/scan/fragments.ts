@@ -212,6 +212,11 @@ export class FragmentBuilder implements LineSink {
       return;
     }
     this.countLines(1);
+    this.pending(line, text);
+  }
+
+  /** A complete line joins the pending ones (a gap in line numbers flushes them first); a full fragment is flushed, keeping a carry. */
+  private pending(line: number, text: string): void {
     if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flushReading(0);
     if (this.lines.length === 0) this.startLine = line;
     this.lines.push(text);
@@ -237,11 +242,8 @@ export class FragmentBuilder implements LineSink {
     if (text.indexOf('\0') !== -1 || (line === 1 && text.startsWith('\uFFFD\uFFFD'))) return;
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (this.lines.length > 0 && line !== this.startLine + this.lines.length) this.flushReading(0);
-    if (this.lines.length === 0) this.startLine = line;
-    this.lines.push(text);
     this.context.push(line);
-    this.chars += text.length + 1;
-    if (this.chars >= FRAGMENT_CHARS) this.flushReading(CARRY_LINES);
+    this.pending(line, text);
   }
 
   addedBlock(startLine: number, text: string, lines: number): void {

@@ -19,7 +19,7 @@ import {
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
 import { emptyStats, FragmentBuilder, type Reread } from './scan/fragments.js';
-import { Scanner } from './scan/scanner.js';
+import { Scanner, withPathsShown } from './scan/scanner.js';
 import { type Detected, Detection } from './scan/detect.js';
 import {
   addStats,
@@ -267,12 +267,18 @@ async function configFor(options: ScanOptions, root: string | undefined): Promis
   );
 }
 
-async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig) {
+/**
+ * The scan's findings, with every path as it may be shown (a secret found in a file's name
+ * redacted from every path: withPathsShown). A history scan keeps the paths as they are
+ * (`keepPaths`) to read the files at their commits, and shows them once it has.
+ */
+async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuilder[], config: KeygateConfig, keepPaths = false) {
   flushAll(builders);
-  const { findings, suppressed, usedAllows } = await scanner.result(config);
   // In path order, as findings are: threads add the ones they skipped in the order they finish.
   stats.binaryFiles.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { findings, suppressed, stats, usedAllows };
+  const { findings, suppressed, usedAllows, showPath } = await scanner.result(config, stats.binaryFiles);
+  const found = { findings, suppressed, stats, usedAllows, showPath };
+  return keepPaths ? found : withPathsShown(found, showPath);
 }
 
 /**
@@ -339,7 +345,7 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
   const scanHead = (): Promise<Report> => (tracked ??= scanTracked({ ...options, config }));
   scanner.whenFound(() => void scanHead().catch(() => undefined)); // awaited below, or its failure reported there
   await scanOnCores(shards, options.cwd, commits, newSink, builders, config, progress);
-  const { findings, suppressed } = await finish(scanner, stats, builders, config);
+  const { findings, suppressed, showPath } = await finish(scanner, stats, builders, config, true);
   const present = findings.length + suppressed.length === 0 ? await tracked : await scanHead();
   const stillThere = new Set(present === undefined ? [] : [...present.findings, ...present.suppressed.map((s) => s.finding)].map(secretKey));
   const byCommit = new Map(commits.map((c, i) => [c.sha, { ...c, order: i }]));
@@ -351,12 +357,13 @@ export async function scanHistory(options: ScanOptions & { selection: HistorySel
     const inHead = stillThere.has(secretKey(f));
     return c === undefined ? { ...f, inHead } : { ...f, author: c.author, date: c.date, inHead };
   };
-  return {
+  const report = {
     findings: (await introductions(findings, (f) => f, order, parentsOf, held)).map(dated),
     suppressed: (await introductions(suppressed, (s) => s.finding, order, parentsOf, held)).map((s) => ({ ...s, finding: dated(s.finding) })),
     stats: { ...stats, commits: commits.length },
-    source: 'history',
+    source: 'history' as const,
   };
+  return withPathsShown(report, showPath);
 }
 
 /**

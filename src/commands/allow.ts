@@ -14,7 +14,7 @@ import { unknownRuleMessage } from '../config/rule-ids.js';
 import { regexRisk } from '../config/regex-risk.js';
 import { loadLastRun } from '../report/last-run.js';
 import { loadSha256 } from '../report/finding.js';
-import { displayPath } from '../report/display.js';
+import { displayPlace } from '../report/display.js';
 import { type KnownFinding, literalRuns, patternLeak, textLeak } from '../allow/pattern-guard.js';
 import { customDetector } from '../detectors/custom.js';
 import { scanStagedKeepingSecrets } from '../index.js';
@@ -202,7 +202,7 @@ async function wantedEntries(
       );
     }
     io.out(`keygate: the last blocked run (${run.time}) found, still staged:\n`);
-    for (const f of offered) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
+    for (const f of offered) io.out(`  ${displayPlace(f.file, f.line, f.column)}  ${f.rule}  ${f.match}  ${f.fingerprint}\n`);
     if (left > 0) io.out(`keygate: left out ${left} finding(s) no longer staged or marked real in keygate review\n`);
     const seen = new Set<string>();
     return offered

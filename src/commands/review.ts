@@ -6,7 +6,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
 import { REVIEW_USAGE, whatToDo } from '../messages.js';
-import { displayPath } from '../report/display.js';
+import { displayPlace } from '../report/display.js';
 import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
 import { customDetector } from '../detectors/custom.js';
 import { type LastRunFinding, loadLastRun, markReal } from '../report/last-run.js';
@@ -48,9 +48,10 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
     return files.get(file);
   };
   for (const [i, f] of run.findings.entries()) {
-    io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${displayPath(f.file)}:${f.line}:${f.column}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
-    const file = scanned(f.file);
-    if (file === undefined) io.out(c.dim('  (the file is no longer in the work tree)\n'));
+    io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${displayPlace(f.file, f.line, f.column)}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
+    const file = f.line === 0 ? undefined : scanned(f.file);
+    if (f.line === 0) io.out(c.dim("  (in the file's name, shown redacted: rename the file, and rotate the secret)\n"));
+    else if (file === undefined) io.out(c.dim('  (the file is no longer in the work tree)\n'));
     else {
       const own = tokenAt(file.text, f.line, f.column);
       const spans = own ? [...file.spans, own] : file.spans;
@@ -80,7 +81,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
       io.warn(`keygate: warning: could not note which findings are real (${(error as Error).message}); keygate allow --last may offer them`);
     }
     io.out(c.red(`\nkeygate: ${real.length} real secret(s):\n`));
-    for (const f of real) io.out(`  ${displayPath(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.match}\n`);
+    for (const f of real) io.out(`  ${displayPlace(f.file, f.line, f.column)}  ${f.rule}  ${f.match}\n`);
     io.out(whatToDo(real.map((f) => f.rule)).join('\n') + '\n');
   }
   return real.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

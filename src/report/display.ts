@@ -34,3 +34,11 @@ export function displayText(text: string, max = 200): string {
     .replace(/[\r\n\t]+/g, ' ');
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
+
+/**
+ * Where a finding is, as the reports show it: `path:line:column`, or for a secret in the
+ * file's name (line 0: FragmentBuilder's path fragment) the path and that it is in the name.
+ */
+export function displayPlace(path: string, line: number, column: number): string {
+  return line === 0 ? `${displayPath(path)} (in the file's name)` : `${displayPath(path)}:${line}:${column}`;
+}

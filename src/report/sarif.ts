@@ -79,7 +79,8 @@ export function pathToUri(path: string): string {
 function physicalLocation(file: string, line: number, column: number): Record<string, unknown> {
   return {
     artifactLocation: { uri: pathToUri(file), uriBaseId: '%SRCROOT%' },
-    region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
+    // Line 0: the secret is in the file's name, which is the artifact itself; no region in it.
+    ...(line === 0 ? {} : { region: { startLine: line, startColumn: Math.max(1, column) } }),
   };
 }
 

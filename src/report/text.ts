@@ -1,7 +1,7 @@
 import type { Colors } from 'picocolors/types.js';
 import { auditSummary, allowCommandFor, blockedHeadline, falsePositiveHelp, NOTHING_STAGED, NOTHING_TO_PUSH, scannedSummary, whatToDo } from '../messages.js';
 import type { Finding, Report } from '../types.js';
-import { displayPath, displayText } from './display.js';
+import { displayPath, displayPlace, displayText } from './display.js';
 import { displayFacts } from './facts.js';
 
 function factsLine(f: Finding): string | undefined {
@@ -12,13 +12,13 @@ function factsLine(f: Finding): string | undefined {
 
 function findingLines(f: Finding, c: Colors): string[] {
   const when = f.date !== undefined ? `, ${f.date.slice(0, 10)}${f.author !== undefined ? ` by ${displayText(f.author)}` : ''}` : '';
-  const where = `${displayPath(f.path)}:${f.line}:${f.column}${f.commit ? ` (commit ${f.commit.slice(0, 12)}${when})` : ''}`;
+  const where = `${displayPlace(f.path, f.line, f.column)}${f.commit ? ` (commit ${f.commit.slice(0, 12)}${when})` : ''}`;
   const sev = f.severity === 'critical' ? c.bold(c.red(f.severity)) : c.red(f.severity);
   const lines = [`  ${c.bold(where)}  ${c.yellow(f.ruleId)}  ${f.redacted}  ${sev}`];
   const facts = factsLine(f);
   if (facts) lines.push(`      ${c.dim(facts)}`);
   for (const p of f.pairedWith) {
-    lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${displayPath(p.file)}:${p.line}:${p.column}`);
+    lines.push(`      ${c.red('credential pair')} with ${p.rule} at ${displayPlace(p.file, p.line, p.column)}`);
   }
   for (const note of f.notes ?? []) lines.push(`      ${c.yellow(note)}`);
   lines.push(`      ${c.dim(`fingerprint ${f.fingerprint} · not a secret? ${allowCommandFor(f.fingerprint)}`)}`);
@@ -35,7 +35,7 @@ const ALLOWED_SHOWN_WHEN_MANY = 5;
  */
 function allowedLines(suppressed: Report['suppressed']): string[] {
   const line = (s: Report['suppressed'][number]) =>
-    `  allowed: ${displayPath(s.finding.path)}:${s.finding.line}:${s.finding.column} ${s.finding.ruleId} — ${displayText(s.reason)}`;
+    `  allowed: ${displayPlace(s.finding.path, s.finding.line, s.finding.column)} ${s.finding.ruleId} — ${displayText(s.reason)}`;
   if (suppressed.length <= ALLOWED_LISTED) return suppressed.map(line);
   const byReason = new Map<string, number>();
   for (const s of suppressed.slice(ALLOWED_SHOWN_WHEN_MANY)) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);

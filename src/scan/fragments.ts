@@ -18,6 +18,23 @@ export function emptyStats(): ScanStats {
   return { files: 0, addedLines: 0, bytes: 0, binarySkipped: 0, binaryFiles: [], submodulesSkipped: 0 };
 }
 
+/** The statuses under which a path is new to the tree: added, renamed to, copied to. */
+const NEW_PATH = new Set(['A', 'R', 'C']);
+
+/**
+ * A file's path as a fragment of its own, at line 0: a key ID or a token in a file's name is
+ * committed as surely as one in its lines (a `AKIA….json` named after its key). Read as a
+ * binary file's strings are, by the rules of a known, specific form only: a path is no
+ * assignment. Findings in it are at line 0, and their secret is redacted from the path
+ * wherever the path is shown (Scanner.result).
+ */
+export function pathFragment(path: string, commit?: string): Fragment {
+  // One line, whatever the name holds: a newline in it would move what follows to line 1.
+  const f: Fragment = { path, startLine: 0, startColumn: 0, text: path.replace(/[\n\r]/g, ' '), binary: true };
+  if (commit !== undefined) f.commit = commit;
+  return f;
+}
+
 /**
  * Turns the parser's added lines into Fragments: runs of consecutive added lines of one file,
  * bounded in size. A slice of a huge line becomes a fragment of its own.
@@ -99,6 +116,7 @@ export class FragmentBuilder implements LineSink {
     this.blockCarry = '';
     this.blockCarryLines = 0;
     this.skip = false;
+    if (NEW_PATH.has(file.status)) this.emit(pathFragment(file.path, this.commit));
     if (file.status === 'D') {
       this.skip = true;
     } else if (file.mode === '160000') {

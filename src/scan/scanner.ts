@@ -1,8 +1,9 @@
 import { type AllowInput, applyAllows } from '../allow/index.js';
 import type { AllowEntry, KeygateConfig } from '../config/config.js';
-import { loadSha256, type Sha256Hex, withFingerprint } from '../report/finding.js';
-import type { Detector, Finding, Fragment, Suppressed } from '../types.js';
+import { loadSha256, redact, type Sha256Hex, withFingerprint } from '../report/finding.js';
+import type { Detector, Finding, Fragment, ScanStats, Suppressed } from '../types.js';
 import { type Detected, Detection } from './detect.js';
+import { pathFragment } from './fragments.js';
 import { linkCredentialPairs } from './pairs.js';
 
 /**
@@ -40,6 +41,22 @@ export class Scanner {
 
   private onFirst: (() => void) | undefined;
 
+  /**
+   * A function that redacts, from any path, the secrets the rules find in the paths to be
+   * shown: each as a finding's match is redacted. Asked of every path shown, not only of the
+   * files whose names were scanned as they were added (a path fragment): a range or a scan of
+   * one file names a file whose name came in before it, and a directory named after a key
+   * holds files whose findings name it too. The secrets are kept in the function's memory only.
+   */
+  private pathRedactor(paths: readonly string[]): PathShown {
+    const found = new Set<string>();
+    for (const path of new Set(paths)) for (const d of this.detection.detect(pathFragment(path))) found.add(d.secret);
+    if (found.size === 0) return (path) => path;
+    // Longest first: a secret inside another is redacted as part of it.
+    const secrets = [...found].sort((a, b) => b.length - a.length);
+    return (path) => secrets.reduce((p, s) => (p.includes(s) ? p.split(s).join(redact(s)) : p), path);
+  }
+
   /** Calls `fn` once, as the first thing is found (a history scan then starts its look at HEAD). */
   whenFound(fn: () => void): void {
     if (this.seen.size > 0) fn();
@@ -58,13 +75,36 @@ export class Scanner {
    * Fingerprints what was found, applies the allows (the one place they apply), and links
    * credential pairs among what is left. After this, no secret is kept.
    */
-  async result(config: KeygateConfig): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<AllowEntry, number> }> {
+  async result(
+    config: KeygateConfig,
+    /** Paths shown besides the findings' (binary files named in the report). */
+    alsoShown: readonly string[] = [],
+  ): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<AllowEntry, number>; showPath: PathShown }> {
+    const showPath = this.pathRedactor([...this.pending.map((p) => p.finding.path), ...alsoShown]);
     // node:crypto only when there is something to fingerprint (~5 ms at every clean commit).
     const sha256 = this.pending.length > 0 ? loadSha256() : undefined;
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: withFingerprint(p, sha256 as Sha256Hex), secret: p.secret, lineText: p.lineText }));
     this.pending.length = 0;
     const { kept, suppressed, used } = await applyAllows(inputs, config, this.detection.ruleIds());
     const order = (a: Finding, b: Finding): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
-    return { findings: linkCredentialPairs(kept.sort(order)), suppressed, usedAllows: used };
+    for (const f of kept) if (f.line === 0) f.notes = [...(f.notes ?? []), IN_THE_NAME];
+    return { findings: linkCredentialPairs(kept.sort(order)), suppressed, usedAllows: used, showPath };
   }
+}
+
+/** What a finding in a file's name needs: editing the file does not take it out. */
+const IN_THE_NAME = "in the file's name: rename the file (git mv) to take it out";
+
+/** A file's path as it may be shown: with every secret found in a path redacted from it. */
+export type PathShown = (path: string) => string;
+
+/** A scan's findings, allowed findings and stats, with every path in them as `show` shows it. */
+export function withPathsShown<T extends { findings: Finding[]; suppressed: Suppressed[]; stats: ScanStats }>(report: T, show: PathShown): T {
+  const finding = (f: Finding): Finding => ({ ...f, path: show(f.path), pairedWith: f.pairedWith.map((p) => ({ ...p, file: show(p.file) })) });
+  return {
+    ...report,
+    findings: report.findings.map(finding),
+    suppressed: report.suppressed.map((s) => ({ ...s, finding: finding(s.finding) })),
+    stats: { ...report.stats, binaryFiles: report.stats.binaryFiles.map(show) },
+  };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Repo, withRepo } from '../helpers/repo.js';
+import { installHook, type JsonReport, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
 /**
@@ -76,5 +76,70 @@ describe('keygate allow --pattern never writes or prints a secret', () => {
         expect(r.status, `${shape}: ${r.stderr}`).toBe(0);
       }
       assertNoSecret([...outputs, ...writtenFiles(repo)], [secret, id, token]);
+    }));
+});
+
+describe('a secret in a file name is found, and redacted from every path shown', () => {
+  it('staged (the hook, a real commit), history, a range, the work tree and a baseline: line 0, no full secret anywhere', () =>
+    withRepo((repo) => {
+      const [inName, inDir, id, secret] = [fakeKeyId(), fakeKeyId(), fakeKeyId(), fakeSecret()];
+      const all = [inName, inDir, id, secret];
+      installHook(repo);
+      repo.write(`config/creds-${inName}.json`, '{}\n');
+      repo.write(`keys/${inDir}/notes.txt`, 'rotate me\n');
+      repo.write('README.md', 'hello\n');
+      repo.git('add', '.');
+      const outputs: string[] = [];
+      const run = (args: string[]) => {
+        const r = repo.keygate(args);
+        outputs.push(r.stdout, r.stderr);
+        return r;
+      };
+
+      const commit = repo.gitRun(['commit', '-m', 'keys by name']);
+      outputs.push(commit.stdout, commit.stderr);
+      expect(commit.status, commit.stderr).not.toBe(0);
+      expect(commit.stderr).toContain("(in the file's name)");
+
+      const staged = run(['scan', '--staged', '--format', 'json']);
+      const report = JSON.parse(staged.stdout) as JsonReport;
+      expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
+        ['aws-access-key-id', 0],
+        ['aws-access-key-id', 0],
+      ]);
+      expect(report.findings.map((f) => f.file)).toEqual([
+        `config/creds-${inName.slice(0, 4)}…${inName.slice(-4)}.json`,
+        `keys/${inDir.slice(0, 4)}…${inDir.slice(-4)}/notes.txt`,
+      ]);
+      expect(report.findings[0]?.column).toBe('config/creds-'.length + 1);
+      const sarif = JSON.parse(run(['scan', '--staged', '--format', 'sarif']).stdout) as {
+        runs: { results: { locations: { physicalLocation: Record<string, unknown> }[] }[] }[];
+      };
+      const located = sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation;
+      expect(located).not.toHaveProperty('region');
+
+      repo.git('commit', '-q', '--no-verify', '-m', 'keys by name');
+      // A file in the named directory edited, with a pair in it: its findings name the directory too.
+      repo.write(`keys/${inDir}/notes.txt`, `rotate me\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
+      repo.git('add', '.');
+      repo.git('commit', '-q', '--no-verify', '-m', 'and a pair');
+      repo.git('mv', `config/creds-${inName}.json`, `config/moved-${inName}.json`);
+      repo.git('commit', '-q', '--no-verify', '-m', 'renamed');
+
+      const history = run(['scan', '--history', '--format', 'json']);
+      const found = JSON.parse(history.stdout) as JsonReport;
+      expect(found.findings.filter((f) => f.line === 0).length).toBeGreaterThanOrEqual(2);
+      expect(found.findings.some((f) => f.line === 2 && f.file.startsWith(`keys/${inDir.slice(0, 4)}…`))).toBe(true);
+      for (const format of ['text', 'sarif']) run(['scan', '--history', '--format', format]);
+      run(['scan', '--range', 'HEAD~2..HEAD']);
+      run(['scan', '--range', 'HEAD~2..HEAD', '--format', 'sarif', '--output', 'range.sarif']);
+      run(['scan']);
+      run(['scan', '--format', 'json', '--output', 'tree.json']);
+      run(['scan', '--', `config/moved-${inName}.json`]);
+      expect(run(['baseline', '--output', 'baseline.json']).status).toBe(0);
+      expect(run(['scan', '--history', '--baseline', 'baseline.json']).status).toBe(0);
+      const written = ['range.sarif', 'tree.json', 'baseline.json'].map((f) => readFileSync(join(repo.dir, f), 'utf8'));
+      expect(written[1]).toContain('"line":0');
+      assertNoSecret([...outputs, ...written, ...writtenFiles(repo)], all);
     }));
 });

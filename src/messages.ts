@@ -136,6 +136,9 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
   return `keygate: ${parts.join(', ')}`;
 }
 
+/** What a finding in a file's name needs (its note, and keygate review): editing the file does not take it out. */
+export const IN_THE_NAME = "in the file's name: rename the file (git mv) to take it out";
+
 export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
 export const NOTHING_TO_PUSH = 'keygate: no new commits to push (0 commits scanned)';
 

@@ -5,7 +5,7 @@ import { sameTarget, writeConfig } from '../config/write.js';
 import { DETECTORS } from '../detectors/index.js';
 import { KeygateError } from '../errors.js';
 import { gitDir } from '../git/git.js';
-import { REVIEW_USAGE, whatToDo } from '../messages.js';
+import { IN_THE_NAME, REVIEW_USAGE, whatToDo } from '../messages.js';
 import { displayPlace } from '../report/display.js';
 import { redactedContext, secretSpans, tokenAt } from '../report/context.js';
 import { customDetector } from '../detectors/custom.js';
@@ -50,7 +50,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   for (const [i, f] of run.findings.entries()) {
     io.out(`\n[${i + 1}/${run.findings.length}] ${c.bold(`${displayPlace(f.file, f.line, f.column)}`)}  ${c.yellow(f.rule)}  ${f.match}  ${f.severity}\n`);
     const file = f.line === 0 ? undefined : scanned(f.file);
-    if (f.line === 0) io.out(c.dim("  (in the file's name, shown redacted: rename the file, and rotate the secret)\n"));
+    if (f.line === 0) io.out(c.dim(`  (${IN_THE_NAME})\n`));
     else if (file === undefined) io.out(c.dim('  (the file is no longer in the work tree)\n'));
     else {
       const own = tokenAt(file.text, f.line, f.column);

@@ -5,6 +5,7 @@ import type { Detector, Finding, Fragment, ScanStats, Suppressed } from '../type
 import { type Detected, Detection } from './detect.js';
 import { pathFragment } from './fragments.js';
 import { linkCredentialPairs } from './pairs.js';
+import { IN_THE_NAME } from '../messages.js';
 
 /**
  * Collects what the detect stage finds (here, fragment by fragment, or handed back by a worker
@@ -91,9 +92,6 @@ export class Scanner {
     return { findings: linkCredentialPairs(kept.sort(order)), suppressed, usedAllows: used, showPath };
   }
 }
-
-/** What a finding in a file's name needs: editing the file does not take it out. */
-const IN_THE_NAME = "in the file's name: rename the file (git mv) to take it out";
 
 /** A file's path as it may be shown: with every secret found in a path redacted from it. */
 export type PathShown = (path: string) => string;

@@ -23,6 +23,17 @@ function writtenFiles(repo: Repo): string[] {
   return out;
 }
 
+/** The CLI run in the repo, every stdout and stderr kept for the leak check. */
+function recorded(repo: Repo): { outputs: string[]; run: (args: string[]) => ReturnType<Repo['keygate']> } {
+  const outputs: string[] = [];
+  const run = (args: string[]) => {
+    const r = repo.keygate(args);
+    outputs.push(r.stdout, r.stderr);
+    return r;
+  };
+  return { outputs, run };
+}
+
 const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 describe('keygate allow --pattern never writes or prints a secret', () => {
@@ -39,12 +50,7 @@ describe('keygate allow --pattern never writes or prints a secret', () => {
       );
       repo.write('deploy.env', `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secret}\nACME=${token}\n`);
       repo.git('add', '.');
-      const outputs: string[] = [];
-      const run = (args: string[]) => {
-        const r = repo.keygate(args);
-        outputs.push(r.stdout, r.stderr);
-        return r;
-      };
+      const { outputs, run } = recorded(repo);
       expect(run(['scan', '--staged']).status).toBe(1);
       const before = readFileSync(join(repo.dir, '.keygate.json'), 'utf8');
       const hostile = [
@@ -89,12 +95,7 @@ describe('a secret in a file name is found, and redacted from every path shown',
       repo.write(`keys/${inDir}/notes.txt`, 'rotate me\n');
       repo.write('README.md', 'hello\n');
       repo.git('add', '.');
-      const outputs: string[] = [];
-      const run = (args: string[]) => {
-        const r = repo.keygate(args);
-        outputs.push(r.stdout, r.stderr);
-        return r;
-      };
+      const { outputs, run } = recorded(repo);
 
       const commit = repo.gitRun(['commit', '-m', 'keys by name']);
       outputs.push(commit.stdout, commit.stderr);

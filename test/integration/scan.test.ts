@@ -403,3 +403,55 @@ describe('context lines (the diff shows unchanged lines around each change)', ()
 function spawnIn(cwd: string) {
   return spawnSync(process.execPath, [CLI, 'scan', '--staged'], { cwd, env: gitEnv({ GIT_CEILING_DIRECTORIES: '/' }), encoding: 'utf8' });
 }
+
+/** A SQLite database's one program of the two that may be here: the sqlite3 shell, else Python's module. */
+function sqlite(db: string, sql: string): boolean {
+  const shell = spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  if (shell.status === 0) return true;
+  const py = spawnSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()', db, sql], {
+    encoding: 'utf8',
+  });
+  return py.status === 0;
+}
+const HAS_SQLITE = sqlite(':memory:', 'select 1;');
+
+describe('keys in binary formats that pack fields with nothing between them', () => {
+  it('a key ID is found in the strings of a binary whose fields are back to back (a database row: header bytes, then values)', () =>
+    withRepo((repo) => {
+      const [a, b, c] = [fakeKeyId(), fakeKeyId('ASIA'), fakeKeyId()];
+      // As SQLite lays out a row: its serial types (a 20-character text is type 53, the digit
+      // "5"), then the values, each straight after the last; rows end to end.
+      const row = (...values: string[]): Buffer =>
+        Buffer.concat([Buffer.from([values.length + 1, ...values.map((v) => v.length * 2 + 13)]), Buffer.from(values.join(''))]);
+      repo.write('packed.bin', Buffer.concat([Buffer.from([0, 0, 0, 1]), row('alice', a, 'prod'), row(b, 'eu-west-1'), row('PROD', c)]));
+      // Runs of capitals in binaries are no key: a key ID's 16 characters must not run on into more of its alphabet.
+      repo.write('tables.bin', Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from(`ARMYARTS${a}AUTOAVER ${b}2`)]));
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}`)).toEqual([
+        'aws-access-key-id packed.bin',
+        'aws-access-key-id packed.bin',
+        'aws-access-key-id packed.bin',
+      ]);
+      expect(report.stats.binaryFiles.sort()).toEqual(['packed.bin', 'tables.bin']);
+      assertNoSecret([JSON.stringify(report)], [a, b, c]);
+    }));
+
+  it.skipIf(!HAS_SQLITE)('a key ID in a real SQLite database is found (skipped when neither sqlite3 nor python3 can write one)', () =>
+    withRepo((repo) => {
+      const [a, b] = [fakeKeyId(), fakeKeyId()];
+      const ok = sqlite(
+        join(repo.dir, 'dev.db'),
+        `create table creds(id integer primary key, user text, key_id text, note text); insert into creds(user, key_id, note) values ('alice', '${a}', 'prod'), ('bob', '${b}', 'x');`,
+      );
+      expect(ok).toBe(true);
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['aws-access-key-id dev.db', 'aws-access-key-id dev.db']);
+      const text = repo.keygate(['scan', '--staged']);
+      assertNoSecret([text.stdout, text.stderr, JSON.stringify(report)], [a, b]);
+    }),
+  );
+});

@@ -12,7 +12,8 @@ import { closestMatch } from './config/rule-ids.js';
 import { KeygateError } from './errors.js';
 import { keygateVersion } from './install/package.js';
 import { USAGE } from './messages.js';
-import { fastPathOption, io, readStdin, run } from './run.js';
+import { fastPathOption, io, readStdin, run, showErrorsThrough } from './run.js';
+import { withoutSecrets } from './scan/scanner.js';
 
 const COMMANDS = ['scan', 'hook', 'pre-push', 'allow', 'allowlist', 'review', 'baseline', 'install', 'uninstall', 'doctor', 'rules', 'version', 'help'];
 
@@ -58,4 +59,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+showErrorsThrough(withoutSecrets);
 run(main);

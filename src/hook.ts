@@ -13,18 +13,20 @@
 import { readsStagedDiff } from './commit-path.js';
 import { KeygateError } from './errors.js';
 import { startStagedDiff } from './git/git.js';
-import { fastPathOption, io, readStdin, run } from './run.js';
+import { fastPathOption, io, readStdin, run, showErrorsThrough } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const early = readsStagedDiff(argv) ? startStagedDiff(process.cwd()) : undefined;
   if (command === 'scan' || command === 'hook') {
-    const { hookCommand, scanCommand } = await import('./commands/scan.js');
+    const [{ hookCommand, scanCommand }, { withoutSecrets }] = await Promise.all([import('./commands/scan.js'), import('./scan/scanner.js')]);
+    showErrorsThrough(withoutSecrets);
     const staged = { ...fastPathOption(), ...(early !== undefined ? { early } : {}) };
     return (command === 'scan' ? scanCommand : hookCommand)(rest, io(rest), staged);
   }
   if (command === 'pre-push') {
-    const { prePushCommand } = await import('./commands/pre-push.js');
+    const [{ prePushCommand }, { withoutSecrets }] = await Promise.all([import('./commands/pre-push.js'), import('./scan/scanner.js')]);
+    showErrorsThrough(withoutSecrets);
     return prePushCommand(rest, io(rest), readStdin);
   }
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);

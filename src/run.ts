@@ -104,9 +104,31 @@ function describe(error: unknown): string {
   return errorLine(`internal error: ${message.split('\n')[0]}`, fallback);
 }
 
+/**
+ * What an error line goes through before it is shown: the scan's redaction of what the rules
+ * find in it (withoutSecrets in src/scan/scanner.ts), set once the commands are loaded; an
+ * error names what the user typed, a path with a key in it among them.
+ */
+let shown: (message: string) => string = (message) => message;
+
+export function showErrorsThrough(filter: (message: string) => string): void {
+  shown = filter;
+}
+
+function safely(message: string): string {
+  try {
+    return shown(message);
+  } catch {
+    return errorLine(
+      'keygate failed, and its message could not be checked for secrets, so it is not shown',
+      guarding ? FAIL_CLOSED_HINT : 'nothing was changed',
+    );
+  }
+}
+
 function fail(error: unknown): void {
-  process.stderr.write(describe(error) + '\n');
-  if (process.env['KEYGATE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(safely(describe(error)) + '\n');
+  if (process.env['KEYGATE_DEBUG'] && error instanceof Error) process.stderr.write(`${safely(String(error.stack))}\n`);
   process.exitCode = EXIT_ERROR;
   // Nothing may keep the process alive after an error (a git process started early, unread).
   exitWhenFlushed();

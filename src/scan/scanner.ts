@@ -6,6 +6,7 @@ import { type Detected, Detection } from './detect.js';
 import { pathFragment } from './fragments.js';
 import { linkCredentialPairs } from './pairs.js';
 import { IN_THE_NAME } from '../messages.js';
+import { DETECTORS } from '../detectors/index.js';
 
 /**
  * Collects what the detect stage finds (here, fragment by fragment, or handed back by a worker
@@ -50,12 +51,7 @@ export class Scanner {
    * holds files whose findings name it too. The secrets are kept in the function's memory only.
    */
   private pathRedactor(paths: readonly string[]): PathShown {
-    const found = new Set<string>();
-    for (const path of new Set(paths)) for (const d of this.detection.detect(pathFragment(path))) found.add(d.secret);
-    if (found.size === 0) return (path) => path;
-    // Longest first: a secret inside another is redacted as part of it.
-    const secrets = [...found].sort((a, b) => b.length - a.length);
-    return (path) => secrets.reduce((p, s) => (p.includes(s) ? p.split(s).join(redact(s)) : p), path);
+    return redactorFor(this.detection, paths);
   }
 
   /** Calls `fn` once, as the first thing is found (a history scan then starts its look at HEAD). */
@@ -91,6 +87,28 @@ export class Scanner {
     for (const f of kept) if (f.line === 0) f.notes = [...(f.notes ?? []), IN_THE_NAME];
     return { findings: linkCredentialPairs(kept.sort(order)), suppressed, usedAllows: used, showPath };
   }
+}
+
+/**
+ * A function that redacts from any text what the detection's rules of a known form find in
+ * `texts` (each read as a path is: one line, a binary's strings). Longest secret first: one
+ * inside another is redacted as part of it.
+ */
+function redactorFor(detection: Detection, texts: readonly string[]): PathShown {
+  const found = new Set<string>();
+  for (const text of new Set(texts)) for (const d of detection.detect(pathFragment(text))) found.add(d.secret);
+  if (found.size === 0) return (text) => text;
+  const secrets = [...found].sort((a, b) => b.length - a.length);
+  return (text) => secrets.reduce((t, s) => (t.includes(s) ? t.split(s).join(redact(s)) : t), text);
+}
+
+/**
+ * A message about to be shown, with what the built-in rules of a known form find in it
+ * redacted: an error names what the user typed (`keygate scan -- conf/AKIA….json`, a file
+ * that is not there), and keygate never prints a secret, not even one it was given.
+ */
+export function withoutSecrets(message: string): string {
+  return redactorFor(new Detection(DETECTORS), [message])(message);
 }
 
 /** A file's path as it may be shown: with every secret found in a path redacted from it. */

@@ -144,3 +144,27 @@ describe('a secret in a file name is found, and redacted from every path shown',
       assertNoSecret([...outputs, ...written, ...writtenFiles(repo)], all);
     }));
 });
+
+describe('an error that names what the user typed shows no secret in it', () => {
+  it('a missing file, an option that does not exist, a bad range and KEYGATE_DEBUG stacks: the key is redacted, the error still says what went wrong', () =>
+    withRepo((repo) => {
+      const [id, other] = [fakeKeyId(), fakeKeyId('ASIA')];
+      repo.write('README.md', 'hello\n');
+      repo.git('add', '.');
+      repo.git('commit', '-q', '--no-verify', '-m', 'start');
+      const { outputs, run } = recorded(repo);
+      const errors = [
+        run(['scan', '--', `conf/${id}.json`]),
+        run(['scan', '--range', `${id}..HEAD`]),
+        run(['scan', `--${other}`]),
+        run(['allow', `conf/${id}.json`, '--reason', 'x']),
+        run(['baseline', '--output', `missing-dir/${other}/b.json`]),
+      ];
+      const debug = repo.keygate(['scan', '--', `conf/${id}.json`], { KEYGATE_DEBUG: '1' });
+      outputs.push(debug.stdout, debug.stderr);
+      for (const e of errors) expect(e.status).toBe(2);
+      expect(errors[0]?.stderr).toContain(`conf/${id.slice(0, 4)}…`);
+      expect(errors[0]?.stderr).toMatch(/cannot read/);
+      assertNoSecret([...outputs, ...writtenFiles(repo)], [id, other]);
+    }));
+});

@@ -60,7 +60,10 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'github-token',
     description: 'GitHub token (classic format)',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-    // Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
+    // GitHub's changelog, 2021-03-31, "Authentication token format updates are generally
+    // available" (the five prefixes, alphabet [A-Za-z0-9_], length kept), and its blog,
+    // 2021-04-05, "Behind GitHub's new authentication token formats" (30 random characters and a
+    // 6-character base62 CRC32 checksum). Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',
@@ -77,6 +80,8 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'github-fine-grained-pat',
     description: 'GitHub fine-grained personal access token',
     keywords: ['github_pat_'],
+    // The github_pat_ prefix: GitHub's blog, 2022-10-18, "Introducing fine-grained personal
+    // access tokens for GitHub". unverified: the 22 + 59 split is as issued, not published.
     regex: `${B}(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})${E}`,
     placeholders: false,
     severity: 'critical',

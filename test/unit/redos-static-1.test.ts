@@ -1,3 +1,3 @@
 import { staticShard } from './redos-static.js';
 
-staticShard(0, 2);
+staticShard(0, 4);

@@ -1,3 +1,3 @@
 import { staticShard } from './redos-static.js';
 
-staticShard(1, 2);
+staticShard(1, 4);

@@ -1,0 +1,3 @@
+import { staticShard } from './redos-static.js';
+
+staticShard(2, 4);

@@ -15,18 +15,23 @@ import { KeygateError } from './errors.js';
 import { startStagedDiff } from './git/git.js';
 import { fastPathOption, io, readStdin, run, showErrorsThrough } from './run.js';
 
+/** A command's module, loaded once errors are shown redacted (the redactor loads with it, after git has started). */
+async function withRedactedErrors<T>(command: Promise<T>): Promise<T> {
+  const [loaded, { withoutSecrets }] = await Promise.all([command, import('./scan/scanner.js')]);
+  showErrorsThrough(withoutSecrets);
+  return loaded;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const early = readsStagedDiff(argv) ? startStagedDiff(process.cwd()) : undefined;
   if (command === 'scan' || command === 'hook') {
-    const [{ hookCommand, scanCommand }, { withoutSecrets }] = await Promise.all([import('./commands/scan.js'), import('./scan/scanner.js')]);
-    showErrorsThrough(withoutSecrets);
+    const { hookCommand, scanCommand } = await withRedactedErrors(import('./commands/scan.js'));
     const staged = { ...fastPathOption(), ...(early !== undefined ? { early } : {}) };
     return (command === 'scan' ? scanCommand : hookCommand)(rest, io(rest), staged);
   }
   if (command === 'pre-push') {
-    const [{ prePushCommand }, { withoutSecrets }] = await Promise.all([import('./commands/pre-push.js'), import('./scan/scanner.js')]);
-    showErrorsThrough(withoutSecrets);
+    const { prePushCommand } = await withRedactedErrors(import('./commands/pre-push.js'));
     return prePushCommand(rest, io(rest), readStdin);
   }
   throw new KeygateError('INTERNAL', `the hook bundle cannot run "${command ?? ''}"`);

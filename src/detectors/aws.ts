@@ -21,7 +21,9 @@ export const SECRET_MIN_ENTROPY = 4.0;
 export const BARE_SECRET_MIN_ENTROPY = 4.2;
 export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
 
-const KEY_ID_RE = /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Za-z0-9])/dg;
+/** A key ID: a long-term or temporary key's prefix (or the oldest form's A3T) and 16 base32 characters. */
+const KEY_ID = '(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})';
+const KEY_ID_RE = new RegExp(`(?<![A-Za-z0-9])${KEY_ID}(?![A-Za-z0-9])`, 'dg');
 /**
  * In a binary file's strings, a key ID with no word boundary before it: binary formats pack
  * fields with nothing between them (a SQLite row is its values back to back, `aliceAKIA…prod`,
@@ -31,7 +33,7 @@ const KEY_ID_RE = /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}
  * (`ARMYARTSASIA…AUTOAVER`, base64 tables); with it, none. So a key ID packed straight before
  * capitals or the digits 2-7 (`AKIA…PROD`) is not found in a binary.
  */
-const PACKED_KEY_ID_RE = /(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})(?![A-Z2-7])/dg;
+const PACKED_KEY_ID_RE = new RegExp(`${KEY_ID}(?![A-Z2-7])`, 'dg');
 
 /** Does this 20-char ID look generated, not typed? */
 function keyIdRejection(keyId: string): string | undefined {

@@ -63,7 +63,8 @@ export const tokenRules = (): readonly Detector[] => [
     // GitHub's changelog, 2021-03-31, "Authentication token format updates are generally
     // available" (the five prefixes, alphabet [A-Za-z0-9_], length kept), and its blog,
     // 2021-04-05, "Behind GitHub's new authentication token formats" (30 random characters and a
-    // 6-character base62 CRC32 checksum). Classic 36-character tokens, and app installation tokens that carry a JWT (ghs_<id>_<jwt>).
+    // 6-character base62 CRC32 checksum). Classic 36-character tokens, and app installation
+    // tokens that carry a JWT (ghs_<id>_<jwt>).
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',

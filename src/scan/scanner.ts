@@ -43,17 +43,6 @@ export class Scanner {
 
   private onFirst: (() => void) | undefined;
 
-  /**
-   * A function that redacts, from any path, the secrets the rules find in the paths to be
-   * shown: each as a finding's match is redacted. Asked of every path shown, not only of the
-   * files whose names were scanned as they were added (a path fragment): a range or a scan of
-   * one file names a file whose name came in before it, and a directory named after a key
-   * holds files whose findings name it too. The secrets are kept in the function's memory only.
-   */
-  private pathRedactor(paths: readonly string[]): PathShown {
-    return redactorFor(this.detection, paths);
-  }
-
   /** Calls `fn` once, as the first thing is found (a history scan then starts its look at HEAD). */
   whenFound(fn: () => void): void {
     if (this.seen.size > 0) fn();
@@ -77,7 +66,10 @@ export class Scanner {
     /** Paths shown besides the findings' (binary files named in the report). */
     alsoShown: readonly string[] = [],
   ): Promise<{ findings: Finding[]; suppressed: Suppressed[]; usedAllows: Map<AllowEntry, number>; showPath: PathShown }> {
-    const showPath = this.pathRedactor([...this.pending.map((p) => p.finding.path), ...alsoShown]);
+    // Every path shown, redacted of what the rules find in the paths to be shown: not only the
+    // names scanned as they were added (a range or a scan of one file names a file whose name came
+    // in before it; a directory named after a key holds files whose findings name it too).
+    const showPath = redactorFor(this.detection, [...this.pending.map((p) => p.finding.path), ...alsoShown]);
     // node:crypto only when there is something to fingerprint (~5 ms at every clean commit).
     const sha256 = this.pending.length > 0 ? loadSha256() : undefined;
     const inputs: AllowInput[] = this.pending.map((p) => ({ finding: withFingerprint(p, sha256 as Sha256Hex), secret: p.secret, lineText: p.lineText }));
@@ -91,8 +83,9 @@ export class Scanner {
 
 /**
  * A function that redacts from any text what the detection's rules of a known form find in
- * `texts` (each read as a path is: one line, a binary's strings). Longest secret first: one
- * inside another is redacted as part of it.
+ * `texts` (each read as a path is: one line, a binary's strings), each secret as a finding's
+ * match is redacted. Longest secret first: one inside another is redacted as part of it. The
+ * secrets are kept in the function's memory only.
  */
 function redactorFor(detection: Detection, texts: readonly string[]): PathShown {
   const found = new Set<string>();

@@ -93,8 +93,10 @@ export type Judgement = Pick<RuleSpec, 'placeholders' | 'entropy' | 'validate' |
 /**
  * The one judgement of a rule's match, for every rule: placeholders in any format (XXXX, a run
  * of one character, sk_live_xxxx...), well-known digests, the entropy floor, the rule's own
- * structure or checksum check; then the candidate, at the rule's confidence (high when its
- * check validated it), with its facts. Undefined when the match is not a secret.
+ * structure or checksum check; then the candidate, at the rule's confidence (one step higher
+ * when its check validated it: a low rule's check is on a structure seen in issued tokens, not
+ * a published one, so a pass makes it medium, not high), with its facts. Undefined when the
+ * match is not a secret.
  */
 export function judgeMatch(
   rule: Judgement,
@@ -116,13 +118,17 @@ export function judgeMatch(
     end: hit.end,
     secret,
     severity: rule.severityFor?.(secret) ?? rule.severity,
-    confidence: verdict === 'valid' ? 'high' : (rule.confidence ?? 'medium'),
+    confidence: verdict === 'valid' ? raised(rule.confidence ?? 'medium') : (rule.confidence ?? 'medium'),
     entropy,
   };
   const facts = rule.facts?.(secret);
   if (facts) found.facts = facts;
   if (verdict === 'valid') found.facts = { ...(found.facts ?? {}), validated: rule.validatedAs ?? 'format verified' };
   return found;
+}
+
+function raised(confidence: Confidence): Confidence {
+  return confidence === 'low' ? 'medium' : 'high';
 }
 
 /** What a detector reports of one secret it found; its definition adds the rule id and the fragment. */

@@ -56,6 +56,26 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) 
   });
 });
 
+describe('a validated match is one confidence step above its rule, never past it', () => {
+  // A low rule's check is on a structure seen in issued tokens, not one the provider published:
+  // passing it makes the finding medium. A medium rule whose checksum holds is high.
+  it.each([
+    ['intercom-access-token', 'low', 'medium'],
+    ['calendly-personal-access-token', 'low', 'medium'],
+    ['pinata-api-secret', 'low', 'medium'],
+    ['github-token', 'medium', 'high'],
+  ] as const)('%s (%s) validated: %s', (id, rule, validated) => {
+    const d = byId(id);
+    expect(d.confidence).toBe(rule);
+    const confidences = d.examples.positives
+      .flatMap((p) => run(d, p))
+      .filter((c) => c.facts?.validated !== undefined)
+      .map((c) => c.confidence);
+    expect(confidences.length).toBeGreaterThan(0);
+    expect(new Set(confidences)).toEqual(new Set([validated]));
+  });
+});
+
 describe('aws-access-key-id', () => {
   const d = byId('aws-access-key-id');
 

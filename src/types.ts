@@ -206,6 +206,13 @@ export interface Detector {
   /** The confidence of a typical finding (listed by keygate rules; findings carry their own). */
   confidence?: Confidence;
   /**
+   * Its format identifies it with no name beside it (a prefix or structure seen nowhere else),
+   * though only part of that format is published (the prefix, not the length), so it is not at
+   * high confidence: like the rules at high confidence, it also reads a binary's strings, file
+   * names and the messages keygate prints (to redact them).
+   */
+  knownForm?: boolean;
+  /**
    * Whether it checks a checksum or the structure of what it finds (listed by keygate rules).
    * Unset for declarative rules: keygate rules sees it on their own examples (a validated match
    * says so in its facts).

@@ -22,8 +22,8 @@ export interface RuleSpec {
   /** Drop placeholders (XXXX, your-..., repeated characters). Default true. */
   placeholders?: boolean;
   /**
-   * Structure or checksum check: 'valid' raises confidence to high, 'invalid' drops the
-   * match, 'unknown' keeps it at the rule's confidence.
+   * Structure or checksum check: 'valid' raises confidence one step (judgeMatch), 'invalid'
+   * drops the match, 'unknown' keeps it at the rule's confidence.
    */
   validate?: (secret: string, match: RegExpExecArray, fragment: Fragment) => 'valid' | 'invalid' | 'unknown';
   /**
@@ -37,6 +37,8 @@ export interface RuleSpec {
   /** A severity that depends on the value (Stripe test-mode keys are lower). */
   severityFor?: (secret: string) => Severity;
   confidence?: Confidence;
+  /** See Detector.knownForm: a rule below high confidence whose format still identifies it. */
+  knownForm?: boolean;
   facts?: (secret: string) => Facts;
   /** A cheap necessary condition on a fragment's text, tried before the regex (a "://" with an "@" after it). */
   precondition?: (text: string) => boolean;
@@ -194,6 +196,7 @@ export function defineRule(spec: RuleSpec): Detector {
     },
     ...(spec.gate ? { gate: spec.gate } : {}),
     ...(spec.fallback ? { fallback: true } : {}),
+    ...(spec.knownForm ? { knownForm: true } : {}),
     ...(spec.broad ? { broad: true } : {}),
     ...(spec.keywordsCaseSensitive ? { keywordsCaseSensitive: true } : {}),
     ...(spec.context ? { context: true } : {}),

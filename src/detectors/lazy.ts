@@ -132,6 +132,10 @@ class LazyRule implements Detector {
     return this.real().confidence;
   }
 
+  get knownForm(): boolean | undefined {
+    return this.real().knownForm;
+  }
+
   get examples(): Detector['examples'] {
     return this.real().examples;
   }

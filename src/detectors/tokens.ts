@@ -81,12 +81,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'github-fine-grained-pat',
     description: 'GitHub fine-grained personal access token',
     keywords: ['github_pat_'],
-    // The github_pat_ prefix: GitHub's blog, 2022-10-18, "Introducing fine-grained personal
-    // access tokens for GitHub". unverified: the 22 + 59 split is as issued, not published.
+    // GitHub Docs, "About authentication to GitHub" (its token-formats table, github/docs repo):
+    // prefix github_pat_; GitHub's changelog, 2021-03-31: alphabet [A-Za-z0-9_], may grow to 255.
+    // unverified: the 22 + 59 split (as issued), no published checksum: medium, of a known form.
     regex: `${B}(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})${E}`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [`GH_PAT=github_pat_${fakeString(ALNUM, 22, 6)}_${fakeString(ALNUM, 59, 7)}`],
@@ -194,6 +196,8 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'rubygems-api-key',
     description: 'RubyGems API key',
     keywords: ['rubygems_'],
+    // rubygems/rubygems.org, app/controllers/concerns/api_keyable.rb (the generator): "rubygems_"
+    // followed by SecureRandom.hex(24), 48 lower-case hex characters. No checksum.
     regex: `${B}(?<secret>rubygems_[a-f0-9]{48})${E}`,
     severity: 'critical',
     confidence: 'high',
@@ -217,10 +221,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'docker-hub-pat',
     description: 'Docker Hub personal access token',
     keywords: ['dckr_pat_', 'dckr_oat_'],
+    // Docker docs (docker/docs, content/reference/api/ai-governance/api.yaml, bearerAuth): personal
+    // tokens dckr_pat_*, organization tokens dckr_oat_*. unverified: body length and alphabet.
     regex: `${B}(?<secret>dckr_(?:pat|oat)_[A-Za-z0-9_\\-]{27,})`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('dckr_pat_', URLSAFE, 27, 19)], negatives: ['dckr_pat_short'] };
     },
@@ -229,10 +236,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'slack-token',
     description: 'Slack token (bot, user, app-level, refresh, config)',
     keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxo-', 'xoxs-', 'xoxe-', 'xapp-'],
+    // Slack, "Token types" (api.slack.com/authentication/token-types): xoxb- bot, xoxp- user,
+    // xapp- app-level tokens. Rotation's xoxe- and xoxe.xoxp- tokens: slack-rotating-token and
+    // slack-refresh-token. unverified: xoxa/xoxr/xoxo/xoxs (legacy, as issued), segment lengths.
     regex: `${B}(?<secret>xox[bpaorse](?:\\.[A-Za-z0-9]+)?-[0-9]{8,}-[0-9A-Za-z\\-]{8,}|xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+)`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [`SLACK_BOT_TOKEN=xoxb-${fakeString('0123456789', 11, 20)}-${fakeString('0123456789', 13, 21)}-${fakeString(ALNUM, 24, 22)}`],
@@ -244,10 +255,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'slack-webhook',
     description: 'Slack incoming webhook URL',
     keywords: ['hooks.slack.com'],
+    // Slack docs, "Incoming webhooks" (docs.slack.dev): https://hooks.slack.com/services/T.../.../...,
+    // three path segments. unverified: the /workflows/ and /triggers/ paths, segment lengths.
     regex: `(?<secret>https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/\\-]{20,})`,
     placeholders: false,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [`url: https://hooks.slack.com/services/T${fakeString(ALNUM, 8, 23)}/B${fakeString(ALNUM, 8, 24)}/${fakeString(ALNUM, 24, 25)}`],
@@ -259,11 +273,15 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'stripe-key',
     description: 'Stripe secret or restricted key',
     keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+    // Stripe Docs, "Restricted API keys" (docs.stripe.com/keys/restricted-api-keys): secret keys
+    // sk_live_/sk_test_, restricted keys rk_live_/rk_test_. unverified: length (24+, as in Stripe's
+    // sample key; Stripe says keys may be longer) and alphabet; no checksum.
     regex: `${B}(?<secret>(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{24,})${E}`,
     placeholders: false,
     severity: 'critical',
     severityFor: (s) => (s.includes('_test_') ? 'medium' : 'critical'),
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     facts: (s) => (s.includes('_test_') ? { tokenKind: 'Stripe test-mode key (no live money, still a credential)' } : { tokenKind: 'Stripe live-mode key' }),
     get examples() {
       return {
@@ -277,9 +295,13 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Google API key',
     keywords: ['AIza'],
     keywordsCaseSensitive: true,
+    // Google Cloud, "Authenticate using API keys" (cloud.google.com/console/help/using-keys): an
+    // opaque string; its example is AIza + 35 of [A-Za-z0-9_-]. unverified: length beyond that
+    // example. Not covered: Gemini's newer AQ. keys (no published format).
     regex: `${B}(?<secret>AIza[0-9A-Za-z_\\-]{35})${E}`,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`key: ${fakeToken('AIza', URLSAFE, 35, 29)}`], negatives: [`AIza${fakeString(URLSAFE, 20, 30)}`] };
     },
@@ -289,10 +311,14 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'OpenAI API key',
     keywords: ['T3BlbkFJ'],
     keywordsCaseSensitive: true,
+    // OpenAI API reference (developers.openai.com, "Create admin API key"): keys are sk-..., admin
+    // keys sk-admin-.... unverified: sk-proj-/sk-svcacct-, the T3BlbkFJ marker (base64 "OpenAI")
+    // and the lengths, all as issued: OpenAI publishes no format.
     regex: `${B}(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,256}T3BlbkFJ[A-Za-z0-9_\\-]{20,256})`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`OPENAI_API_KEY=sk-proj-${fakeString(URLSAFE, 40, 31)}T3BlbkFJ${fakeString(URLSAFE, 40, 32)}`], negatives: ['sk-proj-T3BlbkFJ'] };
     },
@@ -301,10 +327,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'anthropic-api-key',
     description: 'Anthropic API key',
     keywords: ['sk-ant-'],
+    // Anthropic docs, "Get API key" (platform.claude.com/docs): keys start sk-ant-, the example
+    // sk-ant-api03-...; admin keys (sk-ant-admin...): anthropic-admin-key. unverified: the version
+    // digits, body length (80+) and alphabet.
     regex: `${B}(?<secret>sk-ant-api\\d{2}-[A-Za-z0-9_\\-]{80,})`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`ANTHROPIC_API_KEY=sk-ant-api03-${fakeString(URLSAFE, 95, 33)}`], negatives: ['sk-ant-api03-short'] };
     },
@@ -329,9 +359,12 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'SendGrid API key',
     keywords: ['SG.'],
     keywordsCaseSensitive: true,
+    // Twilio SendGrid docs, "API Keys" (twilio.com/docs/sendgrid/ui/account-and-settings/api-keys):
+    // keys are 69 characters long. unverified: the SG. prefix and the 22 + 43 split, as issued.
     regex: `${B}(?<secret>SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`SENDGRID=SG.${fakeString(URLSAFE, 22, 36)}.${fakeString(URLSAFE, 43, 37)}`], negatives: ['SG.short.key'] };
     },
@@ -376,9 +409,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'digitalocean-token',
     description: 'DigitalOcean token (personal, OAuth, refresh)',
     keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    // DigitalOcean release note, 2022, "API token format" (docs.digitalocean.com/notes/2022/
+    // api-token-format): dop_v1_ personal, doo_v1_ OAuth, dor_v1_ refresh tokens. unverified: the
+    // 64 lower-case hex body.
     regex: `${B}(?<secret>do[por]_v1_[a-f0-9]{64})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('dop_v1_', HEX, 64, 42)], negatives: [fakeToken('dop_v1_', HEX, 40, 43)] };
     },
@@ -387,6 +424,9 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'shopify-token',
     description: 'Shopify access token, custom app, private app or shared secret',
     keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+    // Shopify changelog, 2020-04-01, "Length of the Shopify access token is increasing": shpat_,
+    // shpca_, shppa_, 38 characters; 2020-01-28, "App secret key length has increased": shpss_,
+    // 38. unverified: the body's alphabet (hex as issued; the rule takes any letter or digit).
     regex: `${B}(?<secret>shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,})${E}`,
     placeholders: false,
     severity: 'critical',

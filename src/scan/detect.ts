@@ -95,9 +95,12 @@ function onAddedLines(candidates: Candidate[], fragment: Fragment): Candidate[] 
   });
 }
 
-/** The rules a binary file's strings are read by: those of a known form, found with high confidence (no catch-all). */
+/**
+ * The rules a binary file's strings (and a path, and a message to redact) are read by: those
+ * of a known form, at high confidence or saying they are one (Detector.knownForm); no catch-all.
+ */
 function forBinary(d: Detector): boolean {
-  return d.confidence === 'high' && d.fallback !== true;
+  return (d.confidence === 'high' || d.knownForm === true) && d.fallback !== true;
 }
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;

@@ -415,6 +415,28 @@ function sqlite(db: string, sql: string): boolean {
 }
 const HAS_SQLITE = sqlite(':memory:', 'select 1;');
 
+describe('tokens of a known form below high confidence (the prefix published, the length as issued)', () => {
+  it("are read in a binary's strings and in a file's name, and redacted there", () =>
+    withRepo((repo) => {
+      const stripe = `sk_live_${pick(ALNUM, 24)}`;
+      const slack = `xoxb-${pick('0123456789', 11)}-${pick('0123456789', 13)}-${pick(ALNUM, 24)}`;
+      const named = `rk_live_${pick(ALNUM, 30)}`;
+      repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`payments ${stripe}\x07\x05chat ${slack}\n`)]));
+      repo.write(`keys/${named}.txt`, 'nothing here\n');
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual([
+        'slack-token blob.bin:1',
+        'stripe-key blob.bin:1',
+        `stripe-key keys/${named.slice(0, 4)}…${named.slice(-4)}.txt:0`,
+      ]);
+      expect(report.findings.map((f) => f.confidence)).toEqual(['medium', 'medium', 'medium']);
+      const text = repo.keygate(['scan', '--staged']);
+      assertNoSecret([text.stdout, text.stderr, JSON.stringify(report)], [stripe, slack, named]);
+    }));
+});
+
 describe('keys in binary formats that pack fields with nothing between them', () => {
   it('a key ID is found in the strings of a binary whose fields are back to back (a database row: header bytes, then values)', () =>
     withRepo((repo) => {

@@ -444,7 +444,11 @@ export const urlCredentials: Detector = defineRule({
   keywords: ['://'],
   broad: true,
   precondition: hasUserInfo,
-  regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/'"\x60<>()\[\]{}]{1,64}):(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
+  // RFC 3986, section 3.2.1: userinfo is user ":" password before the "@" (deprecated, still
+  // written); section 3.2: the authority ends at "/", "?" or "#", so a user holds none of them,
+  // and host:port?query@... (a port, then a query holding an "@") is no password. A password is
+  // let hold a raw "?" or "#" (invalid, but written: parsers split it, people do not).
+  regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/?#'"\x60<>()\[\]{}]{1,64}):(?![0-9]{1,5}[?#])(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
   placeholders: false,
   validate: (secret) => {
     const pw = decodeURIComponentSafe(unescapeCode(secret));
@@ -462,12 +466,16 @@ export const urlCredentials: Detector = defineRule({
         `DATABASE_URL=postgres://app:${fakeString(ALNUM, 16, 98)}@db.internal:5432/app`,
         `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
         `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
+        `postgres://app:${fakeString(ALNUM, 8, 15090)}#${fakeString(ALNUM, 6, 15091)}@db.internal/app`,
       ],
       negatives: [
         'postgres://user:password@localhost/db',
         'mysql://user:${DB_PASSWORD}@db:3306/app',
         'postgres://$(PGUSER):$(PGPASSWORD)@$(PGHOST)/db',
         'https://example.com/path?a=b',
+        'https://example.com:443?email=alice@example.org',
+        'http://localhost:8080#contact=bob@corp.io',
+        'https://cdn.example.com?user=a:b@example.org',
         'mongodb://localhost:27017/app',
         'redis://:abc@localhost:6379',
         'see https://user:p%40ss@host/ and https://user%3An%40me:p%40ss%3Aword@x.com/',

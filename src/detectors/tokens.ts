@@ -2,7 +2,7 @@ import { B, E } from './regex-parts.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
 import { defineRule } from './define.js';
 import { assignmentWithin, followedBy } from './gates.js';
-import { ALNUM, fakeString, fakeToken, HEX, URLSAFE } from './fake.js';
+import { ALNUM, fakeString, fakeToken, fakeUuid, HEX, URLSAFE } from './fake.js';
 import type { Detector } from '../types.js';
 
 /*
@@ -451,11 +451,19 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'hashicorp-vault-token',
     description: 'HashiCorp Vault token (service, batch, recovery)',
     keywords: ['hvs.', 'hvb.', 'hvr.'],
-    regex: `${B}(?<secret>hv[sbr]\\.[A-Za-z0-9_\\-]{90,})`,
+    regex: `${B}(?<secret>hv[sbr]\\.(?:[A-Za-z0-9_\\-]{90,}|[A-Za-z0-9]{24}${E}))`,
+    entropy: 3.5,
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [`VAULT_TOKEN=hvs.${fakeString(URLSAFE, 95, 48)}`], negatives: ['hvs.short'] };
+      return {
+        positives: [
+          `VAULT_TOKEN=hvs.${fakeString(URLSAFE, 95, 48)}`,
+          `VAULT_TOKEN=hvs.${fakeString(ALNUM, 24, 15092)}`,
+          `recovery: hvr.${fakeString(ALNUM, 24, 15093)}`,
+        ],
+        negatives: ['hvs.short', 'config.hvs.getSomethingLongerThanTwentyFour()', `hvb.${fakeString(ALNUM, 30, 15094)}`],
+      };
     },
   }),
   defineRule({
@@ -508,7 +516,7 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'sentry-token',
     description: 'Sentry auth token, or a DSN with its secret key',
     keywords: ['sntrys_', 'sntryu_', '@sentry', '.ingest.'],
-    regex: `${B}(?<secret>sntrys_eyJ[A-Za-z0-9+/=_\\-]{60,}|sntryu_[a-f0-9]{64}|https://[0-9a-f]{32}:[0-9a-f]{32}@[A-Za-z0-9.\\-]+/[0-9]+)`,
+    regex: `${B}(?<secret>sntrys_eyJ[A-Za-z0-9+/=_\\-]{60,}|sntryu_[a-f0-9]{64}|https?://[0-9a-f]{32}:[0-9a-f]{32}@[A-Za-z0-9.\\-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._\\-]+){0,4}/[0-9]+)`,
     // Org tokens are sntrys_<base64 JSON {iat, url, region_url, org}>_<secret>
     // (getsentry/sentry src/sentry/utils/security/orgauthtoken_token.py): a payload that
     // decodes to JSON with iat and url confirms the format.
@@ -527,6 +535,7 @@ export const tokenRules = (): readonly Detector[] => [
         positives: [
           fakeToken('sntryu_', HEX, 64, 56),
           `dsn: https://${fakeString(HEX, 32, 57)}:${fakeString(HEX, 32, 58)}@o1.ingest.sentry.io/42`,
+          `SENTRY_DSN=http://${fakeString(HEX, 32, 15104)}:${fakeString(HEX, 32, 15105)}@sentry.internal:9000/errors/7`,
           `SENTRY_AUTH_TOKEN=sntrys_${org}_${fakeString(ALNUM + '+/', 43, 15006)}`,
         ],
         negatives: [`dsn: https://${fakeString(HEX, 32, 59)}@o1.ingest.sentry.io/42`, 'SENTRY_AUTH_TOKEN=sntrys_eyJ...'],
@@ -636,11 +645,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'heroku-api-key',
     description: 'Heroku API key (HRKU- format)',
     keywords: ['hrku-'],
-    regex: `${B}(?<secret>HRKU-[A-Za-z0-9_\\-]{60})${E}`,
+    regex: `${B}(?<secret>HRKU-(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_\\-]{60}))${E}`,
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('HRKU-', URLSAFE, 60, 70)], negatives: ['HRKU-short'] };
+      return {
+        positives: [fakeToken('HRKU-', URLSAFE, 60, 70), `HEROKU_API_KEY=HRKU-${fakeUuid(15095)}`],
+        negatives: ['HRKU-short', 'HRKU-00000000-0000-0000-0000-000000000000'],
+      };
     },
   }),
   defineRule({
@@ -813,12 +825,15 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'supabase-token',
     description: 'Supabase personal access token',
     keywords: ['sbp_'],
-    regex: `${B}(?<secret>sbp_[a-f0-9]{40})${E}`,
+    regex: `${B}(?<secret>sbp_(?:oauth_)?[a-f0-9]{40})${E}`,
     entropy: 3.0,
     severity: 'critical',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('sbp_', HEX, 40, 120)], negatives: ['sbp_short'] };
+      return {
+        positives: [fakeToken('sbp_', HEX, 40, 120), `SUPABASE_ACCESS_TOKEN=${fakeToken('sbp_oauth_', HEX, 40, 15096)}`],
+        negatives: ['sbp_short', `sbp_oauth_${fakeString(HEX, 20, 15097)}`],
+      };
     },
   }),
   defineRule({
@@ -836,24 +851,34 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'sourcegraph-token',
     description: 'Sourcegraph access token',
     keywords: ['sgp_'],
-    regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})${E}`,
+    regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40})${E}`,
     entropy: 3.0,
     severity: 'high',
     confidence: 'high',
     get examples() {
-      return { positives: [fakeToken('sgp_', HEX, 40, 122)], negatives: ['sgp_short'] };
+      return {
+        positives: [
+          fakeToken('sgp_', HEX, 40, 122),
+          `SRC_ACCESS_TOKEN=sgp_${fakeString(HEX, 16, 15098)}_${fakeString(HEX, 40, 15099)}`,
+          `SRC_ACCESS_TOKEN=${fakeToken('sgp_local_', HEX, 40, 15100)}`,
+        ],
+        negatives: ['sgp_short', `sgp_remote_${fakeString(HEX, 40, 15101)}`],
+      };
     },
   }),
   defineRule({
     id: 'discord-webhook',
     description: 'Discord webhook URL',
     keywords: ['discord'],
-    regex: `(?<secret>https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,68})`,
+    regex: `(?<secret>https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,100})`,
     severity: 'high',
     confidence: 'high',
     get examples() {
       return {
-        positives: [`https://discord.com/api/webhooks/${fakeString('0123456789', 18, 123)}/${fakeString(URLSAFE, 68, 124)}`],
+        positives: [
+          `https://discord.com/api/webhooks/${fakeString('0123456789', 18, 123)}/${fakeString(URLSAFE, 68, 124)}`,
+          `https://discord.com/api/v10/webhooks/${fakeString('0123456789', 19, 15102)}/${fakeString(URLSAFE, 68, 15103)}`,
+        ],
         negatives: ['https://discord.com/api/webhooks/'],
       };
     },

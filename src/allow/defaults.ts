@@ -1,3 +1,5 @@
+import { crc32 } from '../detectors/checksums.js';
+
 /**
  * Built-in allows that spare users the obvious. They are listed in the README, reported with
  * their reason when they apply (never silently), and turned off with "defaults": false in
@@ -40,6 +42,17 @@ const JWT_PLACEHOLDER_CLAIMS = {
   },
 };
 
+/**
+ * The Azure storage emulator's (Azurite's) account key, which Microsoft publishes for
+ * devstoreaccount1 ("Use the Azurite emulator", MicrosoftDocs/azure-docs): in every local
+ * connection string, and no credential. Known by its length and CRC32, not written here.
+ */
+const AZURE_EMULATOR_KEY = {
+  test(value: string): boolean {
+    return value.length === 88 && value.startsWith('Eby8') && crc32(value) === 3033257350;
+  },
+};
+
 export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   {
     // AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY and their kin: every
@@ -66,5 +79,11 @@ export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
     rules: ['jwt'],
     value: JWT_PLACEHOLDER_CLAIMS,
     reason: 'default: JWT documentation example (its claims are placeholders)',
+  },
+  {
+    id: 'azure-storage-emulator-key',
+    rules: ['azure-storage-key', 'azure-storage-account-key', 'generic-secret'],
+    value: AZURE_EMULATOR_KEY,
+    reason: "default: the Azure storage emulator's published key (devstoreaccount1)",
   },
 ];

@@ -37,6 +37,8 @@ export interface RuleSpec {
   /** A severity that depends on the value (Stripe test-mode keys are lower). */
   severityFor?: (secret: string) => Severity;
   confidence?: Confidence;
+  /** A confidence that depends on the value (a prefix whose format is published beside one that is not). */
+  confidenceFor?: (secret: string) => Confidence;
   /** See Detector.knownForm: a rule below high confidence whose format still identifies it. */
   knownForm?: boolean;
   facts?: (secret: string) => Facts;
@@ -90,7 +92,10 @@ function holdsKeyword(text: string, keywords: readonly string[], caseSensitive: 
 }
 
 /** What judgeMatch needs of a rule: a team's own rules (custom.ts) have these too. */
-export type Judgement = Pick<RuleSpec, 'placeholders' | 'entropy' | 'validate' | 'validatedAs' | 'severity' | 'severityFor' | 'confidence' | 'facts'>;
+export type Judgement = Pick<
+  RuleSpec,
+  'placeholders' | 'entropy' | 'validate' | 'validatedAs' | 'severity' | 'severityFor' | 'confidence' | 'confidenceFor' | 'facts'
+>;
 
 /**
  * The one judgement of a rule's match, for every rule: placeholders in any format (XXXX, a run
@@ -115,12 +120,13 @@ export function judgeMatch(
   if (rule.entropy !== undefined && entropy < rule.entropy) return undefined;
   const verdict = hit.match !== undefined ? (rule.validate?.(secret, hit.match, fragment) ?? 'unknown') : 'unknown';
   if (verdict === 'invalid') return undefined;
+  const confidence = rule.confidenceFor?.(secret) ?? rule.confidence ?? 'medium';
   const found: Found = {
     start: hit.start,
     end: hit.end,
     secret,
     severity: rule.severityFor?.(secret) ?? rule.severity,
-    confidence: verdict === 'valid' ? raised(rule.confidence ?? 'medium') : (rule.confidence ?? 'medium'),
+    confidence: verdict === 'valid' ? raised(confidence) : confidence,
     entropy,
   };
   const facts = rule.facts?.(secret);

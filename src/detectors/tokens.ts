@@ -451,6 +451,10 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'hashicorp-vault-token',
     description: 'HashiCorp Vault token (service, batch, recovery)',
     keywords: ['hvs.', 'hvb.', 'hvr.'],
+    // HashiCorp Vault docs (hashicorp/vault website/content/docs: upgrading/upgrade-to-1.10.x.mdx,
+    // faq/ssct.mdx, concepts/tokens.mdx) and sdk/helper/consts/token_consts.go: prefixes hvs., hvb.,
+    // hvr. (1.10+); non-root service tokens are 95+ characters, root service and recovery tokens
+    // keep a 24-character base62 body. unverified: the alphabet of the 95+ body; batch lengths.
     regex: `${B}(?<secret>hv[sbr]\\.(?:[A-Za-z0-9_\\-]{90,}|[A-Za-z0-9]{24}${E}))`,
     entropy: 3.5,
     severity: 'critical',
@@ -470,9 +474,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'terraform-cloud-token',
     description: 'Terraform Cloud / HCP Terraform API token',
     keywords: ['.atlasv1.'],
+    // HashiCorp Terraform CLI docs (hashicorp/terraform website/docs/cli/config/config-file.mdx,
+    // "Credentials"): tokens read xxxxxx.atlasv1.zzzz. unverified: the 14-character id, the 60-70
+    // character secret and their alphabets (as issued).
     regex: `${B}(?<secret>[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-=]{60,70})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`token = "${fakeString(ALNUM, 14, 49)}.atlasv1.${fakeString(URLSAFE, 67, 50)}"`], negatives: ['x.atlasv1.short'] };
     },
@@ -492,10 +500,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'linear-api-key',
     description: 'Linear API key',
     keywords: ['lin_api_'],
+    // Linear (linear/linear-solutions integration_guides/README.md): API keys are lin_api_...,
+    // OAuth tokens lin_oauth_.... unverified: length and alphabet (40+ letters and digits as issued).
     regex: `${B}(?<secret>lin_api_[A-Za-z0-9]{40,})${E}`,
     placeholders: false,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('lin_api_', ALNUM, 40, 53)], negatives: ['lin_api_short'] };
     },
@@ -504,10 +515,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'notion-token',
     description: 'Notion integration token',
     keywords: ['ntn_'],
+    // Notion Developers changelog, 2024-09-11 (developers.notion.com/page/notion-platform-roadmap):
+    // new tokens use ntn_ (was secret_: notion-legacy-token); Notion says the format may change.
+    // unverified: the length and the 11-digit + 35-character split, as issued.
     regex: `${B}(?<secret>ntn_[0-9]{11}[A-Za-z0-9]{35})${E}`,
     placeholders: false,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`NOTION_TOKEN=ntn_${fakeString('0123456789', 11, 54)}${fakeString(ALNUM, 35, 55)}`], negatives: ['ntn_short'] };
     },
@@ -516,6 +531,9 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'sentry-token',
     description: 'Sentry auth token, or a DSN with its secret key',
     keywords: ['sntrys_', 'sntryu_', '@sentry', '.ingest.'],
+    // getsentry/sentry src/sentry/types/token.py (USER = sntryu_) and models/apitoken.py: user
+    // tokens are sntryu_ + 64 hex (32 random bytes; sentry-cli checks as much). DSN: models/
+    // projectkey.py get_dsn(): scheme://<public 32 hex>:<secret 32 hex>@host[:port][/path]/<id>.
     regex: `${B}(?<secret>sntrys_eyJ[A-Za-z0-9+/=_\\-]{60,}|sntryu_[a-f0-9]{64}|https?://[0-9a-f]{32}:[0-9a-f]{32}@[A-Za-z0-9.\\-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._\\-]+){0,4}/[0-9]+)`,
     // Org tokens are sntrys_<base64 JSON {iat, url, region_url, org}>_<secret>
     // (getsentry/sentry src/sentry/utils/security/orgauthtoken_token.py): a payload that
@@ -567,9 +585,13 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Atlassian API token',
     keywords: ['ATATT3'],
     keywordsCaseSensitive: true,
+    // Atlassian: Bamboo's Javadoc, BitbucketCloudApiTokenUtils (API tokens carry the prefix ATAT);
+    // Support, "Manage API tokens for your Atlassian account" (the length varies). unverified: the
+    // T3 after ATAT and the 150-character floor, as issued.
     regex: `${B}(?<secret>ATATT3[A-Za-z0-9_\\-=]{150,})`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('ATATT3', URLSAFE, 186, 61)], negatives: ['ATATT3short'] };
     },
@@ -602,9 +624,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'braintree-access-token',
     description: 'PayPal Braintree access token',
     keywords: ['access_token$production$'],
+    // Braintree's SDK (braintree/braintree_python braintree/credentials_parser.py): an access token
+    // is $-separated, its environment (production, sandbox, ...) then the merchant id. unverified:
+    // the 16-character merchant id and the 32-hex last field, as issued.
     regex: `(?<secret>access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [`access_token$production$${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 16, 65)}$${fakeString(HEX, 32, 66)}`],
@@ -617,6 +643,9 @@ export const tokenRules = (): readonly Detector[] => [
     broad: true,
     description: 'Azure storage account key (in a connection string)',
     keywords: ['accountkey='],
+    // Microsoft Learn, "Manage storage account access keys" (MicrosoftDocs/azure-docs, 2023-03-22):
+    // two 512-bit keys; "Configure a connection string": the key is AccountKey=. 512 bits in base64
+    // is 86 characters and ==. The emulator's published key is a default allow (src/allow/defaults.ts).
     regex: `AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)`,
     ignoreCase: true,
     entropy: 4.5,
@@ -645,9 +674,12 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'heroku-api-key',
     description: 'Heroku API key (HRKU- format)',
     keywords: ['hrku-'],
+    // Heroku Platform API schema (heroku/cli src/lib/types/fir.d.ts): an OAuth token's example is
+    // HRKU-<uuid>. unverified: the HRKU- + 60-character form, as issued.
     regex: `${B}(?<secret>HRKU-(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_\\-]{60}))${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [fakeToken('HRKU-', URLSAFE, 60, 70), `HEROKU_API_KEY=HRKU-${fakeUuid(15095)}`],
@@ -659,6 +691,9 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'cloudflare-api-token',
     description: 'Cloudflare API token or key',
     keywords: ['cfat_', 'cfut_', 'cfk_'],
+    // Cloudflare Docs, "Token formats" (developers.cloudflare.com/fundamentals/api/get-started/
+    // token-formats) and changelog 2026-04-14: cfk_, cfut_, cfat_ + 40 characters + a CRC32
+    // checksum. unverified: the checksum's encoding (8 hex as issued), so it is not checked.
     regex: `${B}(?<secret>cf(?:at|ut|k)_[A-Za-z0-9]{40}[a-f0-9]{8})${E}`,
     placeholders: false,
     severity: 'critical',
@@ -671,10 +706,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'vercel-token',
     description: 'Vercel token',
     keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+    // Vercel changelog, "Introducing new token formats and secret scanning": prefixes vcp, vci, vca,
+    // vcr, vck. unverified: the _ after them, the length (24+) and the alphabet, as issued.
     regex: `${B}(?<secret>vc[pikra]_[A-Za-z0-9]{24,})${E}`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('vcp_', ALNUM, 40, 73)], negatives: ['vcp_short'] };
     },
@@ -683,10 +721,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'tailscale-key',
     description: 'Tailscale auth, API, OAuth client, SCIM or webhook key',
     keywords: ['tskey-'],
+    // Tailscale Docs, "Key prefixes" (tailscale.com/kb/1277): tskey-api, -auth, -client, -scim,
+    // -webhook, tskey-<kind>-<id>-<secret> by example, case-sensitive. unverified: segment lengths.
     regex: `(?<![A-Za-z])(?<secret>tskey-[a-z]+-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})${E}`,
     placeholders: false,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [`tskey-auth-${fakeString(ALNUM, 12, 74)}-${fakeString(ALNUM, 24, 75)}`],
@@ -698,6 +739,8 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'grafana-token',
     description: 'Grafana Cloud or service account token',
     keywords: ['glc_', 'glsa_'],
+    // glsa_: grafana/grafana pkg/components/satokengen/tokengen.go (below). glc_ (Grafana Cloud
+    // access policy tokens): no published format found, so a glc_ token is at medium.
     regex: `${B}(?<secret>glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[a-f0-9]{8})`,
     placeholders: false,
     // Service account tokens carry a checksum: CRC32 of "glsa_<secret>", little-endian, in hex
@@ -707,6 +750,7 @@ export const tokenRules = (): readonly Detector[] => [
     validatedAs: 'checksum verified',
     severity: 'critical',
     confidence: 'high',
+    confidenceFor: (s) => (s.startsWith('glc_') ? 'medium' : 'high'),
     get examples() {
       return {
         positives: [
@@ -722,10 +766,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'groq-api-key',
     description: 'Groq API key',
     keywords: ['gsk_'],
+    // Groq (groq/groq-api-cookbook .env.example and READMEs): GROQ_API_KEY=gsk_.... unverified: the
+    // 52-character length and the alphabet, as issued.
     regex: `${B}(?<secret>gsk_[A-Za-z0-9]{52})${E}`,
     placeholders: false,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('gsk_', ALNUM, 52, 81)], negatives: ['gsk_short'] };
     },
@@ -733,13 +780,15 @@ export const tokenRules = (): readonly Detector[] => [
   defineRule({
     id: 'figma-token',
     description: 'Figma personal access token or OAuth access token',
-    // OAuth access tokens are figu_ and go in an Authorization: Bearer header
-    // (https://developers.figma.com/docs/rest-api/authentication/; figma/code-connect#371).
     keywords: ['figd_', 'figu_'],
+    // Figma docs (developers.figma.com/docs/rest-api/personal-access-tokens, .../authentication):
+    // PATs go in X-Figma-Token, OAuth tokens in Authorization: Bearer. unverified: the figd_ and
+    // figu_ prefixes and the 40+ body, as issued (Figma publishes neither prefix).
     regex: `${B}(?<secret>fig[du]_[A-Za-z0-9_\\-]{40,})`,
     placeholders: false,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [fakeToken('figd_', URLSAFE, 40, 82), `Authorization: Bearer ${fakeToken('figu_', URLSAFE, 48, 15085)}`],
@@ -752,9 +801,13 @@ export const tokenRules = (): readonly Detector[] => [
     description: '1Password service account token',
     keywords: ['ops_eyJ'],
     keywordsCaseSensitive: true,
+    // 1Password, "1Password Service Account security" (developer.1password.com/docs/service-
+    // accounts/security): the token is a serialized object, base64url-encoded JSON (hence eyJ).
+    // unverified: the ops_ prefix and the length, as issued.
     regex: `${B}(?<secret>ops_eyJ[A-Za-z0-9+/=_\\-]{100,})`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fakeString(ALNUM, 150, 83)}`], negatives: ['ops_eyJshort'] };
     },
@@ -763,9 +816,12 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'amazon-mws-auth-token',
     description: 'Amazon Marketplace Web Service auth token',
     keywords: ['amzn.mws.'],
+    // Amazon MWS docs (docs.developer.amazonservices.com, example requests): MWSAuthToken reads
+    // amzn.mws.<8-4-4-4-12>. MWS was retired on 2024-03-31. unverified: the hex alphabet.
     regex: `${B}(?<secret>amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [
@@ -780,9 +836,12 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Postman API key',
     keywords: ['PMAK-'],
     keywordsCaseSensitive: true,
+    // Postman (postmanlabs/postman-mcp-server src/telemetry/client.ts) names API keys PMAK-....
+    // unverified: the <24 hex>-<34 hex> body, as issued.
     regex: `${B}(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})${E}`,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`PMAK-${fakeString(HEX, 24, 115)}-${fakeString(HEX, 34, 116)}`], negatives: ['PMAK-short'] };
     },
@@ -791,10 +850,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'pulumi-access-token',
     description: 'Pulumi access token',
     keywords: ['pul-'],
+    // Pulumi Cloud's OpenAPI spec (pulumi/pulumi-pulumiservice provider/pkg/cloud/spec.json,
+    // CreatePersonalToken): the token value is prefixed with pul-. unverified: the 40-hex body.
     regex: `${B}(?<secret>pul-[a-f0-9]{40})${E}`,
     entropy: 3.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('pul-', HEX, 40, 117)], negatives: [fakeToken('pul-', HEX, 20, 118)] };
     },
@@ -802,14 +864,14 @@ export const tokenRules = (): readonly Detector[] => [
   defineRule({
     id: 'doppler-token',
     description: 'Doppler token (personal, service, service account, SCIM, audit)',
-    // https://docs.doppler.com/reference/api lists the six token kinds (CLI, personal, service,
-    // service account, SCIM, audit); https://docs.doppler.com/docs/service-tokens shows that
-    // service tokens carry the config's name (dp.st.prd.xxxx). The CLI token's dp.ct. prefix is
-    // as issued: the pages read do not spell it out.
     keywords: ['dp.pt.', 'dp.ct.', 'dp.st.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
+    // Doppler's code: DopplerHQ/mcp-server src/auth.ts maps dp.st., dp.sa., dp.pt., dp.ct., dp.scim.;
+    // the kubernetes-operator README shows dp.st.<config>.; docs.doppler.com/reference/api lists the
+    // kinds. unverified: dp.audit. and the 40-44 character body, as issued.
     regex: `${B}(?<secret>dp\\.(?:pt|ct|sa|scim|audit)\\.[A-Za-z0-9]{40,44}|dp\\.st\\.(?:[a-z0-9_\\-]{1,60}\\.)?[A-Za-z0-9]{40,44})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [
@@ -825,6 +887,8 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'supabase-token',
     description: 'Supabase personal access token',
     keywords: ['sbp_'],
+    // Supabase CLI (supabase/cli apps/cli-go/internal/utils/access_token.go): access tokens match
+    // ^sbp_(oauth_)?[a-f0-9]{40}$ (the oauth_ form since #2618, 2024-08). No checksum.
     regex: `${B}(?<secret>sbp_(?:oauth_)?[a-f0-9]{40})${E}`,
     entropy: 3.0,
     severity: 'critical',
@@ -840,9 +904,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'planetscale-token',
     description: 'PlanetScale token or password',
     keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
+    // PlanetScale, "Create or refresh OAuth token" (planetscale.com/docs/api/reference/oauth/
+    // create-token): pscale_oauth_ + 43 base64url by example; the pscale CLI (internal/config/
+    // config.go): pscale_tkn_. unverified: pscale_pw_ and the 32-64 range, as issued.
     regex: `${B}(?<secret>pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_\\-.]{32,64})${E}`,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [fakeToken('pscale_pw_', URLSAFE, 43, 121)], negatives: ['pscale_pw_short'] };
     },
@@ -851,6 +919,9 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'sourcegraph-token',
     description: 'Sourcegraph access token',
     keywords: ['sgp_'],
+    // Sourcegraph, "Revoking an access token" (sourcegraph.com/docs/cli/how-tos/revoking_an_
+    // access_token): tokens start sgp_; its generator (internal/accesstoken/personal_access_token.go)
+    // writes sgp_<16 hex or local>_<40 hex>. No checksum.
     regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40})${E}`,
     entropy: 3.0,
     severity: 'high',
@@ -870,9 +941,13 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'discord-webhook',
     description: 'Discord webhook URL',
     keywords: ['discord'],
+    // Discord API docs (discord/discord-api-docs developers/resources/webhook.mdx, reference.mdx):
+    // https://discord.com/api[/v<N>]/webhooks/<snowflake id>/<token>, ids up to 64 bits.
+    // unverified: the token's length (60-100 here; the docs' example has 100) and alphabet.
     regex: `(?<secret>https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,100})`,
     severity: 'high',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [
@@ -908,6 +983,8 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'datadog-api-key',
     description: 'Datadog API or application key (named as such)',
     keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app', 'ddapi', 'ddapp'],
+    // Datadog Agent (DataDog/datadog-agent pkg/util/scrubber/default.go): API keys are 32 hex and
+    // application keys 40 hex characters. No checksum. Found by name: the value has no prefix.
     regex: `(?:datadog|dd)[_\\-]?(?:api|app(?:lication)?)[_\\-]?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[a-f0-9]{40}|[a-f0-9]{32})(?![A-Za-z0-9])`,
     ignoreCase: true,
     entropy: 3.0,
@@ -924,11 +1001,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'ibm-cloud-api-key',
     description: 'IBM Cloud API key (named as such)',
     keywords: ['ibm'],
+    // IBM Cloud IAM docs (cloud.ibm.com/docs/iam) show only placeholders. unverified: the
+    // 44-character url-safe value, as issued; found by name.
     regex: `ibm[_\\-]?(?:cloud[_\\-]?)?(?:api[_\\-]?)?key["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[A-Za-z0-9_\\-]{44})(?![A-Za-z0-9_\\-])`,
     ignoreCase: true,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return { positives: [`IBM_CLOUD_API_KEY=${fakeString(URLSAFE, 44, 128)}`], negatives: [`IBM_CLOUD_API_KEY=${'a'.repeat(44)}`] };
     },
@@ -937,11 +1017,14 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'heroku-legacy-api-key',
     description: 'Heroku API key (legacy UUID format, named as such)',
     keywords: ['heroku'],
+    // Heroku Dev Center, "Getting Started with the Platform API" (2023-06-14): authorizations:create
+    // prints a UUID-form token. unverified: a format is shown by example only; found by name.
     regex: `heroku[_\\-]?(?:api[_\\-]?)?(?:key|token)["'\\]]{0,2}\\s{0,3}[:=]\\s{0,3}["']?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`,
     ignoreCase: true,
     entropy: 3.0,
     severity: 'critical',
-    confidence: 'high',
+    confidence: 'medium',
+    knownForm: true,
     get examples() {
       return {
         positives: [

@@ -227,6 +227,26 @@ describe('allowing false positives, end to end with real commits', () => {
       expect(repo.keygate(['scan', '--staged']).status).toBe(1);
     }));
 
+  it("allows the Azure storage emulator's published key by default, and nothing one character from it", () =>
+    withRepo((repo) => {
+      // Microsoft publishes this key for Azurite's devstoreaccount1: it is in every local setup.
+      const emulator = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+      const near = emulator.slice(0, 40) + (emulator[40] === 'a' ? 'b' : 'a') + emulator.slice(41);
+      const conn = (key: string) =>
+        `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
+      repo.write('local.env', `AZURE_STORAGE_CONNECTION_STRING="${conn(emulator)}"\n`);
+      repo.git('add', '.');
+      const on = repo.keygate(['scan', '--staged', '--format', 'json']);
+      expect(on.status, on.stdout).toBe(0);
+      const report = JSON.parse(on.stdout) as { suppressed: { rule: string; reason: string }[] };
+      expect(report.suppressed.map((x) => `${x.rule}: ${x.reason}`)).toEqual([
+        "azure-storage-key: default: the Azure storage emulator's published key (devstoreaccount1)",
+      ]);
+      repo.write('local.env', `AZURE_STORAGE_CONNECTION_STRING="${conn(near)}"\n`);
+      repo.git('add', '.');
+      expect(repo.keygate(['scan', '--staged']).status).toBe(1);
+    }));
+
   it('lists entries with what they still match, removes them, and prunes stale ones', () =>
     withRepo((repo) => {
       const secret = fakeSecret();

@@ -74,6 +74,12 @@ function findKeyIds(fragment: Fragment): Found[] {
   return out;
 }
 
+// AWS IAM User Guide, "IAM identifiers", "Understanding unique ID prefixes"
+// (docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html): AKIA access key, ASIA
+// temporary (STS) key, ABIA STS service bearer token (also id_credentials_bearer), ACCA
+// context-specific credential; AWS's guides: "a 20-character, alphanumeric sequence" (example
+// AKIAIOSFODNN7EXAMPLE). unverified: the base32 alphabet of the 16 after the prefix, and A3T
+// (at low), as issued; the IAM API promises only 16-128 word characters.
 export const awsAccessKeyId: Detector = defineDetector({
   id: 'aws-access-key-id',
   description: 'AWS access key ID',
@@ -189,6 +195,9 @@ function secretKeyFound(hit: RegexHit, confidence: 'high' | 'medium'): Found {
   };
 }
 
+// AWS's guides (the SQS Getting Started Guide, 2008-01-01, AWSCredentials): "Secret Access Key
+// (a 40-character sequence)"; AWS's examples (aws.amazon.com/developers/access-keys) use
+// A-Z a-z 0-9 / +. unverified: today's IAM and STS API references give it no length or pattern.
 export const awsSecretAccessKey: Detector = defineDetector({
   id: 'aws-secret-access-key',
   description: 'AWS secret access key',
@@ -263,6 +272,9 @@ function findSessionTokens(fragment: Fragment): Found[] {
 
 const SESSION_KEYWORDS = ['session', 'security'].flatMap((w) => ['token', '_token', '-token', '.token'].map((t) => w + t));
 
+// AWS STS API Reference, "Credentials" (docs.aws.amazon.com/STS/latest/APIReference/
+// API_Credentials.html): SessionToken is a string; the SDKs' docs: its size "is not fixed".
+// Found by its name (AWS's own field names), so no shape is assumed beyond base64 and a floor.
 export const awsSessionToken: Detector = defineDetector({
   id: 'aws-session-token',
   description: 'AWS session token',

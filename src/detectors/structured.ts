@@ -60,6 +60,10 @@ function pemEnd(text: string, from: number): number {
   return end === -1 || end > from + 4096 ? Math.min(text.length, from + 4096) : end + 8;
 }
 
+// RFC 7468, sections 10 ("PRIVATE KEY", PKCS#8) and 11 ("ENCRYPTED PRIVATE KEY"); RFC 5915
+// ("EC PRIVATE KEY"); OpenSSH's sshkey.c ("-----BEGIN OPENSSH PRIVATE KEY-----"); OpenPGP's
+// armour (RFC 4880 section 6.2, "PGP PRIVATE KEY BLOCK"). unverified: "RSA PRIVATE KEY" and
+// "DSA PRIVATE KEY" are OpenSSL's traditional labels, in no RFC (but in every OpenSSL).
 export const privateKey: Detector = defineDetector({
   id: 'private-key',
   confidence: 'high',
@@ -119,6 +123,8 @@ const KUBECONFIG_KEY = /client-key-data["']?\s{0,3}:\s{0,3}["']?$/;
 /** Lines that carry on wrapped base64: indentation, base64 characters, nothing else. */
 const BASE64_LINE = /\r?\n[ \t]*([A-Za-z0-9+/]{16,}={0,2})(?=\r?\n|$)/y;
 
+// The labels of private-key (RFC 7468) under base64 (RFC 4648): "LS0tLS1CRUdJTi" is what
+// "-----BEGIN" encodes to, and the value is decoded and its BEGIN line checked.
 export const privateKeyBase64: Detector = defineDetector({
   id: 'private-key-base64',
   confidence: 'high',
@@ -210,6 +216,7 @@ function privateKeyMarker(line: string): number | undefined {
   if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return undefined;
   const version = bytes[at + 2];
   if (version === 0x00) return bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 ? 16 : undefined;
+  if (version === 0x01 && bytes[at + 3] === 0x30) return 16; // PKCS#8 v2 (RFC 5958): the algorithm next
   return version === 0x01 && bytes[at + 3] === 0x04 ? charsOnlyFor(at + 3) : undefined;
 }
 
@@ -222,7 +229,12 @@ export const privateKeyBody: Detector = defineDetector({
   // the algorithm's SEQUENCE: PKCS#1, DSA, PKCS#8), AgEAM (a 1-byte length, PKCS#8 EC), CAQAw
   // (short, PKCS#8 Ed25519), CAQEE and AgEBBD (SEC1 EC), and OpenSSH's magic. Two letters
   // (MI, MH) selected a rule for one fragment in five of real code: 81 ms of a 168 MB scan.
-  keywords: ['IBAAK', 'IBAD', 'AgEAM', 'CAQAw', 'CAQEE', 'AgEBBD', 'b3BlbnNzaC1rZXktdjE'],
+  // Version 1 then the algorithm's SEQUENCE is RFC 5958's v2 key (its public key inside):
+  // CAQEw (a 1-byte length: Ed25519's, RFC 8410 section 10.3) and IBAT (a 2-byte length).
+  // Sources: RFC 5958 (OneAsymmetricKey, version v1(0) or v2(1)), RFC 5208 (PKCS#8), RFC 8017
+  // (RSAPrivateKey, version 0), RFC 5915 (ECPrivateKey, version 1 then the OCTET STRING), and
+  // OpenSSH's PROTOCOL.key (AUTH_MAGIC "openssh-key-v1", NUL-terminated in sshkey.c).
+  keywords: ['IBAAK', 'IBAD', 'IBAT', 'AgEAM', 'CAQAw', 'CAQEE', 'CAQEw', 'AgEBBD', 'b3BlbnNzaC1rZXktdjE'],
   keywordsCaseSensitive: true,
   patterns: () => [KEY_BODY_LINE],
   get examples() {
@@ -238,6 +250,10 @@ export const privateKeyBody: Detector = defineDetector({
         `  ${der([0x30, 0x82, 0x04, 0xbd, 0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a], 123)}\n  ${fakeBase64(64, 124)}`,
         // EC: 30 77, INTEGER 1, OCTET STRING
         `${der([0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20], 125)}\n${fakeBase64(44, 126)}`,
+        // PKCS#8 v2 (RFC 5958), Ed25519: 30 72, INTEGER 1, SEQUENCE (the algorithm, 1.3.101.112)
+        `${der([0x30, 0x72, 0x02, 0x01, 0x01, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20], 15106)}\n${fakeBase64(52, 15107)}`,
+        // PKCS#8 v2, RSA: 30 82 04 e5, INTEGER 1, SEQUENCE
+        `${der([0x30, 0x82, 0x04, 0xe5, 0x02, 0x01, 0x01, 0x30, 0x0d, 0x06, 0x09, 0x2a], 15108)}\n${fakeBase64(64, 15109)}`,
       ],
       negatives: [
         // A certificate: SEQUENCE, then SEQUENCE (tbsCertificate)
@@ -381,6 +397,9 @@ function fakeJwt(seed: number): string {
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: fakeString(ALNUM, 12, seed), iat: 1700000000 })}.${fakeString(URLSAFE, 43, seed + 1)}`;
 }
 
+// RFC 7515, section 7.1 (compact JWS: base64url header, payload and signature joined by dots,
+// no padding) and 4.1.1 ("alg" required); RFC 7519, section 6 (alg "none" is unsecured: not
+// found). unverified: "eyJ" assumes JSON written with no leading space ({"...), as issuers do.
 export const jwt: Detector = defineDetector({
   id: 'jwt',
   broad: true,
@@ -859,6 +878,9 @@ export const dockerConfigAuth = defineRule({
   },
 });
 
+// netrc(5) (GNU inetutils, BSD): machine, login, password tokens separated by spaces, tabs or
+// newlines; curl (everything.curl.dev/usingcurl/netrc) also reads quoted strings (7.84.0+).
+// unverified: login before password and "#" ending a value are conventions, not the format.
 export const netrcPassword = defineRule({
   id: 'netrc-password',
   description: 'Password in a .netrc entry',
@@ -886,6 +908,10 @@ export const netrcPassword = defineRule({
   },
 });
 
+// Google Cloud IAM, "Create and delete service account keys" (cloud.google.com/iam/docs/
+// keys-create-delete): a JSON key file with type "service_account", private_key_id,
+// private_key (PEM: private-key's) and client_email. unverified: the 40 lower-case hex key id
+// is the shape of Google's examples, not stated.
 export const gcpServiceAccount = defineRule({
   id: 'gcp-service-account',
   description: 'GCP service-account key file (its private key ID; the key itself is reported as a private key)',

@@ -1001,8 +1001,8 @@ export const monitoringSaasRules = (): readonly Detector[] => [
       };
     },
   }),
-  // https://docs.pinata.cloud/account-management/api-keys (an API key of 20 hex characters, an
-  // API secret of 64 hex characters, and a JWT; the JWT's payload carries "userInformation").
+  // https://docs.pinata.cloud/account-management/api-keys: a key comes as an API key, an API
+  // secret and a JWT. As issued, not published: 20 hex, 64 hex, and "userInformation" in the JWT.
   // unverified: Pinata's docs (PinataCloud/docs, its OpenAPI files' generateApiKey examples are KEY/SECRET/JWT) and SDKs (PinataCloud/pinata, Pinata-SDK) state no lengths nor the JWT's claims.
   defineRule({
     id: 'pinata-api-secret',
@@ -1029,8 +1029,8 @@ export const monitoringSaasRules = (): readonly Detector[] => [
       };
     },
   }),
-  // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens (personal
-  // access tokens are JWTs; their payload's "iss" is https://auth.calendly.com).
+  // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens. As issued,
+  // not published: personal access tokens are JWTs whose "iss" is https://auth.calendly.com.
   // unverified: Calendly's docs (PAT and OAuth pages, release note 2021-04-23 "Access tokens now contain more characters") and sample app calendly/buzzwordcrm say nothing of JWTs or iss.
   defineRule({
     id: 'calendly-personal-access-token',

@@ -740,7 +740,7 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Grafana Cloud or service account token',
     keywords: ['glc_', 'glsa_'],
     // glsa_: grafana/grafana pkg/components/satokengen/tokengen.go (below). glc_ (Grafana Cloud
-    // access policy tokens): no published format found, so a glc_ token is at medium.
+    // access policy tokens): no published format found, so a glc_ token is at low.
     regex: `${B}(?<secret>glc_[A-Za-z0-9+/]{32,}={0,2}|glsa_[A-Za-z0-9]{32}_[a-f0-9]{8})`,
     placeholders: false,
     // Service account tokens carry a checksum: CRC32 of "glsa_<secret>", little-endian, in hex
@@ -750,7 +750,7 @@ export const tokenRules = (): readonly Detector[] => [
     validatedAs: 'checksum verified',
     severity: 'critical',
     confidence: 'high',
-    confidenceFor: (s) => (s.startsWith('glc_') ? 'medium' : 'high'),
+    confidenceFor: (s) => (s.startsWith('glc_') ? 'low' : 'high'),
     get examples() {
       return {
         positives: [
@@ -787,7 +787,7 @@ export const tokenRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>fig[du]_[A-Za-z0-9_\\-]{40,})`,
     placeholders: false,
     severity: 'high',
-    confidence: 'medium',
+    confidence: 'low',
     knownForm: true,
     get examples() {
       return {
@@ -1007,7 +1007,7 @@ export const tokenRules = (): readonly Detector[] => [
     ignoreCase: true,
     entropy: 4.0,
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     knownForm: true,
     get examples() {
       return { positives: [`IBM_CLOUD_API_KEY=${fakeString(URLSAFE, 44, 128)}`], negatives: [`IBM_CLOUD_API_KEY=${'a'.repeat(44)}`] };

@@ -50,7 +50,7 @@ export function io(argv: string[]): Io {
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text),
-    warn: (text) => void process.stderr.write(text + '\n'),
+    warn: (text) => void process.stderr.write(safely(text, 'keygate: warning: (not shown: it could not be checked for secrets)') + '\n'),
     colors: pc.createColors(colorsEnabled(noColor)),
     now: () => new Date(),
     today: () => new Date().toISOString().slice(0, 10),
@@ -105,9 +105,9 @@ function describe(error: unknown): string {
 }
 
 /**
- * What an error line goes through before it is shown: the scan's redaction of what the rules
- * find in it (withoutSecrets in src/scan/scanner.ts), set once the commands are loaded; an
- * error names what the user typed, a path with a key in it among them.
+ * What an error or warning line goes through before it is shown: the scan's redaction of what
+ * the rules find in it (withoutSecrets in src/scan/scanner.ts), set once the commands are
+ * loaded; a message names what the user typed, a path or a pattern with a key in it among them.
  */
 let shown: (message: string) => string = (message) => message;
 
@@ -115,13 +115,13 @@ export function showErrorsThrough(filter: (message: string) => string): void {
   shown = filter;
 }
 
-function safely(message: string): string {
+function safely(message: string, unchecked?: string): string {
   try {
     return shown(message);
   } catch {
-    return errorLine(
-      'keygate failed, and its message could not be checked for secrets, so it is not shown',
-      guarding ? FAIL_CLOSED_HINT : 'nothing was changed',
+    return (
+      unchecked ??
+      errorLine('keygate failed, and its message could not be checked for secrets, so it is not shown', guarding ? FAIL_CLOSED_HINT : 'nothing was changed')
     );
   }
 }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installHook, type JsonReport, type Repo, withRepo } from '../helpers/repo.js';
+import { CLI, gitEnv, installHook, type JsonReport, type Repo, withRepo } from '../helpers/repo.js';
 import { assertNoSecret, fakeKeyId, fakeSecret, pick } from '../helpers/secrets.js';
 
 /**
@@ -166,5 +167,23 @@ describe('an error that names what the user typed shows no secret in it', () => 
       expect(errors[0]?.stderr).toContain(`conf/${id.slice(0, 4)}…`);
       expect(errors[0]?.stderr).toMatch(/cannot read/);
       assertNoSecret([...outputs, ...writtenFiles(repo)], [id, other]);
+    }));
+
+  it('a warning that quotes a path with a key in it (a repository in a directory named after one): the key is redacted', () =>
+    withRepo((repo) => {
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      const dir = join(repo.dir, id);
+      mkdirSync(dir);
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+      git('init', '-q');
+      // Where the blocked run is kept is taken by a file: keygate warns, quoting the path.
+      writeFileSync(join(dir, '.git', 'keygate'), 'not a directory\n');
+      writeFileSync(join(dir, 'creds.ini'), `aws_secret_access_key = ${secret}\n`);
+      git('add', '.');
+      const r = spawnSync(process.execPath, [CLI, 'scan', '--staged'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/warning: this run could not be kept .*\.git\/keygate/);
+      expect(r.stderr).toContain(`${id.slice(0, 4)}…`);
+      assertNoSecret([r.stdout, r.stderr], [id, secret]);
     }));
 });

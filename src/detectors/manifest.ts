@@ -234,7 +234,7 @@ export const MANIFEST: Record<string, readonly ManifestEntry[]> = {
     { id: 'consul-acl-token', keywords: ['consul'], gate: { assignmentWithin: 40 } },
     { id: 'nomad-acl-token', keywords: ['nomad'], gate: { assignmentWithin: 40 } },
     { id: 'kubernetes-bootstrap-token', keywords: ['kubeadm', 'bootstrap-token', 'bootstraptoken'], context: true },
-    { id: 'infisical-service-token', keywords: ['st.'], keywordsCaseSensitive: true, gate: { followedBy: '[a-f0-9]{16}' } },
+    { id: 'infisical-service-token', keywords: ['st.'], keywordsCaseSensitive: true, gate: { followedBy: '[a-f0-9]{8}(?:-[a-f0-9]{4}-|[a-f0-9]{8})' } },
     { id: 'ngrok-authtoken', keywords: ['ngrok'] },
     { id: 'huawei-cloud-secret-key', keywords: ['huawei', 'cloud_sdk_sk'], gate: { assignmentWithin: 40 } },
   ],

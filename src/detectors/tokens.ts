@@ -663,11 +663,23 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Azure AD (Entra ID) client secret',
     keywords: ['Q~'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>[a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.\\-]{31,34})${E}`,
+    // Microsoft's security-utilities (microsoft/security-utilities, SEC101_156_AzureClientApp
+    // IdentifiableCredentialsCurrent.cs and ...Previous.cs): 3 URL-unreserved characters, then 8Q~
+    // and 34, or (older) 7Q~ and 31; Microsoft Learn, sit-defn-azure-ad-client-secret: up to 40 of
+    // a-z 0-9 - _ . ~, with a checksum. unverified: the checksum's algorithm (not checked).
+    regex: `${B}(?<secret>[a-zA-Z0-9_~.\\-]{3}(?:8Q~[a-zA-Z0-9_~.\\-]{34}|7Q~[a-zA-Z0-9_~.\\-]{31}))${E}`,
     entropy: 4.0,
     severity: 'critical',
+    confidence: 'high',
     get examples() {
-      return { positives: [`client_secret = "${fakeString(ALNUM, 3, 68)}8Q~${fakeString(ALNUM, 34, 69)}"`], negatives: ['abc8Q~short'] };
+      return {
+        positives: [
+          `client_secret = "${fakeString(ALNUM, 3, 68)}8Q~${fakeString(ALNUM, 34, 69)}"`,
+          `AZURE_CLIENT_SECRET=a-${fakeString(ALNUM, 1, 15113)}8Q~${fakeString(URLSAFE, 34, 15114)}`,
+          `"clientSecret": "${fakeString(ALNUM, 3, 15115)}7Q~${fakeString(ALNUM, 31, 15116)}"`,
+        ],
+        negatives: ['abc8Q~short', `${fakeString(ALNUM, 3, 15117)}9Q~${fakeString(ALNUM, 32, 15118)}`],
+      };
     },
   }),
   defineRule({

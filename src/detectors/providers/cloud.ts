@@ -1001,6 +1001,9 @@ export const cloudRules = (): readonly Detector[] => [
     id: 'upcloud-api-token',
     description: 'UpCloud API token (ucat_)',
     keywords: ['ucat_'],
+    // UpCloud, "Getting started with the UpCloud API" (upcloud.com/docs/guides/getting-started-
+    // upcloud-api): tokens begin with ucat_ (UpCloudLtd/upcloud-go-api checks it). unverified: the
+    // body's length and alphabet.
     regex: `${B}(?<secret>ucat_[A-Za-z0-9]{24,64})${E}`,
     entropy: 3.8,
     severity: 'critical',
@@ -1282,6 +1285,9 @@ export const cloudRules = (): readonly Detector[] => [
     context: true,
     description: 'kubeconfig user bearer token',
     keywords: ['current-context'],
+    // Kubernetes client-go AuthInfo.Token (staging/src/k8s.io/client-go/tools/clientcmd/api/v1/
+    // types.go): the bearer token, no format; bootstrap tokens are [a-z0-9]{6}.[a-z0-9]{16}
+    // (kubernetes.io, Authenticating with Bootstrap Tokens). Found by its place in a kubeconfig.
     regex: `(?:^|\\n)[ \\t]{2,16}token:[ \\t]{1,3}["']?(?!eyJ)(?<secret>[A-Za-z0-9._~+/:\\-]{20,1200}={0,2})["']?[ \\t]*(?=\\r?\\n|$)`,
     entropy: 3.5,
     validate: (_s, _m, fragment) => (/(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:/.test(fragment.text) ? 'unknown' : 'invalid'),
@@ -1511,6 +1517,8 @@ export const cloudRules = (): readonly Detector[] => [
     id: 'aiven-api-token',
     description: 'Aiven API token (after "aivenv1" or named as such)',
     keywords: ['aivenv1', 'aiven_api_token', 'aiven_token', 'aiventoken', 'aivenapitoken', 'aiven-token', 'aiven-api-token'],
+    // Aiven docs (aiven/aiven-docs docs/tools/api.md, docs/tools/cli/user.md): Authorization:
+    // aivenv1 <token>; the CLI's full token is base64 with + and == padding. unverified: length.
     regex: `(?:aivenv1\\s{1,3}|aiven${SEP}(?:api${SEP})?token${ASSIGN})(?<secret>[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])`,
     ignoreCase: true,
     entropy: 4.2,
@@ -1640,21 +1648,26 @@ export const cloudRules = (): readonly Detector[] => [
     },
   }),
   // --- Infisical ---
-  // Service tokens: "st." then parts separated by "."; the part after the last "." is a hex symmetric key:
-  // https://infisical.com/docs/documentation/platform/token and https://infisical.com/docs/internals/service-tokens
-  // (part lengths not stated: 16-64 hex each).
   defineRule({
     id: 'infisical-service-token',
     description: 'Infisical service token (st.)',
     keywords: ['st.'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>st\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64})(?![A-Za-z0-9_.\\-])`,
-    gate: followedBy(/[a-f0-9]{16}/y),
+    // Infisical/infisical backend/src/services/service-token/service-token-service.ts: the server
+    // issues st.<id>.<16 random bytes, hex>, the id a UUID (migrations/20231225072545_service-
+    // token.ts; 24 hex on the older Mongo backend), and the client appends .<16 bytes, hex: the
+    // key> (docs/internals/service-tokens.mdx: st.abc.def.ghi).
+    regex: `${B}(?<secret>st\\.(?:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|[a-f0-9]{16,64})\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64})(?![A-Za-z0-9_.\\-])`,
+    gate: followedBy(/[a-f0-9]{8}(?:-[a-f0-9]{4}-|[a-f0-9]{8})/y),
     entropy: 3.3,
     severity: 'critical',
+    confidence: 'high',
     get examples() {
       return {
-        positives: [`INFISICAL_TOKEN=st.${fakeString(HEX, 24, 11202)}.${fakeString(HEX, 32, 11203)}.${fakeString(HEX, 32, 11204)}`],
+        positives: [
+          `INFISICAL_TOKEN=st.${fakeString(HEX, 24, 11202)}.${fakeString(HEX, 32, 11203)}.${fakeString(HEX, 32, 11204)}`,
+          `INFISICAL_TOKEN=st.${fakeUuid(15110)}.${fakeString(HEX, 32, 15111)}.${fakeString(HEX, 32, 15112)}`,
+        ],
         negatives: [
           'INFISICAL_TOKEN=st.abc.def.ghi',
           `st.${fakeString(HEX, 24, 11205)}.${fakeString(HEX, 32, 11206)}`,

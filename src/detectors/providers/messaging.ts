@@ -142,6 +142,9 @@ export const messagingRules = (): readonly Detector[] => [
     context: true,
     description: 'Discord bot token (the first part decodes to the bot user id)',
     keywords: ['discord'],
+    // Discord API docs (discord/discord-api-docs docs/Reference.md, Authentication): one example bot
+    // token, three dot-separated base64url parts. unverified: the structure (the first part decodes
+    // to the bot's snowflake id: checked) and the part lengths, as issued.
     regex: `(?<![A-Za-z0-9_.\\-])(?<secret>[MNO][A-Za-z0-9_\\-]{22,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38})(?![A-Za-z0-9_.\\-])`,
     entropy: 3.5,
     validate: (s) => {
@@ -149,7 +152,7 @@ export const messagingRules = (): readonly Detector[] => [
       return /^[1-9][0-9]{16,19}$/.test(id) ? 'valid' : 'invalid';
     },
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`DISCORD_TOKEN=${fakeDiscordBotToken(12009)}`, `client.login("${fakeDiscordBotToken(12012, 27)}"); // discord.js`],
@@ -166,11 +169,14 @@ export const messagingRules = (): readonly Detector[] => [
     id: 'discord-client-secret',
     description: 'Discord application client secret (named as such)',
     keywords: ['discord'],
+    // Discord OAuth2 docs (discord/discord-api-docs docs/topics/oauth2.mdx): client_secret, shown
+    // only as a placeholder. unverified: 32 url-safe characters, as issued.
     regex: named(`discord${S}(?:app${S}|oauth2?${S})?client${S}secret`, '[A-Za-z0-9_\\-]{32}', '(?![A-Za-z0-9_\\-])'),
     ignoreCase: true,
     entropy: 3.5,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`DISCORD_CLIENT_SECRET=${fakeString(URLSAFE, 32, 12018)}`, `discord.clientSecret: "${fakeString(URLSAFE, 32, 12019)}"`],
@@ -707,6 +713,9 @@ export const messagingRules = (): readonly Detector[] => [
     id: 'onesignal-legacy-api-key',
     description: 'OneSignal legacy REST API / User Auth key (named as such)',
     keywords: ['onesignal'],
+    // OneSignal, "Quick start API guide" (documentation.onesignal.com/reference/quick-start-api-
+    // guide): the legacy REST API key goes in Authorization: Basic; its example is 48 base64
+    // characters, a UUID's text in base64. unverified: the format is shown, not stated.
     regex: named(`onesignal${S}(?:rest${S}|user${S}auth${S}|app${S}auth${S})?(?:api${S})?key`, '[A-Za-z0-9+/]{48}', '(?![A-Za-z0-9+/=])'),
     ignoreCase: true,
     entropy: 3.5,

@@ -248,14 +248,13 @@ export const monitoringSaasRules = (): readonly Detector[] => [
       };
     },
   }),
-  // https://clickup.com/api/developer-portal/authentication/ ("Personal tokens will always begin
-  // with pk_"); the rest, <user id>_<32 upper-case letters and digits>, is from the example in
-  // https://rdrr.io/github/psolymos/clickrup/man/cu-pat.html (not stated by ClickUp).
   defineRule({
     id: 'clickup-personal-token',
     description: 'ClickUp personal API token',
     keywords: ['pk_'],
     keywordsCaseSensitive: true,
+    // ClickUp, Authentication (developer.clickup.com/docs/authentication): personal tokens begin
+    // with pk_. unverified: the <user id>_<32 upper-case letters and digits> body, as issued.
     regex: `${B}(?<secret>pk_[0-9]{4,12}_[A-Z0-9]{32})${E}`,
     entropy: 3.5,
     severity: 'high',
@@ -847,10 +846,6 @@ export const monitoringSaasRules = (): readonly Detector[] => [
       };
     },
   }),
-  // https://support.airtable.com/docs/creating-personal-access-tokens (personal access tokens,
-  // "patXXX"); the shape pat + 14 characters, a dot and 64 hex is described in
-  // https://github.com/google/osv-scalibr/issues/1293 from issued tokens.
-  // Partly unverified: the shape is described from issued tokens (osv-scalibr issue), not by Airtable.
   defineRule({
     id: 'airtable-personal-access-token',
     description: 'Airtable personal access token',
@@ -858,10 +853,12 @@ export const monitoringSaasRules = (): readonly Detector[] => [
     keywordsCaseSensitive: true,
     // "pat" is in every "path": the rule runs only where 14 letters or digits and a . follow.
     gate: followedBy(/[A-Za-z0-9]{14}\./y),
+    // Airtable's authentication and personal access token guides (airtable.com/developers/web/api/
+    // authentication) publish no format. unverified: pat + 14 characters + . + 64 hex, as issued.
     regex: `${B}(?<secret>pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})${E}`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`AIRTABLE_TOKEN=pat${fakeString(ALNUM, 14, 13410)}.${fakeString(HEX, 64, 13411)}`],
@@ -1067,6 +1064,9 @@ export const monitoringSaasRules = (): readonly Detector[] => [
     id: 'monday-api-token',
     description: 'monday.com API token (named as such)',
     keywords: ['monday'],
+    // monday.com, Authentication (developer.monday.com/api-reference/docs/authentication): personal
+    // V2 tokens, no explicit length; mondaycom/mcp (agent-toolkit token.utils.ts) decodes them as
+    // JWTs. unverified: the claims checked (tid, uid), as issued.
     regex: named('monday(?:[_.\\-]?com)?', 'token|key', JWT_RE),
     ignoreCase: true,
     gate: assignmentWithin(40),

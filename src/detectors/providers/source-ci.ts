@@ -133,11 +133,15 @@ export const sourceCiRules = (): readonly Detector[] => [
     id: 'sonarqube-legacy-token',
     description: 'SonarQube or SonarCloud token without a prefix (named as such)',
     keywords: ['sonar'],
+    // SonarSource/sonarqube TokenGeneratorImpl.java (server/sonar-webserver-auth, usertoken): 20
+    // SecureRandom bytes in hex, 40 characters, no prefix (later versions add sqp_/squ_/sqa_).
+    // unverified: SonarCloud's generator (not open) is taken to match.
     regex: named(`sonar${GAP}(?:token|login)`, '[a-f0-9]{40}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'high',
     get examples() {
       return {
         positives: [`SONAR_TOKEN=${fakeString(HEX, 40, 10030)}`, `sonar.login=${fakeString(HEX, 40, 10031)}`],
@@ -374,11 +378,14 @@ export const sourceCiRules = (): readonly Detector[] => [
     id: 'github-client-secret',
     description: 'GitHub OAuth App or GitHub App client secret (named as such)',
     keywords: ['github', 'gh_client', 'gh-client'],
+    // GitHub Docs ("Authorizing OAuth apps") name client_secret but publish no format; GitHub's
+    // cli/cli (internal/authflow/flow.go) embeds one: 40 lower-case hex. unverified: the format.
     regex: named(`(?:github|gh)[_.\\-]?(?:oauth[_.\\-]?|app[_.\\-]?)?client[_.\\-]?secret`, '[a-f0-9]{40}'),
     ignoreCase: true,
     entropy: 3.0,
     gate: assignmentWithin(40),
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`GITHUB_CLIENT_SECRET=${fakeString(HEX, 40, 10160)}`, `github_oauth_client_secret: "${fakeString(HEX, 40, 10161)}"`],

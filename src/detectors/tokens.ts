@@ -124,11 +124,15 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'npm-token',
     description: 'npm access token',
     keywords: ['npm_'],
+    // GitHub Blog, 2021-09-23, "Announcing npm's new access token format": the npm_ prefix, the
+    // last 6 characters a base62 CRC32 (checked), 178 bits of entropy (30 base62 characters), as
+    // GitHub's tokens are. unverified: the 36-character body is derived, not stated.
     regex: `${B}(?<secret>npm_[A-Za-z0-9]{36})${E}`,
     placeholders: false,
     validate: (s) => (prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',
     severity: 'critical',
+    confidence: 'high',
     get examples() {
       return {
         positives: [`NPM_TOKEN=${githubToken('npm_', 11)}`],
@@ -140,6 +144,9 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'npmrc-auth-token',
     description: 'npm registry auth token in .npmrc (_authToken / _auth / _password)',
     keywords: ['_authtoken', '_auth', '_password'],
+    // npm CLI docs, .npmrc, "Auth related configuration" (npm/cli docs/lib/content/configuring-npm/
+    // npmrc.md): _auth, _authToken, _password scoped to a //host/ prefix, ini key = value, ${VAR}
+    // replaced. unverified: the values' formats are each registry's own.
     // As .npmrc writes them: the key starts its line, or follows a registry scope
     // (//registry.npmjs.org/:_authToken=...); not code such as self._password = x.password.
     // Any literal value is a credential here ($-templated values do not match), unless it is
@@ -210,11 +217,18 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'NuGet API key',
     keywords: ['oy2'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>oy2[a-z0-9]{43})${E}`,
+    // NuGet/NuGetGallery ApiKeyV4.cs and Extensions/Base32Encoder.cs: the key is base32 (RFC 4648,
+    // lower-cased) of "v4" and 10 random bytes, then of 16 more: 46 characters, always oy2.
+    // Not covered: the 84-character short-lived V5 keys (ApiKeyV5.cs).
+    regex: `${B}(?<secret>oy2[a-z2-7]{43})${E}`,
     entropy: 3.5,
     severity: 'high',
+    confidence: 'high',
     get examples() {
-      return { positives: [`NUGET_KEY=${fakeToken('oy2', 'abcdefghijklmnopqrstuvwxyz0123456789', 43, 18)}`], negatives: [`oy2${'a'.repeat(43)}`] };
+      return {
+        positives: [`NUGET_KEY=${fakeToken('oy2', 'abcdefghijklmnopqrstuvwxyz234567', 43, 18)}`],
+        negatives: [`oy2${'a'.repeat(43)}`, `oy2${fakeString('abcdefghijklmnopqrstuvwxyz', 39, 15124)}0189`],
+      };
     },
   }),
   defineRule({
@@ -344,6 +358,8 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Hugging Face access token',
     keywords: ['hf_'],
     keywordsCaseSensitive: true,
+    // Hugging Face Hub docs, "User access tokens" (huggingface/hub-docs docs/hub/security-tokens.md):
+    // user access tokens start hf_. unverified: 34 letters, as issued.
     regex: `${B}(?<secret>hf_[A-Za-z]{34})${E}`,
     placeholders: false,
     severity: 'high',
@@ -375,17 +391,24 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Twilio API key SID (in a file that mentions Twilio)',
     // "SK" alone is in every other word; the key is only looked for where Twilio is named.
     keywords: ['twilio'],
-    regex: `${B}(?<secret>SK[0-9a-f]{32})${E}`,
+    // Twilio Docs, "REST API: Key Resource v1" (twilio.com/docs/iam/api-keys/key-resource-v1): a
+    // Key sid is ^SK[0-9a-fA-F]{32}$. The sid names the key, whose secret has no published format.
+    regex: `${B}(?<secret>SK[0-9a-fA-F]{32})${E}`,
     entropy: 3.2,
     severity: 'high',
     get examples() {
-      return { positives: [`TWILIO_API_KEY=${fakeToken('SK', HEX, 32, 38)}`], negatives: [`SK${'0'.repeat(32)}`, `SK${fakeString(HEX, 30, 39)}`] };
+      return {
+        positives: [`TWILIO_API_KEY=${fakeToken('SK', HEX, 32, 38)}`, `twilio: { keySid: '${fakeToken('SK', '0123456789ABCDEF', 32, 15119)}' }`],
+        negatives: [`SK${'0'.repeat(32)}`, `SK${fakeString(HEX, 30, 39)}`],
+      };
     },
   }),
   defineRule({
     id: 'mailgun-api-key',
     description: 'Mailgun API key',
     keywords: ['key-'],
+    // Mailgun's documentation (mailgun/documentation source/api-intro.rst): the legacy key is key-
+    // and 32 characters. unverified: its alphabet; not covered: newer unprefixed keys.
     regex: `${B}(?<secret>key-[0-9a-f]{32})${E}`,
     gate: followedBy(/[0-9a-f]{32}/y),
     entropy: 3.2,
@@ -398,9 +421,12 @@ export const tokenRules = (): readonly Detector[] => [
     id: 'mailchimp-api-key',
     description: 'Mailchimp API key',
     keywords: ['-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'],
+    // Mailchimp's Marketing API Quick Start says the -usN suffix is the data center; no page seen
+    // states the key's format. unverified: 32 hex and the suffix, as issued.
     regex: `${B}(?<secret>[0-9a-f]{32}-us[0-9]{1,2})${E}`,
     entropy: 3.2,
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return { positives: [`MAILCHIMP=${fakeString(HEX, 32, 41)}-us14`], negatives: [`${'0'.repeat(32)}-us1`] };
     },
@@ -440,6 +466,9 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Databricks personal access token',
     keywords: ['dapi'],
     keywordsCaseSensitive: true,
+    // Azure Databricks docs, "Tokens CLI (legacy)" (learn.microsoft.com/azure/databricks/archive/
+    // dev-tools/cli/tokens-cli): the example token is dapi + 32 characters. unverified: the hex
+    // alphabet and the -N suffix of Azure's tokens, as issued.
     regex: `${B}(?<secret>dapi[a-fA-F0-9]{32}(?:-\\d)?)${E}`,
     placeholders: false,
     severity: 'critical',
@@ -490,10 +519,19 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Telegram bot token',
     keywords: [':AA'],
     keywordsCaseSensitive: true,
-    regex: `${B}(?<secret>[0-9]{8,10}:AA[0-9A-Za-z_\\-]{33})${E}`,
+    // Telegram Bot API, "Authorizing your bot" (core.telegram.org/bots/api) and tdlib/telegram-bot-
+    // api ClientManager.cpp: <bot id>:<secret>, the id a positive integer below 2^54, used in
+    // /bot<token>/ URLs. unverified: the AA and the 33 after it, as issued.
+    regex: `(?:${B}|(?<=bot))(?<secret>[1-9][0-9]{5,15}:AA[0-9A-Za-z_\\-]{33})${E}`,
     severity: 'high',
     get examples() {
-      return { positives: [`BOT_TOKEN=${fakeString('0123456789', 10, 51)}:AA${fakeString(URLSAFE, 33, 52)}`], negatives: ['12345678:AAshort'] };
+      return {
+        positives: [
+          `BOT_TOKEN=${fakeString('0123456789', 10, 51)}:AA${fakeString(URLSAFE, 33, 52)}`,
+          `curl https://api.telegram.org/bot7${fakeString('0123456789', 9, 15120)}:AA${fakeString(URLSAFE, 33, 15121)}/getMe`,
+        ],
+        negatives: ['12345678:AAshort', `robot7${fakeString('0123456789', 9, 15122)}x:AA${fakeString(URLSAFE, 33, 15123)}`],
+      };
     },
   }),
   defineRule({
@@ -601,9 +639,12 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Alibaba Cloud AccessKey ID',
     keywords: ['LTAI'],
     keywordsCaseSensitive: true,
+    // Alibaba Cloud, "Create an AccessKey pair" (help.aliyun.com/en/document_detail/53045.html): an
+    // ID and a secret; no format given. unverified: LTAI and the lengths, as issued.
     regex: `${B}(?<secret>LTAI[A-Za-z0-9]{12,20})${E}`,
     entropy: 3.2,
     severity: 'high',
+    confidence: 'low',
     get examples() {
       return { positives: [fakeToken('LTAI', ALNUM, 20, 62)], negatives: ['LTAIshort'] };
     },
@@ -613,6 +654,9 @@ export const tokenRules = (): readonly Detector[] => [
     description: 'Square access token or OAuth secret',
     keywords: ['sq0atp-', 'sq0csp-', 'EAAA'],
     keywordsCaseSensitive: true,
+    // Square SDKs (square/square-python-sdk doc/models/obtain-token-response.md; square/square-java-
+    // sdk reference.md): OAuth tokens are 64 bytes; client secrets sq0csp- + 43. unverified: EAAA
+    // and the legacy sq0atp- lengths, as issued.
     regex: `${B}(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|EAAA[A-Za-z0-9_\\-]{60})${E}`,
     entropy: 3.5,
     severity: 'critical',

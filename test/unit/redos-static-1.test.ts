@@ -1,3 +1,4 @@
-import { staticShard } from './redos-static.js';
+import { staticControl, staticShard } from './redos-static.js';
 
 staticShard(0, 4);
+staticControl();

@@ -861,6 +861,8 @@ function isBasicAuthPair(value: string): boolean {
   return /^[\x20-\x7e]{1,128}:[\x20-\x7e]{3,256}$/.test(decoded) && !/:(?:password|\$\{)/i.test(decoded);
 }
 
+// Docker's own client (docker/cli cli/config/configfile/file.go, decodeAuth): an "auth" value
+// in config.json's "auths" is base64 of "username:password" (checked: it must decode so).
 export const dockerConfigAuth = defineRule({
   id: 'docker-config-auth',
   description: 'Registry credentials in a docker / Kubernetes config ("auth": base64 of user:password)',
@@ -933,6 +935,8 @@ export const gcpServiceAccount = defineRule({
  * configs, request code. Basic must decode to user:password (validated); Bearer must look
  * random (a JWT is the jwt rule's; ${TOKEN}, $TOKEN and <token> are placeholders).
  */
+// RFC 7617 (Basic: base64 of user-id ":" password, decoded and checked) and RFC 6750 (Bearer:
+// a token68 value); RFC 9110 section 11.6.2 (the Authorization header).
 export const httpAuthorization = defineRule({
   id: 'http-authorization',
   broad: true,

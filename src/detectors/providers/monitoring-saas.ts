@@ -123,7 +123,7 @@ export const monitoringSaasRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>CFPAT-[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])`,
     entropy: 3.5,
     severity: 'critical',
-    confidence: 'medium',
+    confidence: 'low',
     get examples() {
       return {
         positives: [`CONTENTFUL_MANAGEMENT_TOKEN=${fakeToken('CFPAT-', URLSAFE, 43, 13030)}`],

@@ -39,6 +39,13 @@ export interface RuleSpec {
   confidence?: Confidence;
   /** A confidence that depends on the value (a prefix whose format is published beside one that is not). */
   confidenceFor?: (secret: string) => Confidence;
+  /**
+   * Its pattern for a binary's strings, where formats pack fields with nothing between them (a
+   * SQLite row is its values back to back: aliceghp_...prod): no boundaries, so a match counts
+   * only where the rule's check validates it (a checksum says where the token ends). Found
+   * besides what the boundaried pattern finds there.
+   */
+  packed?: string;
   /** See Detector.knownForm: a rule below high confidence whose format still identifies it. */
   knownForm?: boolean;
   facts?: (secret: string) => Facts;
@@ -189,6 +196,7 @@ export function defineRule(spec: RuleSpec): Detector {
   let compiled: RegExp | undefined;
   const regex = (): RegExp => (compiled ??= new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg'));
   let sticky: RegExp | undefined;
+  let packedRegex: RegExp | undefined;
   const hits = (text: string) =>
     spec.heads === undefined ? regexHits(regex(), text) : anchoredHits(regex(), (sticky ??= stickyOf(regex())), text, headStarts(text, spec.heads));
   return defineDetector({
@@ -196,7 +204,7 @@ export function defineRule(spec: RuleSpec): Detector {
     description: spec.description,
     keywords: spec.keywords,
     confidence: spec.confidence ?? 'medium',
-    patterns: () => [regex()],
+    patterns: () => (spec.packed === undefined ? [regex()] : [regex(), (packedRegex ??= new RegExp(spec.packed, 'dg'))]),
     get examples() {
       return spec.examples;
     },
@@ -215,6 +223,12 @@ export function defineRule(spec: RuleSpec): Detector {
       for (const hit of hits(fragment.text)) {
         const found = judgeMatch(spec, hit, fragment);
         if (found !== undefined) out.push(found);
+      }
+      if (spec.packed === undefined || fragment.binary !== true) return out;
+      for (const hit of regexHits((packedRegex ??= new RegExp(spec.packed, 'dg')), fragment.text)) {
+        if (out.some((f) => f.start <= hit.start && hit.start < f.end)) continue;
+        const found = judgeMatch(spec, hit, fragment);
+        if (found?.facts?.['validated'] !== undefined) out.push(found);
       }
       return out;
     },

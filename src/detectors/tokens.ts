@@ -68,7 +68,9 @@ export const tokenRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
     validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',
+    packed: '(?<secret>gh[pousr]_[A-Za-z0-9]{36})',
     severity: 'critical',
+    confidence: 'high',
     facts: (s) => ({ tokenKind: `GitHub ${GITHUB_KINDS[s.slice(0, 3)] ?? 'token'}` }),
     get examples() {
       return {
@@ -131,6 +133,7 @@ export const tokenRules = (): readonly Detector[] => [
     placeholders: false,
     validate: (s) => (prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',
+    packed: '(?<secret>npm_[A-Za-z0-9]{36})',
     severity: 'critical',
     confidence: 'high',
     get examples() {

@@ -460,6 +460,24 @@ describe('keys in binary formats that pack fields with nothing between them', ()
       assertNoSecret([JSON.stringify(report)], [a, b, c]);
     }));
 
+  it('a GitHub or npm token packed between other fields is found where its checksum holds, and nowhere else', () =>
+    withRepo((repo) => {
+      const token = (prefix: string) => {
+        const body = pick(ALNUM, 30);
+        return `${prefix}${body}${base62(crc32(body), 6)}`;
+      };
+      const [gh, npm] = [token('ghp_'), token('npm_')];
+      const broken = `ghp_${pick(ALNUM, 36)}`; // no valid checksum: packed, it is no token
+      const row = (...values: string[]): Buffer =>
+        Buffer.concat([Buffer.from([values.length + 1, ...values.map((v) => v.length * 2 + 13)]), Buffer.from(values.join(''))]);
+      repo.write('tokens.db', Buffer.concat([Buffer.from([0, 0, 0, 1]), row('alice', gh, 'Repo1'), row('ci', npm, 'Publish'), row('bob', broken, 'X')]));
+      repo.git('add', '.');
+      const { status, report } = scanJson(repo);
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['github-token tokens.db', 'npm-token tokens.db']);
+      assertNoSecret([JSON.stringify(report)], [gh, npm, broken]);
+    }));
+
   it.skipIf(!HAS_SQLITE)('a key ID in a real SQLite database is found (skipped when neither sqlite3 nor python3 can write one)', () =>
     withRepo((repo) => {
       const [a, b] = [fakeKeyId(), fakeKeyId()];

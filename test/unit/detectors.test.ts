@@ -63,7 +63,7 @@ describe('a validated match is one confidence step above its rule, never past it
     ['intercom-access-token', 'low', 'medium'],
     ['calendly-personal-access-token', 'low', 'medium'],
     ['pinata-api-secret', 'low', 'medium'],
-    ['github-token', 'medium', 'high'],
+    ['packagist-token', 'medium', 'high'],
   ] as const)('%s (%s) validated: %s', (id, rule, validated) => {
     const d = byId(id);
     expect(d.confidence).toBe(rule);

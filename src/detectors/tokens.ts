@@ -807,6 +807,7 @@ export const tokenRules = (): readonly Detector[] => [
     // checksum may change with Grafana versions.
     validate: (s) => (s.startsWith('glsa_') && grafanaChecksum(s.slice(0, 37)) === s.slice(38) ? 'valid' : 'unknown'),
     validatedAs: 'checksum verified',
+    packed: '(?<secret>glsa_[A-Za-z0-9]{32}_[a-f0-9]{8})',
     severity: 'critical',
     confidence: 'high',
     confidenceFor: (s) => (s.startsWith('glc_') ? 'low' : 'high'),

@@ -83,6 +83,24 @@ it('grafana-token: a glc_ token (no published format) is at low, a glsa_ token (
   expect(byPrefix.get('glsa')).toBe('high');
 });
 
+describe('checksummed tokens packed between the fields of a binary (a SQLite row)', () => {
+  it.each(['github-token', 'npm-token', 'age-secret-key', 'matrix-synapse-token', 'grafana-token'])('%s: found where its checksum holds', (id) => {
+    const d = byId(id);
+    const secrets = d.examples.positives
+      .flatMap((p) => run(d, p))
+      .filter((c) => c.facts?.validated !== undefined)
+      .map((c) => c.secret);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      const text = `\x05alice${secret}Repo1\x07`;
+      const found = d.detect({ path: 'x.db', startLine: 1, startColumn: 0, text, binary: true });
+      expect(found.map((c) => c.secret)).toEqual([secret]);
+      // The same bytes as text: boundaries hold, nothing is found.
+      expect(d.detect({ path: 'x.txt', startLine: 1, startColumn: 0, text })).toEqual([]);
+    }
+  });
+});
+
 describe('aws-access-key-id', () => {
   const d = byId('aws-access-key-id');
 

@@ -1205,6 +1205,7 @@ export const cloudRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
     validate: (s) => (bech32Valid(s) ? 'valid' : 'invalid'),
     validatedAs: 'checksum verified',
+    packed: '(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})',
     severity: 'critical',
     confidence: 'high',
     get examples() {

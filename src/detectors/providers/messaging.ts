@@ -1257,6 +1257,7 @@ export const messagingRules = (): readonly Detector[] => [
     regex: `${B}(?<secret>sy[tr]_[A-Za-z0-9+/]{2,128}_[A-Za-z]{20}_[0-9A-Za-z]{6})${E}`,
     validate: (s) => (matrixTokenValid(s) ? 'valid' : 'invalid'),
     validatedAs: 'checksum verified',
+    packed: '(?<secret>sy[tr]_[A-Za-z0-9+/]{2,128}_[A-Za-z]{20}_[0-9A-Za-z]{6})',
     severity: 'high',
     confidence: 'high',
     get examples() {

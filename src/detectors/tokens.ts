@@ -525,7 +525,7 @@ export const tokenRules = (): readonly Detector[] => [
     // Telegram Bot API, "Authorizing your bot" (core.telegram.org/bots/api) and tdlib/telegram-bot-
     // api ClientManager.cpp: <bot id>:<secret>, the id a positive integer below 2^54, used in
     // /bot<token>/ URLs. unverified: the AA and the 33 after it, as issued.
-    regex: `(?:${B}|(?<=bot))(?<secret>[1-9][0-9]{5,15}:AA[0-9A-Za-z_\\-]{33})${E}`,
+    regex: `(?:${B}|(?<=/bot))(?<secret>[1-9][0-9]{5,15}:AA[0-9A-Za-z_\\-]{33})${E}`,
     severity: 'high',
     get examples() {
       return {
@@ -533,7 +533,7 @@ export const tokenRules = (): readonly Detector[] => [
           `BOT_TOKEN=${fakeString('0123456789', 10, 51)}:AA${fakeString(URLSAFE, 33, 52)}`,
           `curl https://api.telegram.org/bot7${fakeString('0123456789', 9, 15120)}:AA${fakeString(URLSAFE, 33, 15121)}/getMe`,
         ],
-        negatives: ['12345678:AAshort', `robot7${fakeString('0123456789', 9, 15122)}x:AA${fakeString(URLSAFE, 33, 15123)}`],
+        negatives: ['12345678:AAshort', `robot7${fakeString('0123456789', 9, 15122)}:AA${fakeString(URLSAFE, 33, 15123)}`],
       };
     },
   }),

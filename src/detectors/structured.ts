@@ -216,7 +216,9 @@ function privateKeyMarker(line: string): number | undefined {
   if (bytes[at] !== 0x02 || bytes[at + 1] !== 0x01) return undefined;
   const version = bytes[at + 2];
   if (version === 0x00) return bytes[at + 3] === 0x02 || bytes[at + 3] === 0x30 ? 16 : undefined;
-  if (version === 0x01 && bytes[at + 3] === 0x30) return 16; // PKCS#8 v2 (RFC 5958): the algorithm next
+  // PKCS#8 v2 (RFC 5958): the algorithm's SEQUENCE next, its OID first (an RFC 3161 timestamp
+  // request is SEQUENCE, INTEGER 1, SEQUENCE too, but of a SEQUENCE: the review found it).
+  if (version === 0x01 && bytes[at + 3] === 0x30) return bytes[at + 5] === 0x06 ? 16 : undefined;
   return version === 0x01 && bytes[at + 3] === 0x04 ? charsOnlyFor(at + 3) : undefined;
 }
 
@@ -261,6 +263,8 @@ export const privateKeyBody: Detector = defineDetector({
         // A public key: SEQUENCE, then SEQUENCE (the algorithm)
         `${der([0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86], 129)}\n${fakeBase64(64, 130)}`,
         'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA',
+        // An RFC 3161 timestamp request: SEQUENCE, INTEGER 1, SEQUENCE (messageImprint) of a SEQUENCE
+        `${der([0x30, 0x39, 0x02, 0x01, 0x01, 0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60], 15126)}\n${fakeBase64(64, 15127)}`,
       ],
     };
   },
@@ -441,6 +445,9 @@ function unescapeCode(s: string): string {
   );
 }
 
+/** What a URL's host is (a name with dots, localhost, an IPv6 literal): before ":443?", no user. */
+const HOST_LIKE = /^(?:localhost|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+|\[[0-9a-fA-F:]+\])$/;
+
 /** Whether some "://" in the text has an "@" after it, before the URL could have ended. */
 function hasUserInfo(text: string): boolean {
   for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
@@ -465,11 +472,13 @@ export const urlCredentials: Detector = defineRule({
   precondition: hasUserInfo,
   // RFC 3986, section 3.2.1: userinfo is user ":" password before the "@" (deprecated, still
   // written); section 3.2: the authority ends at "/", "?" or "#", so a user holds none of them,
-  // and host:port?query@... (a port, then a query holding an "@") is no password. A password is
-  // let hold a raw "?" or "#" (invalid, but written: parsers split it, people do not).
-  regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/?#'"\x60<>()\[\]{}]{1,64}):(?![0-9]{1,5}[?#])(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
+  // and host:port?query@... (a host, a port, then a query holding an "@") is no password. A
+  // password may hold a raw "?" or "#" (invalid, but written: parsers split it, people do not),
+  // even after digits (admin:2024#Secret@db).
+  regex: String.raw`(?<![A-Za-z0-9+.\-])(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]{1,20})://(?<user>[^\s:@/?#'"\x60<>()\[\]{}]{1,64}):(?<secret>[^\s/'"\x60<>\[\]{}]{3,128})@(?<host>[A-Za-z0-9.\-_]+|\[[0-9a-fA-F:]+\])`,
   placeholders: false,
-  validate: (secret) => {
+  validate: (secret, match) => {
+    if (/^[0-9]{1,5}[?#]/.test(secret) && HOST_LIKE.test(match.groups?.['user'] ?? '')) return 'invalid';
     const pw = decodeURIComponentSafe(unescapeCode(secret));
     if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
     if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
@@ -486,6 +495,7 @@ export const urlCredentials: Detector = defineRule({
         `mongodb+srv://svc:${fakeString(ALNUM, 12, 99)}@cluster0.example.net/db`,
         `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
         `postgres://app:${fakeString(ALNUM, 8, 15090)}#${fakeString(ALNUM, 6, 15091)}@db.internal/app`,
+        `postgres://admin:2024#${fakeString(ALNUM, 10, 15125)}@db.internal/app`,
       ],
       negatives: [
         'postgres://user:password@localhost/db',

@@ -83,6 +83,17 @@ it('grafana-token: a glc_ token (no published format) is at low, a glsa_ token (
   expect(byPrefix.get('glsa')).toBe('high');
 });
 
+it('github-token and npm-token: a token whose checksum fails (none the provider issued) is at medium, one whose checksum holds at high', () => {
+  for (const id of ['github-token', 'npm-token']) {
+    const d = byId(id);
+    const valid = d.examples.positives.flatMap((p) => run(d, p)).find((c) => c.facts?.validated !== undefined);
+    expect(valid?.confidence).toBe('high');
+    const secret = valid?.secret ?? '';
+    const broken = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
+    expect(run(d, `TOKEN=${broken}`).map((c) => c.confidence)).toEqual(['medium']);
+  }
+});
+
 describe('checksummed tokens packed between the fields of a binary (a SQLite row)', () => {
   it.each(['github-token', 'npm-token', 'age-secret-key', 'matrix-synapse-token', 'grafana-token'])('%s: found where its checksum holds', (id) => {
     const d = byId(id);

@@ -1658,7 +1658,7 @@ export const cloudRules = (): readonly Detector[] => [
     // issues st.<id>.<16 random bytes, hex>, the id a UUID (migrations/20231225072545_service-
     // token.ts; 24 hex on the older Mongo backend), and the client appends .<16 bytes, hex: the
     // key> (docs/internals/service-tokens.mdx: st.abc.def.ghi).
-    regex: `${B}(?<secret>st\\.(?:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|[a-f0-9]{16,64})\\.[a-f0-9]{16,64}\\.[a-f0-9]{16,64})(?![A-Za-z0-9_.\\-])`,
+    regex: `${B}(?<secret>st\\.(?:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|[a-f0-9]{24})\\.[a-f0-9]{32}\\.[a-f0-9]{32})(?![A-Za-z0-9_.\\-])`,
     gate: followedBy(/[a-f0-9]{8}(?:-[a-f0-9]{4}-|[a-f0-9]{8})/y),
     entropy: 3.3,
     severity: 'critical',

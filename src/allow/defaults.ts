@@ -43,15 +43,17 @@ const JWT_PLACEHOLDER_CLAIMS = {
 };
 
 /**
- * The Azure storage emulator's (Azurite's) account key, which Microsoft publishes for
- * devstoreaccount1 ("Use the Azurite emulator", MicrosoftDocs/azure-docs): in every local
- * connection string, and no credential. Known by its length and CRC32, not written here.
+ * A key its vendor publishes for a local emulator, in every local connection string and no
+ * credential: known by its length, first characters and CRC32, not written here.
  */
-const AZURE_EMULATOR_KEY = {
-  test(value: string): boolean {
-    return value.length === 88 && value.startsWith('Eby8') && crc32(value) === 3033257350;
-  },
-};
+function publishedKey(length: number, head: string, crc: number): { test(value: string): boolean } {
+  return { test: (value) => value.length === length && value.startsWith(head) && crc32(value) === crc };
+}
+
+/** Azurite's devstoreaccount1 key (Microsoft Learn, "Use the Azurite emulator"). */
+const AZURE_STORAGE_EMULATOR_KEY = publishedKey(88, 'Eby8', 3033257350);
+/** The Cosmos DB emulator's key (Microsoft Learn, "What is the Azure Cosmos DB emulator?": a well-known key). */
+const COSMOS_DB_EMULATOR_KEY = publishedKey(88, 'C2y6', 2272293728);
 
 export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   {
@@ -83,7 +85,13 @@ export const DEFAULT_ALLOWS: readonly DefaultAllow[] = [
   {
     id: 'azure-storage-emulator-key',
     rules: ['azure-storage-key', 'azure-storage-account-key', 'generic-secret'],
-    value: AZURE_EMULATOR_KEY,
+    value: AZURE_STORAGE_EMULATOR_KEY,
     reason: "default: the Azure storage emulator's published key (devstoreaccount1)",
+  },
+  {
+    id: 'azure-cosmos-emulator-key',
+    rules: ['azure-cosmosdb-key', 'azure-storage-key', 'generic-secret'],
+    value: COSMOS_DB_EMULATOR_KEY,
+    reason: "default: the Azure Cosmos DB emulator's published key",
   },
 ];

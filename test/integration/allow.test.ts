@@ -247,6 +247,23 @@ describe('allowing false positives, end to end with real commits', () => {
       expect(repo.keygate(['scan', '--staged']).status).toBe(1);
     }));
 
+  it("allows the Cosmos DB emulator's published key by default, and nothing one character from it", () =>
+    withRepo((repo) => {
+      // Microsoft's Cosmos DB emulator starts with this well-known key.
+      const emulator = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+      const near = emulator.slice(0, 40) + (emulator[40] === 'a' ? 'b' : 'a') + emulator.slice(41);
+      const text = (key: string) => `COSMOS_CONNECTION="AccountEndpoint=https://localhost:8081/;AccountKey=${key};"\nCOSMOS_KEY=${key}\n`;
+      repo.write('local.env', text(emulator));
+      repo.git('add', '.');
+      const on = repo.keygate(['scan', '--staged', '--format', 'json']);
+      expect(on.status, on.stdout).toBe(0);
+      const report = JSON.parse(on.stdout) as { suppressed: { rule: string; reason: string }[] };
+      expect(report.suppressed.map((x) => x.reason)).toEqual(Array(2).fill("default: the Azure Cosmos DB emulator's published key"));
+      repo.write('local.env', text(near));
+      repo.git('add', '.');
+      expect(repo.keygate(['scan', '--staged']).status).toBe(1);
+    }));
+
   it('lists entries with what they still match, removes them, and prunes stale ones', () =>
     withRepo((repo) => {
       const secret = fakeSecret();

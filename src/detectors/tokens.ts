@@ -806,7 +806,7 @@ export const tokenRules = (): readonly Detector[] => [
   }),
   defineRule({
     id: 'grafana-token',
-    description: 'Grafana Cloud or service account token',
+    description: 'Grafana service account token (glsa_, checksummed) or Grafana Cloud token (glc_: found at low confidence)',
     keywords: ['glc_', 'glsa_'],
     // glsa_: grafana/grafana pkg/components/satokengen/tokengen.go (below). glc_ (Grafana Cloud
     // access policy tokens): no published format found, so a glc_ token is at low.

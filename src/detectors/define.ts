@@ -197,6 +197,7 @@ export function defineRule(spec: RuleSpec): Detector {
   const regex = (): RegExp => (compiled ??= new RegExp(spec.regex, spec.ignoreCase ? 'dgi' : 'dg'));
   let sticky: RegExp | undefined;
   let packedRegex: RegExp | undefined;
+  const packed = (source: string): RegExp => (packedRegex ??= new RegExp(source, 'dg'));
   const hits = (text: string) =>
     spec.heads === undefined ? regexHits(regex(), text) : anchoredHits(regex(), (sticky ??= stickyOf(regex())), text, headStarts(text, spec.heads));
   return defineDetector({
@@ -204,7 +205,7 @@ export function defineRule(spec: RuleSpec): Detector {
     description: spec.description,
     keywords: spec.keywords,
     confidence: spec.confidence ?? 'medium',
-    patterns: () => (spec.packed === undefined ? [regex()] : [regex(), (packedRegex ??= new RegExp(spec.packed, 'dg'))]),
+    patterns: () => (spec.packed === undefined ? [regex()] : [regex(), packed(spec.packed)]),
     get examples() {
       return spec.examples;
     },
@@ -225,7 +226,7 @@ export function defineRule(spec: RuleSpec): Detector {
         if (found !== undefined) out.push(found);
       }
       if (spec.packed === undefined || fragment.binary !== true) return out;
-      for (const hit of regexHits((packedRegex ??= new RegExp(spec.packed, 'dg')), fragment.text)) {
+      for (const hit of regexHits(packed(spec.packed), fragment.text)) {
         if (out.some((f) => f.start <= hit.start && hit.start < f.end)) continue;
         const found = judgeMatch(spec, hit, fragment);
         if (found?.facts?.['validated'] !== undefined) out.push(found);

@@ -12,6 +12,19 @@ function creds(id: string, secret: string): string {
   return `[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`;
 }
 
+/** A GitHub or npm token: 30 characters and their CRC32 in 6 base62 digits, as the providers issue them. */
+function checksummed(prefix: string, body: string): string {
+  return `${prefix}${body}${base62(crc32(body), 6)}`;
+}
+
+/**
+ * A row as SQLite lays it out: its serial types (a 20-character text is type 53, the digit
+ * "5"), then the values, each straight after the last; rows end to end.
+ */
+function sqliteRow(...values: string[]): Buffer {
+  return Buffer.concat([Buffer.from([values.length + 1, ...values.map((v) => v.length * 2 + 13)]), Buffer.from(values.join(''))]);
+}
+
 const MODES = [
   { name: 'one git diff', env: {} as Record<string, string> },
   { name: 'cat-file fast path for added files', env: { KEYGATE_FAST_PATH_BYTES: '0' } as Record<string, string> },
@@ -297,8 +310,7 @@ describe.each(MODES)('keygate scan --staged (real repositories, built CLI): $nam
 
   it("tells what to do for the kind of secret found: AWS's steps only for AWS keys", () =>
     withRepo((repo) => {
-      const body = fakeString(ALNUM, 30, 77);
-      repo.write('ci.env', `GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}\n`);
+      repo.write('ci.env', `GITHUB_TOKEN=${checksummed('ghp_', fakeString(ALNUM, 30, 77))}\n`);
       repo.git('add', '.');
       const github = repo.keygate(['scan', '--staged'], env);
       expect(github.status).toBe(1);
@@ -441,11 +453,7 @@ describe('keys in binary formats that pack fields with nothing between them', ()
   it('a key ID is found in the strings of a binary whose fields are back to back (a database row: header bytes, then values)', () =>
     withRepo((repo) => {
       const [a, b, c] = [fakeKeyId(), fakeKeyId('ASIA'), fakeKeyId()];
-      // As SQLite lays out a row: its serial types (a 20-character text is type 53, the digit
-      // "5"), then the values, each straight after the last; rows end to end.
-      const row = (...values: string[]): Buffer =>
-        Buffer.concat([Buffer.from([values.length + 1, ...values.map((v) => v.length * 2 + 13)]), Buffer.from(values.join(''))]);
-      repo.write('packed.bin', Buffer.concat([Buffer.from([0, 0, 0, 1]), row('alice', a, 'prod'), row(b, 'eu-west-1'), row('PROD', c)]));
+      repo.write('packed.bin', Buffer.concat([Buffer.from([0, 0, 0, 1]), sqliteRow('alice', a, 'prod'), sqliteRow(b, 'eu-west-1'), sqliteRow('PROD', c)]));
       // Runs of capitals in binaries are no key: a key ID's 16 characters must not run on into more of its alphabet.
       repo.write('tables.bin', Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from(`ARMYARTS${a}AUTOAVER ${b}2`)]));
       repo.git('add', '.');
@@ -462,15 +470,12 @@ describe('keys in binary formats that pack fields with nothing between them', ()
 
   it('a GitHub or npm token packed between other fields is found where its checksum holds, and nowhere else', () =>
     withRepo((repo) => {
-      const token = (prefix: string) => {
-        const body = pick(ALNUM, 30);
-        return `${prefix}${body}${base62(crc32(body), 6)}`;
-      };
-      const [gh, npm] = [token('ghp_'), token('npm_')];
+      const [gh, npm] = [checksummed('ghp_', pick(ALNUM, 30)), checksummed('npm_', pick(ALNUM, 30))];
       const broken = `ghp_${pick(ALNUM, 36)}`; // no valid checksum: packed, it is no token
-      const row = (...values: string[]): Buffer =>
-        Buffer.concat([Buffer.from([values.length + 1, ...values.map((v) => v.length * 2 + 13)]), Buffer.from(values.join(''))]);
-      repo.write('tokens.db', Buffer.concat([Buffer.from([0, 0, 0, 1]), row('alice', gh, 'Repo1'), row('ci', npm, 'Publish'), row('bob', broken, 'X')]));
+      repo.write(
+        'tokens.db',
+        Buffer.concat([Buffer.from([0, 0, 0, 1]), sqliteRow('alice', gh, 'Repo1'), sqliteRow('ci', npm, 'Publish'), sqliteRow('bob', broken, 'X')]),
+      );
       repo.git('add', '.');
       const { status, report } = scanJson(repo);
       expect(status).toBe(1);

@@ -19,6 +19,11 @@ function run(d: Detector, text: string) {
   return d.detect(fragment(text));
 }
 
+/** What a rule finds in its own positive examples that its check validated. */
+function validatedExamples(d: Detector) {
+  return d.examples.positives.flatMap((p) => run(d, p)).filter((c) => c.facts?.validated !== undefined);
+}
+
 function byId(id: string): Detector {
   const d = DETECTORS.find((x) => x.id === id);
   if (!d) throw new Error(id);
@@ -67,10 +72,7 @@ describe('a validated match is one confidence step above its rule, never past it
   ] as const)('%s (%s) validated: %s', (id, rule, validated) => {
     const d = byId(id);
     expect(d.confidence).toBe(rule);
-    const confidences = d.examples.positives
-      .flatMap((p) => run(d, p))
-      .filter((c) => c.facts?.validated !== undefined)
-      .map((c) => c.confidence);
+    const confidences = validatedExamples(d).map((c) => c.confidence);
     expect(confidences.length).toBeGreaterThan(0);
     expect(new Set(confidences)).toEqual(new Set([validated]));
   });
@@ -86,7 +88,7 @@ it('grafana-token: a glc_ token (no published format) is at low, a glsa_ token (
 it('github-token and npm-token: a token whose checksum fails (none the provider issued) is at medium, one whose checksum holds at high', () => {
   for (const id of ['github-token', 'npm-token']) {
     const d = byId(id);
-    const valid = d.examples.positives.flatMap((p) => run(d, p)).find((c) => c.facts?.validated !== undefined);
+    const valid = validatedExamples(d)[0];
     expect(valid?.confidence).toBe('high');
     const secret = valid?.secret ?? '';
     const broken = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
@@ -97,10 +99,7 @@ it('github-token and npm-token: a token whose checksum fails (none the provider 
 describe('checksummed tokens packed between the fields of a binary (a SQLite row)', () => {
   it.each(['github-token', 'npm-token', 'age-secret-key', 'matrix-synapse-token', 'grafana-token'])('%s: found where its checksum holds', (id) => {
     const d = byId(id);
-    const secrets = d.examples.positives
-      .flatMap((p) => run(d, p))
-      .filter((c) => c.facts?.validated !== undefined)
-      .map((c) => c.secret);
+    const secrets = validatedExamples(d).map((c) => c.secret);
     expect(secrets.length).toBeGreaterThan(0);
     for (const secret of secrets) {
       const text = `\x05alice${secret}Repo1\x07`;

@@ -1,5 +1,8 @@
+import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import type { LineSink, TextEncoding } from './diff-parser.js';
 import { type Encoding, SNIFF_BYTES, sniffEncoding, textDecoder } from './encoding.js';
+import { LineFeeds } from './line-feeds.js';
 import { cutOpenLine, LINE_OVERLAP, MAX_LINE } from './lines.js';
 
 /** Like git: a NUL in the first 8000 bytes makes content binary (UTF-16 aside). */
@@ -52,6 +55,33 @@ export class ContentReader {
   end(): void {
     if (this.sniff.length > 0 || this.sniffed < BINARY_SNIFF) this.decide();
     for (const r of this.readings) r.end();
+  }
+
+  /**
+   * All of the content at once (a file read whole), instead of push() and end(): the same
+   * lines, read with less work where it is 8-bit text (nearly every file of a large change).
+   * Anything else (binary, UTF-16) goes through push() in blocks as before.
+   */
+  whole(bytes: Buffer): void {
+    if (this.sniffed > 0 || sniffEncoding(bytes.subarray(0, BINARY_SNIFF)) !== 'utf8') {
+      for (let at = 0; at < bytes.length; at += BLOCK) this.push(bytes.subarray(at, at + BLOCK));
+      this.end();
+      return;
+    }
+    this.sniffed = BINARY_SNIFF;
+    this.encoding = 'utf8';
+    this.announce('utf8');
+    const reading = new Reading(
+      textDecoder('utf8'),
+      {
+        line: (line, column, text, complete) => this.sink.addedLine(line, column, text, complete),
+        block: (startLine, text, lines) => this.sink.addedBlock(startLine, text, lines),
+      },
+      this.maxLine,
+      this.overlap,
+    );
+    reading.wholeUtf8(bytes);
+    reading.end();
   }
 
   private decide(): void {
@@ -120,6 +150,12 @@ interface LineOut {
   block(startLine: number, text: string, lines: number): void;
 }
 
+/** A file read whole is handed on in blocks of about this many bytes (a block ends after a line feed). */
+const BLOCK = 32 * 1024;
+
+/** One per thread, made on first use. */
+let lineFeeds: LineFeeds | undefined;
+
 /** One reading of a file's bytes: decoded one way, cut into blocks of whole lines and slices of huge ones. */
 class Reading {
   private lineNo = 1;
@@ -137,6 +173,37 @@ class Reading {
     this.text(this.decoder.write(bytes));
   }
 
+  /**
+   * A whole file's bytes as UTF-8, in place of write(): cut after a line feed into blocks of
+   * about BLOCK bytes, each decoded in one call (as Latin-1 when it is ASCII: the same text,
+   * made ~2x faster than by a UTF-8 decoder), its lines counted on the bytes (LineFeeds). A
+   * block that ends inside a line (a line longer than BLOCK) goes through a streaming decoder,
+   * which holds a character cut at its end for the next block, until a block ends a line again.
+   * The byte-order mark is dropped, as textDecoder does.
+   */
+  wholeUtf8(bytes: Buffer): void {
+    const feeds = (lineFeeds ??= new LineFeeds());
+    let open: StringDecoder | undefined;
+    for (let at = 0; at < bytes.length;) {
+      let end = Math.min(bytes.length, at + BLOCK);
+      if (end < bytes.length) {
+        const nl = bytes.lastIndexOf(10, end - 1);
+        if (nl >= at) end = nl + 1;
+      }
+      const part = bytes.subarray(at, end);
+      let text: string;
+      if (open !== undefined || part[part.length - 1] !== 10) {
+        text = (open ??= new StringDecoder('utf8')).write(part);
+        if (part[part.length - 1] === 10) open = undefined; // nothing held after a line feed
+      } else text = part.toString(isAscii(part) ? 'latin1' : 'utf8');
+      if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // In UTF-8 no character but the line feed holds a 0x0A byte, and a decoder holds back only bytes of a cut character.
+      this.text(text, feeds.count(part));
+      at = end;
+    }
+    if (open !== undefined) this.text(open.end());
+  }
+
   end(): void {
     this.text(this.decoder.end());
     if (this.pending.length > 0 || this.pendingColumn > 0) this.out.line(this.lineNo, this.pendingColumn, this.pending, true);
@@ -144,8 +211,10 @@ class Reading {
     this.pendingColumn = 0;
   }
 
-  private text(decoded: string): void {
+  /** `feeds`: how many line feeds `decoded` holds, when the caller counted them. */
+  private text(decoded: string, feeds?: number): void {
     let text = decoded;
+    let known = feeds;
     if (this.pendingColumn > 0) {
       // The tail of a huge line being sliced: finish it as a slice of its own.
       const nl = text.indexOf('\n');
@@ -158,6 +227,7 @@ class Reading {
       this.pending = '';
       this.pendingColumn = 0;
       text = text.slice(nl + 1);
+      if (known !== undefined) known--;
     }
     const last = text.lastIndexOf('\n');
     if (last === -1) {
@@ -167,8 +237,9 @@ class Reading {
     }
     const block = this.pending + text.slice(0, last);
     this.pending = text.slice(last + 1);
-    let lines = 1;
-    for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
+    // The block holds every line feed of the text but its last: one line more than it holds.
+    let lines = known ?? 1;
+    if (known === undefined) for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
     this.out.block(this.lineNo, block, lines);
     this.lineNo += lines;
     this.sliceHugeLine();

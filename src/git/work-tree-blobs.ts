@@ -51,7 +51,8 @@ export async function readFromWorkTree(root: string, files: Iterable<SourceFile>
           fromGit.push(file);
           continue;
         }
-        scanBytes(file, sink, (feed) => feed(bytes));
+        sink.startFile(file);
+        new ContentReader(sink).whole(bytes);
       } else {
         const first = hasher();
         if (!readChunks(opened.fd, opened.size, (chunk) => first.update(chunk)) || first.digest('hex') !== file.oid) {

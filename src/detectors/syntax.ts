@@ -14,9 +14,11 @@
  */
 export type SyntaxFamily = 'code' | 'shell' | 'config' | 'markup' | 'prose';
 
-const BY_EXTENSION: Record<string, SyntaxFamily> = {};
+// Maps, not objects: a file named constructor (or x.toString) read Object.prototype's
+// functions as its family, and was then read as no family at all.
+const BY_EXTENSION = new Map<string, SyntaxFamily>();
 const add = (family: SyntaxFamily, exts: string): void => {
-  for (const e of exts.split(' ')) BY_EXTENSION[e] = family;
+  for (const e of exts.split(' ')) BY_EXTENSION.set(e, family);
 };
 add(
   'code',
@@ -26,15 +28,15 @@ add('shell', 'sh bash zsh ksh fish ps1 psm1 bat cmd');
 add('markup', 'xml html htm xhtml svg plist config csproj vbproj fsproj xaml');
 add('prose', 'md markdown mdx rst txt adoc textile org');
 
-const BY_NAME: Record<string, SyntaxFamily> = {
-  jenkinsfile: 'code',
-  gemfile: 'code',
-  rakefile: 'code',
-  dockerfile: 'shell',
-  containerfile: 'shell',
-  makefile: 'shell',
-  procfile: 'shell',
-};
+const BY_NAME = new Map<string, SyntaxFamily>([
+  ['jenkinsfile', 'code'],
+  ['gemfile', 'code'],
+  ['rakefile', 'code'],
+  ['dockerfile', 'shell'],
+  ['containerfile', 'shell'],
+  ['makefile', 'shell'],
+  ['procfile', 'shell'],
+]);
 
 /** The last path asked about: each rule that reads syntax asks for each fragment of a file. */
 let lastPath: string | undefined;
@@ -50,9 +52,9 @@ export function syntaxFamily(path: string): SyntaxFamily {
 
 function familyOf(path: string): SyntaxFamily {
   const name = (path.slice(path.lastIndexOf('/') + 1) || path).toLowerCase();
-  const byName = BY_NAME[name] ?? (name.startsWith('dockerfile') ? 'shell' : undefined);
+  const byName = BY_NAME.get(name) ?? (name.startsWith('dockerfile') ? 'shell' : undefined);
   if (byName !== undefined) return byName;
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return 'config';
-  return BY_EXTENSION[name.slice(dot + 1)] ?? 'config';
+  return BY_EXTENSION.get(name.slice(dot + 1)) ?? 'config';
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BARE_SECRET_MIN_ENTROPY, KEY_ID_MIN_ENTROPY, SECRET_MIN_ENTROPY } from '../../src/detectors/aws.js';
 import { BASE32, BASE64, charset, shannonEntropy } from '../../src/detectors/entropy.js';
 import { fakeString } from '../../src/detectors/fake.js';
+import { testSeed } from '../helpers/seed.js';
 
 describe('shannonEntropy', () => {
   it('matches known values', () => {
@@ -22,6 +23,33 @@ describe('shannonEntropy', () => {
 
   it('counts code points, not UTF-16 halves', () => {
     expect(shannonEntropy('😀😀😀😀')).toBe(0);
+  });
+
+  it('gives, to the last bit, what a count of code points in a Map gives: ASCII, other text, charsets, and text after a count it left', () => {
+    const reference = (s: string, set?: ReadonlySet<string>): number => {
+      const counts = new Map<string, number>();
+      let n = 0;
+      for (const ch of s) {
+        if (set !== undefined && !set.has(ch)) continue;
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+        n++;
+      }
+      let h = 0;
+      for (const c of counts.values()) h -= (c / n) * Math.log2(c / n);
+      return n === 0 ? 0 : h;
+    };
+    const seed = testSeed();
+    const B64 = [...BASE64].join('');
+    const alphabets = [B64, 'ab', '0123456789abcdef', `${B64}é€😀\u00a0`, ' !"#$%&()*+,-./:;<=>?@[]^_{|}~'];
+    const sets = [undefined, BASE64, BASE32, charset('abcdé')];
+    for (let round = 0; round < 400; round++) {
+      const alphabet = alphabets[round % alphabets.length]!;
+      const chars = [...alphabet];
+      const draw = fakeString(B64, 1 + (round % 90), seed + round);
+      // Letters of the draw pick characters of the alphabet (so non-ASCII ones fall anywhere).
+      const s = [...draw].map((c) => chars[B64.indexOf(c) % chars.length]).join('');
+      for (const set of sets) expect(shannonEntropy(s, set), `seed ${seed + round}: ${JSON.stringify(s)}`).toBe(reference(s, set));
+    }
   });
 });
 

@@ -25,6 +25,11 @@ describe('syntax family of a file', () => {
     ['README.md', 'prose'],
     ['notes.txt', 'prose'],
     ['LICENSE', 'config'],
+    // Names of Object.prototype's members are names like any other (they read as functions once).
+    ['lib/constructor', 'config'],
+    ['x.toString', 'config'],
+    ['__proto__', 'config'],
+    ['src/a.hasOwnProperty', 'config'],
   ])('%s is %s', (path, family) => expect(syntaxFamily(path)).toBe(family));
 });
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fakeString } from '../../src/detectors/fake.js';
+import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, longestRun } from '../../src/detectors/heuristics.js';
+import { testSeed } from '../helpers/seed.js';
+
+/** The predicates as first written (regexes and Maps of characters), to check the faster forms against. */
+const reference = {
+  mostlyOne(value: string): boolean {
+    const alnum = value.replace(/[^A-Za-z0-9]/g, '');
+    if (alnum.length < 12) return false;
+    const counts = new Map<string, number>();
+    let most = 0;
+    for (const ch of alnum) most = Math.max(most, counts.set(ch, (counts.get(ch) ?? 0) + 1).get(ch) as number);
+    return most >= alnum.length * 0.7;
+  },
+  run(value: string, only?: RegExp): number {
+    let best = 0;
+    let run = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i] as string;
+      if (only !== undefined && !only.test(c)) {
+        run = 0;
+        continue;
+      }
+      run = i > 0 && c === value[i - 1] ? run + 1 : 1;
+      if (run > best) best = run;
+    }
+    return best;
+  },
+};
+
+describe('placeholder heuristics', () => {
+  it('judge as their first, regex-based forms did, on values built of runs of placeholder and other characters', () => {
+    const seed = testSeed();
+    const pieces = ['x', 'X', '*', '#', '0', '.', 'a', 'A', '7', '_', '-', 'é', '😀'];
+    for (let round = 0; round < 600; round++) {
+      const draw = fakeString('abcdefghijklm', 4 + (round % 40), seed + round);
+      const value = [...draw].map((c, i) => pieces[(c.charCodeAt(0) - 97 + (i % 3 === 0 ? 0 : round)) % pieces.length]!.repeat(1 + (i % 4))).join('');
+      const why = `seed ${seed + round}: ${JSON.stringify(value)}`;
+      expect(isMostlyOneCharacter(value), why).toBe(reference.mostlyOne(value));
+      expect(longestRun(value), why).toBe(reference.run(value));
+      const placeholderRun = reference.run(value, /[xX*#0.]/) >= Math.max(6, value.length * 0.4);
+      expect(isMostlyPlaceholderRun(value), why).toBe(value.length > 0 && placeholderRun);
+      const placeholder =
+        (value.length >= 8 && reference.run(value) >= value.length * 0.75) ||
+        placeholderRun ||
+        /x{4,}|\*{3,}|\.{3,}|your|placeholder|redacted|changeme|dummy/i.test(value);
+      expect(isPlaceholder(value), why).toBe(placeholder);
+    }
+  });
+
+  it('know the placeholders they were written for', () => {
+    expect(isMostlyOneCharacter('glpat-0000_0000.00000000')).toBe(true);
+    expect(isMostlyOneCharacter('aB3dE5fG7hJ9kL1m')).toBe(false);
+    expect(isMostlyPlaceholderRun('sk_live_xxxxxxxxxxxxxxxxxxxxxxxx')).toBe(true);
+    expect(isMostlyPlaceholderRun('sk_live_AAAAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeString } from '../../src/detectors/fake.js';
 import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, longestRun } from '../../src/detectors/heuristics.js';
+import { identifierAround } from '../../src/detectors/names.js';
 import { testSeed } from '../helpers/seed.js';
 
 /** The predicates as first written (regexes and Maps of characters), to check the faster forms against. */
@@ -54,5 +55,27 @@ describe('placeholder heuristics', () => {
     expect(isMostlyOneCharacter('aB3dE5fG7hJ9kL1m')).toBe(false);
     expect(isMostlyPlaceholderRun('sk_live_xxxxxxxxxxxxxxxxxxxxxxxx')).toBe(true);
     expect(isMostlyPlaceholderRun('sk_live_AAAAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+  });
+});
+
+describe('identifierAround', () => {
+  it('finds the identifier its first, regex-based form found, around every span of random code', () => {
+    const first = (text: string, start: number, end: number): string => {
+      let from = start;
+      while (from > 0 && /[A-Za-z0-9_.\-]/.test(text[from - 1] as string)) from--;
+      let to = end;
+      while (to < text.length && /[A-Za-z0-9_\-]/.test(text[to] as string)) to++;
+      return text.slice(from, to).replace(/^[.\-]+/, '');
+    };
+    const seed = testSeed();
+    const pieces = ['a', 'Z', '9', '_', '-', '.', ' ', '=', '"', '..', '-.', 'é', '😀', '\n', 'DB_PASSWORD'];
+    for (let round = 0; round < 300; round++) {
+      const draw = fakeString('abcdefghijklmno', 5 + (round % 30), seed + round);
+      const text = [...draw].map((c) => pieces[(c.charCodeAt(0) - 97) % pieces.length]).join('');
+      for (let start = 0; start <= text.length; start += 1 + (round % 3)) {
+        const end = Math.min(text.length, start + (round % 4));
+        expect(identifierAround(text, start, end), `seed ${seed + round}: ${JSON.stringify(text)} at ${start}`).toBe(first(text, start, end));
+      }
+    }
   });
 });

@@ -75,7 +75,7 @@ export class ContentReader {
       textDecoder('utf8'),
       {
         line: (line, column, text, complete) => this.sink.addedLine(line, column, text, complete),
-        block: (startLine, text, lines) => this.sink.addedBlock(startLine, text, lines),
+        block: (startLine, text, lines, bytes) => this.sink.addedBlock(startLine, text, lines, bytes),
       },
       this.maxLine,
       this.overlap,
@@ -147,7 +147,7 @@ function printableStrings(): { write(b: Buffer): string; end(): string } {
 /** Where a reading's lines go: LineSink's addedLine and addedBlock. */
 interface LineOut {
   line(line: number, column: number, text: string, complete: boolean): void;
-  block(startLine: number, text: string, lines: number): void;
+  block(startLine: number, text: string, lines: number, bytes?: number): void;
 }
 
 /** A file read whole is handed on in blocks of about this many bytes (a block ends after a line feed). */
@@ -192,13 +192,20 @@ class Reading {
       }
       const part = bytes.subarray(at, end);
       let text: string;
+      let ascii = false;
       if (open !== undefined || part[part.length - 1] !== 10) {
         text = (open ??= new StringDecoder('utf8')).write(part);
         if (part[part.length - 1] === 10) open = undefined; // nothing held after a line feed
-      } else text = part.toString(isAscii(part) ? 'latin1' : 'utf8');
+      } else {
+        ascii = isAscii(part);
+        text = part.toString(ascii ? 'latin1' : 'utf8');
+      }
       if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      // In UTF-8 no character but the line feed holds a 0x0A byte, and a decoder holds back only bytes of a cut character.
-      this.text(text, feeds.count(part));
+      // In UTF-8 no character but the line feed holds a 0x0A byte, and a decoder holds back only
+      // bytes of a cut character. An ASCII block of whole lines, nothing held before it, is its
+      // bytes less the last line feed long (the stats count it; others are measured).
+      const known = ascii && this.pending === '' && this.pendingColumn === 0 ? part.length - 1 : undefined;
+      this.text(text, feeds.count(part), known);
       at = end;
     }
     if (open !== undefined) this.text(open.end());
@@ -212,7 +219,7 @@ class Reading {
   }
 
   /** `feeds`: how many line feeds `decoded` holds, when the caller counted them. */
-  private text(decoded: string, feeds?: number): void {
+  private text(decoded: string, feeds?: number, bytes?: number): void {
     let text = decoded;
     let known = feeds;
     if (this.pendingColumn > 0) {
@@ -240,7 +247,7 @@ class Reading {
     // The block holds every line feed of the text but its last: one line more than it holds.
     let lines = known ?? 1;
     if (known === undefined) for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) lines++;
-    this.out.block(this.lineNo, block, lines);
+    this.out.block(this.lineNo, block, lines, bytes);
     this.lineNo += lines;
     this.sliceHugeLine();
   }

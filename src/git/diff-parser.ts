@@ -22,9 +22,10 @@ export interface LineSink {
   addedLine(line: number, column: number, text: string, complete: boolean): void;
   /**
    * Many complete added lines at once (`text` holds `lines` lines, without the final newline),
-   * starting at `startLine`. Readers of whole files use this to skip per-line work.
+   * starting at `startLine`. Readers of whole files use this to skip per-line work. `bytes`:
+   * its length in UTF-8, when the reader knows it (else the sink measures the text).
    */
-  addedBlock(startLine: number, text: string, lines: number): void;
+  addedBlock(startLine: number, text: string, lines: number, bytes?: number): void;
   /**
    * An unchanged line a diff shows around its added ones (git's context lines): read with them,
    * so that a value added under a name that stayed (a Kubernetes env's `value:` below its

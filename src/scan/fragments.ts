@@ -264,11 +264,11 @@ export class FragmentBuilder implements LineSink {
     this.pending(line, text);
   }
 
-  addedBlock(startLine: number, text: string, lines: number): void {
+  addedBlock(startLine: number, text: string, lines: number, bytes?: number): void {
     if (this.skip || this.file === undefined) return;
     this.flushReading(0);
     this.countLines(lines);
-    if (this.counted) this.countBytes(Buffer.byteLength(text) + 1);
+    if (this.counted) this.countBytes((bytes ?? Buffer.byteLength(text)) + 1);
     const contiguous = this.blockCarryLines > 0 && this.blockEnd === startLine;
     this.emit(this.fragment(contiguous ? startLine - this.blockCarryLines : startLine, 0, contiguous ? `${this.blockCarry}\n${text}` : text));
     // Keep the last CARRY_LINES lines for the next block, as flush() does for lines.

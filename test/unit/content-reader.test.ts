@@ -4,6 +4,9 @@ import type { LineSink } from '../../src/git/diff-parser.js';
 import { LineFeeds } from '../../src/git/line-feeds.js';
 import { testSeed } from '../helpers/seed.js';
 
+/** Blocks whose reader gave their length in bytes. */
+let measured = 0;
+
 /** What a sink is told, as one event per line (a block expanded into its lines). */
 function events(feed: (reader: ContentReader) => void, maxLine?: number, overlap?: number): string[] {
   const out: string[] = [];
@@ -13,7 +16,12 @@ function events(feed: (reader: ContentReader) => void, maxLine?: number, overlap
     binaryFile: () => out.push('binary'),
     binaryStrings: () => false,
     decodedText: (encoding) => out.push(`as ${encoding}`),
-    addedBlock: (start, text, lines) => {
+    addedBlock: (start, text, lines, bytes) => {
+      // A reader that says how long a block is in UTF-8 is right (the stats count it).
+      if (bytes !== undefined) {
+        expect(bytes).toBe(Buffer.byteLength(text));
+        measured++;
+      }
       const split = text.split('\n');
       expect(split).toHaveLength(lines);
       split.forEach((t, i) => out.push(`${start + i}:0:${t}`));
@@ -87,6 +95,7 @@ describe('ContentReader.whole', () => {
       if (round % 4 === 2) bytes = bytes.subarray(0, bytes.length - 1 - rand(30));
       expect(whole(bytes), `seed ${seed}, round ${round}`).toEqual(streamed(bytes));
     }
+    expect(measured).toBeGreaterThan(3);
   });
 
   it('cuts a character split by the end of a block nowhere: a long line of multi-byte characters', () => {

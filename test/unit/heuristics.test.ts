@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeString } from '../../src/detectors/fake.js';
 import { isMostlyOneCharacter, isMostlyPlaceholderRun, isPlaceholder, longestRun } from '../../src/detectors/heuristics.js';
 import { identifierAround } from '../../src/detectors/names.js';
+import { genericSecretPairs, quoteThenComma } from '../../src/detectors/generic-pairs.js';
 import { testSeed } from '../helpers/seed.js';
 
 /** The predicates as first written (regexes and Maps of characters), to check the faster forms against. */
@@ -77,5 +78,72 @@ describe('identifierAround', () => {
         expect(identifierAround(text, start, end), `seed ${seed + round}: ${JSON.stringify(text)} at ${start}`).toBe(first(text, start, end));
       }
     }
+  });
+});
+
+describe("the generic pair shape's start test", () => {
+  it('keeps every secret word the pair regex matches at, in random code (and drops most others)', () => {
+    const pair = genericSecretPairs.patterns!()[0]!;
+    const sticky = new RegExp(pair.source, pair.flags.replace('g', '') + 'y');
+    const seed = testSeed();
+    const pieces = [
+      'token',
+      'api_key',
+      'PASSWORD',
+      'private-key',
+      'x',
+      '_',
+      '.',
+      ' ',
+      '\t',
+      '\n',
+      '"',
+      "'",
+      ',',
+      ', ',
+      ',\n',
+      '\u00a0',
+      '(',
+      'abcdefghij',
+      'Zx8kQ2mN5pR7',
+      '\u2028',
+    ];
+    let matched = 0;
+    let tried = 0;
+    let kept = 0;
+    for (let round = 0; round < 400; round++) {
+      // A pair (word, name, quote, blanks, comma, blanks, quote, value, quote) with up to three of
+      // its parts swapped for random pieces, in random code.
+      const draw = fakeString('abcdefghijklmnopqrst', 24, seed + round);
+      const pick = (i: number): string => pieces[(draw.charCodeAt(i) - 97) % pieces.length]!;
+      const parts = [
+        pick(0),
+        'token',
+        ['', '_v2', 'X'.repeat(35)][round % 3]!,
+        '"',
+        ['', ' ', '\n', '\t ', '    '][round % 5]!,
+        ',',
+        ' ',
+        "'",
+        'Zx8kQ2mN5pR7',
+        "'",
+        pick(1),
+      ];
+      for (let k = 0; k < round % 4; k++) parts[1 + ((draw.charCodeAt(2 + k) - 97) % 9)] = pick(6 + k);
+      const text = parts.join('');
+      const starts: number[] = [];
+      for (let m = /token|api|pass|private/gi.exec(text), re = /token|api|pass|private/gi; m !== null; m = re.exec(text)) starts.push(m.index);
+      const gated = new Set(quoteThenComma(text, starts));
+      for (const at of starts) {
+        tried++;
+        if (gated.has(at)) kept++;
+        sticky.lastIndex = at;
+        if (sticky.exec(text) === null) continue;
+        matched++;
+        expect(gated.has(at), `seed ${seed + round}: ${JSON.stringify(text)} at ${at}`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+    expect(kept).toBeLessThan(tried);
   });
 });

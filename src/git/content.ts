@@ -184,8 +184,12 @@ class Reading {
   wholeUtf8(bytes: Buffer): void {
     const feeds = (lineFeeds ??= new LineFeeds());
     let open: StringDecoder | undefined;
-    for (let at = 0; at < bytes.length;) {
-      let end = Math.min(bytes.length, at + BLOCK);
+    // Blocks end at the last line feed before each multiple of BLOCK from the file's start, as
+    // when the file is pushed in BLOCK slices: the same fragments, and a line longer than a
+    // block grows (and is sliced past maxLine) in the same steps.
+    for (let at = 0, target = BLOCK; at < bytes.length; target += BLOCK) {
+      let end = Math.min(bytes.length, target);
+      if (end <= at) continue;
       if (end < bytes.length) {
         const nl = bytes.lastIndexOf(10, end - 1);
         if (nl >= at) end = nl + 1;

@@ -71,15 +71,7 @@ export class ContentReader {
     this.sniffed = BINARY_SNIFF;
     this.encoding = 'utf8';
     this.announce('utf8');
-    const reading = new Reading(
-      textDecoder('utf8'),
-      {
-        line: (line, column, text, complete) => this.sink.addedLine(line, column, text, complete),
-        block: (startLine, text, lines, bytes) => this.sink.addedBlock(startLine, text, lines, bytes),
-      },
-      this.maxLine,
-      this.overlap,
-    );
+    const reading = this.reading(textDecoder('utf8'), 'utf8');
     reading.wholeUtf8(bytes);
     reading.end();
   }
@@ -94,28 +86,25 @@ export class ContentReader {
       // Its text strings, if the sink takes them: a key in a binary file (a SQLite database, a
       // compiled file, a text file with a binary header put there to get past the hook).
       if (this.sink.binaryStrings?.() !== true) return;
-      const out: LineOut = {
-        line: (line, column, text, complete) => this.sink.addedLine(line, column, text, complete),
-        block: (startLine, text, lines) => this.sink.addedBlock(startLine, text, lines),
-      };
-      this.readings = [new Reading(printableStrings(), out, this.maxLine, this.overlap)];
+      this.readings = [this.reading(printableStrings())];
       this.readings[0]?.write(head);
       return;
     }
     this.announce(encoding);
-    this.readings = [encoding, ...(encoding === 'utf8' ? [] : (['utf8'] as const))].map(
-      (as) =>
-        new Reading(
-          textDecoder(as),
-          {
-            line: (line, column, text, complete) => (this.announce(as), this.sink.addedLine(line, column, text, complete)),
-            block: (startLine, text, lines) => (this.announce(as), this.sink.addedBlock(startLine, text, lines)),
-          },
-          this.maxLine,
-          this.overlap,
-        ),
-    );
+    this.readings = [encoding, ...(encoding === 'utf8' ? [] : (['utf8'] as const))].map((as) => this.reading(textDecoder(as), as));
     for (const r of this.readings) r.write(head);
+  }
+
+  /** A reading whose lines go to the sink; `as`: the decoded text's encoding, announced before its lines (not for a binary's strings). */
+  private reading(decoder: { write(b: Buffer): string; end(): string }, as?: TextEncoding): Reading {
+    const announce = (): void => {
+      if (as !== undefined) this.announce(as);
+    };
+    const out: LineOut = {
+      line: (line, column, text, complete) => (announce(), this.sink.addedLine(line, column, text, complete)),
+      block: (startLine, text, lines, bytes) => (announce(), this.sink.addedBlock(startLine, text, lines, bytes)),
+    };
+    return new Reading(decoder, out, this.maxLine, this.overlap);
   }
 
   private announce(encoding: TextEncoding): void {
@@ -150,8 +139,12 @@ interface LineOut {
   block(startLine: number, text: string, lines: number, bytes?: number): void;
 }
 
-/** A file read whole is handed on in blocks of about this many bytes (a block ends after a line feed). */
-const BLOCK = 32 * 1024;
+/**
+ * Content is handed to a reader in slices this long (what cat-file's pipe would hand over), and
+ * a file read whole is cut into blocks ending at the last line feed before each multiple of it:
+ * the same fragments either way.
+ */
+export const BLOCK = 32 * 1024;
 
 /** One per thread, made on first use. */
 let lineFeeds: LineFeeds | undefined;
@@ -222,7 +215,7 @@ class Reading {
     this.pendingColumn = 0;
   }
 
-  /** `feeds`: how many line feeds `decoded` holds, when the caller counted them. */
+  /** `feeds`: how many line feeds `decoded` holds, and `bytes`: the block's length in UTF-8, when the caller knows them. */
   private text(decoded: string, feeds?: number, bytes?: number): void {
     let text = decoded;
     let known = feeds;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { requireBuiltin } from '../builtins.js';
 import { KeygateError } from '../errors.js';
 import type { SourceFile } from '../types.js';
-import { ContentReader } from './content.js';
+import { BLOCK, ContentReader } from './content.js';
 import type { LineSink } from './diff-parser.js';
 
 /**
@@ -11,9 +11,6 @@ import type { LineSink } from './diff-parser.js';
  * twice in slices: hashed first, then scanned as they are hashed again (memory stays flat).
  */
 export const WORK_TREE_READ_MAX = 8 * 1024 * 1024;
-
-/** Content goes to the reader in slices this long (what cat-file's pipe would hand over). */
-const SLICE = 32 * 1024;
 
 /** A large file is read in chunks this long. */
 const CHUNK = 1024 * 1024;
@@ -97,7 +94,7 @@ export function scanBytes(file: SourceFile, sink: LineSink, read: (feed: (bytes:
   sink.startFile(file);
   const content = new ContentReader(sink);
   read((bytes) => {
-    for (let at = 0; at < bytes.length; at += SLICE) content.push(bytes.subarray(at, at + SLICE));
+    for (let at = 0; at < bytes.length; at += BLOCK) content.push(bytes.subarray(at, at + BLOCK));
   });
   content.end();
 }

@@ -6,6 +6,7 @@ import { DETECTORS, readAlike } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KeygateError } from './errors.js';
+import { tuneForLargeScan } from './jit.js';
 import {
   addedBytesAtLeast,
   type EarlyStagedDiff,
@@ -129,9 +130,11 @@ class ShardRunner {
     return balance(items, (item) => sizes.get(item) ?? 0, this.parts(total, SHARD_BYTES));
   }
 
-  /** How many shards to cut an input of this size into (1: do not). */
+  /** How many shards to cut an input of this size into (1: do not); a large one also tunes V8 for it (src/jit.ts). */
   parts(size: number, enough: number): number {
-    if (this.script === undefined || size < enough) return 1;
+    if (size < enough) return 1;
+    tuneForLargeScan();
+    if (this.script === undefined) return 1;
     if (this.threads === null) this.threads = threadsFor(this.script, this.maxThreads);
     return this.threads === undefined ? 1 : this.threads.extra + 1;
   }

@@ -287,15 +287,13 @@ function quoteThenCommaGate(): (text: string, end: number) => boolean {
   };
 }
 
-/** A quote at `at`, within 31 of `end`, then a comma within 4 (spaces and tabs between). */
+/**
+ * A quote at `at`, within 31 of `end`, then a comma after at most 3 blanks, as the regex reads
+ * them (\s: a line break too). It took spaces and tabs only, so a pair in leading-comma style,
+ * ("DB_PASSWORD"\n  , "..."), which the regex matches, was never tried.
+ */
 function commaAfter(text: string, at: number, end: number): boolean {
-  if (at === -1 || at - end > 31) return false;
-  for (let i = at + 1; i < at + 5 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44) return true; // ,
-    if (c !== 32 && c !== 9) return false;
-  }
-  return false;
+  return at !== -1 && at - end <= 31 && commaWithin(text, at + 1);
 }
 
 /**
@@ -390,6 +388,7 @@ export const genericSecretPairs: Detector = defineDetector({
         `SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${v(202)}')`,
         `store.Put(ctx, "DB_PASSWORD", "${v(211)}")`,
         `System.setProperty("db.access.key", "${v(218)}")`,
+        `conn.set("DB_PASSWORD"\n  , "${v(219)}")`,
       ],
       negatives: [
         'os.Setenv("DB_PASSWORD", os.Getenv("X"))',

@@ -32,7 +32,7 @@ export const MANIFEST: Record<string, readonly ManifestEntry[]> = {
     { id: 'hashicorp-vault-token', keywords: ['hvs.', 'hvb.', 'hvr.'] },
     { id: 'terraform-cloud-token', keywords: ['.atlasv1.'] },
     { id: 'telegram-bot-token', keywords: [':AA'], keywordsCaseSensitive: true },
-    { id: 'linear-api-key', keywords: ['lin_api_'] },
+    { id: 'linear-api-key', keywords: ['lin_api_', 'lin_oauth_'] },
     { id: 'notion-token', keywords: ['ntn_'] },
     { id: 'sentry-token', keywords: ['sntrys_', 'sntryu_', '@sentry', '.ingest.'] },
     { id: 'new-relic-key', keywords: ['nrak-', 'nraa-', 'nrii-', 'nriq-', 'nrjs-'] },

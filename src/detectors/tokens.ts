@@ -549,17 +549,21 @@ export const tokenRules = (): readonly Detector[] => [
   }),
   defineRule({
     id: 'linear-api-key',
-    description: 'Linear API key',
-    keywords: ['lin_api_'],
+    description: 'Linear API key or OAuth access token',
+    keywords: ['lin_api_', 'lin_oauth_'],
     // Linear (linear/linear-solutions integration_guides/README.md): API keys are lin_api_...,
-    // OAuth tokens lin_oauth_.... unverified: length and alphabet (40+ letters and digits as issued).
-    regex: `${B}(?<secret>lin_api_[A-Za-z0-9]{40,})${E}`,
+    // OAuth tokens lin_oauth_... (seen in public code as lin_oauth_ and 64 hex digits; it was
+    // not looked for until session 18). unverified: length and alphabet (40+ letters and digits).
+    regex: `${B}(?<secret>lin_(?:api|oauth)_[A-Za-z0-9]{40,})${E}`,
     placeholders: false,
     severity: 'high',
     confidence: 'medium',
     knownForm: true,
     get examples() {
-      return { positives: [fakeToken('lin_api_', ALNUM, 40, 53)], negatives: ['lin_api_short'] };
+      return {
+        positives: [fakeToken('lin_api_', ALNUM, 40, 53), `LINEAR_TOKEN=${fakeToken('lin_oauth_', '0123456789abcdef', 64, 15128)}`],
+        negatives: ['lin_api_short', 'lin_oauth_xxx', 'Bearer lin_oauth_abc123'],
+      };
     },
   }),
   defineRule({

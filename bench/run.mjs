@@ -161,6 +161,11 @@ function smallCommit() {
   writeFileSync(join(emptyHusky.dir, 'package.json'), '{"name": "bench"}\n');
   execFileSync(process.execPath, [CLI, 'install'], { cwd: emptyHusky.dir, env, stdio: 'pipe' });
   writeFileSync(join(emptyHusky.dir, '.husky/pre-commit'), '');
+  // A commit that stages nothing (`git commit --amend` to reword): git prints nothing to read.
+  const reword = smallRepo();
+  reword.git('add', '.');
+  reword.git('commit', '-q', '-m', 'files');
+  execFileSync(process.execPath, [CLI, 'install', '--no-husky'], { cwd: reword.dir, env, stdio: 'pipe' });
   const rows = [
     ["bare node -e ''", plain.dir, process.execPath, ['-e', '']],
     ['git diff --cached', plain.dir, 'git', ['diff', '--cached']],
@@ -169,10 +174,11 @@ function smallCommit() {
     ['installed: plain git hook', plain.dir, 'sh', [join(plain.dir, '.git/hooks/pre-commit')]],
     ['installed: husky, keygate in node_modules', teammate.dir, 'sh', [join(teammate.dir, '.husky/_/pre-commit')]],
     ['installed: husky, before npm install (copy)', husky.dir, 'sh', [join(husky.dir, '.husky/_/pre-commit')]],
+    ['plain git hook, nothing staged (a reword)', reword.dir, 'sh', [join(reword.dir, '.git/hooks/pre-commit')]],
     ['husky alone (empty .husky/pre-commit)', emptyHusky.dir, 'sh', [join(emptyHusky.dir, '.husky/_/pre-commit')]],
   ];
   const medians = timeInterleaved(rows.map(([, dir, cmd, argv]) => [cmd, argv, dir]));
-  for (const r of [plain, husky, teammate, emptyHusky]) rmSync(r.dir, { recursive: true, force: true });
+  for (const r of [plain, husky, teammate, emptyHusky, reword]) rmSync(r.dir, { recursive: true, force: true });
   const node = medians[0];
   console.log(`\nsmall commit: 10 files, 500 added lines (median of ${RUNS} runs, interleaved)`);
   rows.forEach(([label], i) => {

@@ -111,7 +111,29 @@ function gitOptions(cwd: string): Partial<SimpleGitOptions> {
 }
 
 export function git(cwd: string): SimpleGit {
-  return simpleGit(gitOptions(cwd));
+  return client(gitOptions(cwd));
+}
+
+/** A simple-git client whose runs end when git's streams close, output or none (see noSilenceWait). */
+function client(options: Partial<SimpleGitOptions>, onOutput?: (stdout: Readable) => void): SimpleGit {
+  return simpleGit(options).outputHandler((_command, stdout, stderr) => {
+    noSilenceWait(stderr as Readable);
+    onOutput?.(stdout as Readable);
+  });
+}
+
+const NOTHING = Buffer.alloc(0);
+
+/**
+ * simple-git waits 50 ms more after a git that wrote nothing, on stdout or stderr, before it
+ * settles the run, whatever `completion` says: output might still be on its way. Done on
+ * `close`, as here, every byte git wrote has been read, so the wait is idle time: 100 ms of a
+ * commit with nothing staged (`git commit --amend` to reword), whose two gits print nothing.
+ * simple-git counts any chunk as output: an empty one on stderr, once its listeners are on
+ * (they are attached right after this handler runs, in the same tick), ends the run at close.
+ */
+function noSilenceWait(stderr: Readable): void {
+  process.nextTick(() => stderr.emit('data', NOTHING));
 }
 
 /**
@@ -149,15 +171,14 @@ function startGit(cwd: string, args: string[], input?: string): StartedGit {
     });
     out.resume();
   };
-  const client = simpleGit({ ...gitOptions(cwd), ...(input !== undefined ? { input: () => input } : {}) });
-  client.outputHandler((_command, out) => {
+  const started = client({ ...gitOptions(cwd), ...(input !== undefined ? { input: () => input } : {}) }, (out) => {
     // Called as git starts, before any output: take the stream over from simple-git's collector.
-    stdout = out as Readable;
+    stdout = out;
     stdout.removeAllListeners('data');
     stdout.pause();
     if (onChunk !== undefined) listen(stdout, onChunk);
   });
-  const done = client.raw(args);
+  const done = started.raw(args);
   // Not awaited until read() is called (an early start may never be read): no unhandled rejection.
   done.catch(() => undefined);
   return {
@@ -401,7 +422,7 @@ export async function commitsToPush(cwd: string, updates: readonly PushUpdate[],
 export async function unsetLocalConfig(root: string, key: string): Promise<void> {
   try {
     // simple-git refuses to touch core.hooksPath unless told that this is intended.
-    await simpleGit({ ...gitOptions(root), unsafe: { allowUnsafeHooksPath: true } }).raw(['config', '--local', '--unset', key]);
+    await client({ ...gitOptions(root), unsafe: { allowUnsafeHooksPath: true } }).raw(['config', '--local', '--unset', key]);
   } catch (error) {
     throw gitFailure(error, ['config']);
   }

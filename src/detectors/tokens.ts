@@ -106,8 +106,10 @@ export const tokenRules = (): readonly Detector[] => [
     // https://docs.gitlab.com/security/tokens/#token-prefixes (gitlabhq doc/security/tokens/_index.md):
     // also glrtr- (runner registered with a registration token), glwt- (workspace, 18.2) and
     // glffct- (feature flags client). Routable tokens append .<version>.<suffix> to the body.
-    keywords: ['glpat-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'glsoat-', 'glwt-', 'glffct-'],
-    regex: `${B}(?<secret>gl(?:pat|dt|rtr?|cbt|ptt|ft|imt|agent|oas|soat|wt|ffct)-[A-Za-z0-9_\\-]{20,}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{1,16})?)`,
+    // Runner registration tokens (deprecated in 15.6, accepted until 20.0) start GR1348941
+    // (gitlabhq app/models/concerns/runners_token_prefixable.rb, RUNNERS_TOKEN_PREFIX) + 20.
+    keywords: ['glpat-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'glsoat-', 'glwt-', 'glffct-', 'GR1348941'],
+    regex: `${B}(?<secret>gl(?:pat|dt|rtr?|cbt|ptt|ft|imt|agent|oas|soat|wt|ffct)-[A-Za-z0-9_\\-]{20,}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{1,16})?|GR1348941[A-Za-z0-9_\\-]{20,})`,
     severity: 'critical',
     confidence: 'high',
     get examples() {
@@ -119,8 +121,9 @@ export const tokenRules = (): readonly Detector[] => [
           `unleash_instance_id: glffct-${fakeString(URLSAFE, 20, 15081)}`,
           `GITLAB_WORKSPACE_TOKEN=glwt-${fakeString(URLSAFE, 20, 15082)}`,
           `GITLAB_TOKEN=glpat-${fakeString(URLSAFE, 27, 15083)}.01.${fakeString('abcdefghijklmnopqrstuvwxyz0123456789', 9, 15084)}`,
+          `gitlab-runner register --registration-token ${fakeToken('GR1348941', URLSAFE, 20, 15129)}`,
         ],
-        negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`],
+        negatives: ['glpat-short', `glpat-${'x'.repeat(20)}`, 'GR1348941short', `XGR1348941${fakeString(URLSAFE, 20, 15130)}`],
       };
     },
   }),
@@ -317,13 +320,35 @@ export const tokenRules = (): readonly Detector[] => [
     keywordsCaseSensitive: true,
     // Google Cloud, "Authenticate using API keys" (cloud.google.com/console/help/using-keys): an
     // opaque string; its example is AIza + 35 of [A-Za-z0-9_-]. unverified: length beyond that
-    // example. Not covered: Gemini's newer AQ. keys (no published format).
+    // example. Gemini's newer AQ. keys: google-auth-key.
     regex: `${B}(?<secret>AIza[0-9A-Za-z_\\-]{35})${E}`,
     severity: 'high',
     confidence: 'medium',
     knownForm: true,
     get examples() {
       return { positives: [`key: ${fakeToken('AIza', URLSAFE, 35, 29)}`], negatives: [`AIza${fakeString(URLSAFE, 20, 30)}`] };
+    },
+  }),
+  defineRule({
+    id: 'google-auth-key',
+    description: 'Google API authorization key (AQ., Gemini / AI Studio, bound to a service account)',
+    keywords: ['AQ.'],
+    keywordsCaseSensitive: true,
+    // Google AI for Developers, "Using Gemini API keys" (ai.google.dev/gemini-api/docs/api-key):
+    // new AI Studio keys are authorization keys bound to a service account; Google Cloud, "Manage
+    // API keys" (bound keys, Vertex AI express mode). unverified: the shape, AQ. + 50 of
+    // [A-Za-z0-9_-], as seen in issued keys; no checksum known.
+    regex: `${B}(?<secret>AQ\\.[A-Za-z0-9_\\-]{50})(?![A-Za-z0-9_\\-.])`,
+    entropy: 3.5,
+    placeholders: false,
+    severity: 'high',
+    confidence: 'low',
+    knownForm: true,
+    get examples() {
+      return {
+        positives: [`GEMINI_API_KEY=${fakeToken('AQ.', URLSAFE, 50, 15131)}`, `client = genai.Client(api_key="${fakeToken('AQ.', URLSAFE, 50, 15132)}")`],
+        negatives: [`AQ.${fakeString(URLSAFE, 40, 15133)}`, `AQ.${fakeString(URLSAFE, 60, 15134)}`, `xAQ.${fakeString(URLSAFE, 50, 15135)}`],
+      };
     },
   }),
   defineRule({
@@ -345,18 +370,27 @@ export const tokenRules = (): readonly Detector[] => [
   }),
   defineRule({
     id: 'anthropic-api-key',
-    description: 'Anthropic API key',
+    description: 'Anthropic API key or OAuth token',
     keywords: ['sk-ant-'],
     // Anthropic docs, "Get API key" (platform.claude.com/docs): keys start sk-ant-, the example
     // sk-ant-api03-...; admin keys (sk-ant-admin...): anthropic-admin-key. unverified: the version
-    // digits, body length (80+) and alphabet.
-    regex: `${B}(?<secret>sk-ant-api\\d{2}-[A-Za-z0-9_\\-]{80,})`,
+    // digits, body length (80+) and alphabet. OAuth tokens: sk-ant-oat01- (access, what
+    // `claude setup-token` prints for CLAUDE_CODE_OAUTH_TOKEN, valid a year) and sk-ant-ort01-
+    // (refresh, in ~/.claude/.credentials.json), as issued: Anthropic names the variable, not the format.
+    regex: `${B}(?<secret>sk-ant-(?:api|oat|ort)\\d{2}-[A-Za-z0-9_\\-]{80,})`,
     placeholders: false,
     severity: 'critical',
     confidence: 'medium',
     knownForm: true,
     get examples() {
-      return { positives: [`ANTHROPIC_API_KEY=sk-ant-api03-${fakeString(URLSAFE, 95, 33)}`], negatives: ['sk-ant-api03-short'] };
+      return {
+        positives: [
+          `ANTHROPIC_API_KEY=sk-ant-api03-${fakeString(URLSAFE, 95, 33)}`,
+          `CLAUDE_CODE_OAUTH_TOKEN=${fakeToken('sk-ant-oat01-', URLSAFE, 95, 15136)}`,
+          `"refreshToken": "${fakeToken('sk-ant-ort01-', URLSAFE, 95, 15137)}"`,
+        ],
+        negatives: ['sk-ant-api03-short', 'sk-ant-oat01-xxxxxxxx', `sk-ant-xyz01-${fakeString(URLSAFE, 95, 15138)}`],
+      };
     },
   }),
   defineRule({
@@ -668,17 +702,26 @@ export const tokenRules = (): readonly Detector[] => [
   }),
   defineRule({
     id: 'square-token',
-    description: 'Square access token or OAuth secret',
-    keywords: ['sq0atp-', 'sq0csp-', 'EAAA'],
+    description: 'Square access or refresh token, or OAuth secret',
+    keywords: ['sq0atp-', 'sq0csp-', 'sq0csb-', 'EAAA', 'EQAA'],
     keywordsCaseSensitive: true,
     // Square SDKs (square/square-python-sdk doc/models/obtain-token-response.md; square/square-java-
-    // sdk reference.md): OAuth tokens are 64 bytes; client secrets sq0csp- + 43. unverified: EAAA
-    // and the legacy sq0atp- lengths, as issued.
-    regex: `${B}(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|EAAA[A-Za-z0-9_\\-]{60})${E}`,
+    // sdk reference.md): OAuth tokens are 64 bytes; client secrets sq0csp- + 43; the .NET SDK's
+    // ObtainToken test gives a refresh token as EQAA + 60. unverified: EAAA, the legacy sq0atp-
+    // lengths and sandbox secrets (sandbox-sq0csb- + 43), as issued.
+    regex: `${B}(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|sandbox-sq0csb-[0-9A-Za-z_\\-]{43}|E[AQ]AA[A-Za-z0-9_\\-]{60})${E}`,
     entropy: 3.5,
     severity: 'critical',
     get examples() {
-      return { positives: [fakeToken('sq0atp-', URLSAFE, 22, 63), fakeToken('EAAA', URLSAFE, 60, 64)], negatives: ['sq0atp-short'] };
+      return {
+        positives: [
+          fakeToken('sq0atp-', URLSAFE, 22, 63),
+          fakeToken('EAAA', URLSAFE, 60, 64),
+          `SQUARE_REFRESH_TOKEN=${fakeToken('EQAA', URLSAFE, 60, 15139)}`,
+          `SQUARE_APP_SECRET=${fakeToken('sandbox-sq0csb-', URLSAFE, 43, 15140)}`,
+        ],
+        negatives: ['sq0atp-short', fakeToken('EQAA', URLSAFE, 40, 15141)],
+      };
     },
   }),
   defineRule({
@@ -992,11 +1035,13 @@ export const tokenRules = (): readonly Detector[] => [
   defineRule({
     id: 'sourcegraph-token',
     description: 'Sourcegraph access token',
-    keywords: ['sgp_'],
+    keywords: ['sgp_', 'sgph_', 'sgd_', 'sgs_', 'slk_'],
     // Sourcegraph, "Revoking an access token" (sourcegraph.com/docs/cli/how-tos/revoking_an_
     // access_token): tokens start sgp_; its generator (internal/accesstoken/personal_access_token.go)
-    // writes sgp_<16 hex or local>_<40 hex>. No checksum.
-    regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40})${E}`,
+    // writes sgp_<16 hex or local>_<40 hex>, earlier versions sgph_<8-16 hex or local>_<40 hex>
+    // (still parsed). Cody Gateway tokens (cody_access_token.go, licensing): sgd_ (from a PAT) and
+    // slk_ (from a license key) + 64 hex; product subscriptions sgs_ + 64 hex. No checksum.
+    regex: `${B}(?<secret>sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}|sgph_(?:[a-f0-9]{8,16}|local)_[a-f0-9]{40}|(?:sgd|sgs|slk)_[a-f0-9]{64})${E}`,
     entropy: 3.0,
     severity: 'high',
     confidence: 'high',
@@ -1006,8 +1051,11 @@ export const tokenRules = (): readonly Detector[] => [
           fakeToken('sgp_', HEX, 40, 122),
           `SRC_ACCESS_TOKEN=sgp_${fakeString(HEX, 16, 15098)}_${fakeString(HEX, 40, 15099)}`,
           `SRC_ACCESS_TOKEN=${fakeToken('sgp_local_', HEX, 40, 15100)}`,
+          `SRC_ACCESS_TOKEN=sgph_${fakeString(HEX, 16, 15142)}_${fakeString(HEX, 40, 15143)}`,
+          `CODY_GATEWAY_TOKEN=${fakeToken('sgd_', HEX, 64, 15144)}`,
+          `"licenseToken": "${fakeToken('slk_', HEX, 64, 15145)}"`,
         ],
-        negatives: ['sgp_short', `sgp_remote_${fakeString(HEX, 40, 15101)}`],
+        negatives: ['sgp_short', `sgp_remote_${fakeString(HEX, 40, 15101)}`, `sgph_${fakeString(HEX, 40, 15146)}`, fakeToken('sgd_', HEX, 40, 15147)],
       };
     },
   }),

@@ -18,6 +18,8 @@ import { jwtClaims } from '../json-segment.js';
 const B64B = '(?<![A-Za-z0-9+/])';
 const B64E = '(?![A-Za-z0-9+/=])';
 const SEP = '[_\\-.]?';
+/** A kubeconfig's own marks: its kind, or its users list (YAML or JSON). */
+const KUBECONFIG = /(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:|"kind"[ \t]*:[ \t]*"Config"|"users"[ \t]*:/;
 /** Kubernetes' and Rancher's random-name alphabet (lower-case consonants and 2, 4-9: no vowels, 0, 1 or 3). */
 const RANCHER = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -1288,17 +1290,21 @@ export const cloudRules = (): readonly Detector[] => [
     keywords: ['current-context'],
     // Kubernetes client-go AuthInfo.Token (staging/src/k8s.io/client-go/tools/clientcmd/api/v1/
     // types.go): the bearer token, no format; bootstrap tokens are [a-z0-9]{6}.[a-z0-9]{16}
-    // (kubernetes.io, Authenticating with Bootstrap Tokens). Found by its place in a kubeconfig.
-    regex: `(?:^|\\n)[ \\t]{2,16}token:[ \\t]{1,3}["']?(?!eyJ)(?<secret>[A-Za-z0-9._~+/:\\-]{20,1200}={0,2})["']?[ \\t]*(?=\\r?\\n|$)`,
+    // (kubernetes.io, Authenticating with Bootstrap Tokens). Found by its place in a kubeconfig,
+    // YAML or JSON (`kubectl config view --raw -o json`).
+    regex: `(?:(?:^|\\n)[ \\t]{2,16}token:[ \\t]{1,3}["']?|"token"[ \\t]{0,3}:[ \\t]{0,3}")(?!eyJ)(?<secret>[A-Za-z0-9._~+/:\\-]{20,1200}={0,2})(?:["']?[ \\t]*(?=\\r?\\n|$)|"(?=[ \\t]*[,}\\r\\n]))`,
     entropy: 3.5,
-    validate: (_s, _m, fragment) => (/(?:^|\n)kind:[ \t]*Config\b|(?:^|\n)users:/.test(fragment.text) ? 'unknown' : 'invalid'),
+    validate: (_s, _m, fragment) => (KUBECONFIG.test(fragment.text) ? 'unknown' : 'invalid'),
     severity: 'critical',
     confidence: 'medium',
     get examples() {
       const config = (token: string) => `apiVersion: v1\nkind: Config\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: ${token}\n`;
+      const json = (token: string) =>
+        `{\n  "kind": "Config",\n  "apiVersion": "v1",\n  "current-context": "prod",\n  "users": [\n    {\n      "name": "deployer",\n      "user": {\n        "token": "${token}"\n      }\n    }\n  ]\n}\n`;
       return {
         positives: [
           config(fakeString(URLSAFE, 64, 11242)),
+          json(fakeString(URLSAFE, 64, 15148)),
           config(`${fakeString(LOWER_ALNUM, 6, 11336)}.${fakeString(LOWER_ALNUM, 16, 11337)}`),
           config(`"${fakeString(B64, 43, 11338)}="`),
         ],
@@ -1309,6 +1315,8 @@ export const cloudRules = (): readonly Detector[] => [
           config(fakeString(URLSAFE, 19, 11339)),
           config(`eyJ${fakeString(URLSAFE, 60, 11340)}`),
           config(`${fakeString(URLSAFE, 30, 11341)} ${fakeString(URLSAFE, 30, 11342)}`),
+          json('<token>'),
+          `{"current-context": "prod", "spec": {"token": "${fakeString(URLSAFE, 64, 15149)}"}}`,
         ],
       };
     },
@@ -1623,13 +1631,15 @@ export const cloudRules = (): readonly Detector[] => [
   // Bootstrap tokens are a 6-character token id, ".", and a 16-character token secret, [a-z0-9]{6}\.[a-z0-9]{16}:
   // https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/ and
   // https://kubernetes.io/docs/reference/setup-tools/kubeadm/generated/kubeadm_token
-  // Taken after kubeadm's --token flags or a token: field, in text that names kubeadm or a bootstrap token.
+  // Taken after kubeadm's --token flags or a token: field, in text that names kubeadm or a bootstrap token;
+  // and the secret half alone in the token's own Secret (type bootstrap.kubernetes.io/token, named
+  // bootstrap-token-<id>), whose stringData holds token-id and token-secret apart.
   defineRule({
     id: 'kubernetes-bootstrap-token',
     context: true,
     description: 'Kubernetes bootstrap token (kubeadm join token)',
     keywords: ['kubeadm', 'bootstrap-token', 'bootstraptoken'],
-    regex: `(?:--(?:discovery-)?token[= ]{1,3}|\\btoken["']?\\s{0,3}:\\s{0,3}["']?)(?<secret>[a-z0-9]{6}\\.[a-z0-9]{16})(?![A-Za-z0-9_.\\-])`,
+    regex: `(?:--(?:discovery-)?token[= ]{1,3}|\\btoken["']?\\s{0,3}:\\s{0,3}["']?|\\btoken-secret["']?\\s{0,3}:\\s{0,3}["']?)(?<secret>[a-z0-9]{6}\\.[a-z0-9]{16}|(?<=token-secret["']?\\s{0,3}:\\s{0,3}["']?)[a-z0-9]{16})(?![A-Za-z0-9_.\\-])`,
     entropy: 3.3,
     validate: (s) => (hasSequentialRun(s.replace('.', ''), 5) ? 'invalid' : 'unknown'),
     severity: 'critical',
@@ -1639,11 +1649,13 @@ export const cloudRules = (): readonly Detector[] => [
         positives: [
           `kubeadm join 10.0.0.1:6443 --token ${fakeString(LOWER_ALNUM, 6, 11195)}.${fakeString(LOWER_ALNUM, 16, 11196)} --discovery-token-ca-cert-hash sha256:${fakeString(HEX, 64, 11197)}`,
           `apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nbootstrapTokens:\n- token: "${fakeString(LOWER_ALNUM, 6, 11198)}.${fakeString(LOWER_ALNUM, 16, 11199)}"`,
+          `apiVersion: v1\nkind: Secret\nmetadata:\n  name: bootstrap-token-${fakeString(LOWER_ALNUM, 6, 15150)}\n  namespace: kube-system\ntype: bootstrap.kubernetes.io/token\nstringData:\n  token-id: ${fakeString(LOWER_ALNUM, 6, 15150)}\n  token-secret: ${fakeString(LOWER_ALNUM, 16, 15151)}\n  usage-bootstrap-authentication: "true"\n`,
         ],
         negatives: [
           `kubeadm join 10.0.0.1:6443 --token ${['abcdef', '0123456789abcdef'].join('.')}`,
           'kubeadm join 10.0.0.1:6443 --token <token>',
           `kubeadm token create ${fakeString(LOWER_ALNUM, 6, 11200)}.${fakeString(LOWER_ALNUM, 10, 11201)}`,
+          'name: bootstrap-token-abcdef\nstringData:\n  token-secret: <secret>\n',
         ],
       };
     },

@@ -4,21 +4,13 @@ import { findRoot, sizeOnDisk } from './git/root.js';
 import { customDetector } from './detectors/custom.js';
 import { DETECTORS, readAlike } from './detectors/index.js';
 import { lstatSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { KeygateError } from './errors.js';
 import { tuneForLargeScan } from './jit.js';
-import {
-  addedBytesAtLeast,
-  type EarlyStagedDiff,
-  runGit,
-  type ShareAdded,
-  streamBlobs,
-  streamIndexBlobs,
-  streamStagedDiff,
-  streamTrackedFiles,
-} from './git/git.js';
+import { addedBytesAtLeast, type EarlyStagedDiff, type ShareAdded, streamBlobs, streamIndexBlobs, streamStagedDiff, streamTrackedFiles } from './git/git.js';
 import { onlyLines } from './scan/only-lines.js';
 import { streamFiles } from './scan/files.js';
+import { workTreeFiles } from './git/work-tree-list.js';
 import { emptyStats, FragmentBuilder, type Reread } from './scan/fragments.js';
 import { Scanner, withPathsShown } from './scan/scanner.js';
 import { type Detected, Detection } from './scan/detect.js';
@@ -286,13 +278,20 @@ async function finish(scanner: Scanner, stats: ScanStats, builders: FragmentBuil
 
 /**
  * Scans files of the work tree, whole (for the pre-commit framework, which passes the files to
- * check; it stashes unstaged changes first, so the work tree holds what is staged).
+ * check; it stashes unstaged changes first, so the work tree holds what is staged). A directory
+ * among them stands for the files under it (workTreeFiles; `allFiles`: git's ignored ones too).
  */
-export async function scanFiles(options: ScanOptions & { paths: readonly string[] }): Promise<Report> {
+export async function scanFiles(options: ScanOptions & { paths: readonly string[]; allFiles?: boolean }): Promise<Report> {
+  return scanListed({ ...options, paths: await withDirectoriesListed(options.cwd, options.paths, options.allFiles === true) });
+}
+
+/** Scans the files at these paths (each a file: directories were listed by the caller). */
+async function scanListed(options: ScanOptions & { paths: readonly string[] }): Promise<Report> {
+  const { paths } = options;
   const root = findRoot(options.cwd) ?? options.cwd;
   const config = await configFor(options, root);
   const { scanner, newSink, stats, builders, shards } = pipeline(options, config);
-  const [here = [], ...others] = shards.splitBySize(options.paths, (p) => resolve(options.cwd, p));
+  const [here = [], ...others] = shards.splitBySize(paths, (p) => resolve(options.cwd, p));
   await shards.whole(
     Promise.all([streamFiles(options.cwd, root, here, newSink()), shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths })))]),
   );
@@ -308,9 +307,17 @@ export async function scanFiles(options: ScanOptions & { paths: readonly string[
 export async function scanWorkTree(options: ScanOptions & { allFiles?: boolean }): Promise<Report> {
   const root = findRoot(options.cwd);
   if (root === undefined) throw new KeygateError('NOT_A_REPO', 'not inside a git repository', { hint: 'to scan files outside one: keygate scan -- <file>...' });
-  const listed = await runGit(root, ['ls-files', '-z', '--cached', '--others', ...(options.allFiles ? [] : ['--exclude-standard'])]);
-  const paths = [...new Set(listed.split('\0').filter(Boolean))].filter((p) => lstatSync(join(root, p), { throwIfNoEntry: false })?.isFile() === true);
-  return scanFiles({ ...options, cwd: root, paths });
+  return scanListed({ ...options, cwd: root, paths: await workTreeFiles(root, [root], options.allFiles === true) });
+}
+
+/** The paths given, each directory replaced by the files under it (in place: the order is kept). */
+async function withDirectoriesListed(cwd: string, paths: readonly string[], allFiles: boolean): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (lstatSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true) out.push(...(await workTreeFiles(cwd, [path], allFiles)));
+    else out.push(path);
+  }
+  return out;
 }
 
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */

@@ -235,7 +235,7 @@ export const SCAN_USAGE = `Usage: keygate scan --staged [--format text|json|sari
        keygate scan --history [--branch REF]... [--since DATE] [--max-commits N] [options]
        keygate scan --range A..B [options]
        keygate scan [--all-files] [options]
-       keygate scan [options] [--] <file>...
+       keygate scan [--all-files] [options] [--] <file or directory>...
 
 --staged: the added lines of the index against HEAD (against the empty tree before the first
 commit): exactly what git commit would record, including partial staging and the temporary
@@ -248,6 +248,8 @@ against their first parent, so what a conflict resolution added is scanned too.
 --range A..B: the commits B has and A has not (a push, a pull request), the same way.
 
 Files: those files of the work tree, whole (the pre-commit framework passes files this way).
+A directory: the files under it, as git lists them (tracked, and untracked-not-ignored);
+outside a repository, every regular file beneath it. Links are not followed.
 No files: every tracked file of the work tree and every untracked one git does not ignore.
 
 Options:
@@ -255,7 +257,7 @@ Options:
   --history         Scan history. --branch REF (repeatable), --since DATE (as git log reads
                     it: 2024-01-01, "6 months ago") and --max-commits N (the newest N) limit it.
   --range A..B      Scan what B adds over A.
-  --all-files       With no files: ignored files too.
+  --all-files       With no files, or for directories: ignored files too.
   --quiet           No status lines (a history scan shows them on a terminal's stderr).
   --format <fmt>    text (default), json or sarif. JSON:
                     {"version":1,"findings":[{"rule","file","line","column","match",

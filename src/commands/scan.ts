@@ -76,7 +76,7 @@ export async function scanCommand(args: string[], io: Io, staged: StagedOptions 
       : source === 'history'
         ? await scanHistory({ ...common, selection: historySelection(values), ...progressFor(io, values.quiet === true) })
         : positionals.length > 0
-          ? await scanFiles({ ...common, paths: positionals })
+          ? await scanFiles({ ...common, paths: positionals, allFiles: values['all-files'] === true })
           : await scanWorkTree({ ...common, allFiles: values['all-files'] === true });
   const report = withBaseline(scanned, baseline);
   // The report first: whatever happens next, the user sees what blocked the commit.
@@ -112,8 +112,10 @@ function scanSource(values: SourceValues, files: readonly string[]): 'staged' | 
   } else if (values.range !== undefined && values.branch !== undefined) {
     throw new KeygateError('USAGE', 'give --range or --branch, not both', { hint: 'see keygate scan --help' });
   }
-  if (values['all-files'] && (values.staged || history || files.length > 0)) {
-    throw new KeygateError('USAGE', '--all-files is for a scan of the work tree (keygate scan with no files)', { hint: 'see keygate scan --help' });
+  if (values['all-files'] && (values.staged || history)) {
+    throw new KeygateError('USAGE', '--all-files is for a scan of the work tree (keygate scan, with no files or with directories)', {
+      hint: 'see keygate scan --help',
+    });
   }
   return values.staged ? 'staged' : history ? 'history' : 'files';
 }

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyProgress } from '../../src/messages.js';
 import { scanCommits, scanHistory } from '../../src/index.js';
@@ -234,6 +236,40 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
       repo.write('notes.txt', `key = ${fakeKeyId()}\n`);
       expect(repo.keygate(['scan', '--format', 'json']).status).toBe(1);
       assertNoSecret([history.stdout, text.stdout], [id]);
+    }));
+
+  it('a directory is the files git lists under it; outside a repository, every regular file beneath', () =>
+    withRepo((repo) => {
+      const ids = Array.from({ length: 6 }, () => fakeKeyId());
+      commit(repo, 'a', { '.gitignore': 'build/\n', 'src/app/tracked.ini': `key = ${ids[0]}\n`, 'other/skip.ini': `key = ${ids[1]}\n` });
+      repo.write('src/app/new.ini', `key = ${ids[2]}\n`);
+      repo.write('src/build/out.ini', `key = ${ids[3]}\n`);
+      // Names that are pathspec magic to git, and a directory that looks like an option.
+      repo.write('src/[x]/*.ini', `key = ${ids[4]}\n`);
+      repo.write('-d/:(glob).ini', `key = ${ids[5]}\n`);
+      symlinkSync(join(repo.dir, 'other'), join(repo.dir, 'src/link'));
+      const files = (args: string[], cwd = repo.dir) => {
+        const r = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', ...args], { cwd, env: gitEnv(), encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(1);
+        assertNoSecret([r.stdout, r.stderr], ids);
+        return (JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file).sort();
+      };
+      // Tracked and untracked-not-ignored; not the ignored build/, not through the link, not other/.
+      expect(files(['src'])).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini']);
+      expect(files(['--all-files', 'src'])).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini', 'src/build/out.ini']);
+      expect(files(['--', '-d', 'src/app/new.ini'])).toEqual(['-d/:(glob).ini', 'src/app/new.ini']);
+      // From a subdirectory: paths relative to it, reported from the repository's root.
+      expect(files(['.', '../../other'], join(repo.dir, 'src/app'))).toEqual(['other/skip.ini', 'src/app/new.ini', 'src/app/tracked.ini']);
+      // Outside any repository (a copy of src with no .git above it), the walk reads everything.
+      const outside = mkdtempSync(join(tmpdir(), 'keygate-walk-'));
+      try {
+        cpSync(join(repo.dir, 'src'), join(outside, 'src'), { recursive: true, verbatimSymlinks: true });
+        mkdirSync(join(outside, 'src/.git'));
+        writeFileSync(join(outside, 'src/.git/config.ini'), `key = ${ids[1]}\n`);
+        expect(files(['src'], outside)).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini', 'src/build/out.ini']);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
     }));
 
   it('mistakes are one clear line, exit 2', () =>

@@ -295,8 +295,9 @@ async function scanListed(options: ScanOptions & { paths: readonly string[] }): 
   await shards.whole(
     Promise.all([streamFiles(options.cwd, root, here, newSink()), shards.run(others.map((paths) => ({ source: 'files', cwd: options.cwd, root, paths })))]),
   );
-  const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { findings, suppressed, stats, source: 'files' };
+  // The stats as shown: a binary file's name is listed in them, redacted like the findings' paths.
+  const shown = await finish(scanner, stats, builders, config);
+  return { findings: shown.findings, suppressed: shown.suppressed, stats: shown.stats, source: 'files' };
 }
 
 /**
@@ -327,8 +328,8 @@ export async function scanCommits(options: ScanOptions & { commits: readonly str
   // One git process for all of them, as for history (a merge: what it adds over its first parent).
   const commits = await commitsWithParents(options.cwd, options.commits);
   await scanOnCores(shards, options.cwd, commits, newSink, builders, config);
-  const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { findings, suppressed, stats: { ...stats, commits: options.commits.length }, source: 'commits' };
+  const shown = await finish(scanner, stats, builders, config);
+  return { findings: shown.findings, suppressed: shown.suppressed, stats: { ...shown.stats, commits: options.commits.length }, source: 'commits' };
 }
 
 /**
@@ -544,8 +545,8 @@ export async function scanStagedKeepingSecrets(options: ScanOptions, keep = true
     for (const b of builders) b.flush(0);
     secrets = scanner.secrets();
   }
-  const { findings, suppressed } = await finish(scanner, stats, builders, config);
-  return { report: { findings, suppressed, stats }, secrets };
+  const shown = await finish(scanner, stats, builders, config);
+  return { report: { findings: shown.findings, suppressed: shown.suppressed, stats: shown.stats }, secrets };
 }
 
 /**

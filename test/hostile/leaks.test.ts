@@ -146,6 +146,39 @@ describe('a secret in a file name is found, and redacted from every path shown',
     }));
 });
 
+describe('a binary file named after a key: the list of binaries read is redacted too', () => {
+  it('staged (the hook, a real commit, text, JSON, SARIF), files, the work tree, a range', () =>
+    withRepo((repo) => {
+      const [inName, other] = [fakeKeyId(), fakeKeyId()];
+      installHook(repo);
+      repo.write('README.md', 'hello\n');
+      repo.git('add', '.');
+      repo.git('commit', '-q', '--no-verify', '-m', 'start');
+      // Binary: NUL bytes among seeded noise, and no key inside (only the name holds one).
+      let x = 7;
+      const bytes = Buffer.from(Array.from({ length: 9000 }, (_, i) => (i % 64 === 0 ? 0 : (x = (x * 1103515245 + 12345) % 2147483648) >> 23)));
+      repo.write(`backup-${inName}.bin`, bytes);
+      repo.write(`dumps/${other}/data.bin`, bytes);
+      repo.git('add', '.');
+      const { outputs, run } = recorded(repo);
+      const commit = repo.gitRun(['commit', '-m', 'binaries']);
+      outputs.push(commit.stdout, commit.stderr);
+      expect(commit.status).not.toBe(0);
+      expect(commit.stderr).toContain('binary files');
+      const staged = JSON.parse(run(['scan', '--staged', '--format', 'json']).stdout) as JsonReport & { stats: { binaryFiles: string[] } };
+      expect(staged.stats.binaryFiles).toEqual([`backup-${inName.slice(0, 4)}…${inName.slice(-4)}.bin`, `dumps/${other.slice(0, 4)}…${other.slice(-4)}/data.bin`]);
+      run(['scan', '--staged', '--format', 'sarif']);
+      run(['scan', '--staged', '--no-color']);
+      run(['scan', '--', `backup-${inName}.bin`]);
+      run(['scan', '--format', 'json']);
+      repo.git('commit', '-q', '--no-verify', '-m', 'binaries');
+      run(['scan', '--range', 'HEAD~1..HEAD']);
+      run(['scan', '--range', 'HEAD~1..HEAD', '--format', 'sarif']);
+      run(['scan', '--history', '--format', 'json']);
+      assertNoSecret([...outputs, ...writtenFiles(repo)], [inName, other]);
+    }));
+});
+
 describe('an error that names what the user typed shows no secret in it', () => {
   it('a missing file, an option that does not exist, a bad range and KEYGATE_DEBUG stacks: the key is redacted, the error still says what went wrong', () =>
     withRepo((repo) => {

@@ -166,7 +166,10 @@ describe('a binary file named after a key: the list of binaries read is redacted
       expect(commit.status).not.toBe(0);
       expect(commit.stderr).toContain('binary files');
       const staged = JSON.parse(run(['scan', '--staged', '--format', 'json']).stdout) as JsonReport & { stats: { binaryFiles: string[] } };
-      expect(staged.stats.binaryFiles).toEqual([`backup-${inName.slice(0, 4)}…${inName.slice(-4)}.bin`, `dumps/${other.slice(0, 4)}…${other.slice(-4)}/data.bin`]);
+      expect(staged.stats.binaryFiles).toEqual([
+        `backup-${inName.slice(0, 4)}…${inName.slice(-4)}.bin`,
+        `dumps/${other.slice(0, 4)}…${other.slice(-4)}/data.bin`,
+      ]);
       run(['scan', '--staged', '--format', 'sarif']);
       run(['scan', '--staged', '--no-color']);
       run(['scan', '--', `backup-${inName}.bin`]);

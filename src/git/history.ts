@@ -38,10 +38,26 @@ function revision(rev: string, what: string): string {
   return rev;
 }
 
+/**
+ * A --since date, checked as git reads it: git takes any text it cannot read as a date
+ * ("garbage", "yesterdy") as now, which selects no commit, and the audit would pass having
+ * scanned nothing. A date that git reads as now or later is refused.
+ */
+async function sinceDate(cwd: string, since: string): Promise<string> {
+  const before = Math.floor(Date.now() / 1000);
+  const read = /--max-age=(\d+)/.exec(await runGit(cwd, ['rev-parse', `--since=${since}`]));
+  if (read === null || Number(read[1]) >= before - 1) {
+    throw new KeygateError('USAGE', `--since "${since.slice(0, 40)}" is not a past date git can read (git takes it as now or later, which selects no commit)`, {
+      hint: 'write a date such as 2024-01-01 or "6 months ago"',
+    });
+  }
+  return since;
+}
+
 export async function listCommits(cwd: string, selection: HistorySelection): Promise<HistoryCommit[]> {
   // --topo-order: parents before children even where commit dates tie (scripted commits, rebases).
   const args = ['log', '--reverse', '--topo-order', '-z', '--no-color', '--format=%H%x01%P%x01%aI%x01%an'];
-  if (selection.since !== undefined) args.push(`--since=${selection.since}`);
+  if (selection.since !== undefined) args.push(`--since=${await sinceDate(cwd, selection.since)}`);
   if (selection.maxCommits !== undefined) args.push(`--max-count=${selection.maxCommits}`);
   const revs =
     selection.range !== undefined

@@ -282,6 +282,9 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
         [['scan', '--history', '--branch', '--upload-pack=evil'], /must be a revision/],
         [['scan', '--range', 'nope..main'], /error/],
         [['scan', '--all-files', '--staged'], /--all-files is for a scan of the work tree/],
+        // git reads text that is no date as now: a typo would select no commit and pass.
+        [['scan', '--history', '--since', 'yesterdy'], /--since "yesterdy" is not a past date git can read/],
+        [['scan', '--history', '--since', '2099-01-01'], /--since "2099-01-01" is not a past date/],
       ];
       for (const [args, message] of cases) {
         const r = repo.keygate(args);

@@ -91,12 +91,14 @@ export class ViewMap {
  * token spelled in escapes), an escaped URL (:\/\/), a JSON pair inside a JSON string
  * (\"name\": \"value\"), a value in escaped quotes after = or : (code inside a JSON string: a
  * notebook cell's `key = \"…\"`, `f(secret=\"…\")`), and a JSON value holding an escaped
- * slash (`"key":"ab\/cd"`, as PHP writes JSON). Other escapes (\n, \", \/ alone) are decoded
- * only next to one of these: minified code is full of them, and decoding around each would
- * cost more than the scan.
+ * slash (`"key":"ab\/cd"`, as PHP writes JSON), and a \n, \r or \t right before 20 or more
+ * token characters (a credentials CSV or file pasted into a JSON or JS string: `"...\nAKIA…,…"`,
+ * where the escape's letter glues the key to the text before it, so no rule's word boundary
+ * holds). Other escapes (\n, \", \/ alone) are decoded only next to one of these: minified code
+ * is full of them, and decoding around each would cost more than the scan.
  */
 const ESCAPE =
-  /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2})|:\\\/\\\/|\\"[ \t]{0,3}[:=][ \t]{0,3}\\?"|[:=][ \t]{0,3}\\"|"[ \t]{0,3}:[ \t]{0,3}"[^"\\\n]{0,200}\\\//g;
+  /\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2}|[nrt](?=[A-Za-z0-9_+/\-]{20}))|:\\\/\\\/|\\"[ \t]{0,3}[:=][ \t]{0,3}\\?"|[:=][ \t]{0,3}\\"|"[ \t]{0,3}:[ \t]{0,3}"[^"\\\n]{0,200}\\\//g;
 const ANY_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2})|([nrtbf"'\\/]))/g;
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 /** Around an escape in a long line, how much is decoded on each side. */

@@ -66,6 +66,17 @@ describe('string escapes', () => {
     expect(at(await scan('app/settings.json', text))).toEqual(['slack-webhook 1:14 encoded', 'aws-access-key-id 2:18 encoded', 'generic-secret 3:28']);
   });
 
+  it('a key pair right after a \\n or \\t escape: a credentials CSV pasted into a JSON, JS or YAML string', async () => {
+    const [id, secret] = [fakeKeyId(), fakeSecret()];
+    const csv = `{"csv": "Access key ID,Secret access key\\n${id},${secret}\\n"}\n`;
+    expect(at(await scan('creds.json', csv))).toEqual(['aws-access-key-id 1:43', 'aws-secret-access-key 1:64']);
+    const tabs = `const csv = "id\\tsecret\\r\\n${id}\\t${secret}";\n`;
+    expect(at(await scan('a.js', tabs))).toEqual(['aws-access-key-id 1:28', 'aws-secret-access-key 1:50']);
+    expect(at(await scan('a.yaml', `creds: "\\n${id}"\n`))).toEqual(['aws-access-key-id 1:11']);
+    // A \\n before a word is no escape to decode around (minified code is full of them).
+    expect(decodedViews({ path: 'a.js', startLine: 1, startColumn: 0, text: 'throw new Error("bad\\nTry again\\nOr not");\n' })).toEqual([]);
+  });
+
   it('text without encodings has no views; a plain finding is reported once, not also as encoded', async () => {
     expect(decodedViews({ path: 'a.json', startLine: 1, startColumn: 0, text: '{"a": "b"}\n' })).toEqual([]);
     const id = fakeKeyId();

@@ -175,6 +175,8 @@ export function isWellKnownHash(value: string): boolean {
 /** Passwords that only say "a password goes here". */
 export const PLACEHOLDER_PASSWORDS = new Set([
   'password',
+  // redis.conf's own example (requirepass foobared), copied into every Redis URL of the docs.
+  'foobared',
   'passwd',
   'mypassword',
   'secret',
@@ -219,7 +221,26 @@ export function isPlaceholderUrlPassword(pw: string): boolean {
     .replace(/[^a-z0-9]/g, '');
   if (PLACEHOLDER_LETTERS.has(letters)) return true;
   if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
+  if (/^[a-z]+$/.test(letters) && saysPassword(letters)) return true;
   return pw.length < 8 && /^[A-Za-z]+$/.test(pw);
+}
+
+/** The words docs put before a password word: someuser:somepassword@, username:authpassword@, mydbpass. */
+const FILLER_WORDS = new Set('some my your the user db auth admin root app test demo example sample secret'.split(' '));
+const PASSWORD_WORDS = ['password', 'passwd', 'pass', 'pwd'];
+
+/**
+ * Letters that spell filler words then a password word, and nothing else: somepassword,
+ * authpassword, mydbpass, userpwd. Split greedily from the end (the password word) and then
+ * word by word from the start: a real password's letters (hunter2pass, correcthorsepass) leave
+ * something unexplained.
+ */
+function saysPassword(letters: string): boolean {
+  const word = PASSWORD_WORDS.find((w) => letters.endsWith(w));
+  if (word === undefined) return false;
+  const rest = letters.slice(0, -word.length);
+  const splits = (at: number): boolean => at === rest.length || [...FILLER_WORDS].some((w) => rest.startsWith(w, at) && splits(at + w.length));
+  return splits(0);
 }
 
 /**

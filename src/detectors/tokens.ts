@@ -1,9 +1,16 @@
 import { B, E } from './regex-parts.js';
+import { longestRun } from './heuristics.js';
+import { readsAsText } from './randomness.js';
 import { base62, crc32, prefixedCrc32Valid } from './checksums.js';
 import { defineRule } from './define.js';
 import { assignmentWithin, followedBy } from './gates.js';
 import { ALNUM, fakeString, fakeToken, fakeUuid, HEX, URLSAFE } from './fake.js';
 import type { Detector } from '../types.js';
+
+/** A body typed in, not generated: it reads as words, or holds a run of 5 of one character. */
+function typedIn(body: string): boolean {
+  return readsAsText(body) || longestRun(body) >= 5;
+}
 
 /*
  * Vendor tokens with a recognisable prefix or shape, one declarative rule each. Formats are
@@ -66,7 +73,9 @@ export const tokenRules = (): readonly Detector[] => [
     // 6-character base62 CRC32 checksum). Classic 36-character tokens, and app installation
     // tokens that carry a JWT (ghs_<id>_<jwt>).
     regex: `${B}(?<secret>gh[pousr]_[A-Za-z0-9]{36}|ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_\\-]{1,2048}\\.eyJ[A-Za-z0-9_\\-]{1,4096}\\.[A-Za-z0-9_\\-]{1,2048})${E}`,
-    validate: (s) => (s.length === 40 && prefixedCrc32Valid(s) ? 'valid' : 'unknown'),
+    // A checksum that fails on a body that reads as words or holds a run (ghp_PersonalAccess
+    // Token0124...00000000, as READMEs write one) is an example, not a token.
+    validate: (s) => (s.length !== 40 ? 'unknown' : prefixedCrc32Valid(s) ? 'valid' : typedIn(s.slice(4)) ? 'invalid' : 'unknown'),
     validatedAs: 'checksum verified',
     packed: '(?<secret>gh[pousr]_[A-Za-z0-9]{36})',
     severity: 'critical',
@@ -77,7 +86,13 @@ export const tokenRules = (): readonly Detector[] => [
     get examples() {
       return {
         positives: [`GITHUB_TOKEN=${githubToken('ghp_', 1)}`, `token: "${githubToken('gho_', 2)}"`, githubToken('ghs_', 3)],
-        negatives: [`ghp_${'x'.repeat(36)}`, `xghp_${fakeString(ALNUM, 36, 4)}`, `ghx_${fakeString(ALNUM, 36, 5)}`],
+        negatives: [
+          `ghp_${'x'.repeat(36)}`,
+          `xghp_${fakeString(ALNUM, 36, 4)}`,
+          `ghx_${fakeString(ALNUM, 36, 5)}`,
+          'createTokenAuth("ghp_PersonalAccessToken01245678900000000");',
+          `token: ghp_${fakeString(ALNUM, 28, 15152)}00000000`,
+        ],
       };
     },
   }),

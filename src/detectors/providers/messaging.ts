@@ -4,6 +4,7 @@ import { assignmentWithin, followedBy, startsWord } from '../gates.js';
 import type { Detector } from '../../types.js';
 import { ALNUM, DIGITS, fakeString, fakeToken, fakeUuid, HEX, LOWER_ALNUM, URLSAFE } from '../fake.js';
 import { ASSIGN, B, E, named, UUID } from '../regex-parts.js';
+import { randomChance } from '../randomness.js';
 
 /*
  * Messaging, e-mail, SMS/voice, identity and social providers. Prefixed formats match on their
@@ -1274,14 +1275,24 @@ export const messagingRules = (): readonly Detector[] => [
     description: 'ntfy access token',
     keywords: ['tk_'],
     keywordsCaseSensitive: true,
+    // ntfy (binwiederhier/ntfy user/util.go): GenerateToken is tk_ + 29 of lower-case letters and
+    // digits (lower case "to support <topic>+<token>@<domain> e-mail addresses"); ValidToken
+    // takes either case. A body with capitals (none ntfy issued) and no digit (1 random body in
+    // 170) that reads even loosely as words (1 in 100) is an identifier: tk_MacOSXGetCGContextForDrawable.
     regex: `${B}(?<secret>tk_[A-Za-z0-9]{29})${E}`,
     entropy: 3.5,
+    validate: (s) => (/[A-Z]/.test(s) && !/[0-9]/.test(s) && randomChance(s.slice(3)) < 0.01 ? 'invalid' : 'unknown'),
     severity: 'medium',
     confidence: 'medium',
     get examples() {
       return {
         positives: [`NTFY_TOKEN=tk_${fakeString(ALNUM, 29, 12193)}`, `curl -H "Authorization: Bearer tk_${fakeString(ALNUM, 29, 12194)}" ntfy.sh/alerts`],
-        negatives: ['NTFY_TOKEN=tk_your_token_here', `tk_${fakeString(ALNUM, 20, 12195)}`, `self.tk_${fakeString(ALNUM, 29, 12196)}x = 1`],
+        negatives: [
+          'NTFY_TOKEN=tk_your_token_here',
+          `tk_${fakeString(ALNUM, 20, 12195)}`,
+          `self.tk_${fakeString(ALNUM, 29, 12196)}x = 1`,
+          '    void * (*tk_MacOSXGetCGContextForDrawable) (Drawable drawable);',
+        ],
       };
     },
   }),

@@ -42,6 +42,8 @@ interface Shape {
   nameBefore?: boolean;
   /** The name is the identifier around the match's start (no quote to check). */
   nameAround?: boolean;
+  /** What that name must start with (a setter's or builder's call: set, with). */
+  nameStarts?: RegExp;
   /** It starts at a secret word: tried only where one starts (SECRET_WORD_HEADS), with this twin. */
   sticky?: RegExp;
   /** A necessary condition at an occurrence of one of `needs` (Detector.gate). */
@@ -229,6 +231,39 @@ const SHAPES: Shape[] = [
     ],
     regex: new RegExp(String.raw`\b(?:WITH[ \t]+(?:ENCRYPTED[ \t]+)?PASSWORD|IDENTIFIED[ \t]+BY)[ \t]+(?<q>['"])(?<secret>[^'"\s]{8,256})\k<q>`, 'dgi'),
   },
+  // A bare `pass` key with a quoted value: nodemailer's and most SMTP clients' auth: { user, pass }
+  // (`DB_PASS` is the assignment rule's bare branch; `pass` alone, a Python statement and a
+  // common word, is taken only as a key whose value is a string). Found missing by an adversarial trial.
+  {
+    needs: ['pass:', 'pass =', 'pass=', '"pass"', "'pass'"],
+    positives: () => [`const t = nodemailer.createTransport({ auth: { user: "a@corp.example", pass: "${v(220)}" } });`, `{"user": "svc", "pass": "${v(221)}"}`],
+    regex: new RegExp(
+      String.raw`(?<![A-Za-z0-9_\-.$])["']?(?<name>pass)["']?[ \t]{0,3}(?:=|:)[ \t]{0,3}(?<q>["'\x60])(?<secret>[^\s"'\x60]{8,256})\k<q>`,
+      'dgi',
+    ),
+  },
+  // C, C++ and Arduino: #define WIFI_PASSWORD "..." (const char* password = "..." is an assignment).
+  {
+    needs: ['#define', '# define'],
+    positives: () => [`#define WIFI_PASSWORD "${v(222)}"`, `# define API_TOKEN  "${v(223)}"`],
+    regex: new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+(?<name>${NAME})[ \t]+(?<q>")(?<secret>${VALUE})"`, 'dgim'),
+  },
+  // A setter or builder given the literal: ds.setPassword("..."), .withApiKey("..."),
+  // config.setClientSecret('...'): the call's name starts set or with (checked in code: the match
+  // starts at the secret word, as the other shapes that start at one).
+  {
+    needs: KEYWORDS,
+    nameAround: true,
+    nameStarts: /^(?:set|with)/i,
+    positives: () => [`ds.setPassword("${v(224)}");`, `builder.withApiKey("${v(225)}").build()`],
+    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,20}\([ \t]{0,3}(?<q>["'])(?<secret>${VALUE})\k<q>[ \t]{0,3}\)`, 'dgi'),
+  },
+  // Gradle's (Groovy DSL) credentials block: credentials { username "..."; password "..." }.
+  {
+    needs: ['credentials'],
+    positives: () => [`repositories {\n  maven {\n    credentials {\n      username "deploy"\n      password "${v(226)}"\n    }\n  }\n}`],
+    regex: new RegExp(String.raw`\bcredentials[ \t]*\{[^{}]{0,200}?\b(?<name>password)[ \t]+(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi'),
+  },
   // curl's user:password (-u / --user).
   {
     needs: ['curl'],
@@ -359,6 +394,8 @@ function findShapes(shapes: readonly Shape[], fragment: Fragment): Found[] {
         // strings (['security', 'secret', 'cwe-798']) names nothing.
         if (!/(?:[([{]|[^'"\s]\s*,)\s*$|^\s*$/.test(lineBefore(fragment.text, open))) continue;
       }
+      if (shape.nameAround) name = identifierAround(fragment.text, hit.match.index, hit.match.index + 1).replace(/^.*\./, '');
+      if (shape.nameStarts !== undefined && !shape.nameStarts.test(name)) continue;
       if (!judge(name, hit.secret)) continue;
       out.push({ ...spanOf(hit), severity: 'medium', confidence: 'medium', entropy: shannonEntropy(hit.secret) });
     }
@@ -413,6 +450,11 @@ const MARKED_NEGATIVES = [
   `<property name="api.secret.file" value="/etc/app/secret.txt"/>`,
   'mysql --password=$DB_PASSWORD',
   'curl -u user:pass https://example.com',
+  // A check, not a setter; a Python statement and a key that holds no string; words.
+  `verifyPassword("${v(227)}")`,
+  'def f():\n    pass\n\nresult = {"pass": True, "name": "x"}',
+  'user.pass = "passedTheTest"',
+  '#define PASSWORD_MAX_LENGTH 64',
 ];
 
 export const genericSecretMarked: Detector[] = MARKED.map((shape) =>

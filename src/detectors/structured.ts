@@ -496,6 +496,7 @@ export const urlCredentials: Detector = defineRule({
         `https://deploy:${fakeString(ALNUM, 14, 100)}@registry.example.com/v2`,
         `postgres://app:${fakeString(ALNUM, 8, 15090)}#${fakeString(ALNUM, 6, 15091)}@db.internal/app`,
         `postgres://admin:2024#${fakeString(ALNUM, 10, 15125)}@db.internal/app`,
+        `amqp://svc:${fakeString('abcdefghijklmnopqrstuvwxyz', 12, 15155)}pass@mq.internal:5672`,
       ],
       negatives: [
         'postgres://user:password@localhost/db',
@@ -509,6 +510,9 @@ export const urlCredentials: Detector = defineRule({
         'redis://:abc@localhost:6379',
         'see https://user:p%40ss@host/ and https://user%3An%40me:p%40ss%3Aword@x.com/',
         'ftp://admin:pa$$word@ftp.example.org',
+        'new Redis("redis://username:authpassword@127.0.0.1:6380/4")',
+        'postgres://someuser:somepassword@somehost:381/somedatabase',
+        'redis://alice:foobared@awesome.redis.server:6380',
       ],
     };
   },
@@ -528,6 +532,17 @@ const STOP_WORDS =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a.b.c, a.b[0].c, Shards[-1].ShardId: a property path, not a value. */
 const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[-?\d+\])+$/;
+
+/**
+ * A property path, unless it looks generated: both cases, two digits or more, one between
+ * letters (Xk9vQ2m.Lp7RtAb3dEf9 is a password with a dot in it, a.b[0].c and s3.bucketName are
+ * paths). An adversarial trial found such passwords passed as paths in .env, YAML and Python.
+ */
+function propertyPath(value: string): boolean {
+  if (!DOTTED_IDENTIFIER.test(value)) return false;
+  const generated = /[a-z]/.test(value) && /[A-Z]/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 2 && /[A-Za-z][0-9]+[A-Za-z]/.test(value);
+  return !generated;
+}
 /** ISO 8601 dates and timestamps ("PasswordLastUsed": "2016-09-08T21:47:36Z"). */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** A template or a reference, not a value: ${X} $(x) {{ x }} %(x)s %s {x} <x> #{x} $X. */
@@ -583,8 +598,7 @@ export function genericRejection(value: string): string | undefined {
   if (UUID.test(value)) return 'UUID';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
-  if (DOTTED_IDENTIFIER.test(value) || (/^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value) && !(/^[A-Za-z]+\d{0,3}$/.test(value) && randomLetters(value))))
-    return 'identifier';
+  if (propertyPath(value) || (/^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value) && !(/^[A-Za-z]+\d{0,3}$/.test(value) && randomLetters(value)))) return 'identifier';
   // Type and variable names made of words, digits among them (SensitiveString2048,
   // NonEmptyMaxLength64String, S3StagingLocation).
   if (madeOfWords(value)) return 'identifier';
@@ -828,6 +842,7 @@ export const genericSecret = defineRule({
         `  bitbucket-key: "${fakeString(URLSAFE, 32, 105)}"`,
         `DB_PASS=${fakeString(ALNUM, 16, 106)}`,
         `ENCRYPTION_KEY=${fakeString(ALNUM, 16, 107)}`,
+        `DB_PASSWORD=Xk9v${fakeString(ALNUM, 5, 15153)}.Lp7R${fakeString(ALNUM, 8, 15154)}`,
       ],
       negatives: [
         'password = "changeme"',
@@ -860,6 +875,8 @@ export const genericSecret = defineRule({
         'render-pass: shadowmap2d',
         `BYPASS_TOKEN_CHECK=${'x'.repeat(8)}`,
         `DB_PASS=${fakeString(ALNUM, 12, 108)}`,
+        'client_secret: "app.s3.bucketName"',
+        'token = "state.v2.session.currentToken2"',
       ],
     };
   },

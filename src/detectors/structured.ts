@@ -817,13 +817,15 @@ export const genericSecret = defineRule({
   // :, =>), on the same line.
   gate: assignmentWithin(20 + 2 + 3),
   heads: SECRET_WORD_HEADS,
-  // The name; a type annotation (const key: string = '...'); the assignment (values aligned in
-  // a column may sit up to 16 blanks after it); then either a
+  // The name; a type annotation (const key: string = '...', Rust's let key: &str = "..."); the
+  // assignment (=, :=, :, =>, and JS's and Ruby's ??= and ||=; values aligned in a column may
+  // sit up to 16 blanks after it); a YAML tag or anchor (!!str, &pw); a Python string prefix
+  // (r"...", b'...'); then either a
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
   // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
   regex:
-    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,16}` +
-    String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[&*]?(?:'[a-z_]+[ \t])?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>|\?\?=|\|\|=)[ \t]{0,16}` +
+    String.raw`(?:(?:!!?[a-z]+|&[a-z0-9_\-]+)[ \t]{1,3})?(?:[rbu]{1,2}(?=["']))?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,
   validate: (value, m, fragment) => (genericVerdict(value, m, fragment) === undefined ? 'unknown' : 'invalid'),
@@ -843,6 +845,10 @@ export const genericSecret = defineRule({
         `DB_PASS=${fakeString(ALNUM, 16, 106)}`,
         `ENCRYPTION_KEY=${fakeString(ALNUM, 16, 107)}`,
         `DB_PASSWORD=Xk9v${fakeString(ALNUM, 5, 15153)}.Lp7R${fakeString(ALNUM, 8, 15154)}`,
+        `DB_PASSWORD = r"${fakeString(ALNUM, 18, 15156)}"`,
+        `config.password ??= "${fakeString(ALNUM, 18, 15157)}";`,
+        `let api_key: &str = "${fakeString(ALNUM, 24, 15158)}";`,
+        `password: !!str ${fakeString(ALNUM, 18, 15159)}`,
       ],
       negatives: [
         'password = "changeme"',

@@ -23,7 +23,11 @@ export const SESSION_TOKEN_MIN_ENTROPY = 4.5;
 
 /** A key ID: a long-term or temporary key's prefix (or the oldest form's A3T) and 16 base32 characters. */
 const KEY_ID = '(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|A3T[A-Z0-9][A-Z2-7]{16})';
-const KEY_ID_RE = new RegExp(`(?<![A-Za-z0-9])${KEY_ID}(?![A-Za-z0-9])`, 'dg');
+/**
+ * Not glued to a letter or digit before it, unless that is a percent-encoded character's last
+ * hex digit (aws_access_key_id%3DAKIA..., a request body or HAR file, URL-encoded).
+ */
+const KEY_ID_RE = new RegExp(`(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}))${KEY_ID}(?![A-Za-z0-9])`, 'dg');
 /**
  * In a binary file's strings, a key ID with no word boundary before it: binary formats pack
  * fields with nothing between them (a SQLite row is its values back to back, `aliceAKIA…prod`,
@@ -96,6 +100,7 @@ export const awsAccessKeyId: Detector = defineDetector({
         `key: ${fakeAwsKeyId(3, 'ABIA')}`,
         `<AccessKeyId>${fakeAwsKeyId(4, 'ACCA')}</AccessKeyId>`,
         `id=${fakeAwsKeyId(5)}&x=1`,
+        `body=aws_access_key_id%3D${fakeAwsKeyId(20)}%26region%3Dus-east-1`,
       ],
       negatives: [
         'AKIAXXXXXXXXXXXXXXXX',

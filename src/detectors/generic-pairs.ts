@@ -403,7 +403,8 @@ function findShapes(shapes: readonly Shape[], fragment: Fragment): Found[] {
       if (shape.nameAround) {
         const around = identifierAround(fragment.text, hit.match.index, hit.match.index + 1);
         name = around.replace(/^.*\./, '');
-        if (shape.lineBefore !== undefined && !shape.lineBefore.test(lineBefore(fragment.text, fragment.text.lastIndexOf(around, hit.match.index + 1)))) continue;
+        if (shape.lineBefore !== undefined && !shape.lineBefore.test(lineBefore(fragment.text, fragment.text.lastIndexOf(around, hit.match.index + 1))))
+          continue;
       }
       if (shape.nameStarts !== undefined && !shape.nameStarts.test(name)) continue;
       if (!judge(name, hit.secret)) continue;

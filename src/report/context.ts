@@ -6,12 +6,22 @@ import { redact } from './finding.js';
  * The lines around a finding, for `keygate review`, with nothing secret left in them. What is
  * masked: every candidate any detector (built-in and the team's own) finds anywhere in the
  * file, before any allow and across lines (a PEM body, a key on the line after its ID), and,
- * as a backstop, any long random-looking token — a bare secret key that no rule names. Masking
+ * as a backstop, any long random-looking token — a bare secret key that no rule names — and
+ * any value assigned to a secret-bearing name (SECRET_ASSIGNMENT_RE). Masking
  * too much costs a reviewer a little context; masking too little prints a secret.
  */
 export const CONTEXT_LINES = 2;
 const MAX_SHOWN = 200;
 const TOKEN_RE = /[A-Za-z0-9+/_\-.~%]{20,}={0,2}/g;
+/**
+ * A value assigned to a name with a secret word in it (pass: Winter55xyzQ, DB_PASSWORD=...,
+ * "token": "..."), random-looking or not: a password no rule found (too short, words) is still
+ * one, and a context line is no place to show it. Found by an adversarial trial.
+ */
+const SECRET_ASSIGNMENT_RE =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|api[_.-]?key|access[_.-]?key|private[_.-]?key|auth)[A-Za-z0-9_.-]{0,30}["'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,16}["'\x60]?(?<value>[^\s"'\x60,;()\[\]{}]{4,})(?![(\[])/gi;
+/** What reads a secret from elsewhere rather than holding one: shown (os.environ[...], process.env.X, self.password). */
+const REFERENCE = /^(?:os|process|self|this|env|ENV|config|settings|cfg|props|options|opts|args|params|request|req|\$)[.\[]|^\$\{|^\$[A-Za-z_]/;
 
 export interface Span {
   start: number;
@@ -64,6 +74,12 @@ function cutsOf(line: string, lineStart: number, spans: readonly Span[]): Cut[] 
   }
   for (const m of line.matchAll(TOKEN_RE)) {
     if (looksRandom(m[0])) cuts.push({ start: m.index, end: m.index + m[0].length, partial: false });
+  }
+  for (const m of line.matchAll(SECRET_ASSIGNMENT_RE)) {
+    const value = m.groups?.['value'] ?? '';
+    if (REFERENCE.test(value)) continue;
+    const start = m.index + m[0].length - value.length;
+    cuts.push({ start, end: start + value.length, partial: false });
   }
   // Overlapping cuts become their union.
   cuts.sort((a, b) => a.start - b.start);

@@ -50,3 +50,14 @@ describe('review context: no secret shown, whatever sits next to the finding', (
     ]);
   });
 });
+
+describe('a value assigned to a secret-bearing name is masked, found by a rule or not', () => {
+  it('short or wordy passwords no rule reports; references to a secret stay readable', () => {
+    const text =
+      'smtp:\n  pass: Winter55xyzQ\n  DB_PASSWORD=hunter2hunter\n  "token": "abc.def"\n  secret = os.environ["APP_SECRET"]\n  key = process.env.API_KEY\n';
+    const shown = redactedContext(text, 3, []).join('\n');
+    for (const value of ['Winter55xyzQ', 'hunter2hunter', 'abc.def']) expect(shown).not.toContain(value);
+    expect(shown).toContain('os.environ["APP_SECRET"]');
+    expect(redactedContext(text, 6, []).join('\n')).toContain('process.env.API_KEY');
+  });
+});

@@ -313,12 +313,13 @@ export async function scanWorkTree(options: ScanOptions & { allFiles?: boolean }
 
 /** The paths given, each directory replaced by the files under it (in place: the order is kept). */
 async function withDirectoriesListed(cwd: string, paths: readonly string[], allFiles: boolean): Promise<string[]> {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const path of paths) {
-    if (lstatSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true) out.push(...(await workTreeFiles(cwd, [path], allFiles)));
-    else out.push(path);
+    if (lstatSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true)
+      for (const p of await workTreeFiles(cwd, [path], allFiles)) out.add(p);
+    else out.add(path);
   }
-  return out;
+  return [...out];
 }
 
 /** Scans what the given commits added (pre-push), each finding marked with its commit. */

@@ -140,6 +140,7 @@ export function scannedSummary(stats: ScanStats, suppressed: number): string {
 export const IN_THE_NAME = "in the file's name: rename the file (git mv) to take it out";
 
 export const NOTHING_STAGED = 'keygate: nothing staged to scan (0 files)';
+export const NOTHING_IN_FILES = 'keygate: no files to scan (0 files)';
 export const NOTHING_TO_PUSH = 'keygate: no new commits to push (0 commits scanned)';
 
 export function errorLine(message: string, hint?: string): string {

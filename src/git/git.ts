@@ -80,7 +80,11 @@ export const ALLOWED_GIT_ENV = [
  * would pass the commit. So every other ending is an error, with what git said, if anything.
  */
 function exitedZero(error: Error | undefined, result: { exitCode: number | null; stdErr: Buffer[] }): Error | Buffer | undefined {
-  if (error !== undefined) return error;
+  // A git that exited non-zero is described from its exit code and its stderr alone:
+  // simple-git's own error for it joins stdout in, once any chunk was seen on stderr (the
+  // empty one noSilenceWait sends included), and stdout is data, not the reason.
+  const exitedNonZero = typeof result.exitCode === 'number' && result.exitCode > 0;
+  if (error !== undefined && !exitedNonZero) return error;
   if (result.exitCode === 0) return undefined;
   const said = Buffer.concat(result.stdErr).toString('utf8').trim();
   const how = result.exitCode === null || result.exitCode < 0 ? 'was killed before it finished' : `exited with code ${result.exitCode}`;

@@ -1,5 +1,15 @@
 import type { Colors } from 'picocolors/types.js';
-import { auditSummary, allowCommandFor, blockedHeadline, falsePositiveHelp, NOTHING_STAGED, NOTHING_TO_PUSH, scannedSummary, whatToDo } from '../messages.js';
+import {
+  auditSummary,
+  allowCommandFor,
+  blockedHeadline,
+  falsePositiveHelp,
+  NOTHING_IN_FILES,
+  NOTHING_STAGED,
+  NOTHING_TO_PUSH,
+  scannedSummary,
+  whatToDo,
+} from '../messages.js';
 import type { Finding, Report } from '../types.js';
 import { displayPath, displayPlace, displayText } from './display.js';
 import { displayFacts } from './facts.js';
@@ -61,7 +71,8 @@ export function renderText(report: Report, c: Colors): string {
   }
   out.push(...allowedLines(suppressed).map((l) => c.dim(l)));
   if (stats.commits === 0 && source === 'commits') out.push(NOTHING_TO_PUSH);
-  else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0) out.push(NOTHING_STAGED);
+  else if (stats.commits === undefined && stats.files === 0 && stats.binarySkipped === 0 && findings.length === 0)
+    out.push(source === 'files' ? NOTHING_IN_FILES : NOTHING_STAGED);
   else out.push(scannedSummary(stats, suppressed.length));
   if (stats.binaryFiles.length > 0) {
     const shown = stats.binaryFiles.slice(0, 5).map(displayPath).join(', ');

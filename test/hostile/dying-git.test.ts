@@ -63,6 +63,9 @@ describe('git dies during the hook’s staged diff: the commit never lands', () 
           expect(out).not.toMatch(/no secrets found|nothing staged/);
           expect(out).toMatch(/keygate: error: git diff --cached (failed|showed nothing)|keygate: error: git diff (output ended|listed)/);
           assertNoSecret([out], secrets);
+          // Told by its exit code and stderr, never by what it wrote to stdout (the diff).
+          if (die === 'exit') expect(out, `cut at ${cut}`).toMatch(/git exited with code 3, saying nothing/);
+          expect(out).not.toMatch(/diff --git|line_\d+ =/);
           outcomes.push(out.split('\n').find((l) => l.startsWith('keygate: error:')) ?? '');
         }
         expect(outcomes.every((o) => o !== '')).toBe(true);

@@ -260,16 +260,50 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
       expect(files(['--', '-d', 'src/app/new.ini'])).toEqual(['-d/:(glob).ini', 'src/app/new.ini']);
       // From a subdirectory: paths relative to it, reported from the repository's root.
       expect(files(['.', '../../other'], join(repo.dir, 'src/app'))).toEqual(['other/skip.ini', 'src/app/new.ini', 'src/app/tracked.ini']);
-      // Outside any repository (a copy of src with no .git above it), the walk reads everything.
+      // Through a symbolic link to the repository (a logical $PWD): the same listing, git's.
+      const link = `${repo.dir}-link`;
+      symlinkSync(repo.dir, link);
+      try {
+        expect(files([join(link, 'src')], link)).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini']);
+      } finally {
+        rmSync(link, { force: true });
+      }
+      // Outside any repository (a copy of src with no .git above it), the walk reads everything;
+      // a clone inside is listed by its own git (its ignored files left out), a .git never entered.
       const outside = mkdtempSync(join(tmpdir(), 'keygate-walk-'));
       try {
         cpSync(join(repo.dir, 'src'), join(outside, 'src'), { recursive: true, verbatimSymlinks: true });
-        mkdirSync(join(outside, 'src/.git'));
-        writeFileSync(join(outside, 'src/.git/config.ini'), `key = ${ids[1]}\n`);
-        expect(files(['src'], outside)).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini', 'src/build/out.ini']);
+        const clone = join(outside, 'src/vendor/lib');
+        mkdirSync(clone, { recursive: true });
+        spawnSync('git', ['init', '-q'], { cwd: clone, env: gitEnv() });
+        writeFileSync(join(clone, '.gitignore'), 'secret.ini\n');
+        writeFileSync(join(clone, 'lib.ini'), `key = ${ids[1]}\n`);
+        writeFileSync(join(clone, 'secret.ini'), `key = ${ids[1]}\n`);
+        writeFileSync(join(clone, '.git/config.ini'), `key = ${ids[1]}\n`);
+        expect(files(['src'], outside)).toEqual(['src/[x]/*.ini', 'src/app/new.ini', 'src/app/tracked.ini', 'src/build/out.ini', 'src/vendor/lib/lib.ini']);
+        // Named itself, a repository inside another answers for its own files (not the outer one's, which lists none).
+        expect(files(['src/vendor/lib'], outside)).toEqual(['src/vendor/lib/lib.ini']);
       } finally {
         rmSync(outside, { recursive: true, force: true });
       }
+    }));
+
+  it('a nested clone or an empty directory named on the command line: its files, or "no files to scan"', () =>
+    withRepo((repo) => {
+      const id = fakeKeyId();
+      commit(repo, 'a', { 'README.md': 'hi\n' });
+      const nested = join(repo.dir, 'nestedrepo');
+      mkdirSync(nested);
+      spawnSync('git', ['init', '-q'], { cwd: nested, env: gitEnv() });
+      writeFileSync(join(nested, 'n.env'), `AWS_ACCESS_KEY_ID=${id}\n`);
+      const r = repo.keygate(['scan', '--format', 'json', 'nestedrepo']);
+      expect(r.status, r.stderr).toBe(1);
+      expect((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['nestedrepo/n.env']);
+      mkdirSync(join(repo.dir, 'empty'));
+      const none = repo.keygate(['scan', 'empty']);
+      expect(none.status).toBe(0);
+      expect(none.stdout).toContain('no files to scan (0 files)');
+      assertNoSecret([r.stdout, r.stderr], [id]);
     }));
 
   it('mistakes are one clear line, exit 2', () =>

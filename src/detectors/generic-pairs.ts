@@ -46,6 +46,8 @@ interface Shape {
   nameStarts?: RegExp;
   /** What its line must hold before that name (#define). */
   lineBefore?: RegExp;
+  /** Its keywords are not in its match (#define, before the name): detect() checks them too (Detector.context). */
+  context?: boolean;
   /** It starts at a secret word: tried only where one starts (SECRET_WORD_HEADS), with this twin. */
   sticky?: RegExp;
   /** A necessary condition at an occurrence of one of `needs` (Detector.gate). */
@@ -237,10 +239,16 @@ const SHAPES: Shape[] = [
   // (`DB_PASS` is the assignment rule's bare branch; `pass` alone, a Python statement and a
   // common word, is taken only as a key whose value is a string). Found missing by an adversarial trial.
   {
+    // PHP's 'pass' => '...', and auth.pass = '...', too.
     needs: ['pass:', 'pass =', 'pass=', '"pass"', "'pass'"],
-    positives: () => [`const t = nodemailer.createTransport({ auth: { user: "a@corp.example", pass: "${v(220)}" } });`, `{"user": "svc", "pass": "${v(221)}"}`],
+    positives: () => [
+      `const t = nodemailer.createTransport({ auth: { user: "a@corp.example", pass: "${v(220)}" } });`,
+      `{"user": "svc", "pass": "${v(221)}"}`,
+      `$config = ['user' => 'svc', 'pass' => '${v(229)}'];`,
+      `auth.pass = '${v(230)}';`,
+    ],
     regex: new RegExp(
-      String.raw`(?<![A-Za-z0-9_\-.$])["']?(?<name>pass)["']?[ \t]{0,3}(?:=|:)[ \t]{0,3}(?<q>["'\x60])(?<secret>[^\s"'\x60]{8,256})\k<q>`,
+      String.raw`(?<![A-Za-z0-9_\-$])["']?(?<name>pass)["']?[ \t]{0,3}(?:=>|=|:)[ \t]{0,3}(?<q>["'\x60])(?<secret>[^\s"'\x60]{8,256})\k<q>`,
       'dgi',
     ),
   },
@@ -249,6 +257,7 @@ const SHAPES: Shape[] = [
   // "define" cost 230 or 125 ms over /usr/include's headers, at every #define of them.
   {
     needs: ['#define', '# define'],
+    context: true,
     nameAround: true,
     lineBefore: /^[ \t]*#[ \t]*define[ \t]+$/,
     positives: () => [`#define WIFI_PASSWORD "${v(222)}"`, `# define API_TOKEN  "${v(223)}"`],
@@ -260,9 +269,15 @@ const SHAPES: Shape[] = [
   {
     needs: KEYWORDS,
     nameAround: true,
-    nameStarts: /^(?:set|with)/i,
-    positives: () => [`ds.setPassword("${v(224)}");`, `builder.withApiKey("${v(225)}").build()`],
-    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,20}\([ \t]{0,3}(?<q>["'])(?<secret>${VALUE})\k<q>[ \t]{0,3}\)`, 'dgi'),
+    // A setter or builder (set..., with...), or a builder's method named for the secret itself
+    // (Spring's User.withUsername(...).password("..."), Lombok's builders).
+    nameStarts: /^(?:set|with)|^(?:password|passwd|passphrase|secret|token|api_?key|credentials?)$/i,
+    positives: () => [
+      `ds.setPassword("${v(224)}");`,
+      `builder.withApiKey("${v(225)}").build()`,
+      `User.withUsername("admin").password ("${v(228)}").roles("ADMIN")`,
+    ],
+    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,20}[ \t]{0,3}\([ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>[ \t]{0,3}\)`, 'dgi'),
   },
   // Gradle's (Groovy DSL) credentials block: credentials { username "..."; password "..." }.
   {
@@ -475,6 +490,7 @@ export const genericSecretMarked: Detector[] = MARKED.map((shape) =>
     keywords: [...(shape.needs ?? [])],
     ...(shape.sticky !== undefined ? { heads: SECRET_WORD_HEADS } : {}),
     ...(shape.gate !== undefined ? { gate: shape.gate } : {}),
+    ...(shape.context === true ? { context: true } : {}),
     patterns: () => [shape.regex],
     fallback: true,
     get examples() {

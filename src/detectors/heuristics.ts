@@ -221,7 +221,6 @@ export function isPlaceholderUrlPassword(pw: string): boolean {
     .replace(/[^a-z0-9]/g, '');
   if (PLACEHOLDER_LETTERS.has(letters)) return true;
   if (/^[a-z]{2,5}(?:[^a-z0-9]?[a-z]{2,5})?$/i.test(pw) && [...pw.toLowerCase().matchAll(/[a-z]+/g)].every((w) => PLACEHOLDER_LETTERS.has(w[0]))) return true;
-  if (/^[a-z]+$/.test(letters) && saysPassword(letters)) return true;
   return pw.length < 8 && /^[A-Za-z]+$/.test(pw);
 }
 
@@ -230,12 +229,15 @@ const FILLER_WORDS = new Set('some my your the user db auth admin root app test 
 const PASSWORD_WORDS = ['password', 'passwd', 'pass', 'pwd'];
 
 /**
- * Letters that spell filler words then a password word, and nothing else: somepassword,
- * authpassword, mydbpass, userpwd. Split greedily from the end (the password word) and then
- * word by word from the start: a real password's letters (hunter2pass, correcthorsepass) leave
- * something unexplained.
+ * A password that spells filler words then a password word, and nothing else: somepassword,
+ * authpassword, mydbpass, userpwd. The password word is taken from the end, then the filler
+ * words from the start: a real password's letters (hunter2pass, correcthorsepass) leave
+ * something unexplained. Weak real passwords are spelled so too (apppassword on a production
+ * host): the caller asks this only where the URL around it is an example's.
  */
-function saysPassword(letters: string): boolean {
+export function spellsPasswordWords(pw: string): boolean {
+  const letters = pw.toLowerCase();
+  if (!/^[a-z]+$/.test(letters)) return false;
   const word = PASSWORD_WORDS.find((w) => letters.endsWith(w));
   if (word === undefined) return false;
   const rest = letters.slice(0, -word.length);

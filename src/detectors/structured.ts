@@ -10,6 +10,7 @@ import {
   sequentialShare,
   interleavedSequenceShare,
   isPlaceholderUrlPassword,
+  spellsPasswordWords,
   isVersion,
   PLACEHOLDER_PASSWORDS,
   templated,
@@ -483,6 +484,7 @@ export const urlCredentials: Detector = defineRule({
     if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
     if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
     if (isPlaceholderUrlPassword(pw)) return 'invalid';
+    if (spellsPasswordWords(pw) && (EXAMPLE_HOST.test(match.groups?.['host'] ?? '') || EXAMPLE_USER.test(match.groups?.['user'] ?? ''))) return 'invalid';
     return 'unknown';
   },
   severity: 'high',
@@ -497,6 +499,8 @@ export const urlCredentials: Detector = defineRule({
         `postgres://app:${fakeString(ALNUM, 8, 15090)}#${fakeString(ALNUM, 6, 15091)}@db.internal/app`,
         `postgres://admin:2024#${fakeString(ALNUM, 10, 15125)}@db.internal/app`,
         `amqp://svc:${fakeString('abcdefghijklmnopqrstuvwxyz', 12, 15155)}pass@mq.internal:5672`,
+        // Spelled in filler and password words, but on a production host: weak, and real.
+        `postgres://app:${['app', 'password'].join('')}@prod-db.internal:5432/app`,
       ],
       negatives: [
         'postgres://user:password@localhost/db',
@@ -517,6 +521,11 @@ export const urlCredentials: Detector = defineRule({
     };
   },
 });
+
+/** Hosts and users of an example URL: localhost, loopback, somehost, *.example (RFC 2606), username, someuser. */
+const EXAMPLE_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|(?:some|your|my)?host(?:name)?|server|(?:[\w-]+\.)*(?:example|test|invalid|localhost)(?:\.(?:com|org|net))?)$/i;
+const EXAMPLE_USER = /^(?:user(?:name)?|some[a-z]*|my[a-z]*|your[a-z]*|foo|bar|test)$/i;
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -540,7 +549,13 @@ const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]
  */
 function propertyPath(value: string): boolean {
   if (!DOTTED_IDENTIFIER.test(value)) return false;
-  const generated = /[a-z]/.test(value) && /[A-Z]/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 2 && /[A-Za-z][0-9]+[A-Za-z]/.test(value);
+  const generated =
+    /[a-z]/.test(value) &&
+    /[A-Z]/.test(value) &&
+    (value.match(/[0-9]/g)?.length ?? 0) >= 2 &&
+    /[A-Za-z][0-9]+[A-Za-z]/.test(value) &&
+    // Every part random-looking (a digit, or both cases): amzn1.account.AF6RHO7... has a word.
+    value.split('.').every((part) => /[0-9]/.test(part) || (/[a-z]/.test(part) && /[A-Z]/.test(part)));
   return !generated;
 }
 /** ISO 8601 dates and timestamps ("PasswordLastUsed": "2016-09-08T21:47:36Z"). */
@@ -822,10 +837,12 @@ export const genericSecret = defineRule({
   // sit up to 16 blanks after it); a YAML tag or anchor (!!str, &pw); a Python string prefix
   // (r"...", b'...'); then either a
   // quoted value, read to its closing quote (any character but a quote or a blank: #, %, !,
-  // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] }.
+  // ), } included), or an unquoted one, which ends at a blank or , ; & ) ] } - unless it runs
+  // to the end of its line with none of ) ] } > = in it (DB_PASSWORD=Xk9v&Q2m... in a .env:
+  // the value is the whole rest; not a badge's token=...)](https://...) or a query's &x=1).
   regex:
     String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[&*]?(?:'[a-z_]+[ \t])?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>|\?\?=|\|\|=)[ \t]{0,16}` +
-    String.raw`(?:(?:!!?[a-z]+|&[a-z0-9_\-]+)[ \t]{1,3})?(?:[rbu]{1,2}(?=["']))?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
+    String.raw`(?:(?:!!?[a-z]+|&[a-z0-9_\-]+)[ \t]{1,3})?(?:[rbu]{1,2}(?=["']))?(?<q>["'\x60]?)(?<secret>(?<!["'\x60])[^\s"'\x60)\]}>=]{8,256}={0,2}(?=[ \t]*(?:\r?\n|$))|[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,
   validate: (value, m, fragment) => (genericVerdict(value, m, fragment) === undefined ? 'unknown' : 'invalid'),
@@ -849,6 +866,7 @@ export const genericSecret = defineRule({
         `config.password ??= "${fakeString(ALNUM, 18, 15157)}";`,
         `let api_key: &str = "${fakeString(ALNUM, 24, 15158)}";`,
         `password: !!str ${fakeString(ALNUM, 18, 15159)}`,
+        `DB_PASSWORD=${fakeString(ALNUM, 6, 15161)}&${fakeString(ALNUM, 10, 15162)}`,
       ],
       negatives: [
         'password = "changeme"',
@@ -883,6 +901,7 @@ export const genericSecret = defineRule({
         `DB_PASS=${fakeString(ALNUM, 12, 108)}`,
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
+        `"SubjectFromWebIdentityToken": "amzn1.account.${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 28, 15160)}"`,
       ],
     };
   },

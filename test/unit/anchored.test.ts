@@ -39,8 +39,8 @@ function leadingBranches(source: string): string[] {
 }
 
 describe('anchored search (generic-secret shapes that start at a secret word)', () => {
-  it('covers the three shapes, and every branch each starts with begins with a head', () => {
-    expect(anchored.length).toBe(3);
+  it('covers the five shapes (assignment, pair, || default, #define, setter), and every branch each starts with begins with a head', () => {
+    expect(anchored.length).toBe(5);
     for (const re of anchored) {
       for (const branch of leadingBranches(re.source)) {
         const literal = /^[a-z_-]+/.exec(branch)?.[0] ?? '';

@@ -299,11 +299,15 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
       const r = repo.keygate(['scan', '--format', 'json', 'nestedrepo']);
       expect(r.status, r.stderr).toBe(1);
       expect((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['nestedrepo/n.env']);
+      // The whole work tree: the clone inside it too, as its own git lists it.
+      const tree = repo.keygate(['scan', '--format', 'json']);
+      expect(tree.status, tree.stderr).toBe(1);
+      expect((JSON.parse(tree.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['nestedrepo/n.env']);
       mkdirSync(join(repo.dir, 'empty'));
       const none = repo.keygate(['scan', 'empty']);
       expect(none.status).toBe(0);
       expect(none.stdout).toContain('no files to scan (0 files)');
-      assertNoSecret([r.stdout, r.stderr], [id]);
+      assertNoSecret([r.stdout, r.stderr, tree.stdout, tree.stderr], [id]);
     }));
 
   it('mistakes are one clear line, exit 2', () =>

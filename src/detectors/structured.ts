@@ -601,6 +601,15 @@ function randomLetters(value: string): boolean {
   return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= floor && !readsAsText(value);
 }
 
+/**
+ * Sixteen random lower-case letters: an app password as Google issues them (shown in four
+ * groups of four, pasted without the spaces) under EMAIL_HOST_PASSWORD or SMTP_PASSWORD.
+ * Letters only fail the generic value checks (a word, an identifier); these do not read as text.
+ */
+function appPasswordShaped(value: string): boolean {
+  return /^[a-z]{16}$/.test(value) && !readsAsText(value) && shannonEntropy(value) >= 3.3;
+}
+
 /** Why a generic value is not a secret, if it is not. */
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
@@ -720,6 +729,10 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   if (/aws.?secret|secret.?access.?key|session.?token/i.test(name)) return "AWS's rules judge it";
   const byName = nameRejection(name);
   if (byName !== undefined) return byName;
+  // The last part of a type's path (AWS::ApiGateway::ApiKey, a CloudFormation resource type,
+  // mapped to a schema hash in cfn-lint's 30-odd region files; Rust's and C++'s a::b::Token).
+  const nameStart = fragment.text.lastIndexOf(name, m.index + 1);
+  if (nameStart >= 2 && fragment.text.startsWith('::', nameStart - 2)) return "a type's name (A::B::Name), not a variable";
   // A bare name (BRANDFETCH_KEY, DB_PASS, SMTP_PW): the branch that starts at its _ or -.
   const bare = BARE_WORD.exec(m[0])?.[1]?.toLowerCase();
   const bareMinimum = bare !== undefined ? bareNameMinimum(name, bare) : 0;
@@ -727,7 +740,8 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   // base64 under a secret name (a Kubernetes Secret's data:, a docker config): the decoded
   // value is what is judged; the finding stays at the encoded text and says it was encoded.
   const decoded = base64Text(value);
-  const byValue = genericRejection(decoded ?? value);
+  // An app password passes for a word or an identifier by its letters alone: not judged so under a password's name.
+  const byValue = namesAPassword(name) && appPasswordShaped(value) ? undefined : genericRejection(decoded ?? value);
   if (byValue !== undefined) return byValue;
   if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
@@ -867,6 +881,7 @@ export const genericSecret = defineRule({
         `let api_key: &str = "${fakeString(ALNUM, 24, 15158)}";`,
         `password: !!str ${fakeString(ALNUM, 18, 15159)}`,
         `DB_PASSWORD=${fakeString(ALNUM, 6, 15161)}&${fakeString(ALNUM, 10, 15162)}`,
+        `EMAIL_HOST_PASSWORD = "${fakeString('abcdefghijklmnopqrstuvwxyz', 16, 15163)}"`,
       ],
       negatives: [
         'password = "changeme"',
@@ -901,6 +916,9 @@ export const genericSecret = defineRule({
         `DB_PASS=${fakeString(ALNUM, 12, 108)}`,
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
+        'SMTP_PASSWORD = "correcthorsebatt"',
+        `    "AWS::ApiGateway::ApiKey": "${fakeString('0123456789abcdef', 16, 15165)}",`,
+        `api_token = "${fakeString('abcdefghijklmnopqrstuvwxyz', 16, 15164)}"`,
         `"SubjectFromWebIdentityToken": "amzn1.account.${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 28, 15160)}"`,
       ],
     };

@@ -610,6 +610,12 @@ function appPasswordShaped(value: string): boolean {
   return /^[a-z]{16}$/.test(value) && !readsAsText(value) && shannonEntropy(value) >= 3.3;
 }
 
+/** Its letters, read in lower case and apart from its digits, are mostly runs in sequence (abcd...). */
+function alphabetTyped(value: string): boolean {
+  const letters = value.replace(/[^A-Za-z]/g, '').toLowerCase();
+  return letters.length >= 12 && sequentialShare(letters) >= 0.75;
+}
+
 /** Why a generic value is not a secret, if it is not. */
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
@@ -637,6 +643,8 @@ export function genericRejection(value: string): string | undefined {
   // is typed, not issued; a short one may be a real weak password (admin12345678) and is kept.
   // And a host name is where a token goes, not one.
   if (value.length >= 16 && hasSequentialRun(value, 8) && sequentialShare(value) >= 0.75) return 'a sequence (12345678, ABCDEFGH): made up';
+  // The alphabet typed in, its case and digits shuffled in (AWS's docs: AB1C2defGHijkLMNo3PqQRst...).
+  if (value.length >= 16 && alphabetTyped(value)) return 'the alphabet, case and digits mixed in: made up';
   if (HOST_NAME.test(value)) return 'a host name';
   return undefined;
 }
@@ -917,6 +925,7 @@ export const genericSecret = defineRule({
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
         'SMTP_PASSWORD = "correcthorsebatt"',
+        '"passphrase": "AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ"',
         `    "AWS::ApiGateway::ApiKey": "${fakeString('0123456789abcdef', 16, 15165)}",`,
         `api_token = "${fakeString('abcdefghijklmnopqrstuvwxyz', 16, 15164)}"`,
         `"SubjectFromWebIdentityToken": "amzn1.account.${fakeString('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 28, 15160)}"`,

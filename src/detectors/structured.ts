@@ -645,6 +645,10 @@ export function genericRejection(value: string): string | undefined {
   if (value.length >= 16 && hasSequentialRun(value, 8) && sequentialShare(value) >= 0.75) return 'a sequence (12345678, ABCDEFGH): made up';
   // The alphabet typed in, its case and digits shuffled in (AWS's docs: AB1C2defGHijkLMNo3PqQRst...).
   if (value.length >= 16 && alphabetTyped(value)) return 'the alphabet, case and digits mixed in: made up';
+  // Two sequences interleaved (a1b2c3d4567890ab, abc123def456...): typed.
+  if (value.length >= 16 && interleavedSequenceShare(value) >= 0.75) return 'two sequences interleaved: made up';
+  // AWS's documented example values end so (AKIAIOSFODNN7EXAMPLE, so0eNA2u...GtEXAMPLE, 0xC_ukbC...example).
+  if (/example$/i.test(value)) return 'ends in EXAMPLE, as documented example values do';
   if (HOST_NAME.test(value)) return 'a host name';
   return undefined;
 }
@@ -925,6 +929,8 @@ export const genericSecret = defineRule({
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
         'SMTP_PASSWORD = "correcthorsebatt"',
+        `"ClientToken": "${fakeString(ALNUM, 30, 15166)}example",`,
+        '"token": "a1b2c3d4567890ab",',
         '"passphrase": "AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ"',
         `    "AWS::ApiGateway::ApiKey": "${fakeString('0123456789abcdef', 16, 15165)}",`,
         `api_token = "${fakeString('abcdefghijklmnopqrstuvwxyz', 16, 15164)}"`,

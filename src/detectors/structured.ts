@@ -734,6 +734,9 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   // "bad password: "+userInput+"!": the quotes close and open string literals around an
   // expression (a newcomer's trial, in minified and plain code).
   if (inCode && CONCATENATED.test(value)) return 'string concatenation: an expression';
+  // token_stream::IntoIter, TokenStream::expand: a path's :: read as an assignment's : then a value.
+  if (value.startsWith(':') && fragment.text.charCodeAt(fragment.text.lastIndexOf(value, m.index + m[0].length) - 1) === 58)
+    return 'a path (a::b), not an assignment';
   const nameEnd = m.index + (/^[A-Za-z0-9_\-]+/.exec(m[0])?.[0].length ?? 0);
   const name = identifierAround(fragment.text, m.index, nameEnd);
   // AWS's rules own the AWS key names: they judge those values (and know encrypted blobs
@@ -929,6 +932,7 @@ export const genericSecret = defineRule({
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
         'SMTP_PASSWORD = "correcthorsebatt"',
+        '<li><a href="token_stream/struct.IntoIter.html">token_stream::IntoIter</a></li></ul><h3 id="enums">',
         `"ClientToken": "${fakeString(ALNUM, 30, 15166)}example",`,
         '"token": "a1b2c3d4567890ab",',
         '"passphrase": "AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ"',

@@ -724,7 +724,8 @@ export const tokenRules = (): readonly Detector[] => [
     // sdk reference.md): OAuth tokens are 64 bytes; client secrets sq0csp- + 43; the .NET SDK's
     // ObtainToken test gives a refresh token as EQAA + 60. unverified: EAAA, the legacy sq0atp-
     // lengths and sandbox secrets (sandbox-sq0csb- + 43), as issued.
-    regex: `${B}(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|sandbox-sq0csb-[0-9A-Za-z_\\-]{43}|E[AQ]AA[A-Za-z0-9_\\-]{60})${E}`,
+    // Base64url: inside standard base64 (a + / or = beside it: a search index, a blob) it is none.
+    regex: `(?<![A-Za-z0-9_+/\\-])(?<secret>sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|sandbox-sq0csb-[0-9A-Za-z_\\-]{43}|E[AQ]AA[A-Za-z0-9_\\-]{60})(?![A-Za-z0-9_+/=\\-])`,
     entropy: 3.5,
     severity: 'critical',
     get examples() {
@@ -735,7 +736,7 @@ export const tokenRules = (): readonly Detector[] => [
           `SQUARE_REFRESH_TOKEN=${fakeToken('EQAA', URLSAFE, 60, 15139)}`,
           `SQUARE_APP_SECRET=${fakeToken('sandbox-sq0csb-', URLSAFE, 43, 15140)}`,
         ],
-        negatives: ['sq0atp-short', fakeToken('EQAA', URLSAFE, 40, 15141)],
+        negatives: ['sq0atp-short', fakeToken('EQAA', URLSAFE, 40, 15141), `rn_("cUMB/${fakeToken('EAAA', ALNUM, 60, 15167)}=")`],
       };
     },
   }),

@@ -116,6 +116,7 @@ export function decodedViews(fragment: Fragment): DecodedView[] {
   const views: DecodedView[] = [];
   const { text } = fragment;
   if (text.includes('\\')) views.push(...escapeViews(fragment));
+  if (text.includes('%3')) views.push(...percentViews(fragment));
   if (syntaxFamily(fragment.path) === 'config') views.push(...base64Views(fragment));
   return views;
 }
@@ -166,6 +167,52 @@ function escapeView(fragment: Fragment, from: number, to: number, lines: LineCou
   parts.push(text.slice(at, to));
   map.copied(at, to - at);
   return { fragment: lines.view(from, parts.join('')), map, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
+}
+
+/**
+ * A secret's name then a percent-encoded = or : (aws_secret_access_key%3D..., password%3A...):
+ * a form body, a logged or HAR-captured request, a URL's encoded query. Only there is the text
+ * percent-decoded (around it, on its line): every URL holds %2F and %20, and decoding around
+ * each would cost more than the scan.
+ */
+const PERCENT_PAIR = /(?:key|secret|token|passw(?:or)?d|pwd|credential)[A-Za-z0-9_.\-]{0,30}%3[DdAa]/gi;
+const PERCENT = /%([0-9A-Fa-f]{2})/g;
+
+function percentViews(fragment: Fragment): DecodedView[] {
+  const { text } = fragment;
+  const views: DecodedView[] = [];
+  const lines = new LineCounter(fragment);
+  let reached = 0;
+  PERCENT_PAIR.lastIndex = 0;
+  for (let m = PERCENT_PAIR.exec(text); m !== null; m = PERCENT_PAIR.exec(text)) {
+    if (m.index < reached) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - REACH, reached);
+    let lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd === -1) lineEnd = text.length;
+    const to = Math.min(lineEnd, m.index + m[0].length + REACH);
+    const map = new ViewMap();
+    const parts: string[] = [];
+    let at = lineStart;
+    const slice = text.slice(lineStart, to);
+    PERCENT.lastIndex = 0;
+    for (let e = PERCENT.exec(slice); e !== null; e = PERCENT.exec(slice)) {
+      const code = parseInt(e[1] as string, 16);
+      // Printable ASCII only: a %00 or a UTF-8 byte is no part of a key's alphabet (left as written).
+      if (code < 0x20 || code >= 0x7f) continue;
+      const start = lineStart + e.index;
+      parts.push(text.slice(at, start));
+      map.copied(at, start - at);
+      parts.push(String.fromCharCode(code));
+      map.decoded(1, start, start + 3);
+      at = start + 3;
+    }
+    parts.push(text.slice(at, to));
+    map.copied(at, to - at);
+    views.push({ fragment: lines.view(lineStart, parts.join('')), map, encoding: 'percent-encoding (%3D, %2F): the decoded text is the secret' });
+    reached = to;
+    PERCENT_PAIR.lastIndex = Math.max(PERCENT_PAIR.lastIndex, to);
+  }
+  return views;
 }
 
 function base64Views(fragment: Fragment): DecodedView[] {

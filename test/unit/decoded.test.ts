@@ -77,6 +77,14 @@ describe('string escapes', () => {
     expect(decodedViews({ path: 'a.js', startLine: 1, startColumn: 0, text: 'throw new Error("bad\\nTry again\\nOr not");\n' })).toEqual([]);
   });
 
+  it('percent-encoded after a secret name (a form body, a logged request): decoded there, not at every %2F', async () => {
+    const [id, secret] = [fakeKeyId(), `${fakeSecret().slice(0, 36)}/+Zq`];
+    const body = `POST /login body=aws_access_key_id%3D${id}%26aws_secret_access_key%3D${encodeURIComponent(secret)}%26region%3Dus-east-1\n`;
+    expect(at(await scan('logs/req.log', body))).toEqual(['aws-access-key-id 1:38', 'aws-secret-access-key 1:85 encoded']);
+    // A URL full of encodings and no secret name before an encoded = or : has no view.
+    expect(decodedViews({ path: 'a.md', startLine: 1, startColumn: 0, text: 'see https://x.io/a%2Fb%3Dc?q=%20x%3Ay\n' })).toEqual([]);
+  });
+
   it('text without encodings has no views; a plain finding is reported once, not also as encoded', async () => {
     expect(decodedViews({ path: 'a.json', startLine: 1, startColumn: 0, text: '{"a": "b"}\n' })).toEqual([]);
     const id = fakeKeyId();

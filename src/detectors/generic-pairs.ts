@@ -42,8 +42,8 @@ interface Shape {
   nameBefore?: boolean;
   /** The name is the identifier around the match's start (no quote to check). */
   nameAround?: boolean;
-  /** What that name must start with (a setter's or builder's call: set, with). */
-  nameStarts?: RegExp;
+  /** What the name must match (a setter's or builder's call: set..., with...; a bare #define name: ..._PASS). */
+  nameMatches?: RegExp;
   /** What its line must hold before that name (#define). */
   lineBefore?: RegExp;
   /** Its keywords are not in its match (#define, before the name): detect() checks them too (Detector.context). */
@@ -263,6 +263,14 @@ const SHAPES: Shape[] = [
     positives: () => [`#define WIFI_PASSWORD "${v(222)}"`, `# define API_TOKEN  "${v(223)}"`],
     regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,30}[ \t]+(?<q>")(?<secret>${VALUE})"`, 'dgi'),
   },
+  // ... and a bare name that ends in PASS, PSK or PW (WIFI_PASS, STAPSK, as ESP8266 sketches
+  // write them): every #define of a string is matched, its name checked in code.
+  {
+    needs: ['#define', '# define'],
+    nameMatches: /(?:^|_|sta|ap)(?:pass|psk|pw)$/i,
+    positives: () => [`#define WIFI_PASS "${v(231)}"`, `#define STAPSK  "${v(232)}"`],
+    regex: new RegExp(String.raw`#[ \t]?define[ \t]+(?<name>[A-Za-z0-9_]{1,40})[ \t]+(?<q>")(?<secret>${VALUE})"`, 'dg'),
+  },
   // A setter or builder given the literal: ds.setPassword("..."), .withApiKey("..."),
   // config.setClientSecret('...'): the call's name starts set or with (checked in code: the match
   // starts at the secret word, as the other shapes that start at one).
@@ -271,7 +279,7 @@ const SHAPES: Shape[] = [
     nameAround: true,
     // A setter or builder (set..., with...), or a builder's method named for the secret itself
     // (Spring's User.withUsername(...).password("..."), Lombok's builders).
-    nameStarts: /^(?:set|with)|^(?:password|passwd|passphrase|secret|token|api_?key|credentials?)$/i,
+    nameMatches: /^(?:set|with)|^(?:password|passwd|passphrase|secret|token|api_?key|credentials?)$/i,
     positives: () => [
       `ds.setPassword("${v(224)}");`,
       `builder.withApiKey("${v(225)}").build()`,
@@ -421,7 +429,7 @@ function findShapes(shapes: readonly Shape[], fragment: Fragment): Found[] {
         if (shape.lineBefore !== undefined && !shape.lineBefore.test(lineBefore(fragment.text, fragment.text.lastIndexOf(around, hit.match.index + 1))))
           continue;
       }
-      if (shape.nameStarts !== undefined && !shape.nameStarts.test(name)) continue;
+      if (shape.nameMatches !== undefined && !shape.nameMatches.test(name)) continue;
       if (!judge(name, hit.secret)) continue;
       out.push({ ...spanOf(hit), severity: 'medium', confidence: 'medium', entropy: shannonEntropy(hit.secret) });
     }

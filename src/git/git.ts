@@ -111,6 +111,11 @@ function gitOptions(cwd: string): Partial<SimpleGitOptions> {
     // Done when git's streams close. The default also arms a 50 ms timer at process exit,
     // which keeps Node alive for 50 ms after every commit's scan.
     completion: { onClose: true, onExit: false },
+    // What git reads is what it would push and commit: not the replacements refs/replace/*
+    // stands for (git replace, --graft), which push sends as the originals. An adversarial
+    // trial replaced a commit holding a key with a clean one: pre-push and --history read the
+    // clean one, the push sent the key.
+    config: ['core.useReplaceRefs=false'],
   };
 }
 

@@ -310,6 +310,27 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
       assertNoSecret([r.stdout, r.stderr, tree.stdout, tree.stderr], [id]);
     }));
 
+  it("git's replace refs do not hide a commit's content: history and ranges read what push would send", () =>
+    withRepo((repo) => {
+      commit(repo, 'a', { 'README.md': 'hi\n' });
+      const [id, secret] = [fakeKeyId(), fakeSecret()];
+      commit(repo, 'leak', { 'leak.ini': `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` });
+      // A clean stand-in for the commit that holds the key (git replace; --graft works alike).
+      const clean = repo.git('commit-tree', 'HEAD~1^{tree}', '-p', 'HEAD~1', '-m', 'leak').trim();
+      repo.git('replace', 'HEAD', clean);
+      const outputs: string[] = [];
+      for (const args of [
+        ['scan', '--history', '--format', 'json'],
+        ['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'],
+      ]) {
+        const r = repo.keygate(args);
+        outputs.push(r.stdout, r.stderr);
+        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+        expect((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toContain('leak.ini');
+      }
+      assertNoSecret(outputs, [id, secret]);
+    }));
+
   it('mistakes are one clear line, exit 2', () =>
     withRepo((repo) => {
       commit(repo, 'a', { 'README.md': 'hi\n' });

@@ -139,7 +139,7 @@ export const awsAccessKeyId: Detector = defineDetector({
  * with optional quotes, brackets and a function call opening: setSecret("...").
  */
 const SECRET_NAME = String.raw`(?:secret[_.\- ]?(?:access[_.\- ]?)?key|aws[_.\-]?secret)`;
-const JOIN = String.raw`[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,4}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}(?:value[ \t]?=[ \t]?)?["'\x60]?`;
+const JOIN = String.raw`[A-Za-z0-9_\-]{0,20}["'\x60\]]{0,2}[ \t]{0,40}(?:=>|:=|<-|[=:,>(]|[ \t])[ \t]{0,4}(?:value[ \t]?=[ \t]?)?["'\x60]?`;
 const SECRET_KEY_RE = new RegExp(String.raw`${SECRET_NAME}${JOIN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi');
 const BARE_SECRET_RE = /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg;
 
@@ -242,6 +242,7 @@ export const awsSecretAccessKey: Detector = defineDetector({
     return {
       positives: [
         `aws_secret_access_key = ${S}`,
+        `aws_region                 = "eu-west-1"\naws_secret_access_key      = "${S}"`,
         `AWS_SECRET_ACCESS_KEY=${S}`,
         `"SecretAccessKey": "${S}",`,
         `  secretAccessKey: '${S}',`,

@@ -857,9 +857,10 @@ export const genericSecret = defineRule({
     ...['api', 'access', 'auth', 'private'].flatMap((w) => [`${w}_key`, `${w}key`, `${w}-key`]),
     ...BARE_HEADS,
   ],
-  // After the name: up to 20 more name characters, 2 quotes, 3 blanks, then = or : (of =, :=,
-  // :, =>), on the same line.
-  gate: assignmentWithin(20 + 2 + 3),
+  // After the name: up to 20 more name characters, 2 quotes, 40 blanks (terraform fmt and
+  // aligned code put the = of a block in one column: an adversarial trial's tfvars were missed
+  // at 4 blanks), then = or : (of =, :=, :, =>), on the same line.
+  gate: assignmentWithin(20 + 2 + 40),
   heads: SECRET_WORD_HEADS,
   // The name; a type annotation (const key: string = '...', Rust's let key: &str = "..."); the
   // assignment (=, :=, :, =>, and JS's and Ruby's ??= and ||=; values aligned in a column may
@@ -870,7 +871,7 @@ export const genericSecret = defineRule({
   // to the end of its line with none of ) ] } > = in it (DB_PASSWORD=Xk9v&Q2m... in a .env:
   // the value is the whole rest; not a badge's token=...)](https://...) or a query's &x=1).
   regex:
-    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[&*]?(?:'[a-z_]+[ \t])?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,3}(?:=|:=|:|=>|\?\?=|\|\|=)[ \t]{0,16}` +
+    String.raw`${GENERIC_NAME}["'\]]{0,2}(?:[ \t]?:[ \t]?[&*]?(?:'[a-z_]+[ \t])?[A-Za-z_][\w.<>\[\]| ]{0,32}?[ \t]?(?==))?[ \t]{0,40}(?:=|:=|:|=>|\?\?=|\|\|=)[ \t]{0,16}` +
     String.raw`(?:(?:!!?[a-z]+|&[a-z0-9_\-]+)[ \t]{1,3})?(?:[rbu]{1,2}(?=["']))?(?<q>["'\x60]?)(?<secret>(?<!["'\x60])[^\s"'\x60)\]}>=]{8,256}={0,2}(?=[ \t]*(?:\r?\n|$))|[^\s"'\x60,;&()\[\]{}]{8,256}|(?<=["'\x60])[^\s"'\x60]{8,256})\k<q>(?:(?<=["'\x60])|(?![^\s"'\x60,;&)\]}]))`,
   ignoreCase: true,
   entropy: 3.0,
@@ -897,6 +898,7 @@ export const genericSecret = defineRule({
         `password: !!str ${fakeString(ALNUM, 18, 15159)}`,
         `DB_PASSWORD=${fakeString(ALNUM, 6, 15161)}&${fakeString(ALNUM, 10, 15162)}`,
         `EMAIL_HOST_PASSWORD = "${fakeString('abcdefghijklmnopqrstuvwxyz', 16, 15163)}"`,
+        `environment                = "production"\nrds_master_password        = "${fakeString(ALNUM, 16, 15168)}"`,
       ],
       negatives: [
         'password = "changeme"',

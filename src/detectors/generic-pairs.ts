@@ -46,6 +46,8 @@ interface Shape {
   nameMatches?: RegExp;
   /** What its line must hold before that name (#define). */
   lineBefore?: RegExp;
+  /** The files it reads, by path (Gradle's build files); all when absent. */
+  paths?: RegExp;
   /** Its keywords are not in its match (#define, before the name): detect() checks them too (Detector.context). */
   context?: boolean;
   /** It starts at a secret word: tried only where one starts (SECRET_WORD_HEADS), with this twin. */
@@ -194,11 +196,15 @@ const SHAPES: Shape[] = [
       'dgi',
     ),
   },
-  // XML elements: <password>...</password>, <db.password>...</db.password>.
+  // XML elements: <password>...</password>, <db.password>...</db.password>, and the Maven
+  // jarsigner plugin's <storepass> and <keypass>.
   {
     families: ['markup', 'config', 'prose'],
     needs: ['</'],
-    regex: new RegExp(String.raw`<(?<name>${NAME})>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi'),
+    positives: () => [
+      `<configuration>\n  <keystore>release.jks</keystore>\n  <storepass>${v(235)}</storepass>\n  <keypass>${v(236)}</keypass>\n</configuration>`,
+    ],
+    regex: new RegExp(String.raw`<(?<name>${NAME}|storepass|keypass)>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi'),
   },
   // Kubernetes and compose env lists: - name: DB_PASSWORD, then value: "...".
   {
@@ -287,11 +293,16 @@ const SHAPES: Shape[] = [
     ],
     regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,20}[ \t]{0,3}\([ \t]{0,3}(?<q>["'\x60])(?<secret>${VALUE})\k<q>[ \t]{0,3}\)`, 'dgi'),
   },
-  // Gradle's (Groovy DSL) credentials block: credentials { username "..."; password "..." }.
+  // Gradle's and Groovy's method calls without parentheses, a name then its value alone on a
+  // line: a repository's credentials { password "..." }, Android's signingConfigs
+  // { storePassword "..."; keyPassword "..." }, Jenkins pipelines. Read in those files only.
   {
-    needs: ['credentials'],
-    positives: () => [`repositories {\n  maven {\n    credentials {\n      username "deploy"\n      password "${v(226)}"\n    }\n  }\n}`],
-    regex: new RegExp(String.raw`\bcredentials[ \t]*\{[^{}]{0,200}?\b(?<name>password)[ \t]+(?<q>["'])(?<secret>${VALUE})\k<q>`, 'dgi'),
+    needs: KEYWORDS,
+    nameAround: true,
+    lineBefore: /^[ \t]*$/,
+    paths: /\.(?:gradle|gradle\.kts|groovy)$|(?:^|\/)Jenkinsfile$/,
+    // Its positives need a Gradle file's name: test/unit/generic-shapes.test.ts.
+    regex: new RegExp(String.raw`${WORD}[A-Za-z0-9_]{0,20}[ \t]+(?<q>["'])(?<secret>${VALUE})\k<q>[ \t]*(?=\r?\n|$)`, 'dgi'),
   },
   // curl's user:password (-u / --user).
   {
@@ -408,6 +419,7 @@ function findShapes(shapes: readonly Shape[], fragment: Fragment): Found[] {
   const out: Found[] = [];
   for (const shape of shapes) {
     if (shape.families !== undefined && !shape.families.includes(family)) continue;
+    if (shape.paths !== undefined && !shape.paths.test(fragment.path)) continue;
     const hits =
       shape.sticky === undefined
         ? regexHits(shape.regex, fragment.text)

@@ -484,6 +484,8 @@ export const urlCredentials: Detector = defineRule({
     if (PLACEHOLDER_PASSWORDS.has(pw.toLowerCase()) || templated(pw)) return 'invalid';
     if (pw.length < 4 || /^(.)\1+$/.test(pw)) return 'invalid';
     if (isPlaceholderUrlPassword(pw)) return 'invalid';
+    // A constant's name where the password goes (USERNAME:PERSONAL_ACCESS_TOKEN@, DB_USER:DB_PASSWORD@): a placeholder.
+    if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(pw)) return 'invalid';
     if (spellsPasswordWords(pw) && (EXAMPLE_HOST.test(match.groups?.['host'] ?? '') || EXAMPLE_USER.test(match.groups?.['user'] ?? ''))) return 'invalid';
     return 'unknown';
   },
@@ -517,6 +519,8 @@ export const urlCredentials: Detector = defineRule({
         'new Redis("redis://username:authpassword@127.0.0.1:6380/4")',
         'postgres://someuser:somepassword@somehost:381/somedatabase',
         'redis://alice:foobared@awesome.redis.server:6380',
+        'git clone https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com/org/repo.git',
+        'mongodb://DB_USER:DB_PASSWORD@mongodb:27017',
       ],
     };
   },
@@ -620,7 +624,7 @@ function alphabetTyped(value: string): boolean {
 export function genericRejection(value: string): string | undefined {
   if (STOP_WORDS.test(value)) return 'stop word';
   // A value that names a secret (my_password_2, other:1password, api-token-v2) is a label.
-  if (/passw(?:or)?d|secret|token|api.?key/i.test(value)) return 'names a secret';
+  if (/passw(?:or)?d|secret|token|api.?key|access.?key/i.test(value)) return 'names a secret';
   if (TEMPLATE.test(value)) return 'templated or a reference';
   if (isPath(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'path or URL';
   if (/^arn:aws[a-z-]*:/.test(value)) return 'an AWS resource name';
@@ -628,6 +632,8 @@ export function genericRejection(value: string): string | undefined {
   if (UUID.test(value)) return 'UUID';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
+  // An image tag (sealed-secrets-controller:0.31.0-debian-12-r0): a version and its build.
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.\-]+)?$/.test(value)) return 'version';
   if (propertyPath(value) || (/^[A-Za-z_$][A-Za-z_$]*\d{0,3}$/.test(value) && !(/^[A-Za-z]+\d{0,3}$/.test(value) && randomLetters(value)))) return 'identifier';
   // Type and variable names made of words, digits among them (SensitiveString2048,
   // NonEmptyMaxLength64String, S3StagingLocation).
@@ -752,13 +758,17 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   const bare = BARE_WORD.exec(m[0])?.[1]?.toLowerCase();
   const bareMinimum = bare !== undefined ? bareNameMinimum(name, bare) : 0;
   if (typeof bareMinimum === 'string') return bareMinimum;
+  // Laravel's APP_KEY (and ENCRYPTION_KEY...) as `php artisan key:generate` writes it:
+  // base64: then 32 random bytes; the prefix made it a namespaced name (a colon) to the checks.
+  if (randomBytesInBase64(value)) return undefined;
   // base64 under a secret name (a Kubernetes Secret's data:, a docker config): the decoded
   // value is what is judged; the finding stays at the encoded text and says it was encoded.
   const decoded = base64Text(value);
   // An app password passes for a word or an identifier by its letters alone: not judged so under a password's name.
   const byValue = namesAPassword(name) && appPasswordShaped(value) ? undefined : genericRejection(decoded ?? value);
   if (byValue !== undefined) return byValue;
-  if (tooShortFor(name, decoded ?? value)) return 'too short for a token';
+  // A login's bare pass (bareMinimum 8) is a password: short is allowed, as under a password name.
+  if (bareMinimum !== 8 && tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
   if (bare !== undefined && !looksIssued(decoded ?? value, bareMinimum)) return 'too plain for a value under a bare key or pass name';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';
@@ -782,6 +792,24 @@ const KEY_NOT_SECRET = new Set(
 );
 
 const BARE_WORD = /^[_-](key|pass|pw)/i;
+/** base64: then 16 or more bytes that are not text (a key as Laravel's key:generate writes it). */
+function randomBytesInBase64(value: string): boolean {
+  const m = /^base64:([A-Za-z0-9+/]{22,}={0,2})$/.exec(value);
+  if (m === null) return false;
+  const bytes = Buffer.from(m[1] as string, 'base64');
+  if (bytes.length < 16) return false;
+  const distinct = new Set(bytes).size;
+  // Text decodes to printable bytes; a key's 32 random bytes hold ~28 distinct values.
+  return distinct >= bytes.length * 0.6 && bytes.some((b) => b < 0x20 || b > 0x7e);
+}
+
+/** Words before pass or pw that name something one logs in to, or as. */
+const LOGS_IN = new Set(
+  'db database mysql mariadb postgres postgresql pg psql redis mongo mongodb smtp mail email imap pop3 ftp sftp ssh ldap root admin user login become sudo vault rabbit rabbitmq amqp mq broker proxy wifi basic http auth api app service svc'.split(
+    ' ',
+  ),
+);
+
 /** Words before key that say the key is a secret one: its value may be 16 characters. */
 const STRONG_KEY = new Set('encryption decryption signing sign master jwt app hmac aes secret cookie crypt crypto'.split(' '));
 
@@ -796,8 +824,10 @@ function bareNameMinimum(name: string, word: string): string | number {
   let end = words.length;
   while (end > 0 && /^(?:v?\d+|old|new|prod|dev|test|staging|live|value|str|string|b64|base64|enc|raw)$/.test(words[end - 1] as string)) end--;
   if (end === 0 || words[end - 1] !== word) return `a bare ${word} name must end in ${word}`;
-  if (word !== 'key') return 16;
   const before = words.slice(0, end - 1);
+  // A pass or pw of a service that logs in (DB_PASS, smtp_pass, ansible_become_pass): a
+  // password, of any length a password has; of anything else (a compiler's or renderer's pass), 16.
+  if (word !== 'key') return before.some((w) => LOGS_IN.has(w)) ? 8 : 16;
   if (before.some((w) => KEY_NOT_SECRET.has(w))) return 'names a lookup, public or local key';
   return before.some((w) => STRONG_KEY.has(w)) ? 16 : 20;
 }
@@ -890,6 +920,8 @@ export const genericSecret = defineRule({
         `BRANDFETCH_KEY=${fakeString(ALNUM, 36, 104)}`,
         `  bitbucket-key: "${fakeString(URLSAFE, 32, 105)}"`,
         `DB_PASS=${fakeString(ALNUM, 16, 106)}`,
+        `ansible_become_pass: ${fakeString(ALNUM, 12, 15169)}`,
+        `APP_KEY=base64:${Buffer.from(fakeString('0123456789abcdef', 64, 15170), 'hex').toString('base64')}`,
         `ENCRYPTION_KEY=${fakeString(ALNUM, 16, 107)}`,
         `DB_PASSWORD=Xk9v${fakeString(ALNUM, 5, 15153)}.Lp7R${fakeString(ALNUM, 8, 15154)}`,
         `DB_PASSWORD = r"${fakeString(ALNUM, 18, 15156)}"`,
@@ -930,10 +962,12 @@ export const genericSecret = defineRule({
         'build-pass: npm-run-build-production-v2',
         'render-pass: shadowmap2d',
         `BYPASS_TOKEN_CHECK=${'x'.repeat(8)}`,
-        `DB_PASS=${fakeString(ALNUM, 12, 108)}`,
+        `render_pass = "${fakeString(ALNUM, 12, 108)}"`,
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
         'SMTP_PASSWORD = "correcthorsebatt"',
+        '  - image: docker.io/bitnami/sealed-secrets-controller:0.31.0-debian-12-r0',
+        '  "UpdateAccessKey": "iam:UpdateAccessKey",',
         '<li><a href="token_stream/struct.IntoIter.html">token_stream::IntoIter</a></li></ul><h3 id="enums">',
         `"ClientToken": "${fakeString(ALNUM, 30, 15166)}example",`,
         '"token": "a1b2c3d4567890ab",',

@@ -39,8 +39,8 @@ function leadingBranches(source: string): string[] {
 }
 
 describe('anchored search (generic-secret shapes that start at a secret word)', () => {
-  it('covers the five shapes (assignment, pair, || default, #define, setter), and every branch each starts with begins with a head', () => {
-    expect(anchored.length).toBe(5);
+  it('covers the six shapes (assignment, pair, || default, #define, setter, Gradle call), and every branch each starts with begins with a head', () => {
+    expect(anchored.length).toBe(6);
     for (const re of anchored) {
       for (const branch of leadingBranches(re.source)) {
         const literal = /^[a-z_-]+/.exec(branch)?.[0] ?? '';

@@ -38,7 +38,9 @@ const PEM_BODY_CHARS = /[A-Za-z0-9+/=]/;
  * each other: the first line that is none of these ends it (code after a header in a string,
  * `const HEADER = "-----BEGIN PRIVATE KEY-----"`, has no body, whatever words come later).
  */
-function pemBody(text: string, from: number): string {
+const ELISION = /\.\.\.|…|^\[?(?:snip|truncated|redacted)\]?$/i;
+
+function pemBody(text: string, from: number, inBlock = false): string {
   let body = '';
   const window = text.slice(from, from + 4096).replace(/\\n/g, '\n');
   for (const raw of window.split('\n')) {
@@ -48,6 +50,9 @@ function pemBody(text: string, from: number): string {
       .replace(/["'`]?[\s,;+)]*$/, '');
     if (line.startsWith('-----END')) break;
     if (line === '' || /^[A-Za-z-]+:/.test(line)) continue;
+    // Elided inside a BEGIN...END block, as documentation shows a key (a few lines, then ... or
+    // …): no key, whatever came before it. (A body without its block ends at such a line.)
+    if (ELISION.test(line)) return inBlock ? '' : body;
     if (![...line].every((c) => PEM_BODY_CHARS.test(c))) break;
     body += line;
     if (body.length >= 256) break;
@@ -76,6 +81,7 @@ export const privateKey: Detector = defineDetector({
       positives: [`-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 90)}\n${fakeBase64(64, 91)}\n${fakeBase64(64, 92)}\n-----END RSA PRIVATE KEY-----`],
       negatives: [
         '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+        `-----BEGIN RSA PRIVATE KEY-----\n${fakeBase64(64, 93)}\n${fakeBase64(64, 94)}\n...\n-----END RSA PRIVATE KEY-----`,
         '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
         'const HEADER = "-----BEGIN PRIVATE KEY-----";',
       ],
@@ -84,7 +90,7 @@ export const privateKey: Detector = defineDetector({
   find(fragment: Fragment): Found[] {
     const out: Found[] = [];
     for (const hit of regexHits(PEM_BEGIN, fragment.text)) {
-      const body = pemBody(fragment.text, hit.match.index + hit.match[0].length);
+      const body = pemBody(fragment.text, hit.match.index + hit.match[0].length, true);
       // A real key body is long and varied; placeholders (..., xxxx, ****, a short sample) are not.
       if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
       out.push({
@@ -167,7 +173,7 @@ export const privateKeyBase64: Detector = defineDetector({
       const header = PEM_DECODED.exec(decoded);
       if (header === null) continue;
       const kind = header[1] as string;
-      const body = pemBody(decoded, header[0].length);
+      const body = pemBody(decoded, header[0].length, true);
       // As for a PEM key: a real body is long and varied, a placeholder is not.
       if (body.length < 48 || shannonEntropy(body, BASE64) < 3.5) continue;
       // Reported at the encoded header alone (the characters that encode only its bytes), a

@@ -202,7 +202,8 @@ const SHAPES: Shape[] = [
     families: ['markup', 'config', 'prose'],
     needs: ['</'],
     positives: () => [
-      `<configuration>\n  <keystore>release.jks</keystore>\n  <storepass>${v(235)}</storepass>\n  <keypass>${v(236)}</keypass>\n</configuration>`,
+      `<configuration>\n  <keystore>release.jks</keystore>\n  <storepass>${v(235)}</storepass>\n</configuration>`,
+      `<keypass>${v(236)}</keypass>`,
     ],
     regex: new RegExp(String.raw`<(?<name>${NAME}|storepass|keypass)>(?<q>)(?<secret>[^<>\s]{8,256})</\k<name>>`, 'dgi'),
   },

@@ -38,7 +38,7 @@ const PEM_BODY_CHARS = /[A-Za-z0-9+/=]/;
  * each other: the first line that is none of these ends it (code after a header in a string,
  * `const HEADER = "-----BEGIN PRIVATE KEY-----"`, has no body, whatever words come later).
  */
-const ELISION = /\.\.\.|…|^\[?(?:snip|truncated|redacted)\]?$/i;
+const ELISION = /\.\.\.|\u2026|^\[?(?:snip|truncated|redacted)\]?$/i;
 
 function pemBody(text: string, from: number, inBlock = false): string {
   let body = '';
@@ -51,7 +51,7 @@ function pemBody(text: string, from: number, inBlock = false): string {
     if (line.startsWith('-----END')) break;
     if (line === '' || /^[A-Za-z-]+:/.test(line)) continue;
     // Elided inside a BEGIN...END block, as documentation shows a key (a few lines, then ... or
-    // …): no key, whatever came before it. (A body without its block ends at such a line.)
+    // U+2026): no key, whatever came before it. (A body without its block ends at such a line.)
     if (ELISION.test(line)) return inBlock ? '' : body;
     if (![...line].every((c) => PEM_BODY_CHARS.test(c))) break;
     body += line;

@@ -8,7 +8,8 @@ import { findRoot } from './root.js';
  * The files a work-tree scan reads, as paths relative to `cwd`: what git lists under each
  * directory (tracked, and untracked-not-ignored; with `allFiles`, ignored too), asked of the
  * repository the directory is in (a submodule or a nested clone named here answers for
- * itself), or, for a directory outside any repository, every regular file beneath it. A
+ * itself; a tracked path that is now a FIFO or a device is an error, not passed over), or,
+ * for a directory outside any repository, every regular file beneath it. A
  * repository met inside a directory (a submodule, a clone in a folder of clones) is listed by
  * its own git, the same way. Symbolic links and tracked files deleted from the work tree are
  * not files to read and are passed over; a `.git` directory (a repository's store) is never
@@ -58,6 +59,9 @@ async function gitListed(dir: string, allFiles: boolean): Promise<string[]> {
     // A submodule (a gitlink, tracked) or an untracked clone (listed as "dir/"): its own git lists it.
     else if (st?.isDirectory() === true && isRepositoryTop(join(dir, path)))
       files.push(...(await gitListed(join(dir, path), allFiles)).map((p) => `${path}/${p}`));
+    // A FIFO, socket or device where git tracks a file: handed on, so that reading it fails the
+    // scan with its name (as naming it does), rather than passing over it without a word.
+    else if (st !== undefined && !st.isSymbolicLink() && !st.isDirectory()) files.push(path);
   }
   return files;
 }

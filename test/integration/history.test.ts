@@ -303,6 +303,15 @@ describe('keygate scan --history / --range / the work tree (the CLI)', () => {
       const tree = repo.keygate(['scan', '--format', 'json']);
       expect(tree.status, tree.stderr).toBe(1);
       expect((JSON.parse(tree.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['nestedrepo/n.env']);
+      // A FIFO where git tracks a file: an error naming it, not a scan that passes over it.
+      repo.write('conf/x.ini', 'x = 1\n');
+      repo.git('add', 'conf/x.ini');
+      repo.git('commit', '-q', '-m', 'b');
+      rmSync(join(repo.dir, 'conf/x.ini'));
+      spawnSync('mkfifo', [join(repo.dir, 'conf/x.ini')]);
+      const fifo = repo.keygate(['scan', 'conf']);
+      expect(fifo.status).toBe(2);
+      expect(fifo.stderr).toMatch(/conf\/x\.ini: not a regular file/);
       mkdirSync(join(repo.dir, 'empty'));
       const none = repo.keygate(['scan', 'empty']);
       expect(none.status).toBe(0);

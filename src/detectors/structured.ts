@@ -636,6 +636,8 @@ export function genericRejection(value: string): string | undefined {
   if (/^arn:aws[a-z-]*:/.test(value)) return 'an AWS resource name';
   if (isAwsIdShaped(value)) return 'an AWS key ID or unique ID: the AWS rule judges it';
   if (UUID.test(value)) return 'UUID';
+  // A UUID typed by hand, not made (AWS's docs: 12cs345-67cd-890b-1cd2-c3a4567d89f1): its shape, letters past f.
+  if (/^[0-9a-z]{7,8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/i.test(value)) return 'UUID-shaped';
   if (TIMESTAMP.test(value)) return 'date or timestamp';
   if (isVersion(value)) return 'version';
   // An image tag (sealed-secrets-controller:0.31.0-debian-12-r0): a version and its build.
@@ -650,6 +652,8 @@ export function genericRejection(value: string): string | undefined {
   }
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return 'constant name';
   if (SAMPLE_WORD.test(value) && (value.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) return 'a sample (its words say so)';
+  // ... or starts with such a word, camelCase (examplePa$$w0rd, testSecret123, dummyToken9).
+  if (/^(?:example|sample|test|demo|dummy|fake)(?=[A-Z0-9_$@!#-])/.test(value)) return 'a sample (its words say so)';
   // Found on real code by a newcomer's trial (keygate's own bundled examples, under
   // node_modules): a token-long value that is nearly all runs in sequence (pk_12345678_ABCD...)
   // is typed, not issued; a short one may be a real weak password (admin12345678) and is kept.
@@ -972,6 +976,8 @@ export const genericSecret = defineRule({
         'client_secret: "app.s3.bucketName"',
         'token = "state.v2.session.currentToken2"',
         'SMTP_PASSWORD = "correcthorsebatt"',
+        '"ChangeToken": "12cs345-67cd-890b-1cd2-c3a4567d89f1"',
+        'password: examplePa$$w0rd',
         '  - image: docker.io/bitnami/sealed-secrets-controller:0.31.0-debian-12-r0',
         '  "UpdateAccessKey": "iam:UpdateAccessKey",',
         '<li><a href="token_stream/struct.IntoIter.html">token_stream::IntoIter</a></li></ul><h3 id="enums">',

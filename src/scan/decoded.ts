@@ -147,26 +147,53 @@ function escapeViews(fragment: Fragment): DecodedView[] {
 }
 
 function escapeView(fragment: Fragment, from: number, to: number, lines: LineCounter): DecodedView {
+  return decodedSpan(fragment, from, to, lines, ANY_ESCAPE, decodeEscape, 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret');
+}
+
+function decodeEscape(m: RegExpExecArray): string {
+  const [, u4, uBrace, x2, simple] = m;
+  const code = u4 ?? uBrace ?? x2;
+  return code !== undefined ? String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff)) : (SIMPLE[simple as string] ?? (simple as string));
+}
+
+/** Printable ASCII only: a %00 or a UTF-8 byte is no part of a key's alphabet (left as written). */
+function decodePercent(m: RegExpExecArray): string | undefined {
+  const code = parseInt(m[1] as string, 16);
+  return code < 0x20 || code >= 0x7f ? undefined : String.fromCharCode(code);
+}
+
+/**
+ * The view of text [from, to) with every match of `encoded` (a global regex) replaced by what
+ * `decode` makes of it (undefined: left as written), and the map back to the original.
+ */
+function decodedSpan(
+  fragment: Fragment,
+  from: number,
+  to: number,
+  lines: LineCounter,
+  encoded: RegExp,
+  decode: (m: RegExpExecArray) => string | undefined,
+  encoding: string,
+): DecodedView {
   const { text } = fragment;
   const map = new ViewMap();
   const parts: string[] = [];
   let at = from;
   const slice = text.slice(from, to);
-  ANY_ESCAPE.lastIndex = 0;
-  for (let m = ANY_ESCAPE.exec(slice); m !== null; m = ANY_ESCAPE.exec(slice)) {
+  encoded.lastIndex = 0;
+  for (let m = encoded.exec(slice); m !== null; m = encoded.exec(slice)) {
+    const decoded = decode(m);
+    if (decoded === undefined) continue;
     const start = from + m.index;
     parts.push(text.slice(at, start));
     map.copied(at, start - at);
-    const [, u4, uBrace, x2, simple] = m;
-    const code = u4 ?? uBrace ?? x2;
-    const decoded = code !== undefined ? String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff)) : (SIMPLE[simple as string] ?? (simple as string));
     parts.push(decoded);
     map.decoded(decoded.length, start, start + m[0].length);
     at = start + m[0].length;
   }
   parts.push(text.slice(at, to));
   map.copied(at, to - at);
-  return { fragment: lines.view(from, parts.join('')), map, encoding: 'string escapes (\\u, \\x, \\/, \\"): the decoded text is the secret' };
+  return { fragment: lines.view(from, parts.join('')), map, encoding };
 }
 
 /**
@@ -190,25 +217,7 @@ function percentViews(fragment: Fragment): DecodedView[] {
     let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd === -1) lineEnd = text.length;
     const to = Math.min(lineEnd, m.index + m[0].length + REACH);
-    const map = new ViewMap();
-    const parts: string[] = [];
-    let at = lineStart;
-    const slice = text.slice(lineStart, to);
-    PERCENT.lastIndex = 0;
-    for (let e = PERCENT.exec(slice); e !== null; e = PERCENT.exec(slice)) {
-      const code = parseInt(e[1] as string, 16);
-      // Printable ASCII only: a %00 or a UTF-8 byte is no part of a key's alphabet (left as written).
-      if (code < 0x20 || code >= 0x7f) continue;
-      const start = lineStart + e.index;
-      parts.push(text.slice(at, start));
-      map.copied(at, start - at);
-      parts.push(String.fromCharCode(code));
-      map.decoded(1, start, start + 3);
-      at = start + 3;
-    }
-    parts.push(text.slice(at, to));
-    map.copied(at, to - at);
-    views.push({ fragment: lines.view(lineStart, parts.join('')), map, encoding: 'percent-encoding (%3D, %2F): the decoded text is the secret' });
+    views.push(decodedSpan(fragment, lineStart, to, lines, PERCENT, decodePercent, 'percent-encoding (%3D, %2F): the decoded text is the secret'));
     reached = to;
     PERCENT_PAIR.lastIndex = Math.max(PERCENT_PAIR.lastIndex, to);
   }

@@ -225,7 +225,7 @@ export function isPlaceholderUrlPassword(pw: string): boolean {
 }
 
 /** The words docs put before a password word: someuser:somepassword@, username:authpassword@, mydbpass. */
-const FILLER_WORDS = new Set('some my your the user db auth admin root app test demo example sample secret'.split(' '));
+const FILLER_WORDS = 'some my your the user db auth admin root app test demo example sample secret'.split(' ');
 const PASSWORD_WORDS = ['password', 'passwd', 'pass', 'pwd'];
 
 /**
@@ -241,7 +241,7 @@ export function spellsPasswordWords(pw: string): boolean {
   const word = PASSWORD_WORDS.find((w) => letters.endsWith(w));
   if (word === undefined) return false;
   const rest = letters.slice(0, -word.length);
-  const splits = (at: number): boolean => at === rest.length || [...FILLER_WORDS].some((w) => rest.startsWith(w, at) && splits(at + w.length));
+  const splits = (at: number): boolean => at === rest.length || FILLER_WORDS.some((w) => rest.startsWith(w, at) && splits(at + w.length));
   return splits(0);
 }
 

@@ -777,8 +777,8 @@ export function genericVerdict(value: string, m: RegExpExecArray, fragment: Frag
   // An app password passes for a word or an identifier by its letters alone: not judged so under a password's name.
   const byValue = namesAPassword(name) && appPasswordShaped(value) ? undefined : genericRejection(decoded ?? value);
   if (byValue !== undefined) return byValue;
-  // A login's bare pass (bareMinimum 8) is a password: short is allowed, as under a password name.
-  if (bareMinimum !== 8 && tooShortFor(name, decoded ?? value)) return 'too short for a token';
+  // A bare name's floor is its own (bareNameMinimum, checked by looksIssued below): a login's pass may be short.
+  if (bare === undefined && tooShortFor(name, decoded ?? value)) return 'too short for a token';
   if (readsAsTextFor(name, decoded ?? value)) return 'reads as text (its letter pairs are words)';
   if (bare !== undefined && !looksIssued(decoded ?? value, bareMinimum)) return 'too plain for a value under a bare key or pass name';
   if (isLockFile(fragment.path) && lockFileValue(value) !== undefined) return 'a lock file value';

@@ -33,8 +33,13 @@ function realOf(given: string, abs: string): string {
   try {
     return realpathSync(abs);
   } catch (error) {
-    throw new KeygateError('USAGE', `${given}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotRead(given, error);
   }
+}
+
+/** A path the user named (or one under it) that cannot be read: a usage error naming it. */
+function cannotRead(given: string, error: unknown): KeygateError {
+  return new KeygateError('USAGE', `${given}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
 /** Whether `path` is `root` or under it (both made real). */
@@ -74,8 +79,7 @@ async function walked(given: string, dir: string, allFiles: boolean): Promise<st
     try {
       entries = readdirSync(at, { withFileTypes: true });
     } catch (error) {
-      const where = prefix === '' ? given : `${given}/${prefix.slice(0, -1)}`;
-      throw new KeygateError('USAGE', `${where}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw cannotRead(prefix === '' ? given : `${given}/${prefix.slice(0, -1)}`, error);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
